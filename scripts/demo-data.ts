@@ -1,0 +1,267 @@
+import { addDays } from "../server/src/domain/dates.ts";
+import type { Report } from "../server/src/domain/types.ts";
+
+/**
+ * The Tây Sơn demo: weekly reports for the 15 communes from 03/02/2024 to 29/06/2024.
+ * Only the district totals of 03/02/2024 are real (80,272 of 122,204, from the directive; the dual
+ * and linked totals are illustrative); how they split by commune and everything after is invented.
+ */
+
+export const FIRST_DATE = "2024-02-03";
+export const WEEKS = 22; // 03/02 … 29/06
+export const DISTRICT_TOTALS = { population: 122_204, level2: 80_272, dual: 51_230, linked: 20_114 };
+
+type Profile =
+  /** Reaches 100% in week `reachWeek`, faster early on. */
+  | { kind: "steady"; reachWeek: number }
+  /** Grows slowly and ends the campaign at `finalRate`. */
+  | { kind: "lagging"; finalRate: number }
+  /** Keeps up until `stallWeek`, then hardly moves. */
+  | { kind: "stalling"; reachWeek: number; stallWeek: number };
+
+interface CommunePlan {
+  code: string;
+  population: number;
+  startRate: number;
+  profile: Profile;
+  /** dual / level2, and linked / dual at the start and at the end. */
+  dualShare: number;
+  linkStart: number;
+  linkEnd: number;
+  /** Week numbers (0 = 03/02) with no report. */
+  missedWeeks?: number[];
+}
+
+export const COMMUNES: CommunePlan[] = [
+  {
+    code: "21808",
+    population: 19_870,
+    startRate: 0.76,
+    profile: { kind: "steady", reachWeek: 15 },
+    dualShare: 0.7,
+    linkStart: 0.45,
+    linkEnd: 0.995,
+  },
+  {
+    code: "21811",
+    population: 6_120,
+    startRate: 0.72,
+    profile: { kind: "steady", reachWeek: 17 },
+    dualShare: 0.64,
+    linkStart: 0.41,
+    linkEnd: 0.99,
+  },
+  {
+    code: "21814",
+    population: 4_310,
+    startRate: 0.6,
+    profile: { kind: "steady", reachWeek: 19 },
+    dualShare: 0.6,
+    linkStart: 0.36,
+    linkEnd: 0.9,
+  },
+  {
+    code: "21817",
+    population: 7_460,
+    startRate: 0.68,
+    profile: { kind: "steady", reachWeek: 18 },
+    dualShare: 0.63,
+    linkStart: 0.4,
+    linkEnd: 0.97,
+  },
+  {
+    code: "21820",
+    population: 7_890,
+    startRate: 0.63,
+    profile: { kind: "steady", reachWeek: 19 },
+    dualShare: 0.62,
+    linkStart: 0.38,
+    linkEnd: 0.92,
+  },
+  {
+    code: "21823",
+    population: 8_140,
+    startRate: 0.7,
+    profile: { kind: "steady", reachWeek: 18 },
+    dualShare: 0.64,
+    linkStart: 0.4,
+    linkEnd: 0.98,
+    missedWeeks: [9, 10, 11],
+  },
+  {
+    code: "21826",
+    population: 7_350,
+    startRate: 0.71,
+    profile: { kind: "steady", reachWeek: 16 },
+    dualShare: 0.65,
+    linkStart: 0.42,
+    linkEnd: 0.995,
+  },
+  {
+    code: "21829",
+    population: 9_020,
+    startRate: 0.67,
+    profile: { kind: "steady", reachWeek: 18 },
+    dualShare: 0.63,
+    linkStart: 0.39,
+    linkEnd: 0.95,
+  },
+  {
+    code: "21832",
+    population: 7_680,
+    startRate: 0.69,
+    profile: { kind: "steady", reachWeek: 17 },
+    dualShare: 0.64,
+    linkStart: 0.4,
+    linkEnd: 0.99,
+  },
+  {
+    code: "21835",
+    population: 9_540,
+    startRate: 0.57,
+    profile: { kind: "lagging", finalRate: 0.885 },
+    dualShare: 0.58,
+    linkStart: 0.33,
+    linkEnd: 0.7,
+  },
+  {
+    code: "21838",
+    population: 6_210,
+    startRate: 0.65,
+    profile: { kind: "steady", reachWeek: 19 },
+    dualShare: 0.62,
+    linkStart: 0.37,
+    linkEnd: 0.93,
+  },
+  {
+    code: "21841",
+    population: 3_160,
+    startRate: 0.52,
+    profile: { kind: "stalling", reachWeek: 20, stallWeek: 10 },
+    dualShare: 0.55,
+    linkStart: 0.3,
+    linkEnd: 0.62,
+  },
+  {
+    code: "21844",
+    population: 8_020,
+    startRate: 0.62,
+    profile: { kind: "steady", reachWeek: 20 },
+    dualShare: 0.61,
+    linkStart: 0.37,
+    linkEnd: 0.9,
+  },
+  {
+    code: "21847",
+    population: 9_870,
+    startRate: 0.73,
+    profile: { kind: "steady", reachWeek: 16 },
+    dualShare: 0.66,
+    linkStart: 0.43,
+    linkEnd: 0.995,
+  },
+  {
+    code: "21850",
+    population: 7_564,
+    startRate: 0.55,
+    profile: { kind: "lagging", finalRate: 0.86 },
+    dualShare: 0.57,
+    linkStart: 0.32,
+    linkEnd: 0.66,
+  },
+];
+
+/** mulberry32: a small seeded generator, so the demo is the same on every machine. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** The smooth level-2 path of a commune in week k, before noise. */
+function plannedLevel2(plan: CommunePlan, start: number, k: number): number {
+  const { population } = plan;
+  const steadyPath = (reachWeek: number, week: number) =>
+    week >= reachWeek ? population : population - (population - start) * (1 - week / reachWeek) ** 1.3;
+  switch (plan.profile.kind) {
+    case "steady":
+      return steadyPath(plan.profile.reachWeek, k);
+    case "lagging":
+      return start + (plan.profile.finalRate * population - start) * (k / (WEEKS - 1)) ** 0.9;
+    case "stalling": {
+      const atStall = steadyPath(plan.profile.reachWeek, plan.profile.stallWeek);
+      return k <= plan.profile.stallWeek
+        ? steadyPath(plan.profile.reachWeek, k)
+        : atStall + 1.5 * (k - plan.profile.stallWeek);
+    }
+  }
+}
+
+/** Splits `total` over the communes by `share`, rounding, with the remainder on the largest commune. */
+function exactSplit(raw: number[], total: number): number[] {
+  const rounded = raw.map(Math.round);
+  const largest = raw.indexOf(Math.max(...raw));
+  rounded[largest] = (rounded[largest] as number) + total - rounded.reduce((s, v) => s + v, 0);
+  return rounded;
+}
+
+export function generateDemoReports(): Report[] {
+  const random = seededRandom(20_240_203);
+  const scale =
+    DISTRICT_TOTALS.level2 / COMMUNES.reduce((sum, plan) => sum + plan.startRate * plan.population, 0);
+  const startLevel2 = exactSplit(
+    COMMUNES.map((plan) => plan.startRate * scale * plan.population),
+    DISTRICT_TOTALS.level2,
+  );
+  const startDual = exactSplit(
+    COMMUNES.map((plan, i) => (startLevel2[i] as number) * plan.dualShare),
+    DISTRICT_TOTALS.dual,
+  );
+  const startLinked = exactSplit(
+    COMMUNES.map((plan, i) => (startDual[i] as number) * plan.linkStart),
+    DISTRICT_TOTALS.linked,
+  );
+
+  const reports: Report[] = [];
+  COMMUNES.forEach((plan, i) => {
+    const start = startLevel2[i] as number;
+    // Offsets keep the exact district totals of the first week while the shares drive the rest.
+    const dualOffset = (startDual[i] as number) - Math.round(start * plan.dualShare);
+    const linkedOffset = (startLinked[i] as number) - Math.round((startDual[i] as number) * plan.linkStart);
+    let level2 = start;
+    let linked = startLinked[i] as number;
+    for (let k = 0; k < WEEKS; k++) {
+      if (k > 0) {
+        const step = plannedLevel2(plan, start, k) - plannedLevel2(plan, start, k - 1);
+        level2 = Math.min(plan.population, level2 + Math.max(0, Math.round(step * (0.85 + 0.3 * random()))));
+        if (plan.profile.kind === "steady" && k >= plan.profile.reachWeek) level2 = plan.population;
+      }
+      const dual = Math.min(level2, Math.round(level2 * plan.dualShare) + dualOffset);
+      const linkShare = plan.linkStart + ((plan.linkEnd - plan.linkStart) * k) / (WEEKS - 1);
+      if (k > 0) linked = Math.max(linked, Math.min(dual, Math.round(dual * linkShare) + linkedOffset));
+      if (plan.missedWeeks?.includes(k)) continue;
+      reports.push({
+        unitId: plan.code,
+        date: addDays(FIRST_DATE, 7 * k),
+        population: plan.population,
+        level2,
+        dual,
+        linked,
+      });
+    }
+  });
+  return reports.sort((a, b) => a.date.localeCompare(b.date) || a.unitId.localeCompare(b.unitId));
+}
+
+export function reportsToCsv(reports: readonly Report[], unitNames: ReadonlyMap<string, string>): string {
+  const header = "unit_code,unit_name,date,population,level2,dual,linked";
+  const lines = reports.map((r) =>
+    [r.unitId, unitNames.get(r.unitId) ?? "", r.date, r.population, r.level2, r.dual, r.linked].join(","),
+  );
+  return `${[header, ...lines].join("\n")}\n`;
+}

@@ -1,0 +1,54 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+
+/** The repository root, so that default paths do not depend on the directory the server is started from. */
+export const PROJECT_ROOT = resolve(import.meta.dirname, "../..");
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0"], { message: "must be true or false" })
+  .transform((value) => value === "true" || value === "1");
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_PATH: z.string().min(1).default("data/tracker.db"),
+  HOME_UNIT: z.string().regex(/^\d+$/, "must be an official unit code such as 547").default("547"),
+  DEMO_DATA: booleanFlag.default(true),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Absolute path of the SQLite file. */
+  databasePath: string;
+  /** The unit the overview shows when none is asked for. */
+  homeUnit: string;
+  /** Load the Tây Sơn demo reports into an empty database (the units are loaded either way). */
+  demoData: boolean;
+  /** Where the built web app is served from. */
+  webDist: string;
+  /** Where the committed datasets live. */
+  dataDir: string;
+}
+
+/** The only reader of process.env: parses it once and fails with every bad variable named. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      return `${name}=${JSON.stringify(env[name])}: ${issue.message}`;
+    });
+    throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+  }
+  const values = parsed.data;
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    databasePath: resolve(PROJECT_ROOT, values.DATABASE_PATH),
+    homeUnit: values.HOME_UNIT,
+    demoData: values.DEMO_DATA,
+    webDist: resolve(PROJECT_ROOT, "web/dist"),
+    dataDir: resolve(PROJECT_ROOT, "data"),
+  };
+}

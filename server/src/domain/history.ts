@@ -1,0 +1,43 @@
+import { addDays } from "./dates.ts";
+import type { Metric, Report } from "./types.ts";
+
+/**
+ * Lookups over one reporting unit's reports, sorted by date ascending. They also work on any
+ * subset of the history that contains the reports they pick (the store loads only those).
+ */
+
+export function latestOn(history: readonly Report[], date: string): Report | undefined {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const report = history[i] as Report;
+    if (report.date <= date) return report;
+  }
+  return undefined;
+}
+
+export function previousBefore(history: readonly Report[], date: string): Report | undefined {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const report = history[i] as Report;
+    if (report.date < date) return report;
+  }
+  return undefined;
+}
+
+/** The unit's first figures on or after the campaign start: its figures on the start day, else its first report after it. */
+export function baselineOf(history: readonly Report[], start: string): Report | undefined {
+  return latestOn(history, start) ?? history.find((report) => report.date > start);
+}
+
+/** Reports dated in [date − days, date]. */
+export function trailingWindow(history: readonly Report[], date: string, days: number): Report[] {
+  const from = addDays(date, -days);
+  return history.filter((report) => report.date >= from && report.date <= date);
+}
+
+/** The count a metric measures and the denominator it is measured against. */
+export function countOf(report: Report, metric: Metric): number {
+  return metric === "coverage" ? report.level2 : report.linked;
+}
+
+export function baseOf(report: Report, metric: Metric): number {
+  return metric === "coverage" ? report.population : report.dual;
+}

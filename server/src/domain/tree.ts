@@ -1,0 +1,45 @@
+import { REPORTING_KINDS, type Unit } from "./types.ts";
+
+export const isReportingUnit = (unit: Unit) => REPORTING_KINDS.includes(unit.kind);
+
+/** The administrative hierarchy, indexed once so that lookups are cheap for a country of units. */
+export class UnitTree {
+  readonly units: readonly Unit[];
+  private readonly byId = new Map<string, Unit>();
+  private readonly childrenOf = new Map<string, Unit[]>();
+
+  constructor(units: readonly Unit[]) {
+    this.units = units;
+    for (const unit of units) {
+      this.byId.set(unit.id, unit);
+      if (unit.parentId === null) continue;
+      const siblings = this.childrenOf.get(unit.parentId) ?? [];
+      siblings.push(unit);
+      this.childrenOf.set(unit.parentId, siblings);
+    }
+  }
+
+  get(id: string): Unit | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Direct children that figures are shown for (villages carry no reports, so they are left out). */
+  childrenWithFigures(id: string): Unit[] {
+    return (this.childrenOf.get(id) ?? []).filter((child) => child.kind !== "village");
+  }
+
+  /** The reporting units whose reports make up this unit's figures (itself when it is one). */
+  reportingUnitsUnder(id: string): Unit[] {
+    const unit = this.byId.get(id);
+    if (!unit) return [];
+    if (isReportingUnit(unit)) return [unit];
+    const found: Unit[] = [];
+    const stack = [...(this.childrenOf.get(id) ?? [])];
+    while (stack.length > 0) {
+      const next = stack.pop() as Unit;
+      if (isReportingUnit(next)) found.push(next);
+      else stack.push(...(this.childrenOf.get(next.id) ?? []));
+    }
+    return found.sort((a, b) => a.id.localeCompare(b.id));
+  }
+}

@@ -1,0 +1,17 @@
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+/** An error a client can act on: a stable `code`, an English `message`, optional `details`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export const errorBody = (code: string, message: string, details?: unknown) => ({
+  error: details === undefined ? { code, message } : { code, message, details },
+});

@@ -1,0 +1,27 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { serve } from "@hono/node-server";
+import { createApp } from "./app.ts";
+import { loadConfig } from "./config.ts";
+import { seedIfEmpty } from "./seed.ts";
+import { openStore } from "./store/store.ts";
+
+const config = loadConfig();
+mkdirSync(dirname(config.databasePath), { recursive: true });
+const store = openStore(config.databasePath);
+const seeded = await seedIfEmpty(store, config.dataDir, config.demoData);
+if (seeded.length > 0) console.log(`Loaded ${seeded.join(" and ")} into ${config.databasePath}`);
+
+const server = serve(
+  { fetch: createApp({ store, config }).fetch, port: config.port, hostname: config.host },
+  (info) =>
+    console.log(`VNeID tracker on http://${config.host}:${info.port} (database ${config.databasePath})`),
+);
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    server.close();
+    store.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,33 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { seriesOf } from "../domain/series.ts";
+import { ApiError } from "../errors.ts";
+import type { Store } from "../store/store.ts";
+import { isoDate, validQuery } from "../validation.ts";
+
+const seriesQuery = z
+  .object({ from: isoDate.optional(), to: isoDate.optional() })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be after `to`", path: ["from"] });
+
+export function unitRoutes(store: Store) {
+  return new Hono()
+    .get("/", async (c) => {
+      const tree = await store.unitTree();
+      return c.json({ units: tree.units });
+    })
+    .get("/:id/series", validQuery(seriesQuery), async (c) => {
+      const tree = await store.unitTree();
+      const id = c.req.param("id");
+      if (!tree.get(id)) throw unitNotFound(id);
+      const { from, to } = c.req.valid("query");
+      const unitIds = tree.reportingUnitsUnder(id).map((u) => u.id);
+      const reports = await store.reportsForSeries(unitIds, from ?? "0000-01-01", to ?? "9999-12-31");
+      return c.json({ unitId: id, points: seriesOf(reports, unitIds.length, from ?? null) });
+    });
+}
+
+export const unitNotFound = (id: string) =>
+  new ApiError(404, "UNIT_NOT_FOUND", `No unit has the code ${JSON.stringify(id)}.`, {
+    field: "unit",
+    value: id,
+  });

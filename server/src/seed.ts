@@ -1,0 +1,69 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import { isIsoDate } from "./domain/dates.ts";
+import { type Report, UNIT_KINDS, type Unit, type UnitKind } from "./domain/types.ts";
+import type { Store } from "./store/store.ts";
+
+/** The official units, then (for the demo) the illustrative reports, into a database that has none. */
+export async function seedIfEmpty(
+  store: Store,
+  dataDir: string,
+  withDemoReports: boolean,
+): Promise<string[]> {
+  const done: string[] = [];
+  if ((await store.unitTree()).units.length === 0) {
+    const units = readUnits(join(dataDir, "units.csv"));
+    await store.saveUnits(units);
+    done.push(`${units.length} units`);
+  }
+  if (withDemoReports && (await store.reportCount()) === 0) {
+    const reports = readReports(join(dataDir, "demo", "reports.csv"));
+    await store.insertReports(reports);
+    done.push(`${reports.length} demo reports`);
+  }
+  return done;
+}
+
+function readCsv(path: string): Record<string, string>[] {
+  return parse(readFileSync(path, "utf8"), { columns: true, skip_empty_lines: true, trim: true, bom: true });
+}
+
+export function readUnits(path: string): Unit[] {
+  return readCsv(path).map((row, i) => {
+    const where = `${path} row ${i + 2}`;
+    if (!/^\d+$/.test(row.code ?? ""))
+      throw new Error(`${where}: code ${JSON.stringify(row.code)} is not a unit code`);
+    if (!UNIT_KINDS.includes(row.kind as UnitKind))
+      throw new Error(`${where}: kind ${JSON.stringify(row.kind)} is unknown`);
+    return {
+      id: row.code as string,
+      name: row.name ?? "",
+      kind: row.kind as UnitKind,
+      parentId: row.parent_code ? row.parent_code : null,
+    };
+  });
+}
+
+export function readReports(path: string): Report[] {
+  return readCsv(path).map((row, i) => {
+    const where = `${path} row ${i + 2}`;
+    if (!isIsoDate(row.date ?? ""))
+      throw new Error(`${where}: date ${JSON.stringify(row.date)} is not YYYY-MM-DD`);
+    const count = (field: string) => {
+      const value = Number(row[field]);
+      if (!Number.isSafeInteger(value) || value < 0) {
+        throw new Error(`${where}: ${field} ${JSON.stringify(row[field])} is not a whole number`);
+      }
+      return value;
+    };
+    return {
+      unitId: row.unit_code ?? "",
+      date: row.date as string,
+      population: count("population"),
+      level2: count("level2"),
+      dual: count("dual"),
+      linked: count("linked"),
+    };
+  });
+}

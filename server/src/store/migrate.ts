@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type Database from "better-sqlite3";
+
+const MIGRATIONS_DIR = join(import.meta.dirname, "migrations");
+const FILE_NAME = /^(\d{4})_[a-z0-9_]+\.sql$/;
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
+  return readdirSync(dir)
+    .filter((name) => FILE_NAME.test(name))
+    .sort()
+    .map((name) => ({
+      version: Number(FILE_NAME.exec(name)?.[1]),
+      name,
+      sql: readFileSync(join(dir, name), "utf8"),
+    }));
+}
+
+/** Applies every pending migration in one transaction and records each version; returns those applied. */
+export function migrate(db: Database.Database, migrations = readMigrations()): Migration[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL,
+    applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))) STRICT`);
+  const applied = new Set(
+    db
+      .prepare("SELECT version FROM schema_migrations")
+      .pluck()
+      .all()
+      .map((v) => Number(v)),
+  );
+  const pending = migrations.filter((m) => !applied.has(m.version));
+  const record = db.prepare("INSERT INTO schema_migrations (version, name) VALUES (?, ?)");
+  db.transaction(() => {
+    for (const migration of pending) {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name);
+    }
+  })();
+  return pending;
+}

@@ -1,0 +1,81 @@
+import type Database from "better-sqlite3";
+import type { Report } from "../domain/types.ts";
+
+interface ReportRow {
+  unit_id: string;
+  date: string;
+  population: number;
+  level2: number;
+  dual: number;
+  linked: number;
+}
+
+const COLUMNS = "r.unit_id, r.date, r.population, r.level2, r.dual, r.linked";
+/** Unit ids travel as one JSON array parameter, so a country's 10,000 communes fit in one statement. */
+const IDS = "ids(id) AS (SELECT value FROM json_each(@ids))";
+
+const toReport = (row: ReportRow): Report => ({
+  unitId: row.unit_id,
+  date: row.date,
+  population: row.population,
+  level2: row.level2,
+  dual: row.dual,
+  linked: row.linked,
+});
+
+export function reportStatements(db: Database.Database) {
+  const count = db.prepare<[], number>("SELECT count(*) FROM reports").pluck();
+  const latestDate = db
+    .prepare<{ ids: string }, string | null>(
+      `WITH ${IDS} SELECT max(r.date) FROM ids JOIN reports r ON r.unit_id = ids.id`,
+    )
+    .pluck();
+  // What assessing a unit on a date reads: the trailing window, the latest two reports, and the
+  // baseline (the latest report on or before the start, and the first one after it).
+  const forAssessment = db.prepare<
+    { ids: string; date: string; windowFrom: string; start: string },
+    ReportRow
+  >(`WITH ${IDS}
+    SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date BETWEEN @windowFrom AND @date
+    UNION
+    SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date IN
+      (SELECT date FROM reports WHERE unit_id = ids.id AND date <= @date ORDER BY date DESC LIMIT 2)
+    UNION
+    SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date =
+      (SELECT max(date) FROM reports WHERE unit_id = ids.id AND date <= min(@start, @date))
+    UNION
+    SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date =
+      (SELECT min(date) FROM reports WHERE unit_id = ids.id AND date > @start AND date <= @date)
+    ORDER BY 1, 2`);
+  // A series from `from` needs where each unit stood just before it.
+  const forSeries = db.prepare<{ ids: string; from: string; to: string }, ReportRow>(`WITH ${IDS}
+    SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date BETWEEN @from AND @to
+    UNION
+    SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date =
+      (SELECT max(date) FROM reports WHERE unit_id = ids.id AND date < @from)
+    ORDER BY 2, 1`);
+  const insert = db.prepare(
+    "INSERT INTO reports (unit_id, date, population, level2, dual, linked) " +
+      "VALUES (@unitId, @date, @population, @level2, @dual, @linked)",
+  );
+
+  return {
+    count: (): number => count.get() as number,
+    latestDate: (unitIds: readonly string[]): string | null =>
+      latestDate.get({ ids: JSON.stringify(unitIds) }) ?? null,
+    forAssessment: (unitIds: readonly string[], date: string, windowFrom: string, start: string) => {
+      const byUnit = new Map<string, Report[]>();
+      for (const row of forAssessment.iterate({ ids: JSON.stringify(unitIds), date, windowFrom, start })) {
+        const list = byUnit.get(row.unit_id) ?? [];
+        list.push(toReport(row));
+        byUnit.set(row.unit_id, list);
+      }
+      return byUnit;
+    },
+    forSeries: (unitIds: readonly string[], from: string, to: string): Report[] =>
+      forSeries.all({ ids: JSON.stringify(unitIds), from, to }).map(toReport),
+    insertMany: db.transaction((reports: readonly Report[]) => {
+      for (const report of reports) insert.run(report);
+    }),
+  };
+}
