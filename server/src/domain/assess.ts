@@ -195,7 +195,8 @@ function metricStatus(state: MetricState, target: number, daysLeft: number, date
     percent: truncatedPercent(state.count, state.base),
     expectedRate: expected,
     expectedPercent: truncatedPercentOfRate(expected),
-    gapToExpected: state.track ? Math.ceil(state.track.expectedCount - state.track.count - 1e-9) : null,
+    // Whole people; `|| 0` turns -0 into 0.
+    gapToExpected: state.track ? Math.ceil(state.track.expectedCount - state.track.count - 1e-9) || 0 : null,
     remaining,
     pacePerDay: state.pace === null ? null : roundTo2(state.pace),
     requiredPerDay: required === null ? null : roundTo2(required),

@@ -31,7 +31,7 @@ export function reportStatements(db: Database.Database) {
     )
     .pluck();
   // What assessing a unit on a date reads: the trailing window, the latest two reports, and the
-  // baseline (the latest report on or before the start, and the first one after it).
+  // baseline (the latest report on or before the start, else the first one after it).
   const forAssessment = db.prepare<
     { ids: string; date: string; windowFrom: string; start: string },
     ReportRow
@@ -46,6 +46,7 @@ export function reportStatements(db: Database.Database) {
     UNION
     SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date =
       (SELECT min(date) FROM reports WHERE unit_id = ids.id AND date > @start AND date <= @date)
+      AND NOT EXISTS (SELECT 1 FROM reports WHERE unit_id = ids.id AND date <= @start)
     ORDER BY 1, 2`);
   // A series from `from` needs where each unit stood just before it.
   const forSeries = db.prepare<{ ids: string; from: string; to: string }, ReportRow>(`WITH ${IDS}

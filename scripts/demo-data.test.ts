@@ -1,0 +1,71 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../server/src/config.ts";
+import { readReports, readUnits } from "../server/src/seed.ts";
+import { DISTRICT_TOTALS, generateDemoReports, reportsToCsv } from "./demo-data.ts";
+
+const dataDir = join(PROJECT_ROOT, "data");
+const committedCsv = readFileSync(join(dataDir, "demo", "reports.csv"), "utf8");
+const reports = readReports(join(dataDir, "demo", "reports.csv"));
+const units = readUnits(join(dataDir, "units.csv"));
+const communes = units.filter((u) => u.parentId === "547");
+const on = (date: string) => reports.filter((r) => r.date === date);
+const sum = (list: typeof reports, key: "population" | "level2" | "dual" | "linked") =>
+  list.reduce((s, r) => s + r[key], 0);
+
+describe("the demo data", () => {
+  it("is exactly what the deterministic generator writes", () => {
+    const names = new Map(units.map((u) => [u.id, u.name]));
+    expect(committedCsv).toBe(reportsToCsv(generateDemoReports(), names));
+  });
+
+  it("has Tây Sơn's 15 official commune-level units under district 547 and province 52", () => {
+    expect(communes).toHaveLength(15);
+    expect(units.find((u) => u.id === "547")).toMatchObject({ kind: "district", parentId: "52" });
+    expect(new Set(reports.map((r) => r.unitId))).toEqual(new Set(communes.map((c) => c.id)));
+  });
+
+  it("adds up to the directive's district totals on 03/02/2024", () => {
+    const first = on("2024-02-03");
+    expect(first).toHaveLength(15);
+    expect(sum(first, "population")).toBe(DISTRICT_TOTALS.population);
+    expect(sum(first, "level2")).toBe(80_272);
+    expect(sum(first, "dual")).toBe(DISTRICT_TOTALS.dual);
+    expect(sum(first, "linked")).toBe(DISTRICT_TOTALS.linked);
+    for (const report of first) {
+      expect(report.level2 / report.population).toBeGreaterThan(0.5);
+      expect(report.level2 / report.population).toBeLessThan(0.8);
+    }
+  });
+
+  it("ends close to but below 100% on 29/06/2024, with linking behind coverage", () => {
+    const last = on("2024-06-29");
+    const coverage = sum(last, "level2") / sum(last, "population");
+    expect(coverage).toBeGreaterThan(0.95);
+    expect(coverage).toBeLessThan(1);
+    expect(sum(last, "linked") / sum(last, "dual")).toBeLessThan(coverage);
+  });
+
+  it("only grows, and keeps linked ≤ dual ≤ level2 ≤ population", () => {
+    for (const commune of communes) {
+      const history = reports.filter((r) => r.unitId === commune.id);
+      history.forEach((report, i) => {
+        expect(report.linked).toBeLessThanOrEqual(report.dual);
+        expect(report.dual).toBeLessThanOrEqual(report.level2);
+        expect(report.level2).toBeLessThanOrEqual(report.population);
+        const previous = history[i - 1];
+        if (previous) {
+          for (const key of ["level2", "dual", "linked"] as const)
+            expect(report[key]).toBeGreaterThanOrEqual(previous[key]);
+        }
+      });
+    }
+  });
+
+  it("has one commune that misses three weekly reports in a row", () => {
+    const counts = communes.map((c) => reports.filter((r) => r.unitId === c.id).length);
+    expect(counts.filter((n) => n === 22)).toHaveLength(14);
+    expect(counts.filter((n) => n === 19)).toHaveLength(1);
+  });
+});

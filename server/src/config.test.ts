@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig, PROJECT_ROOT } from "./config.ts";
+
+describe("loadConfig", () => {
+  it("has working defaults", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, host: "127.0.0.1", homeUnit: "547", demoData: true });
+    expect(config.databasePath).toBe(`${PROJECT_ROOT}/data/tracker.db`);
+  });
+
+  it("reads every variable", () => {
+    const config = loadConfig({
+      PORT: "8080",
+      HOST: "0.0.0.0",
+      DATABASE_PATH: "/srv/t.db",
+      HOME_UNIT: "52",
+      DEMO_DATA: "false",
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: "0.0.0.0",
+      databasePath: "/srv/t.db",
+      homeUnit: "52",
+      demoData: false,
+    });
+  });
+
+  it("names each bad variable and its value", () => {
+    expect(() => loadConfig({ PORT: "eighty", DEMO_DATA: "yes" })).toThrow(
+      /PORT="eighty"[\s\S]*DEMO_DATA="yes"/,
+    );
+  });
+});

@@ -1,0 +1,139 @@
+import type { Hono } from "hono";
+import { beforeEach, describe, expect, it } from "vitest";
+import { createDemoApp, getJson } from "../testing.ts";
+
+let app: Hono;
+beforeEach(async () => {
+  ({ app } = await createDemoApp());
+});
+
+const get = (path: string) => getJson(app, path);
+
+describe("GET /api/overview", () => {
+  it("gives the directive's figures for the district on 03/02/2024", async () => {
+    const { status, body } = await get("/api/overview?unit=547&date=2024-02-03");
+    expect(status).toBe(200);
+    expect(body.unit).toMatchObject({ id: "547", name: "Huyện Tây Sơn", kind: "district" });
+    expect(body.date).toBe("2024-02-03");
+    expect(body.daysLeft).toBe(149);
+    expect(body.figures).toMatchObject({
+      population: 122_204,
+      level2: 80_272,
+      dual: 51_230,
+      linked: 20_114,
+      reporting: 15,
+      expected: 15,
+      oldestReport: "2024-02-03",
+    });
+    expect(body.coverage).toMatchObject({
+      percent: "65.68",
+      expectedPercent: "65.68",
+      pacePerDay: null,
+      requiredPerDay: 281.42,
+      eta: null,
+    });
+    expect(body.coverage.rate).toBeCloseTo(0.6568688, 7);
+    expect(body.linking).toMatchObject({ percent: "39.26" });
+    expect(body.children).toHaveLength(15);
+    for (const child of body.children) {
+      expect(Object.keys(child)).toEqual(
+        expect.arrayContaining(["unit", "figures", "coverage", "linking", "flags", "lagging"]),
+      );
+    }
+  });
+
+  it("defaults to the home unit and the latest report date", async () => {
+    const { body } = await get("/api/overview");
+    expect(body.unit.id).toBe("547");
+    expect(body.date).toBe("2024-06-29");
+    expect(body.daysLeft).toBe(2);
+  });
+
+  it("names three or four lagging communes at the end of June, each flag with its numbers", async () => {
+    const { body } = await get("/api/overview?unit=547&date=2024-06-29");
+    const lagging = body.children.filter((child: { lagging: boolean }) => child.lagging);
+    expect(lagging.length).toBeGreaterThanOrEqual(3);
+    expect(lagging.length).toBeLessThanOrEqual(4);
+    for (const child of lagging) {
+      const coverageFlags = child.flags.filter((f: { metric: string }) => f.metric === "coverage");
+      expect(coverageFlags.map((f: { code: string }) => f.code)).toEqual(["BEHIND", "OFF_PACE"]);
+    }
+    for (const child of body.children) {
+      for (const flag of child.flags) expect(flag.message).toMatch(/\d/);
+    }
+    // Ordered by the accounts needed to be back on the trajectory, most first.
+    const gaps = body.laggingOrder.map(
+      (id: string) =>
+        body.children.find((c: { unit: { id: string } }) => c.unit.id === id).coverage.gapToExpected,
+    );
+    expect(body.laggingOrder).toHaveLength(lagging.length);
+    expect(gaps).toEqual([...gaps].sort((a, b) => b - a));
+    // The district itself is short of 100% and behind.
+    expect(Number(body.coverage.percent)).toBeLessThan(100);
+    expect(body.flags.map((f: { code: string }) => f.code)).toContain("BEHIND");
+  });
+
+  it("shows the commune that skipped three weekly reports as STALE inside its gap", async () => {
+    const { body } = await get("/api/overview?unit=547&date=2024-04-20");
+    const binhThanh = body.children.find((c: { unit: { id: string } }) => c.unit.id === "21823");
+    expect(binhThanh.figures.oldestReport).toBe("2024-03-30");
+    expect(binhThanh.flags).toContainEqual(
+      expect.objectContaining({ code: "STALE", values: expect.objectContaining({ age: 21 }) }),
+    );
+    expect(body.figures.oldestReport).toBe("2024-03-30");
+    expect(body.flags.map((f: { code: string }) => f.code)).toContain("STALE");
+  });
+
+  it("sums the province from its district", async () => {
+    const { body } = await get("/api/overview?unit=52&date=2024-02-03");
+    expect(body.figures).toMatchObject({ population: 122_204, level2: 80_272, reporting: 15, expected: 15 });
+    expect(body.children.map((c: { unit: { id: string } }) => c.unit.id)).toEqual(["547"]);
+    expect(body.children[0].coverage.percent).toBe("65.68");
+  });
+
+  it("gives a commune's own figures with no children", async () => {
+    const { body } = await get("/api/overview?unit=21850&date=2024-06-29");
+    expect(body.unit.kind).toBe("commune");
+    expect(body.children).toEqual([]);
+    expect(body.figures.reporting).toBe(1);
+    expect(body.lagging).toBe(true);
+  });
+
+  it("answers 404 for an unknown unit and 400 for a malformed date, with error codes", async () => {
+    const unknown = await get("/api/overview?unit=999999");
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe("UNIT_NOT_FOUND");
+    expect(unknown.body.error.message).toContain("999999");
+
+    const badDate = await get("/api/overview?date=2024-13-45");
+    expect(badDate.status).toBe(400);
+    expect(badDate.body.error).toMatchObject({
+      code: "INVALID_QUERY",
+      details: [{ field: "date", value: "2024-13-45" }],
+    });
+  });
+
+  it("never answers 500, whatever the query string", async () => {
+    const queries = [
+      "date=",
+      "unit=",
+      "date=2024-02-30",
+      "date=2024-02-03&date=2024-02-10",
+      "unit=547&unit=52",
+      "unit=%00",
+      "unit=../../etc",
+      "unit=1%27%20OR%201=1",
+      "date=9999-12-31",
+      "date=0001-01-01",
+      "date[]=x",
+      "unit=547&extra=1",
+      `unit=${"9".repeat(5000)}`,
+      "%E0%A4%A",
+    ];
+    for (const query of queries) {
+      const { status, body } = await get(`/api/overview?${query}`);
+      expect(status, query).toBeLessThan(500);
+      if (status >= 400) expect(body.error.code, query).toMatch(/^[A-Z_]+$/);
+    }
+  });
+});

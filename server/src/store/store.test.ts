@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { createReport } from "../testing.ts";
+import { openStore } from "./store.ts";
+
+describe("store", () => {
+  it("keeps one report per unit and date, and refuses counts that break the rules", async () => {
+    const store = openStore(":memory:");
+    await store.saveUnits([
+      { id: "547", name: "Huyện Tây Sơn", kind: "district", parentId: null },
+      { id: "21850", name: "Xã Tây Phú", kind: "commune", parentId: "547" },
+    ]);
+    await store.insertReports([createReport()]);
+    await expect(store.insertReports([createReport({ level2: 600 })])).rejects.toThrow(/UNIQUE/);
+    await expect(
+      store.insertReports([createReport({ date: "2024-02-10", dual: 600, level2: 500 })]),
+    ).rejects.toThrow(/CHECK/);
+    await expect(store.insertReports([createReport({ unitId: "99999" })])).rejects.toThrow(/FOREIGN KEY/);
+    expect(await store.reportCount()).toBe(1);
+  });
+
+  it("inserts a batch of reports in one transaction: all or none", async () => {
+    const store = openStore(":memory:");
+    await store.saveUnits([{ id: "21850", name: "Xã Tây Phú", kind: "commune", parentId: null }]);
+    const batch = [
+      createReport({ date: "2024-02-03" }),
+      createReport({ date: "2024-02-10" }),
+      createReport({ date: "2024-02-10" }),
+    ];
+    await expect(store.insertReports(batch)).rejects.toThrow();
+    expect(await store.reportCount()).toBe(0);
+  });
+
+  it("reads for an assessment the window, the latest two reports and the baseline", async () => {
+    const store = openStore(":memory:");
+    await store.saveUnits([{ id: "21850", name: "Xã Tây Phú", kind: "commune", parentId: null }]);
+    const dates = [
+      "2024-01-27",
+      "2024-02-03",
+      "2024-02-10",
+      "2024-03-02",
+      "2024-03-09",
+      "2024-04-20",
+      "2024-05-04",
+    ];
+    await store.insertReports(dates.map((date, i) => createReport({ date, level2: 500 + i })));
+    const campaign = await store.campaign();
+    const read = await store.reportsForAssessment(["21850"], "2024-04-27", campaign);
+    // Baseline 2024-02-03, the latest two (2024-03-09, 2024-04-20), the window from 2024-03-30.
+    expect(read.get("21850")?.map((r) => r.date)).toEqual(["2024-02-03", "2024-03-09", "2024-04-20"]);
+  });
+});
