@@ -76,6 +76,21 @@ describe("a reporting unit", () => {
     expect(result.lagging).toBe(true);
     // Linking: 2 of 400 left at 0.29 a day reaches 2024-06-08, in time.
     expect(codes(result.flags)).not.toContain("OFF_PACE/linking");
+    // At 1 a day for the 30 days left: 958 of 1,000 on the deadline.
+    expect(result.coverage.projection).toEqual({ date: "2024-07-01", rate: 0.958 });
+    // A week earlier (2024-05-25) the latest report was 2024-05-04's 900.
+    expect(result.coverage.weekChange).toEqual({ accounts: 28, points: 2.8 });
+  });
+
+  it("projects the target on its ETA when the pace gets there in time", () => {
+    const history = [
+      createReport({ date: "2024-05-25", level2: 858 }),
+      createReport({ date: "2024-06-01", level2: 928 }),
+    ];
+    const result = assessUnit(history, "2024-06-01");
+    expect(result.coverage.eta).toBe("2024-06-09");
+    expect(result.coverage.projection).toEqual({ date: "2024-06-09", rate: 1 });
+    expect(codes(result.flags)).not.toContain("OFF_PACE/coverage");
   });
 
   it("is OFF_PACE when its pace is zero, and also DATA when a count fell", () => {

@@ -1,9 +1,9 @@
-import { daysBetween, earlierOf, laterOf } from "./dates.ts";
+import { addDays, daysBetween, earlierOf, laterOf } from "./dates.ts";
 import { type Flag, formatCount, formatPerDay, isLagging, METRIC_WORDS } from "./flags.ts";
 import { baselineOf, baseOf, countOf, latestOn, previousBefore } from "./history.ts";
 import { etaOn, paceOn, remainingToTarget, requiredPerDay } from "./pace.ts";
 import { roundTo2, truncatedPercent, truncatedPercentOfRate } from "./percent.ts";
-import { expectedRate } from "./trajectory.ts";
+import { expectedRate, trajectoryAnchor } from "./trajectory.ts";
 import { type Campaign, METRICS, type Metric, type Report } from "./types.ts";
 
 export interface Figures {
@@ -32,6 +32,10 @@ export interface MetricStatus {
   pacePerDay: number | null;
   requiredPerDay: number | null;
   eta: string | null;
+  /** Where the current pace leads: the target on the ETA if it comes before the deadline, else the rate on the deadline. */
+  projection: { date: string; rate: number } | null;
+  /** Change since the figures of seven days earlier. */
+  weekChange: { accounts: number; points: number } | null;
 }
 
 export interface Assessment {
@@ -57,6 +61,8 @@ interface MetricState {
   base: number;
   /** Over the units whose trajectory is known on the date: the expected count and the actual one. */
   track: { expectedCount: number; base: number; count: number } | null;
+  /** The same figures seven days earlier, over the units that had a report then. */
+  weekAgo: { count: number; base: number } | null;
   pace: number | null;
 }
 
@@ -115,15 +121,14 @@ function reportingMetricState(
   const count = countOf(latest, metric);
   const base = baseOf(latest, metric);
   let track: MetricState["track"] = null;
-  if (baseline && baseOf(baseline, metric) > 0 && base > 0) {
-    const anchor = {
-      date: laterOf(baseline.date, campaign.start),
-      rate: countOf(baseline, metric) / baseOf(baseline, metric),
-    };
-    const expected = expectedRate(anchor, campaign.deadline, campaign.targets[metric], date);
-    if (expected !== null) track = { expectedCount: expected * base, base, count };
-  }
-  return { count, base, track, pace: paceOn(history, date, metric, campaign.paceWindowDays) };
+  const anchor = baseline && base > 0 ? trajectoryAnchor(baseline, metric, campaign.start) : null;
+  const expected = anchor && expectedRate(anchor, campaign.deadline, campaign.targets[metric], date);
+  if (typeof expected === "number") track = { expectedCount: expected * base, base, count };
+  const weekAgoReport = latestOn(history, addDays(date, -7));
+  const weekAgo = weekAgoReport
+    ? { count: countOf(weekAgoReport, metric), base: baseOf(weekAgoReport, metric) }
+    : null;
+  return { count, base, track, weekAgo, pace: paceOn(history, date, metric, campaign.paceWindowDays) };
 }
 
 /** The state of a parent: the sum of its reporting units' states. */
@@ -161,16 +166,21 @@ function addMetric(sum: MetricState, part: MetricState): void {
     track.count += part.track.count;
     sum.track = track;
   }
+  if (part.weekAgo) {
+    sum.weekAgo = {
+      count: (sum.weekAgo?.count ?? 0) + part.weekAgo.count,
+      base: (sum.weekAgo?.base ?? 0) + part.weekAgo.base,
+    };
+  }
 }
 
 /** Rates, trajectory, pace and flags of a unit whose state is known. */
 export function assess(state: UnitState, campaign: Campaign, date: string, isParent: boolean): Assessment {
-  const daysLeft = daysBetween(date, campaign.deadline);
   const statuses = {} as Record<Metric, MetricStatus>;
   const flags: Flag[] = [];
   for (const metric of METRICS) {
     const metricState = state.metrics[metric];
-    const status = metricStatus(metricState, campaign.targets[metric], daysLeft, date);
+    const status = metricStatus(metricState, campaign, metric, date);
     statuses[metric] = status;
     if (state.figures.reporting > 0) flags.push(...progressFlags(metric, status, metricState, campaign));
   }
@@ -184,7 +194,9 @@ export function assess(state: UnitState, campaign: Campaign, date: string, isPar
   };
 }
 
-function metricStatus(state: MetricState, target: number, daysLeft: number, date: string): MetricStatus {
+function metricStatus(state: MetricState, campaign: Campaign, metric: Metric, date: string): MetricStatus {
+  const target = campaign.targets[metric];
+  const daysLeft = daysBetween(date, campaign.deadline);
   const hasFigures = state.base > 0;
   const rate = hasFigures ? state.count / state.base : null;
   const expected = state.track && state.track.base > 0 ? state.track.expectedCount / state.track.base : null;
@@ -201,7 +213,28 @@ function metricStatus(state: MetricState, target: number, daysLeft: number, date
     pacePerDay: state.pace === null ? null : roundTo2(state.pace),
     requiredPerDay: required === null ? null : roundTo2(required),
     eta: hasFigures ? etaOn(date, remaining, state.pace) : null,
+    projection: hasFigures ? projectionOf(state, campaign.deadline, daysLeft, remaining, date) : null,
+    weekChange:
+      hasFigures && state.weekAgo && state.weekAgo.base > 0
+        ? {
+            accounts: state.count - state.weekAgo.count,
+            points: roundTo2((state.count / state.base - state.weekAgo.count / state.weekAgo.base) * 100),
+          }
+        : null,
   };
+}
+
+function projectionOf(
+  state: MetricState,
+  deadline: string,
+  daysLeft: number,
+  remaining: number,
+  date: string,
+) {
+  if (state.pace === null || daysLeft <= 0) return null;
+  const eta = etaOn(date, remaining, state.pace);
+  if (eta !== null && eta < deadline) return { date: eta, rate: (state.count + remaining) / state.base };
+  return { date: deadline, rate: Math.max(0, state.count + state.pace * daysLeft) / state.base };
 }
 
 function progressFlags(metric: Metric, status: MetricStatus, state: MetricState, campaign: Campaign): Flag[] {
@@ -346,7 +379,7 @@ function emptyFigures(): Figures {
 }
 
 function emptyMetric(): MetricState {
-  return { count: 0, base: 0, track: null, pace: null };
+  return { count: 0, base: 0, track: null, weekAgo: null, pace: null };
 }
 
 const minDate = (a: string | null, b: string | null) =>

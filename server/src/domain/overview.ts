@@ -3,11 +3,17 @@ import { daysBetween } from "./dates.ts";
 import { isReportingUnit, type UnitTree } from "./tree.ts";
 import type { Campaign, Report, Unit } from "./types.ts";
 
+export interface ChildOverview extends Assessment {
+  unit: Unit;
+  /** 1 for the highest coverage among the children with figures; null without figures. */
+  rank: number | null;
+}
+
 export interface UnitOverview extends Assessment {
   unit: Unit;
   date: string;
   daysLeft: number;
-  children: ({ unit: Unit } & Assessment)[];
+  children: ChildOverview[];
   /** Ids of the lagging children, most accounts behind the trajectory first. */
   laggingOrder: string[];
 }
@@ -34,7 +40,9 @@ export function overviewOf(
     const isParent = !isReportingUnit(target);
     return assess(isParent ? sumStates(parts) : (parts[0] as UnitState), campaign, date, isParent);
   };
-  const children = tree.childrenWithFigures(unitId).map((child) => ({ unit: child, ...assessUnit(child) }));
+  const children = withRanks(
+    tree.childrenWithFigures(unitId).map((child) => ({ unit: child, ...assessUnit(child) })),
+  );
   return {
     unit,
     date,
@@ -45,8 +53,21 @@ export function overviewOf(
   };
 }
 
+function withRanks(children: ({ unit: Unit } & Assessment)[]): ChildOverview[] {
+  const ranked = children
+    .filter((child) => child.coverage.rate !== null)
+    .sort(
+      (a, b) =>
+        (b.coverage.rate as number) - (a.coverage.rate as number) || a.unit.id.localeCompare(b.unit.id),
+    );
+  return children.map((child) => ({
+    ...child,
+    rank: ranked.includes(child) ? ranked.indexOf(child) + 1 : null,
+  }));
+}
+
 /** Lagging units ordered by the accounts needed to get back on the coverage trajectory, most first. */
-export function laggingOrder(children: readonly ({ unit: Unit } & Assessment)[]): string[] {
+export function laggingOrder(children: readonly ChildOverview[]): string[] {
   return children
     .filter((child) => child.lagging)
     .sort(

@@ -1,5 +1,7 @@
+import { baseOf } from "./history.ts";
 import { truncatedPercent } from "./percent.ts";
-import type { Report } from "./types.ts";
+import { expectedRate, trajectoryAnchor } from "./trajectory.ts";
+import type { Campaign, Metric, Report } from "./types.ts";
 
 export interface SeriesPoint {
   date: string;
@@ -11,15 +13,24 @@ export interface SeriesPoint {
   expected: number;
   coveragePercent: string | null;
   linkingPercent: string | null;
+  /** The trajectory on this date, over the units that have one (see overview: expectedRate). */
+  expectedCoverageRate: number | null;
+  expectedLinkingRate: number | null;
 }
 
 /**
  * One point per date on which any of the units reported, each the sum of every unit's latest
- * report on or before that date. `reports` are sorted by date; reports before `from` only
- * set where the units stand when the series starts.
+ * report on or before that date. `reports` are every report of the units up to the last date wanted,
+ * sorted by date; points before `from` are left out.
  */
-export function seriesOf(reports: readonly Report[], unitCount: number, from: string | null): SeriesPoint[] {
+export function seriesOf(
+  reports: readonly Report[],
+  unitCount: number,
+  campaign: Campaign,
+  from: string | null,
+): SeriesPoint[] {
   const latest = new Map<string, Report>();
+  const baselines = new Map<string, Report>();
   const sum = { population: 0, level2: 0, dual: 0, linked: 0 };
   const points: SeriesPoint[] = [];
   for (let i = 0; i < reports.length; i++) {
@@ -29,8 +40,11 @@ export function seriesOf(reports: readonly Report[], unitCount: number, from: st
       sum[key] += report[key] - (replaced?.[key] ?? 0);
     }
     latest.set(report.unitId, report);
+    // The baseline: the latest report on or before the start, else the first one after it.
+    if (report.date <= campaign.start || !baselines.has(report.unitId)) baselines.set(report.unitId, report);
     const lastOfDate = reports[i + 1]?.date !== report.date;
     if (lastOfDate && (from === null || report.date >= from)) {
+      const expectedOf = (metric: Metric) => expectedRateOf(latest, baselines, campaign, metric, report.date);
       points.push({
         date: report.date,
         ...sum,
@@ -38,8 +52,30 @@ export function seriesOf(reports: readonly Report[], unitCount: number, from: st
         expected: unitCount,
         coveragePercent: truncatedPercent(sum.level2, sum.population),
         linkingPercent: truncatedPercent(sum.linked, sum.dual),
+        expectedCoverageRate: expectedOf("coverage"),
+        expectedLinkingRate: expectedOf("linking"),
       });
     }
   }
   return points;
+}
+
+function expectedRateOf(
+  latest: ReadonlyMap<string, Report>,
+  baselines: ReadonlyMap<string, Report>,
+  campaign: Campaign,
+  metric: Metric,
+  date: string,
+): number | null {
+  let expectedCount = 0;
+  let base = 0;
+  for (const [unitId, report] of latest) {
+    const baseline = baselines.get(unitId);
+    const anchor = baseline && trajectoryAnchor(baseline, metric, campaign.start);
+    const rate = anchor && expectedRate(anchor, campaign.deadline, campaign.targets[metric], date);
+    if (typeof rate !== "number") continue;
+    expectedCount += rate * baseOf(report, metric);
+    base += baseOf(report, metric);
+  }
+  return base > 0 ? expectedCount / base : null;
 }

@@ -84,6 +84,16 @@ describe("GET /api/overview", () => {
     expect(body.flags.map((f: { code: string }) => f.code)).toContain("STALE");
   });
 
+  it("ranks the communes by coverage and gives the change since the week before", async () => {
+    const { body } = await get("/api/overview?unit=547&date=2024-04-20");
+    const byRank = [...body.children].sort((a, b) => a.rank - b.rank);
+    expect(byRank.map((c) => c.rank)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+    const rates = byRank.map((c) => c.coverage.rate);
+    expect(rates).toEqual([...rates].sort((a, b) => b - a));
+    const weekBefore = (await get("/api/overview?unit=547&date=2024-04-13")).body;
+    expect(body.coverage.weekChange.accounts).toBe(body.figures.level2 - weekBefore.figures.level2);
+  });
+
   it("sums the province from its district", async () => {
     const { body } = await get("/api/overview?unit=52&date=2024-02-03");
     expect(body.figures).toMatchObject({ population: 122_204, level2: 80_272, reporting: 15, expected: 15 });

@@ -62,6 +62,9 @@ describe("GET /api/units/:id/series", () => {
       expected: 15,
       coveragePercent: overview.coverage.percent,
     });
+    expect(mid.expectedCoverageRate).toBeCloseTo(overview.coverage.expectedRate, 12);
+    expect(mid.expectedLinkingRate).toBeCloseTo(overview.linking.expectedRate, 12);
+    expect(body.points[0].expectedCoverageRate).toBeCloseTo(80_272 / 122_204, 12);
   });
 
   it("gives a commune only the dates it reported", async () => {

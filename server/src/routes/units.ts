@@ -21,8 +21,9 @@ export function unitRoutes(store: Store) {
       if (!tree.get(id)) throw unitNotFound(id);
       const { from, to } = c.req.valid("query");
       const unitIds = tree.reportingUnitsUnder(id).map((u) => u.id);
-      const reports = await store.reportsForSeries(unitIds, from ?? "0000-01-01", to ?? "9999-12-31");
-      return c.json({ unitId: id, points: seriesOf(reports, unitIds.length, from ?? null) });
+      const reports = await store.reportsUpTo(unitIds, to ?? "9999-12-31");
+      const campaign = await store.campaign();
+      return c.json({ unitId: id, points: seriesOf(reports, unitIds.length, campaign, from ?? null) });
     });
 }
 

@@ -30,13 +30,16 @@ export function reportStatements(db: Database.Database) {
       `WITH ${IDS} SELECT max(r.date) FROM ids JOIN reports r ON r.unit_id = ids.id`,
     )
     .pluck();
-  // What assessing a unit on a date reads: the trailing window, the latest two reports, and the
-  // baseline (the latest report on or before the start, else the first one after it).
+  // What assessing a unit on a date reads: the trailing window, the latest two reports, the latest
+  // a week earlier, and the baseline (the latest report on or before the start, else the first one after it).
   const forAssessment = db.prepare<
-    { ids: string; date: string; windowFrom: string; start: string },
+    { ids: string; date: string; windowFrom: string; weekAgo: string; start: string },
     ReportRow
   >(`WITH ${IDS}
     SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date BETWEEN @windowFrom AND @date
+    UNION
+    SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date =
+      (SELECT max(date) FROM reports WHERE unit_id = ids.id AND date <= @weekAgo)
     UNION
     SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date IN
       (SELECT date FROM reports WHERE unit_id = ids.id AND date <= @date ORDER BY date DESC LIMIT 2)
@@ -48,13 +51,8 @@ export function reportStatements(db: Database.Database) {
       (SELECT min(date) FROM reports WHERE unit_id = ids.id AND date > @start AND date <= @date)
       AND NOT EXISTS (SELECT 1 FROM reports WHERE unit_id = ids.id AND date <= @start)
     ORDER BY 1, 2`);
-  // A series from `from` needs where each unit stood just before it.
-  const forSeries = db.prepare<{ ids: string; from: string; to: string }, ReportRow>(`WITH ${IDS}
-    SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date BETWEEN @from AND @to
-    UNION
-    SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date =
-      (SELECT max(date) FROM reports WHERE unit_id = ids.id AND date < @from)
-    ORDER BY 2, 1`);
+  const upTo = db.prepare<{ ids: string; to: string }, ReportRow>(`WITH ${IDS}
+    SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date <= @to ORDER BY 2, 1`);
   const insert = db.prepare(
     "INSERT INTO reports (unit_id, date, population, level2, dual, linked) " +
       "VALUES (@unitId, @date, @population, @level2, @dual, @linked)",
@@ -64,17 +62,20 @@ export function reportStatements(db: Database.Database) {
     count: (): number => count.get() as number,
     latestDate: (unitIds: readonly string[]): string | null =>
       latestDate.get({ ids: JSON.stringify(unitIds) }) ?? null,
-    forAssessment: (unitIds: readonly string[], date: string, windowFrom: string, start: string) => {
+    forAssessment: (
+      unitIds: readonly string[],
+      dates: { date: string; windowFrom: string; weekAgo: string; start: string },
+    ) => {
       const byUnit = new Map<string, Report[]>();
-      for (const row of forAssessment.iterate({ ids: JSON.stringify(unitIds), date, windowFrom, start })) {
+      for (const row of forAssessment.iterate({ ids: JSON.stringify(unitIds), ...dates })) {
         const list = byUnit.get(row.unit_id) ?? [];
         list.push(toReport(row));
         byUnit.set(row.unit_id, list);
       }
       return byUnit;
     },
-    forSeries: (unitIds: readonly string[], from: string, to: string): Report[] =>
-      forSeries.all({ ids: JSON.stringify(unitIds), from, to }).map(toReport),
+    upTo: (unitIds: readonly string[], to: string): Report[] =>
+      upTo.all({ ids: JSON.stringify(unitIds), to }).map(toReport),
     insertMany: db.transaction((reports: readonly Report[]) => {
       for (const report of reports) insert.run(report);
     }),

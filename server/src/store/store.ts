@@ -23,8 +23,8 @@ export interface Store {
     date: string,
     campaign: Campaign,
   ): Promise<Map<string, Report[]>>;
-  /** Sorted by date: reports in [from, to] and each unit's last one before `from`. */
-  reportsForSeries(unitIds: readonly string[], from: string, to: string): Promise<Report[]>;
+  /** Every report of the units dated on or before `to`, sorted by date. */
+  reportsUpTo(unitIds: readonly string[], to: string): Promise<Report[]>;
   /** Adds or renames units; parents must come before their children. */
   saveUnits(units: readonly Unit[]): Promise<void>;
   insertReports(reports: readonly Report[]): Promise<void>;
@@ -53,8 +53,13 @@ export function createStore(db: Database.Database): Store {
     reportCount: async () => reports.count(),
     latestReportDate: async (unitIds) => reports.latestDate(unitIds),
     reportsForAssessment: async (unitIds, date, c) =>
-      reports.forAssessment(unitIds, date, addDays(date, -c.paceWindowDays), c.start),
-    reportsForSeries: async (unitIds, from, to) => reports.forSeries(unitIds, from, to),
+      reports.forAssessment(unitIds, {
+        date,
+        windowFrom: addDays(date, -c.paceWindowDays),
+        weekAgo: addDays(date, -7),
+        start: c.start,
+      }),
+    reportsUpTo: async (unitIds, to) => reports.upTo(unitIds, to),
     saveUnits: async (list) => {
       units.upsertMany(list);
       tree = null;
