@@ -77,7 +77,8 @@ describe("a reporting unit", () => {
     // Linking: 2 of 400 left at 0.29 a day reaches 2024-06-08, in time.
     expect(codes(result.flags)).not.toContain("OFF_PACE/linking");
     // At 1 a day for the 30 days left: 958 of 1,000 on the deadline.
-    expect(result.coverage.projection).toEqual({ date: "2024-07-01", rate: 0.958 });
+    expect(result.coverage.projection).toEqual({ date: "2024-07-01", rate: 0.958, percent: "95.80" });
+    expect(result.coverage.shortfallPerDay).toBe(1.4); // 2.40 needed, 1.00 made
     // A week earlier (2024-05-25) the latest report was 2024-05-04's 900.
     expect(result.coverage.weekChange).toEqual({ accounts: 28, points: 2.8 });
   });
@@ -89,7 +90,7 @@ describe("a reporting unit", () => {
     ];
     const result = assessUnit(history, "2024-06-01");
     expect(result.coverage.eta).toBe("2024-06-09");
-    expect(result.coverage.projection).toEqual({ date: "2024-06-09", rate: 1 });
+    expect(result.coverage.projection).toEqual({ date: "2024-06-09", rate: 1, percent: "100.00" });
     expect(codes(result.flags)).not.toContain("OFF_PACE/coverage");
   });
 
@@ -197,7 +198,7 @@ describe("a parent", () => {
     expect(result.coverage.percent).toBe("64.25");
     expect(result.coverage.pacePerDay).toBe(10); // a: 70 in 7 days; b: unknown
     expect(result.flags.find((f) => f.code === "STALE")?.message).toBe(
-      "1 of 3 reporting units have no report in the 7 days up to 2024-02-10 (1 have none at all).",
+      "1 of 3 reporting units have no report in the 7 days up to 2024-02-10, 1 of them none at all.",
     );
   });
 

@@ -31,9 +31,11 @@ export interface MetricStatus {
   remaining: number;
   pacePerDay: number | null;
   requiredPerDay: number | null;
+  /** How many more a day than the current pace the required pace asks for (0 when the pace suffices). */
+  shortfallPerDay: number | null;
   eta: string | null;
   /** Where the current pace leads: the target on the ETA if it comes before the deadline, else the rate on the deadline. */
-  projection: { date: string; rate: number } | null;
+  projection: { date: string; rate: number; percent: string | null } | null;
   /** Change since the figures of seven days earlier. */
   weekChange: { accounts: number; points: number } | null;
 }
@@ -212,6 +214,8 @@ function metricStatus(state: MetricState, campaign: Campaign, metric: Metric, da
     remaining,
     pacePerDay: state.pace === null ? null : roundTo2(state.pace),
     requiredPerDay: required === null ? null : roundTo2(required),
+    shortfallPerDay:
+      required === null || state.pace === null ? null : roundTo2(Math.max(0, required - state.pace)),
     eta: hasFigures ? etaOn(date, remaining, state.pace) : null,
     projection: hasFigures ? projectionOf(state, campaign.deadline, daysLeft, remaining, date) : null,
     weekChange:
@@ -233,8 +237,13 @@ function projectionOf(
 ) {
   if (state.pace === null || daysLeft <= 0) return null;
   const eta = etaOn(date, remaining, state.pace);
-  if (eta !== null && eta < deadline) return { date: eta, rate: (state.count + remaining) / state.base };
-  return { date: deadline, rate: Math.max(0, state.count + state.pace * daysLeft) / state.base };
+  const at = (day: string, count: number) => ({
+    date: day,
+    rate: count / state.base,
+    percent: truncatedPercent(Math.floor(count), state.base),
+  });
+  if (eta !== null && eta < deadline) return at(eta, state.count + remaining);
+  return at(deadline, Math.max(0, state.count + state.pace * daysLeft));
 }
 
 function progressFlags(metric: Metric, status: MetricStatus, state: MetricState, campaign: Campaign): Flag[] {
@@ -264,6 +273,7 @@ function progressFlags(metric: Metric, status: MetricStatus, state: MetricState,
       requiredPerDay: status.requiredPerDay,
       eta: status.eta,
       deadline: campaign.deadline,
+      windowDays: campaign.paceWindowDays,
     };
     const need =
       status.requiredPerDay === null
@@ -340,17 +350,19 @@ function dataFlags(latest: Report, previous: Report | undefined): Flag[] {
 function parentFlags(state: UnitState, campaign: Campaign, date: string): Flag[] {
   const flags: Flag[] = [];
   const total = state.figures.expected;
+  const missing = total - state.figures.reporting;
   if (state.staleUnits > 0) {
     flags.push({
       code: "STALE",
       metric: null,
       message:
-        `${state.staleUnits} of ${total} reporting units have no report in the ${campaign.staleDays} days up to ${date} ` +
-        `(${total - state.figures.reporting} have none at all).`,
+        `${state.staleUnits} of ${total} reporting units have no report in the ${campaign.staleDays} days up to ${date}` +
+        (missing > 0 ? `, ${missing} of them none at all.` : "."),
       values: {
         staleUnits: state.staleUnits,
-        missingUnits: total - state.figures.reporting,
+        missingUnits: missing,
         expected: total,
+        staleDays: campaign.staleDays,
       },
     });
   }

@@ -1,5 +1,5 @@
 import { baseOf } from "./history.ts";
-import { truncatedPercent } from "./percent.ts";
+import { truncatedPercent, truncatedPercentOfRate } from "./percent.ts";
 import { expectedRate, trajectoryAnchor } from "./trajectory.ts";
 import type { Campaign, Metric, Report } from "./types.ts";
 
@@ -16,6 +16,8 @@ export interface SeriesPoint {
   /** The trajectory on this date, over the units that have one (see overview: expectedRate). */
   expectedCoverageRate: number | null;
   expectedLinkingRate: number | null;
+  expectedCoveragePercent: string | null;
+  expectedLinkingPercent: string | null;
 }
 
 /**
@@ -44,7 +46,8 @@ export function seriesOf(
     if (report.date <= campaign.start || !baselines.has(report.unitId)) baselines.set(report.unitId, report);
     const lastOfDate = reports[i + 1]?.date !== report.date;
     if (lastOfDate && (from === null || report.date >= from)) {
-      const expectedOf = (metric: Metric) => expectedRateOf(latest, baselines, campaign, metric, report.date);
+      const expectedCoverageRate = expectedRateOf(latest, baselines, campaign, "coverage", report.date);
+      const expectedLinkingRate = expectedRateOf(latest, baselines, campaign, "linking", report.date);
       points.push({
         date: report.date,
         ...sum,
@@ -52,8 +55,10 @@ export function seriesOf(
         expected: unitCount,
         coveragePercent: truncatedPercent(sum.level2, sum.population),
         linkingPercent: truncatedPercent(sum.linked, sum.dual),
-        expectedCoverageRate: expectedOf("coverage"),
-        expectedLinkingRate: expectedOf("linking"),
+        expectedCoverageRate,
+        expectedLinkingRate,
+        expectedCoveragePercent: truncatedPercentOfRate(expectedCoverageRate),
+        expectedLinkingPercent: truncatedPercentOfRate(expectedLinkingRate),
       });
     }
   }

@@ -1,58 +1,113 @@
-import { useEffect, useState } from "react";
-import { formatDate, formatInteger, formatPercent } from "../../lib/format.ts";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { DateNav } from "../../components/date-nav.tsx";
+import { FlagList } from "../../components/flag-badge.tsx";
+import { RankingBars } from "../../components/ranking-bars.tsx";
+import { ErrorState, Skeleton } from "../../components/states.tsx";
+import { TrendChart } from "../../components/trend-chart.tsx";
+import { fill, useI18n } from "../../lib/i18n.tsx";
+import { campaignQuery, overviewQuery, seriesQuery } from "../../lib/queries.ts";
+import { useSearchParam } from "../../lib/url-state.ts";
+import { CommunesTable } from "./communes-table.tsx";
+import { Headline } from "./headline.tsx";
+import { KpiRow } from "./kpi-row.tsx";
+import { LaggingPanel } from "./lagging-panel.tsx";
 
-interface Overview {
-  unit: { name: string };
-  date: string;
-  daysLeft: number;
-  figures: { population: number; level2: number; reporting: number; expected: number };
-  coverage: { percent: string | null; requiredPerDay: number | null };
-  linking: { percent: string | null };
-  laggingOrder: string[];
-  children: { unit: { id: string; name: string }; coverage: { percent: string | null } }[];
-}
+export type Metric = "coverage" | "linking";
 
-/** The district headline; the full dashboard replaces this page. */
+/** The district at a glance: the answer first (headline, KPIs), the evidence below (trend, lagging, ranking, table). */
 export function OverviewPage() {
-  const [overview, setOverview] = useState<Overview | null>(null);
-  const [failed, setFailed] = useState(false);
+  const { t } = useI18n();
+  const [dateParam, setDate] = useSearchParam("date");
+  const [metricParam, setMetric] = useSearchParam("metric");
+  const metric: Metric = metricParam === "linking" ? "linking" : "coverage";
+  const overview = useQuery({ ...overviewQuery(null, dateParam), placeholderData: keepPreviousData });
+  const campaign = useQuery(campaignQuery());
+  const unitId = overview.data?.unit.id;
+  const series = useQuery({ ...seriesQuery(unitId ?? ""), enabled: unitId !== undefined });
 
-  useEffect(() => {
-    fetch("/api/overview")
-      .then((response) =>
-        response.ok ? response.json() : Promise.reject(new Error(String(response.status))),
-      )
-      .then(setOverview, () => setFailed(true));
-  }, []);
+  if (overview.isError) return <ErrorState error={overview.error} onRetry={() => overview.refetch()} />;
+  if (campaign.isError) return <ErrorState error={campaign.error} onRetry={() => campaign.refetch()} />;
+  if (!overview.data || !campaign.data) {
+    return (
+      <>
+        <h1 className="page-title">{t.appTitle}</h1>
+        <Skeleton blocks={4} />
+      </>
+    );
+  }
+  const data = overview.data;
+  const status = data[metric];
+  const linkToUnit = (id: string) => `/units/${id}?date=${data.date}`;
 
-  if (failed) return <p role="alert">Không tải được số liệu. Hãy thử tải lại trang.</p>;
-  if (!overview) return <p aria-busy="true">Đang tải số liệu…</p>;
-  const { figures, coverage } = overview;
-  const lagging = overview.laggingOrder.map((id) => overview.children.find((child) => child.unit.id === id));
   return (
-    <main>
-      <h1>Tiến độ định danh điện tử mức 2 · {overview.unit.name}</h1>
-      <p>Số liệu đến ngày {formatDate(overview.date)}</p>
-      <p className="headline">
-        Tỷ lệ mức 2: <strong>{formatPercent(coverage.percent)}</strong> ({formatInteger(figures.level2)} /{" "}
-        {formatInteger(figures.population)})
-      </p>
-      <p>Liên kết tài khoản: {formatPercent(overview.linking.percent)}</p>
-      <p>Còn {overview.daysLeft} ngày đến hạn.</p>
-      {lagging.length > 0 && (
-        <section>
-          <h2>Xã chậm tiến độ ({lagging.length})</h2>
-          <ul>
-            {lagging.map((child) =>
-              child ? (
-                <li key={child.unit.id}>
-                  {child.unit.name}: {formatPercent(child.coverage.percent)}
-                </li>
-              ) : null,
-            )}
-          </ul>
+    <div className="page" aria-busy={overview.isFetching}>
+      <div className="page-head">
+        <h1 className="page-title">
+          {t.appTitle} · {data.unit.name}
+        </h1>
+        <div className="toolbar">
+          <span className="as-of">{t.asOf}</span>
+          <DateNav date={data.date} onChange={setDate} />
+          <button type="button" className="print-button" onClick={() => window.print()}>
+            {t.print}
+          </button>
+        </div>
+      </div>
+      <Headline overview={data} campaign={campaign.data} />
+      <KpiRow overview={data} metric="coverage" deadline={campaign.data.deadline} />
+      <KpiRow overview={data} metric="linking" deadline={campaign.data.deadline} />
+      {data.flags.length > 0 && (
+        <section className="card">
+          <h2>{t.flagsTitle}</h2>
+          <FlagList flags={data.flags} />
         </section>
       )}
-    </main>
+      <fieldset className="metric-switch">
+        <legend className="visually-hidden">{t.metricChoice}</legend>
+        {(["coverage", "linking"] as const).map((m) => (
+          <button
+            key={m}
+            type="button"
+            aria-pressed={metric === m}
+            onClick={() => setMetric(m === "coverage" ? null : m)}
+          >
+            {m === "coverage" ? t.metricCoverage : t.metricLinking}
+          </button>
+        ))}
+      </fieldset>
+      <div className="two-columns">
+        {series.data ? (
+          <TrendChart
+            title={fill(t.trendTitle, { unit: data.unit.name })}
+            unitName={data.unit.name}
+            metric={metric}
+            points={series.data.points}
+            asOf={data.date}
+            status={status}
+            campaign={campaign.data}
+          />
+        ) : series.isError ? (
+          <ErrorState error={series.error} onRetry={() => series.refetch()} />
+        ) : (
+          <Skeleton blocks={1} />
+        )}
+        <LaggingPanel overview={data} linkToUnit={linkToUnit} />
+      </div>
+      <RankingBars
+        title={fill(t.rankingTitle, { metric: t.metricRateName[metric].toLowerCase() })}
+        rows={data.children.map((child) => ({
+          id: child.unit.id,
+          name: child.unit.name,
+          href: linkToUnit(child.unit.id),
+          percent: child[metric].percent,
+          expectedPercent: child[metric].expectedPercent,
+          lagging:
+            metric === "coverage"
+              ? child.lagging
+              : child.flags.some((f) => f.metric === "linking" && f.code !== "DATA"),
+        }))}
+      />
+      <CommunesTable overview={data} metric={metric} linkToUnit={linkToUnit} />
+    </div>
   );
 }

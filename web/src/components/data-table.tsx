@@ -1,0 +1,98 @@
+import { type ReactNode, useState } from "react";
+import { fill, useI18n } from "../lib/i18n.tsx";
+
+export interface Column<Row> {
+  key: string;
+  header: string;
+  cell: (row: Row) => ReactNode;
+  /** Sortable when given; null values sort last. */
+  sortValue?: (row: Row) => number | string | null;
+  numeric?: boolean;
+}
+
+/** A table whose column headers sort it (click or keyboard), announcing the order through aria-sort. */
+export function DataTable<Row>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  initialSort,
+}: {
+  caption: string;
+  columns: Column<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => string;
+  initialSort?: { key: string; descending: boolean };
+}) {
+  const { t } = useI18n();
+  const [sort, setSort] = useState(initialSort ?? null);
+  const column = columns.find((c) => c.key === sort?.key);
+  const sorted = column?.sortValue
+    ? [...rows].sort(compareBy(column.sortValue, sort?.descending ?? false))
+    : rows;
+
+  return (
+    // The wrapper scrolls on a phone; it takes focus so that keyboard users can scroll it too.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable
+    <section className="table-scroll" tabIndex={0} aria-label={caption}>
+      <table className="data-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => {
+              const active = sort?.key === c.key;
+              const ariaSort = active ? (sort?.descending ? "descending" : "ascending") : undefined;
+              return (
+                <th
+                  key={c.key}
+                  scope="col"
+                  aria-sort={ariaSort}
+                  className={c.numeric ? "numeric" : undefined}
+                >
+                  {c.sortValue ? (
+                    <button
+                      type="button"
+                      className="sort-button"
+                      title={fill(t.sortBy, { column: c.header })}
+                      onClick={() =>
+                        setSort({ key: c.key, descending: active ? !sort?.descending : c.numeric === true })
+                      }
+                    >
+                      {c.header}
+                      <span aria-hidden="true" className="sort-mark">
+                        {active ? (sort?.descending ? "▼" : "▲") : "↕"}
+                      </span>
+                    </button>
+                  ) : (
+                    c.header
+                  )}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((row) => (
+            <tr key={rowKey(row)}>
+              {columns.map((c) => (
+                <td key={c.key} className={c.numeric ? "numeric" : undefined}>
+                  {c.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function compareBy<Row>(value: (row: Row) => number | string | null, descending: boolean) {
+  return (a: Row, b: Row) => {
+    const x = value(a);
+    const y = value(b);
+    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+    const order = x < y ? -1 : x > y ? 1 : 0;
+    return descending ? -order : order;
+  };
+}

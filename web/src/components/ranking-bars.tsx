@@ -1,0 +1,55 @@
+import { Link } from "wouter";
+import { useI18n } from "../lib/i18n.tsx";
+import { Icon } from "./icon.tsx";
+
+export interface RankingRow {
+  id: string;
+  name: string;
+  href: string;
+  percent: string | null;
+  expectedPercent: string | null;
+  lagging: boolean;
+}
+
+/** Horizontal bars sorted by rate, a tick at each unit's expected value, lagging units marked with icon and word. */
+export function RankingBars({ title, rows }: { title: string; rows: readonly RankingRow[] }) {
+  const { t, f } = useI18n();
+  const sorted = [...rows].sort((a, b) => Number(b.percent ?? -1) - Number(a.percent ?? -1));
+  return (
+    <section className="card" aria-labelledby="ranking-title">
+      <h2 id="ranking-title">{title}</h2>
+      <p className="muted small">{t.rankingExpectedTick}</p>
+      <ol className="ranking">
+        {sorted.map((row) => (
+          <li key={row.id} className={row.lagging ? "ranking-row is-lagging" : "ranking-row"}>
+            <span className="ranking-label">
+              <Link href={row.href}>{row.name}</Link>
+              {row.lagging && (
+                <span className="lagging-mark">
+                  <Icon name="warning" />
+                  {t.lagging}
+                </span>
+              )}
+            </span>
+            <span className="ranking-bar" aria-hidden="true">
+              <span
+                className="ranking-fill"
+                style={{ width: `${Math.min(100, Number(row.percent ?? 0))}%` }}
+              />
+              {row.expectedPercent !== null && (
+                <span
+                  className="ranking-tick"
+                  style={{ left: `${Math.min(100, Number(row.expectedPercent))}%` }}
+                />
+              )}
+            </span>
+            <span className="ranking-value">
+              {f.percent(row.percent)}
+              <span className="muted small"> / {f.percent(row.expectedPercent)}</span>
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import { ApiRequestError } from "../lib/api.ts";
+import { useI18n } from "../lib/i18n.tsx";
+
+/** Grey blocks in the shape of what is loading. */
+export function Skeleton({ blocks = 3 }: { blocks?: number }) {
+  const { t } = useI18n();
+  return (
+    <div className="skeleton" aria-busy="true" role="status">
+      <span className="visually-hidden">{t.loading}</span>
+      {Array.from({ length: blocks }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: identical placeholders
+        <div key={i} className="skeleton-block" />
+      ))}
+    </div>
+  );
+}
+
+export function ErrorState({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useI18n();
+  const code = error instanceof ApiRequestError ? error.code : "other";
+  const message = t.errors[code as keyof typeof t.errors] ?? t.errors.other;
+  return (
+    <div className="state state-error" role="alert">
+      <h2>{t.errorTitle}</h2>
+      <p>{message}</p>
+      <button type="button" onClick={onRetry}>
+        {t.retry}
+      </button>
+    </div>
+  );
+}
+
+export function EmptyState({ text }: { text: string }) {
+  return (
+    <div className="state state-empty">
+      <p>{text}</p>
+    </div>
+  );
+}

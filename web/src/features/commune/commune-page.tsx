@@ -1,0 +1,117 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Link } from "wouter";
+import { DateNav } from "../../components/date-nav.tsx";
+import { FlagList } from "../../components/flag-badge.tsx";
+import { KpiCard } from "../../components/kpi-card.tsx";
+import { EmptyState, ErrorState, Skeleton } from "../../components/states.tsx";
+import { TrendChart } from "../../components/trend-chart.tsx";
+import { fill, useI18n } from "../../lib/i18n.tsx";
+import { campaignQuery, overviewQuery, seriesQuery } from "../../lib/queries.ts";
+import { useSearchParam } from "../../lib/url-state.ts";
+import { ReportHistory } from "./report-history.tsx";
+
+/** One commune, phone first: where it stands, what it needs per day, why it is flagged, how it got here. */
+export function CommunePage({ unitId }: { unitId: string }) {
+  const { t, f } = useI18n();
+  const [dateParam, setDate] = useSearchParam("date");
+  const overview = useQuery({ ...overviewQuery(unitId, dateParam), placeholderData: keepPreviousData });
+  const parentId = overview.data?.unit.parentId ?? null;
+  const parent = useQuery({
+    ...overviewQuery(parentId, overview.data?.date ?? null),
+    enabled: parentId !== null,
+  });
+  const series = useQuery(seriesQuery(unitId));
+  const campaign = useQuery(campaignQuery());
+
+  if (overview.isError) return <ErrorState error={overview.error} onRetry={() => overview.refetch()} />;
+  if (campaign.isError) return <ErrorState error={campaign.error} onRetry={() => campaign.refetch()} />;
+  if (!overview.data || !campaign.data) return <Skeleton blocks={4} />;
+
+  const data = overview.data;
+  const { coverage, linking, figures } = data;
+  const entry = parent.data?.children.find((child) => child.unit.id === unitId);
+  const ranked = parent.data?.children.filter((child) => child.rank !== null).length ?? 0;
+  const gap = coverage.gapToExpected;
+
+  return (
+    <div className="page commune-page" aria-busy={overview.isFetching}>
+      {parent.data && (
+        <Link href={`/?date=${data.date}`} className="back-link">
+          {fill(t.backTo, { unit: parent.data.unit.name })}
+        </Link>
+      )}
+      <h1 className="page-title">{data.unit.name}</h1>
+      {entry?.rank && parent.data && (
+        <p className="rank">
+          {fill(t.rankOf, { rank: entry.rank, of: ranked, parent: parent.data.unit.name })}
+        </p>
+      )}
+      <div className="toolbar">
+        <span className="as-of">{t.asOf}</span>
+        <DateNav date={data.date} onChange={setDate} />
+      </div>
+      {figures.reporting === 0 ? (
+        <EmptyState text={fill(t.emptyReports, { unit: data.unit.name, date: f.date(data.date) })} />
+      ) : (
+        <>
+          <section className={`big-figure${data.lagging ? " is-lagging" : ""}`} aria-label={t.coverageRate}>
+            <div className="big-label">{t.coverageRate}</div>
+            <div className="big-value">{f.percent(coverage.percent)}</div>
+            <div>
+              {f.integer(figures.level2)} / {f.integer(figures.population)} ·{" "}
+              {fill(t.expectedShort, { percent: f.percent(coverage.expectedPercent) })}
+            </div>
+            <p>
+              {fill(t.communeRemaining, {
+                remaining: f.integer(coverage.remaining),
+                required: coverage.requiredPerDay === null ? "—" : f.decimal(coverage.requiredPerDay),
+              })}
+            </p>
+            {gap !== null && (
+              <p>
+                {gap > 0
+                  ? coverage.shortfallPerDay === null
+                    ? fill(t.communeGapBehindNoPace, { gap: f.integer(gap) })
+                    : fill(t.communeGapBehind, {
+                        gap: f.integer(gap),
+                        shortfall: f.decimal(coverage.shortfallPerDay),
+                      })
+                  : fill(t.communeGapAhead, { gap: f.integer(-gap) })}
+              </p>
+            )}
+          </section>
+          <section className="card" aria-labelledby="commune-flags">
+            <h2 id="commune-flags">{t.flagsTitle}</h2>
+            <FlagList flags={data.flags} emptyText={t.noFlags} />
+          </section>
+          <section className="kpi-row" aria-label={t.metricLinking}>
+            <KpiCard
+              label={t.linkRate}
+              value={f.percent(linking.percent)}
+              detail={fill(t.expectedShort, { percent: f.percent(linking.expectedPercent) })}
+            />
+            <KpiCard
+              label={t.linkedAccounts}
+              value={`${f.integer(figures.linked)} / ${f.integer(figures.dual)}`}
+            />
+            <KpiCard label={t.remaining} value={`${f.integer(linking.remaining)} ${t.people}`} />
+          </section>
+          {series.data ? (
+            <TrendChart
+              title={fill(t.trendTitle, { unit: data.unit.name })}
+              unitName={data.unit.name}
+              metric="coverage"
+              points={series.data.points}
+              asOf={data.date}
+              status={coverage}
+              campaign={campaign.data}
+            />
+          ) : (
+            <Skeleton blocks={1} />
+          )}
+          {series.data && <ReportHistory points={series.data.points.filter((p) => p.date <= data.date)} />}
+        </>
+      )}
+    </div>
+  );
+}

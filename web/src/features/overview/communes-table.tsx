@@ -1,0 +1,107 @@
+import { Link } from "wouter";
+import { type Column, DataTable } from "../../components/data-table.tsx";
+import { FlagList } from "../../components/flag-badge.tsx";
+import type { ChildOverview, UnitOverview } from "../../lib/api.ts";
+import { useI18n } from "../../lib/i18n.tsx";
+
+/** Every commune with the numbers behind its standing; each column sorts. */
+export function CommunesTable({
+  overview,
+  metric,
+  linkToUnit,
+}: {
+  overview: UnitOverview;
+  metric: "coverage" | "linking";
+  linkToUnit: (id: string) => string;
+}) {
+  const { t, f } = useI18n();
+  const s = (row: ChildOverview) => row[metric];
+  const orDash = (value: number | null, show: (n: number) => string) => (value === null ? "—" : show(value));
+  const columns: Column<ChildOverview>[] = [
+    {
+      key: "unit",
+      header: t.colUnit,
+      cell: (row) => <Link href={linkToUnit(row.unit.id)}>{row.unit.name}</Link>,
+      sortValue: (row) => row.unit.name,
+    },
+    {
+      key: "rate",
+      header: t.colRate,
+      numeric: true,
+      cell: (row) => f.percent(s(row).percent),
+      sortValue: (row) => s(row).rate,
+    },
+    {
+      key: "change",
+      header: t.colChange,
+      numeric: true,
+      cell: (row) => orDash(s(row).weekChange?.points ?? null, f.points),
+      sortValue: (row) => s(row).weekChange?.points ?? null,
+    },
+    {
+      key: "expected",
+      header: t.colExpected,
+      numeric: true,
+      cell: (row) => f.percent(s(row).expectedPercent),
+      sortValue: (row) => s(row).expectedRate,
+    },
+    {
+      key: "gap",
+      header: t.colGap,
+      numeric: true,
+      cell: (row) => orDash(s(row).gapToExpected, f.integer),
+      sortValue: (row) => s(row).gapToExpected,
+    },
+    {
+      key: "pace",
+      header: t.colPace,
+      numeric: true,
+      cell: (row) => orDash(s(row).pacePerDay, f.decimal),
+      sortValue: (row) => s(row).pacePerDay,
+    },
+    {
+      key: "required",
+      header: t.colRequired,
+      numeric: true,
+      cell: (row) => orDash(s(row).requiredPerDay, f.decimal),
+      sortValue: (row) => s(row).requiredPerDay,
+    },
+    {
+      key: "eta",
+      header: t.colEta,
+      numeric: true,
+      cell: (row) => (s(row).eta === null ? "—" : f.date(s(row).eta as string)),
+      sortValue: (row) => s(row).eta,
+    },
+    {
+      key: "last",
+      header: t.colLastReport,
+      numeric: true,
+      cell: (row) => (row.figures.latestReport === null ? "—" : f.date(row.figures.latestReport)),
+      sortValue: (row) => row.figures.latestReport,
+    },
+    {
+      key: "flags",
+      header: t.colFlags,
+      cell: (row) => (
+        <FlagList
+          flags={row.flags.filter((flag) => flag.metric === metric || flag.metric === null)}
+          emptyText={t.noFlags}
+        />
+      ),
+      sortValue: (row) => row.flags.filter((flag) => flag.metric === metric || flag.metric === null).length,
+    },
+  ];
+  return (
+    <section className="card" aria-labelledby="communes-title">
+      <h2 id="communes-title">{t.tableTitle}</h2>
+      <DataTable
+        caption={t.tableCaption}
+        columns={columns}
+        rows={overview.children}
+        rowKey={(row) => row.unit.id}
+        initialSort={{ key: "rate", descending: false }}
+      />
+    </section>
+  );
+}
