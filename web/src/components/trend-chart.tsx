@@ -86,7 +86,8 @@ export function TrendChart({
             fill(t.trendProjection, {
               percent: f.percent(status.projection.percent),
               date: f.date(status.projection.date),
-            })}
+            })}{" "}
+          {fill(t.trendDeadline, { deadline: f.date(campaign.deadline) })}
         </p>
       )}
       <div className="chart" aria-hidden="true">
@@ -108,22 +109,14 @@ export function TrendChart({
             />
             <YAxis
               domain={[low, 100]}
+              ticks={Array.from({ length: (100 - low) / 10 + 1 }, (_, i) => low + 10 * i)}
               tickFormatter={(v: number) => `${v}%`}
               width={48}
               tick={{ fontSize: 12, fill: "#4a5159" }}
             />
             <Tooltip content={<ChartTooltip />} />
             <Legend wrapperStyle={{ fontSize: 13 }} />
-            <ReferenceLine
-              x={end}
-              stroke="#8a1c1c"
-              label={{
-                value: `${t.deadline} ${f.shortDate(campaign.deadline)}`,
-                position: "insideTopLeft",
-                fontSize: 12,
-                fill: "#8a1c1c",
-              }}
-            />
+            <ReferenceLine x={end} stroke="#8a1c1c" strokeWidth={2} />
             <Line
               name={t.trajectory}
               dataKey="expected"

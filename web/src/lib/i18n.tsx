@@ -50,6 +50,7 @@ const vi = {
   trendSummary:
     "{metric} của {unit} từ {first} ({firstDate}) đến {last} ({lastDate}); kỳ vọng theo lộ trình đến ngày {lastDate} là {expected}.",
   trendProjection: "Với tốc độ hiện tại, dự kiến {percent} vào ngày {date}.",
+  trendDeadline: "Đường dọc màu đỏ là hạn {deadline}.",
   showTable: "Xem bảng số liệu",
   hideTable: "Ẩn bảng số liệu",
   actual: "Thực tế",
@@ -188,6 +189,7 @@ const en: Dictionary = {
   trendSummary:
     "{metric} of {unit} went from {first} ({firstDate}) to {last} ({lastDate}); the trajectory expected {expected} by {lastDate}.",
   trendProjection: "At the current pace: {percent} on {date}.",
+  trendDeadline: "The red vertical line is the {deadline} deadline.",
   showTable: "Show the data table",
   hideTable: "Hide the data table",
   actual: "Actual",
