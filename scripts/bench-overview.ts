@@ -1,7 +1,6 @@
 // Measures the read API on the demo data: server time in-process (p50/p95 over many requests),
 // then a real server started as `npm run serve` would start it: resident memory and HTTP latency.
 // Run: npm run bench
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,6 +8,7 @@ import { createApp } from "../server/src/app.ts";
 import { PROJECT_ROOT } from "../server/src/config.ts";
 import { seedIfEmpty } from "../server/src/seed.ts";
 import { openStore } from "../server/src/store/store.ts";
+import { spawnServer } from "./spawn-server.ts";
 
 const RUNS = 500;
 const dir = mkdtempSync(join(tmpdir(), "vneid-bench-"));
@@ -50,33 +50,18 @@ for (const [name, path] of Object.entries(paths)) {
 }
 store.close();
 
-const port = 3900 + Math.floor(Math.random() * 90);
-const server = spawn(process.execPath, ["--import", "tsx", "server/src/index.ts"], {
-  cwd: PROJECT_ROOT,
-  env: { ...process.env, PORT: String(port), DATABASE_PATH: join(dir, "server.db") },
-  stdio: ["ignore", "pipe", "inherit"],
-});
+const server = await spawnServer();
 const rssMb = () => {
   const status = readFileSync(`/proc/${server.pid}/status`, "utf8");
   return (Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]) / 1024).toFixed(1);
 };
 try {
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (i > 100) throw new Error("the server did not start within 20 s");
-    const ok = await fetch(`${base}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
   const afterStart = rssMb();
-  const http = await time(() => fetch(`${base}${paths["district overview (547, 29/06/2024)"]}`));
+  const http = await time(() => fetch(`${server.baseUrl}${paths["district overview (547, 29/06/2024)"]}`));
   console.log(`\nReal server (node --import tsx server/src/index.ts), HTTP on loopback, ${RUNS} requests:`);
   console.log(`district overview round trip ms: p50 ${http.p50}, p95 ${http.p95}, max ${http.max}`);
   console.log(`resident memory: ${afterStart} MB after start, ${rssMb()} MB after ${RUNS + 50} requests`);
 } finally {
-  server.kill("SIGTERM");
+  server.stop();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,4 +1,4 @@
-import { type ReactNode, useState } from "react";
+import { Fragment, type ReactNode, useState } from "react";
 import { fill, useI18n } from "../lib/i18n.tsx";
 
 export interface Column<Row> {
@@ -17,12 +17,15 @@ export function DataTable<Row>({
   rows,
   rowKey,
   initialSort,
+  rowDetail,
 }: {
   caption: string;
   columns: Column<Row>[];
   rows: readonly Row[];
   rowKey: (row: Row) => string;
   initialSort?: { key: string; descending: boolean };
+  /** A full-width line under the row (e.g. the explanation of its flags); sorts with its row. */
+  rowDetail?: (row: Row) => ReactNode;
 }) {
   const { t } = useI18n();
   const [sort, setSort] = useState(initialSort ?? null);
@@ -72,15 +75,25 @@ export function DataTable<Row>({
           </tr>
         </thead>
         <tbody>
-          {sorted.map((row) => (
-            <tr key={rowKey(row)}>
-              {columns.map((c) => (
-                <td key={c.key} className={c.numeric ? "numeric" : undefined}>
-                  {c.cell(row)}
-                </td>
-              ))}
-            </tr>
-          ))}
+          {sorted.map((row) => {
+            const detail = rowDetail?.(row);
+            return (
+              <Fragment key={rowKey(row)}>
+                <tr className={detail ? "has-detail" : undefined}>
+                  {columns.map((c) => (
+                    <td key={c.key} className={c.numeric ? "numeric" : undefined}>
+                      {c.cell(row)}
+                    </td>
+                  ))}
+                </tr>
+                {detail && (
+                  <tr className="row-detail">
+                    <td colSpan={columns.length}>{detail}</td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
         </tbody>
       </table>
     </section>

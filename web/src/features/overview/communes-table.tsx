@@ -80,17 +80,6 @@ export function CommunesTable({
       cell: (row) => (row.figures.latestReport === null ? "—" : f.date(row.figures.latestReport)),
       sortValue: (row) => row.figures.latestReport,
     },
-    {
-      key: "flags",
-      header: t.colFlags,
-      cell: (row) => (
-        <FlagList
-          flags={row.flags.filter((flag) => flag.metric === metric || flag.metric === null)}
-          emptyText={t.noFlags}
-        />
-      ),
-      sortValue: (row) => row.flags.filter((flag) => flag.metric === metric || flag.metric === null).length,
-    },
   ];
   return (
     <section className="card" aria-labelledby="communes-title">
@@ -101,6 +90,10 @@ export function CommunesTable({
         rows={overview.children}
         rowKey={(row) => row.unit.id}
         initialSort={{ key: "rate", descending: false }}
+        rowDetail={(row) => {
+          const flags = row.flags.filter((flag) => flag.metric === metric || flag.metric === null);
+          return flags.length > 0 ? <FlagList flags={flags} /> : null;
+        }}
       />
     </section>
   );

@@ -1,0 +1,46 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const ROOT = resolve(import.meta.dirname, "..");
+
+export interface RunningServer {
+  baseUrl: string;
+  pid: number;
+  stop: () => void;
+}
+
+/**
+ * Starts the app as `npm run serve` does, on a fresh database in a temporary folder (loaded with the
+ * demo data) and a free-looking loopback port; resolves once /api/health answers.
+ */
+export async function spawnServer(): Promise<RunningServer> {
+  const dir = mkdtempSync(join(tmpdir(), "vneid-server-"));
+  const port = 4100 + Math.floor(Math.random() * 800);
+  const child = spawn(process.execPath, ["--import", "tsx", "server/src/index.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: join(dir, "app.db") },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const stop = () => {
+    child.kill("SIGTERM");
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const baseUrl = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null || i > 150) {
+      stop();
+      throw new Error(`the server did not start (exit code ${child.exitCode})`);
+    }
+    if (
+      await fetch(`${baseUrl}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
+    await new Promise((done) => setTimeout(done, 200));
+  }
+  return { baseUrl, pid: child.pid as number, stop };
+}
