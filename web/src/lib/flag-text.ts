@@ -18,14 +18,16 @@ export function flagText(flag: Flag, t: Dictionary, f: Formatters): string {
         gap: f.integer(num("gap")),
       });
     case "OFF_PACE": {
-      const required =
-        v.requiredPerDay === null ? t.flagText.afterDeadline : f.decimal(num("requiredPerDay"));
+      const need =
+        v.requiredPerDay === null
+          ? t.flagText.afterDeadline
+          : fill(t.flagText.need, { required: f.decimal(num("requiredPerDay")) });
       if (v.eta === null) {
         return fill(t.flagText.offPaceNoProgress, {
           count: t.metricCountName[metric],
           window: num("windowDays"),
           remaining: f.integer(num("remaining")),
-          required,
+          need,
         });
       }
       return fill(t.flagText.offPaceLate, {
@@ -33,7 +35,7 @@ export function flagText(flag: Flag, t: Dictionary, f: Formatters): string {
         remaining: f.integer(num("remaining")),
         eta: f.date(str("eta")),
         deadline: f.date(str("deadline")),
-        required,
+        need,
       });
     }
     case "STALE":

@@ -115,11 +115,11 @@ const vi = {
   flagText: {
     behind:
       "{metric} {percent}, thấp hơn mức kỳ vọng {expected} là {points} điểm phần trăm: cần thêm {gap} tài khoản để về đúng lộ trình.",
-    offPaceNoProgress:
-      "{count} không tăng trong {window} ngày qua; còn {remaining} người, cần {required} người/ngày.",
+    offPaceNoProgress: "{count} không tăng trong {window} ngày qua; còn {remaining} người, {need}.",
     offPaceLate:
-      "Với tốc độ {pace} người/ngày, {remaining} người còn lại đến {eta} mới xong, không kịp hạn {deadline}; cần {required} người/ngày.",
-    afterDeadline: "đã qua hạn",
+      "Với tốc độ {pace} người/ngày, {remaining} người còn lại đến {eta} mới xong, không kịp hạn {deadline}; {need}.",
+    need: "cần {required} người/ngày",
+    afterDeadline: "hạn đã qua",
     staleUnit: "Báo cáo gần nhất ngày {latest}, đã {age} ngày (quá {staleDays} ngày).",
     missingUnit: "Chưa có báo cáo nào đến ngày {date}.",
     staleParent: "{stale}/{expected} xã chưa cập nhật số liệu trong {staleDays} ngày.",
@@ -255,10 +255,10 @@ const en: Dictionary = {
   flagText: {
     behind:
       "{metric} {percent}, {points} points below the {expected} expected: {gap} more accounts needed to be back on the trajectory.",
-    offPaceNoProgress:
-      "{count} did not grow over the last {window} days; {remaining} people to go, {required} needed per day.",
+    offPaceNoProgress: "{count} did not grow over the last {window} days; {remaining} people to go, {need}.",
     offPaceLate:
-      "At {pace} per day the {remaining} people still to reach take until {eta}, after the {deadline} deadline; {required} needed per day.",
+      "At {pace} per day the {remaining} people still to reach take until {eta}, after the {deadline} deadline; {need}.",
+    need: "{required} needed per day",
     afterDeadline: "the deadline has passed",
     staleUnit: "Latest report dated {latest}, {age} days old (more than {staleDays}).",
     missingUnit: "No report up to {date}.",
@@ -275,7 +275,7 @@ const en: Dictionary = {
   baseName: { coverage: "population in scope ({base})", linking: "people holding both accounts ({base})" },
 };
 
-const dictionaries: Record<Language, Dictionary> = { vi, en };
+export const dictionaries: Record<Language, Dictionary> = { vi, en };
 const STORAGE_KEY = "vneid-tracker.language";
 
 /** Fills `{name}` placeholders. */
