@@ -41,7 +41,16 @@ const paths = {
 
 const store = openStore(join(dir, "bench.db"));
 await seedIfEmpty(store, join(PROJECT_ROOT, "data"), true);
-const app = createApp({ store, config: { homeUnit: "547", webDist: "/nonexistent" } });
+const app = createApp({
+  store,
+  config: {
+    homeUnit: "547",
+    webDist: "/nonexistent",
+    publicDashboard: true,
+    cookieSecure: false,
+    trustProxy: false,
+  },
+});
 console.log(`In-process server time over ${RUNS} requests, ms (file-backed SQLite, demo data)`);
 console.log("| request | p50 | p95 | max |\n|---|---|---|---|");
 for (const [name, path] of Object.entries(paths)) {

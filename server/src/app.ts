@@ -1,35 +1,117 @@
 import { existsSync } from "node:fs";
 import { relative } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { csrf } from "hono/csrf";
+import { HTTPException } from "hono/http-exception";
+import { secureHeaders } from "hono/secure-headers";
+import { readAccess, sessionMiddleware } from "./auth/middleware.ts";
+import { OWASP_SCRYPT, type ScryptParams } from "./auth/passwords.ts";
 import type { Config } from "./config.ts";
+import type { AppEnv } from "./env.ts";
 import { ApiError, errorBody } from "./errors.ts";
+import { auditRoutes } from "./routes/audit.ts";
+import { authRoutes } from "./routes/auth.ts";
 import { campaignRoutes } from "./routes/campaign.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { overviewRoutes } from "./routes/overview.ts";
 import { unitRoutes } from "./routes/units.ts";
+import { userRoutes } from "./routes/users.ts";
 import type { Store } from "./store/store.ts";
 
 export interface AppDeps {
   store: Store;
-  config: Pick<Config, "homeUnit" | "webDist">;
+  config: Pick<Config, "homeUnit" | "webDist" | "publicDashboard" | "cookieSecure" | "trustProxy">;
+  /** The clock, in milliseconds (tests move it to check expiry). */
+  now?: () => number;
+  /** scrypt cost for new hashes (tests lower it; stored hashes carry their own). */
+  passwordParams?: ScryptParams;
 }
 
-export function createApp({ store, config }: AppDeps) {
-  const api = new Hono()
+const JSON_LIMIT = 1024 * 1024;
+const STATUS_CODES: Record<number, string> = {
+  400: "BAD_REQUEST",
+  403: "CROSS_ORIGIN_REFUSED",
+  413: "PAYLOAD_TOO_LARGE",
+  415: "UNSUPPORTED_MEDIA_TYPE",
+};
+
+/** Mutations take JSON or multipart bodies only: no form or text/plain request can reach a handler. */
+const jsonOrMultipartOnly: MiddlewareHandler = async (c, next) => {
+  if (["POST", "PUT", "PATCH"].includes(c.req.method)) {
+    const type = c.req.header("content-type") ?? "";
+    if (!/^(application\/json|multipart\/form-data)\b/i.test(type)) {
+      throw new ApiError(
+        415,
+        "UNSUPPORTED_MEDIA_TYPE",
+        `Send application/json or multipart/form-data, not ${JSON.stringify(type)}.`,
+      );
+    }
+  }
+  await next();
+};
+
+export function createApp({ store, config, now = Date.now, passwordParams = OWASP_SCRYPT }: AppDeps) {
+  const reads = readAccess(config.publicDashboard);
+  const api = new Hono<AppEnv>()
+    .use(async (c, next) => {
+      await next();
+      c.header("Cache-Control", "no-store");
+    })
+    .use(csrf())
+    .use(jsonOrMultipartOnly)
+    .use(
+      bodyLimit({
+        maxSize: JSON_LIMIT,
+        onError: () => {
+          throw new ApiError(413, "PAYLOAD_TOO_LARGE", `The request body is over ${JSON_LIMIT} bytes.`);
+        },
+      }),
+    )
+    .use(sessionMiddleware({ store, now, cookieSecure: config.cookieSecure, trustProxy: config.trustProxy }))
     .route("/health", healthRoutes)
+    .route("/auth", authRoutes({ store, now, cookieSecure: config.cookieSecure, passwordParams }))
+    .use("/units/*", reads)
+    .use("/campaign", reads)
+    .use("/overview", reads)
     .route("/units", unitRoutes(store))
     .route("/campaign", campaignRoutes(store))
-    .route("/overview", overviewRoutes(store, config.homeUnit));
+    .route("/overview", overviewRoutes(store, config.homeUnit))
+    .route("/users", userRoutes(store, passwordParams))
+    .route("/audit", auditRoutes(store));
 
   const app = new Hono()
+    .use(
+      secureHeaders({
+        contentSecurityPolicy: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", "data:"],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+        strictTransportSecurity: config.cookieSecure ? "max-age=31536000; includeSubDomains" : false,
+        xFrameOptions: "DENY",
+        referrerPolicy: "same-origin",
+      }),
+    )
     .route("/api", api)
     .all("/api/*", (c) =>
       c.json(errorBody("NOT_FOUND", `No API endpoint ${c.req.method} ${c.req.path}.`), 404),
     );
   app.onError((error, c) => {
-    if (error instanceof ApiError)
-      return c.json(errorBody(error.code, error.message, error.details), error.status);
+    if (error instanceof ApiError) {
+      return c.json(errorBody(error.code, error.message, error.details), error.status, error.headers);
+    }
+    if (error instanceof HTTPException) {
+      const code = STATUS_CODES[error.status] ?? "BAD_REQUEST";
+      return c.json(errorBody(code, error.message || "The request was refused."), error.status);
+    }
     console.error(`${c.req.method} ${c.req.path} failed:`, error);
     return c.json(errorBody("INTERNAL", "The server could not answer this request."), 500);
   });

@@ -14,6 +14,9 @@ const schema = z.object({
   DATABASE_PATH: z.string().min(1).default("data/tracker.db"),
   HOME_UNIT: z.string().regex(/^\d+$/, "must be an official unit code such as 547").default("547"),
   DEMO_DATA: booleanFlag.default(true),
+  PUBLIC_DASHBOARD: booleanFlag.default(true),
+  COOKIE_SECURE: booleanFlag.default(false),
+  TRUST_PROXY: booleanFlag.default(false),
 });
 
 export interface Config {
@@ -25,6 +28,12 @@ export interface Config {
   homeUnit: string;
   /** Load the Tây Sơn demo reports into an empty database (the units are loaded either way). */
   demoData: boolean;
+  /** Reading aggregated figures needs no login. */
+  publicDashboard: boolean;
+  /** Served over HTTPS: Secure + __Host- cookie, HSTS. */
+  cookieSecure: boolean;
+  /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy: boolean;
   /** Where the built web app is served from. */
   webDist: string;
   /** Where the committed datasets live. */
@@ -48,6 +57,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databasePath: resolve(PROJECT_ROOT, values.DATABASE_PATH),
     homeUnit: values.HOME_UNIT,
     demoData: values.DEMO_DATA,
+    publicDashboard: values.PUBLIC_DASHBOARD,
+    cookieSecure: values.COOKIE_SECURE,
+    trustProxy: values.TRUST_PROXY,
     webDist: resolve(PROJECT_ROOT, "web/dist"),
     dataDir: resolve(PROJECT_ROOT, "data"),
   };

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
+import { ensureAdmin } from "./auth/bootstrap.ts";
 import { loadConfig } from "./config.ts";
 import { seedIfEmpty } from "./seed.ts";
 import { openStore } from "./store/store.ts";
@@ -11,6 +12,13 @@ mkdirSync(dirname(config.databasePath), { recursive: true });
 const store = openStore(config.databasePath);
 const seeded = await seedIfEmpty(store, config.dataDir, config.demoData);
 if (seeded.length > 0) console.log(`Loaded ${seeded.join(" and ")} into ${config.databasePath}`);
+const adminPassword = await ensureAdmin(store);
+if (adminPassword) {
+  console.log(
+    `Created the first user: admin, password ${adminPassword}\n` +
+      "It is shown this once: sign in and change it, or set one with npm run user -- passwd admin --password-stdin",
+  );
+}
 
 const server = serve(
   { fetch: createApp({ store, config }).fetch, port: config.port, hostname: config.host },

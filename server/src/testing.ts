@@ -1,6 +1,8 @@
 // Builders shared by the tests: a fresh database per test from one migrated, seeded template.
 import type { Hono } from "hono";
-import { createApp } from "./app.ts";
+import { type AppDeps, createApp } from "./app.ts";
+import { hashPassword, type ScryptParams } from "./auth/passwords.ts";
+import type { Role } from "./auth/roles.ts";
 import { PROJECT_ROOT } from "./config.ts";
 import type { Campaign, Report } from "./domain/types.ts";
 import { seedIfEmpty } from "./seed.ts";
@@ -21,9 +23,29 @@ export async function createDemoStore(): Promise<Store> {
   return openStore(demoTemplate);
 }
 
-export async function createDemoApp(): Promise<{ app: Hono; store: Store }> {
+export const TEST_CONFIG: AppDeps["config"] = {
+  homeUnit: "547",
+  webDist: "/nonexistent",
+  publicDashboard: true,
+  cookieSecure: false,
+  trustProxy: false,
+};
+
+/** Cheap scrypt for tests; production uses OWASP_SCRYPT (tested in passwords.test.ts). */
+export const FAST_SCRYPT: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
+
+/** A settable clock for tests of expiry. */
+export function createClock(start = Date.parse("2024-06-01T08:00:00Z")) {
+  let ms = start;
+  return { now: () => ms, advance: (by: number) => (ms += by) };
+}
+
+export async function createDemoApp(
+  overrides: Partial<Omit<AppDeps, "store">> = {},
+): Promise<{ app: Hono; store: Store }> {
   const store = await createDemoStore();
-  return { app: createApp({ store, config: { homeUnit: "547", webDist: "/nonexistent" } }), store };
+  const app = createApp({ store, config: TEST_CONFIG, passwordParams: FAST_SCRYPT, ...overrides });
+  return { app, store };
 }
 
 export function createCampaign(overrides: Partial<Campaign> = {}): Campaign {
@@ -57,3 +79,52 @@ export async function getJson(app: Hono, path: string): Promise<{ status: number
   const response = await app.request(path);
   return { status: response.status, body: await response.json() };
 }
+
+export const TEST_PASSWORD = "ruộng lúa xanh 2024";
+
+/** Creates a user straight in the store (no API, no audit noise). */
+export async function createUser(
+  store: Store,
+  overrides: Partial<{ username: string; role: Role; unitId: string | null; password: string }> = {},
+) {
+  const role = overrides.role ?? "admin";
+  const unitId = overrides.unitId !== undefined ? overrides.unitId : role === "commune" ? "21850" : null;
+  return store.createUser(
+    {
+      username: overrides.username ?? `${role}${unitId ?? ""}`,
+      role,
+      unitId,
+      passwordHash: await hashPassword(overrides.password ?? TEST_PASSWORD, FAST_SCRYPT),
+    },
+    { userId: null, username: "test", ip: null, at: new Date().toISOString() },
+  );
+}
+
+/** POST JSON as a same-origin browser would. */
+export function postJson(app: Hono, path: string, body: unknown, cookie?: string, method = "POST") {
+  return app.request(path, {
+    method,
+    headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify(body),
+  });
+}
+
+/** The `name=value` of the session cookie a response sets. */
+export function sessionCookie(response: Response): string {
+  const header = response.headers.get("set-cookie") ?? "";
+  const pair = header.split(";")[0] ?? "";
+  if (!pair.includes("=")) throw new Error(`no session cookie in ${JSON.stringify(header)}`);
+  return pair;
+}
+
+/** Signs in through the API and returns the cookie to send with later requests. */
+export async function signIn(app: Hono, username: string, password = TEST_PASSWORD): Promise<string> {
+  const response = await postJson(app, "/api/auth/login", { username, password });
+  if (response.status !== 200)
+    throw new Error(`sign-in of ${username} failed: ${response.status} ${await response.text()}`);
+  return sessionCookie(response);
+}
+
+/** A response's JSON body, as the API sent it. */
+// biome-ignore lint/suspicious/noExplicitAny: tests assert on the JSON as the API sends it
+export const json = (response: Response): Promise<any> => response.json();

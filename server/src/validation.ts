@@ -18,3 +18,36 @@ export function validQuery<T extends z.ZodType>(schema: T) {
     throw new ApiError(400, "INVALID_QUERY", `Invalid query parameter: ${summary}`, details);
   });
 }
+
+/** A field's value as it may be echoed in an error: never a password. */
+const shown = (field: string, value: unknown) => (/password/i.test(field) ? "(hidden)" : (value ?? null));
+
+/**
+ * Validates a JSON body against `schema`: 400 `INVALID_JSON` when it does not parse, 422
+ * `VALIDATION_FAILED` with one entry per problem (field, value, message) when it does not fit.
+ */
+export function validJson<T extends z.ZodType>(schema: T) {
+  return validator("json", async (_value, c): Promise<z.infer<T>> => {
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      throw new ApiError(400, "INVALID_JSON", "The request body is not valid JSON.");
+    }
+    const parsed = schema.safeParse(body);
+    if (parsed.success) return parsed.data;
+    const details = parsed.error.issues.map((issue) => {
+      const field = issue.path.map(String).join(".");
+      const value = issue.path.reduce<unknown>(
+        (at, key) =>
+          at !== null && typeof at === "object" ? (at as Record<string, unknown>)[String(key)] : undefined,
+        body,
+      );
+      return { field, value: shown(field, value), message: issue.message };
+    });
+    const summary = details
+      .map((d) => `${d.field || "body"}=${JSON.stringify(d.value)} ${d.message}`)
+      .join("; ");
+    throw new ApiError(422, "VALIDATION_FAILED", `Invalid request: ${summary}`, details);
+  });
+}

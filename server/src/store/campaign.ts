@@ -14,7 +14,13 @@ interface CampaignRow {
 
 export function campaignStatements(db: Database.Database) {
   const get = db.prepare<[], CampaignRow>("SELECT * FROM campaign WHERE id = 1");
+  const update = db.prepare(
+    `UPDATE campaign SET name = @name, start_date = @start, deadline = @deadline, target_coverage = @coverage,
+       target_linking = @linking, tolerance_points = @tolerancePoints, stale_days = @staleDays,
+       pace_window_days = @paceWindowDays WHERE id = 1`,
+  );
   return {
+    update: (c: Campaign) => update.run({ ...c, coverage: c.targets.coverage, linking: c.targets.linking }),
     get: (): Campaign => {
       const row = get.get();
       if (!row) throw new Error("the campaign row is missing: the migrations were not applied");

@@ -1,12 +1,18 @@
 import type Database from "better-sqlite3";
+import type { User } from "../auth/roles.ts";
 import { addDays } from "../domain/dates.ts";
 import { UnitTree } from "../domain/tree.ts";
 import type { Campaign, Report, Unit } from "../domain/types.ts";
+import { type Actor, type AuditEntry, type AuditFilter, type AuditRecord, auditStatements } from "./audit.ts";
 import { campaignStatements } from "./campaign.ts";
 import { migrate } from "./migrate.ts";
 import { openDatabase } from "./open.ts";
 import { reportStatements } from "./reports.ts";
+import { sessionStatements } from "./sessions.ts";
 import { unitStatements } from "./units.ts";
+import { type NewUser, type UserChanges, userStatements } from "./users.ts";
+
+export type { Actor, AuditEntry, AuditFilter, AuditRecord, NewUser, UserChanges };
 
 /**
  * Everything the app asks of its database, as coarse operations that each run in one
@@ -28,6 +34,31 @@ export interface Store {
   /** Adds or renames units; parents must come before their children. */
   saveUnits(units: readonly Unit[]): Promise<void>;
   insertReports(reports: readonly Report[]): Promise<void>;
+  /** Replaces the campaign settings (audited). */
+  updateCampaign(campaign: Campaign, actor: Actor): Promise<Campaign>;
+
+  countUsers(): Promise<number>;
+  /** The user and the password hash to check a login against. */
+  findUserForLogin(username: string): Promise<{ user: User; passwordHash: string } | undefined>;
+  getUser(id: number): Promise<User | undefined>;
+  listUsers(): Promise<User[]>;
+  createUser(user: NewUser, actor: Actor): Promise<User>;
+  /** Changes a user (audited); disabling or a new password ends every session of the user. */
+  updateUser(id: number, changes: UserChanges, actor: Actor): Promise<User>;
+
+  createSession(idHash: string, userId: number, nowMs: number): Promise<void>;
+  findSession(idHash: string): Promise<{ userId: number; createdMs: number; lastSeenMs: number } | undefined>;
+  touchSession(idHash: string, nowMs: number): Promise<void>;
+  endSession(idHash: string): Promise<void>;
+  endUserSessions(userId: number): Promise<void>;
+
+  /** Failed logins under `key` after `sinceMs`, and when the oldest of them was. */
+  loginFailures(key: string, sinceMs: number): Promise<{ count: number; oldest: number | null }>;
+  recordLoginFailure(keys: readonly string[], nowMs: number): Promise<void>;
+  clearLoginFailures(key: string): Promise<void>;
+
+  audit(entry: AuditEntry, actor: Actor): Promise<void>;
+  auditLog(filter: AuditFilter): Promise<AuditRecord[]>;
   close(): void;
 }
 
@@ -41,6 +72,14 @@ export function createStore(db: Database.Database): Store {
   const units = unitStatements(db);
   const campaign = campaignStatements(db);
   const reports = reportStatements(db);
+  const users = userStatements(db);
+  const sessions = sessionStatements(db);
+  const audit = auditStatements(db);
+  const getUser = (id: number) => {
+    const user = users.byId(id);
+    if (!user) throw new Error(`no user ${id}`);
+    return user;
+  };
   // The hierarchy is read on every request and changes rarely: keep it until this store changes it.
   let tree: UnitTree | null = null;
 
@@ -67,6 +106,86 @@ export function createStore(db: Database.Database): Store {
     insertReports: async (list) => {
       reports.insertMany(list);
     },
+    updateCampaign: async (next, actor) =>
+      db.transaction(() => {
+        const before = campaign.get();
+        campaign.update(next);
+        const after = campaign.get();
+        audit.record({ action: "campaign.update", entity: "campaign", entityId: "1", before, after }, actor);
+        return after;
+      })(),
+
+    countUsers: async () => users.count(),
+    findUserForLogin: async (username) => users.byName(username),
+    getUser: async (id) => users.byId(id),
+    listUsers: async () => users.all(),
+    createUser: async (user, actor) =>
+      db.transaction(() => {
+        const created = getUser(users.insert(user));
+        audit.record(
+          {
+            action: "user.create",
+            entity: "user",
+            entityId: String(created.id),
+            unitId: created.unitId,
+            after: created,
+          },
+          actor,
+        );
+        return created;
+      })(),
+    updateUser: async (id, changes, actor) =>
+      db.transaction(() => {
+        const before = getUser(id);
+        users.update(id, changes);
+        const after = getUser(id);
+        if (changes.disabled || changes.passwordHash) sessions.removeForUser(id);
+        const shown = changes.passwordHash ? { ...after, passwordChanged: true } : after;
+        audit.record(
+          {
+            action: "user.update",
+            entity: "user",
+            entityId: String(id),
+            unitId: after.unitId,
+            before,
+            after: shown,
+          },
+          actor,
+        );
+        return after;
+      })(),
+
+    createSession: async (idHash, userId, nowMs) => {
+      sessions.insert(idHash, userId, nowMs);
+    },
+    findSession: async (idHash) => {
+      const row = sessions.find(idHash);
+      return row && { userId: row.user_id, createdMs: row.created_ms, lastSeenMs: row.last_seen_ms };
+    },
+    touchSession: async (idHash, nowMs) => {
+      sessions.touch(idHash, nowMs);
+    },
+    endSession: async (idHash) => {
+      sessions.remove(idHash);
+    },
+    endUserSessions: async (userId) => {
+      sessions.removeForUser(userId);
+    },
+
+    loginFailures: async (key, sinceMs) => sessions.failures(key, sinceMs),
+    recordLoginFailure: async (keys, nowMs) =>
+      db.transaction(() => {
+        sessions.pruneFailures(nowMs - 86_400_000);
+        for (const key of keys) sessions.addFailure(key, nowMs);
+      })(),
+    clearLoginFailures: async (key) => {
+      sessions.clearFailures(key);
+    },
+
+    audit: async (entry, actor) => {
+      audit.record(entry, actor);
+    },
+    auditLog: async (filter) => audit.list(filter),
     close: () => db.close(),
   };
 }

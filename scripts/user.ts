@@ -1,0 +1,88 @@
+// Manages users from the command line (npm run user -- …); honours DATABASE_PATH.
+//   add NAME --role ROLE [--unit CODE] --password-stdin
+//   passwd NAME --password-stdin
+//   disable NAME
+//   list
+import { parseArgs } from "node:util";
+import { hashPassword, passwordProblem } from "../server/src/auth/passwords.ts";
+import { ROLES, type Role } from "../server/src/auth/roles.ts";
+import { loadConfig } from "../server/src/config.ts";
+import { isReportingUnit } from "../server/src/domain/tree.ts";
+import { seedIfEmpty } from "../server/src/seed.ts";
+import { type Actor, openStore } from "../server/src/store/store.ts";
+
+const USAGE = `usage: npm run user -- add NAME --role ${ROLES.join("|")} [--unit CODE] --password-stdin
+       npm run user -- passwd NAME --password-stdin
+       npm run user -- disable NAME
+       npm run user -- list`;
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+async function readPassword(): Promise<string> {
+  let text = "";
+  for await (const chunk of process.stdin) text += chunk;
+  const password = text.replace(/\r?\n$/, "");
+  const problem = passwordProblem(password);
+  if (problem) fail(`Password refused: ${problem.message}`);
+  return password;
+}
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { role: { type: "string" }, unit: { type: "string" }, "password-stdin": { type: "boolean" } },
+});
+const [command, name] = positionals;
+const config = loadConfig();
+const store = openStore(config.databasePath);
+// A database the server has not started on yet still needs the official units to scope users to.
+await seedIfEmpty(store, config.dataDir, false);
+const actor: Actor = {
+  userId: null,
+  username: `cli:${process.env.USER ?? "unknown"}`,
+  ip: null,
+  at: new Date().toISOString(),
+};
+
+try {
+  if (command === "list") {
+    for (const user of await store.listUsers()) {
+      console.log(
+        [user.username, user.role, user.unitId ?? "-", user.disabled ? "disabled" : "active"].join("\t"),
+      );
+    }
+  } else if (command === "add" && name) {
+    const role = values.role as Role;
+    if (!ROLES.includes(role))
+      fail(`--role must be one of ${ROLES.join(", ")}, not ${JSON.stringify(values.role)}`);
+    const unitId = values.unit ?? null;
+    if (role === "commune" && !unitId) fail("a commune user needs --unit CODE (the commune's official code)");
+    if (unitId) {
+      const unit = (await store.unitTree()).get(unitId);
+      if (!unit || !isReportingUnit(unit))
+        fail(`--unit ${unitId} is not the code of a commune, town or ward`);
+    }
+    if (!values["password-stdin"]) fail("give the password on standard input with --password-stdin");
+    if (await store.findUserForLogin(name)) fail(`the username ${name} is taken`);
+    const passwordHash = await hashPassword(await readPassword());
+    const user = await store.createUser({ username: name, role, unitId, passwordHash }, actor);
+    console.log(`Added ${user.username} (${user.role}${user.unitId ? `, ${user.unitId}` : ""})`);
+  } else if (command === "passwd" && name) {
+    const found = await store.findUserForLogin(name);
+    if (!found) fail(`no user ${name}`);
+    if (!values["password-stdin"]) fail("give the password on standard input with --password-stdin");
+    await store.updateUser(found.user.id, { passwordHash: await hashPassword(await readPassword()) }, actor);
+    console.log(`Changed the password of ${found.user.username}; their sessions are ended`);
+  } else if (command === "disable" && name) {
+    const found = await store.findUserForLogin(name);
+    if (!found) fail(`no user ${name}`);
+    await store.updateUser(found.user.id, { disabled: true }, actor);
+    console.log(`Disabled ${found.user.username}; their sessions are ended`);
+  } else {
+    fail(USAGE);
+  }
+} finally {
+  store.close();
+}

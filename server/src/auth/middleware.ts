@@ -1,0 +1,119 @@
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context, MiddlewareHandler } from "hono";
+import { deleteCookie, getCookie } from "hono/cookie";
+import type { AppEnv } from "../env.ts";
+import { ApiError } from "../errors.ts";
+import type { Store } from "../store/store.ts";
+import type { User } from "./roles.ts";
+import { hashSessionId, sessionCookieName, sessionExpired, TOUCH_INTERVAL_MS } from "./session.ts";
+
+export interface AuthOptions {
+  store: Store;
+  now: () => number;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+}
+
+/** The client's address: the socket's, or the first X-Forwarded-For hop when behind a trusted proxy. */
+export function clientIp(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    return "unknown"; // requests made in-process (tests) have no socket
+  }
+}
+
+/** Resolves the session cookie to a user (or none), and sets who is acting for the audit log. */
+export function sessionMiddleware({
+  store,
+  now,
+  cookieSecure,
+  trustProxy,
+}: AuthOptions): MiddlewareHandler<AppEnv> {
+  const cookieName = sessionCookieName(cookieSecure);
+  return async (c, next) => {
+    const nowMs = now();
+    let user: User | null = null;
+    let sessionHash: string | null = null;
+    const id = getCookie(c, cookieName);
+    if (id) {
+      const hash = hashSessionId(id);
+      const session = await store.findSession(hash);
+      const found =
+        session && !sessionExpired(session, nowMs) ? await store.getUser(session.userId) : undefined;
+      if (session && found && !found.disabled) {
+        user = found;
+        sessionHash = hash;
+        if (nowMs - session.lastSeenMs > TOUCH_INTERVAL_MS) await store.touchSession(hash, nowMs);
+      } else {
+        if (session) await store.endSession(hash);
+        deleteCookie(c, cookieName, { path: "/", secure: cookieSecure });
+      }
+    }
+    c.set("user", user);
+    c.set("sessionHash", sessionHash);
+    c.set("actor", {
+      userId: user?.id ?? null,
+      username: user?.username ?? null,
+      ip: clientIp(c, trustProxy),
+      at: new Date(nowMs).toISOString(),
+    });
+    await next();
+  };
+}
+
+/** The signed-in user, or a 401. */
+export function requireUser(c: Context<AppEnv>): User {
+  const user = c.get("user");
+  if (!user) throw new ApiError(401, "UNAUTHENTICATED", "Sign in to do this.");
+  return user;
+}
+
+/**
+ * Throws 401 without a user and 403 (audited as a permission denial) when `allowed` says no.
+ * `what` names the action and its target for the message and the log.
+ */
+export async function authorize(
+  c: Context<AppEnv>,
+  store: Store,
+  allowed: (user: User) => boolean,
+  what: { action: string; unitId?: string | null },
+): Promise<User> {
+  const user = requireUser(c);
+  if (allowed(user)) return user;
+  await store.audit(
+    {
+      action: "permission_denied",
+      entity: what.action,
+      unitId: what.unitId ?? null,
+      after: { method: c.req.method, path: c.req.path },
+    },
+    c.get("actor"),
+  );
+  const scope = what.unitId ? ` for unit ${what.unitId}` : "";
+  throw new ApiError(403, "FORBIDDEN", `The ${user.role} role may not ${what.action}${scope}.`);
+}
+
+/** Guards a route: any signed-in user whom `allowed` admits. */
+export function allow(
+  store: Store,
+  allowed: (user: User) => boolean,
+  action: string,
+): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await authorize(c, store, allowed, { action });
+    await next();
+  };
+}
+
+/** Reading figures: open to all when the dashboard is public, else to signed-in users. */
+export function readAccess(publicDashboard: boolean): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!publicDashboard) requireUser(c);
+    await next();
+  };
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { FAST_SCRYPT } from "../testing.ts";
+import {
+  commonPasswordCount,
+  hashPassword,
+  OWASP_SCRYPT,
+  passwordProblem,
+  verifyPassword,
+} from "./passwords.ts";
+
+describe("password hashing", () => {
+  it("uses OWASP's scrypt parameters by default, with a salt per hash", async () => {
+    const hash = await hashPassword("đồng lúa chín vàng");
+    expect(OWASP_SCRYPT).toEqual({ N: 131_072, r: 8, p: 1 });
+    expect(hash).toMatch(/^scrypt\$131072\$8\$1\$[A-Za-z0-9+/=]{24}\$[A-Za-z0-9+/=]{44}$/);
+    expect(await verifyPassword("đồng lúa chín vàng", hash)).toBe(true);
+    expect(hash).not.toBe(await hashPassword("đồng lúa chín vàng"));
+  });
+
+  it("refuses a wrong password and a malformed hash", async () => {
+    const hash = await hashPassword("correct horse battery", FAST_SCRYPT);
+    expect(await verifyPassword("correct horse batterY", hash)).toBe(false);
+    expect(await verifyPassword("correct horse battery", "plain")).toBe(false);
+    expect(await verifyPassword("correct horse battery", hash.replace(/\$[^$]+$/, "$AAAA"))).toBe(false);
+  });
+
+  it("treats the composed and decomposed spellings of a Vietnamese password as one", async () => {
+    const hash = await hashPassword("Tây Sơn 2024!", FAST_SCRYPT);
+    expect(await verifyPassword("Tây Sơn 2024!".normalize("NFD"), hash)).toBe(true);
+  });
+});
+
+describe("password policy", () => {
+  it("wants 8 to 128 characters, of any kind", () => {
+    expect(passwordProblem("ngắn7")?.code).toBe("PASSWORD_TOO_SHORT");
+    expect(passwordProblem("a".repeat(129))?.code).toBe("PASSWORD_TOO_LONG");
+    expect(passwordProblem("mật khẩu dài")).toBeNull();
+    expect(passwordProblem("ả".repeat(128))).toBeNull();
+  });
+
+  it("refuses the most common passwords, whatever their case", () => {
+    expect(commonPasswordCount).toBeGreaterThan(5000);
+    expect(passwordProblem("password")?.code).toBe("PASSWORD_TOO_COMMON");
+    expect(passwordProblem("Qwerty123")?.code).toBe("PASSWORD_TOO_COMMON");
+    expect(passwordProblem("12345678")?.code).toBe("PASSWORD_TOO_COMMON");
+  });
+});

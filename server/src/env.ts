@@ -1,0 +1,14 @@
+import type { User } from "./auth/roles.ts";
+import type { Actor } from "./store/store.ts";
+
+/** What the middleware puts on every request's context. */
+export interface AppEnv {
+  Variables: {
+    /** The signed-in user, or null. */
+    user: User | null;
+    /** The SHA-256 of the request's session id, when it carried a valid one. */
+    sessionHash: string | null;
+    /** Who is acting, from where, and when: what the audit log records. */
+    actor: Actor;
+  };
+}

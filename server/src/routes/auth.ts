@@ -1,0 +1,123 @@
+import { type Context, Hono } from "hono";
+import { deleteCookie, setCookie } from "hono/cookie";
+import { z } from "zod";
+import { requireUser } from "../auth/middleware.ts";
+import { hashPassword, passwordProblem, type ScryptParams, verifyPassword } from "../auth/passwords.ts";
+import { ABSOLUTE_LIFETIME_MS, newSessionId, sessionCookieName } from "../auth/session.ts";
+import type { AppEnv } from "../env.ts";
+import { ApiError } from "../errors.ts";
+import type { Store } from "../store/store.ts";
+import { validJson } from "../validation.ts";
+
+export const LOGIN_WINDOW_MS = 15 * 60_000;
+export const LOGIN_MAX_FAILURES = 5;
+
+const loginBody = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(1024),
+});
+const passwordBody = z.object({
+  currentPassword: z.string().min(1).max(1024),
+  newPassword: z.string().max(1024),
+});
+
+export interface AuthDeps {
+  store: Store;
+  now: () => number;
+  cookieSecure: boolean;
+  passwordParams: ScryptParams;
+}
+
+export function authRoutes({ store, now, cookieSecure, passwordParams }: AuthDeps) {
+  const cookieName = sessionCookieName(cookieSecure);
+  // Checked when the name is unknown, so that a wrong name takes as long as a wrong password.
+  let dummyHash: Promise<string> | undefined;
+
+  async function startSession(c: Context<AppEnv>, userId: number) {
+    const previous = c.get("sessionHash");
+    if (previous) await store.endSession(previous);
+    const { id, hash } = newSessionId();
+    await store.createSession(hash, userId, now());
+    setCookie(c, cookieName, id, {
+      httpOnly: true,
+      sameSite: "Lax",
+      secure: cookieSecure,
+      path: "/",
+      maxAge: ABSOLUTE_LIFETIME_MS / 1000,
+    });
+  }
+
+  return new Hono<AppEnv>()
+    .post("/login", validJson(loginBody), async (c) => {
+      const { username, password } = c.req.valid("json");
+      const nowMs = now();
+      const actor = c.get("actor");
+      const keys = [`ip:${actor.ip}`, `user:${username.toLowerCase()}`];
+      for (const key of keys) {
+        const { count, oldest } = await store.loginFailures(key, nowMs - LOGIN_WINDOW_MS);
+        if (count >= LOGIN_MAX_FAILURES && oldest !== null) {
+          const retryAfter = Math.max(1, Math.ceil((oldest + LOGIN_WINDOW_MS - nowMs) / 1000));
+          await store.audit({ action: "login_throttled", entity: "user", after: { username } }, actor);
+          throw new ApiError(
+            429,
+            "TOO_MANY_ATTEMPTS",
+            `Too many failed sign-ins; try again in ${Math.ceil(retryAfter / 60)} minutes.`,
+            { retryAfter },
+            { "Retry-After": String(retryAfter) },
+          );
+        }
+      }
+      const found = await store.findUserForLogin(username);
+      let ok = false;
+      if (found && !found.user.disabled) {
+        ok = await verifyPassword(password, found.passwordHash);
+      } else {
+        dummyHash ??= hashPassword("no such user", passwordParams);
+        await verifyPassword(password, await dummyHash);
+      }
+      if (!found || !ok) {
+        await store.recordLoginFailure(keys, nowMs);
+        await store.audit({ action: "login_failed", entity: "user", after: { username } }, actor);
+        throw new ApiError(401, "INVALID_CREDENTIALS", "Wrong username or password.");
+      }
+      await startSession(c, found.user.id);
+      await store.clearLoginFailures(`user:${username.toLowerCase()}`);
+      await store.audit(
+        { action: "login", entity: "user", entityId: String(found.user.id), unitId: found.user.unitId },
+        { ...actor, userId: found.user.id, username: found.user.username },
+      );
+      return c.json({ user: found.user });
+    })
+    .post("/logout", async (c) => {
+      const hash = c.get("sessionHash");
+      const user = c.get("user");
+      if (hash) await store.endSession(hash);
+      deleteCookie(c, cookieName, { path: "/", secure: cookieSecure });
+      if (user)
+        await store.audit({ action: "logout", entity: "user", entityId: String(user.id) }, c.get("actor"));
+      return c.body(null, 204);
+    })
+    .get("/me", (c) => c.json({ user: requireUser(c) }))
+    .post("/password", validJson(passwordBody), async (c) => {
+      const user = requireUser(c);
+      const { currentPassword, newPassword } = c.req.valid("json");
+      const found = await store.findUserForLogin(user.username);
+      if (!found || !(await verifyPassword(currentPassword, found.passwordHash))) {
+        await store.recordLoginFailure([`user:${user.username.toLowerCase()}`], now());
+        throw new ApiError(422, "WRONG_PASSWORD", "The current password is wrong.", [
+          { field: "currentPassword", value: "(hidden)", message: "is wrong" },
+        ]);
+      }
+      const problem = passwordProblem(newPassword);
+      if (problem) {
+        throw new ApiError(422, problem.code, problem.message, [
+          { field: "newPassword", value: "(hidden)", message: problem.message },
+        ]);
+      }
+      const passwordHash = await hashPassword(newPassword, passwordParams);
+      // Ends every session of the user, this one too; the user stays signed in with a new one.
+      await store.updateUser(user.id, { passwordHash }, c.get("actor"));
+      await startSession(c, user.id);
+      return c.json({ user });
+    });
+}

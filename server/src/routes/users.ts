@@ -1,0 +1,118 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { allow } from "../auth/middleware.ts";
+import { hashPassword, passwordProblem, type ScryptParams } from "../auth/passwords.ts";
+import { canManageUsers, ROLES, type Role, type User } from "../auth/roles.ts";
+import { isReportingUnit } from "../domain/tree.ts";
+import type { AppEnv } from "../env.ts";
+import { ApiError } from "../errors.ts";
+import type { Store } from "../store/store.ts";
+import { validJson } from "../validation.ts";
+
+const username = z
+  .string()
+  .trim()
+  .regex(/^[a-zA-Z0-9._-]{3,64}$/, "must be 3 to 64 letters, digits, dots, dashes or underscores");
+const role = z.enum(ROLES);
+const unitId = z.string().regex(/^\d+$/, "must be a commune code").nullable();
+
+const createBody = z.object({ username, role, unitId: unitId.optional(), password: z.string().max(1024) });
+const updateBody = z
+  .object({ role, unitId, disabled: z.boolean(), password: z.string().max(1024) })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, "must change something");
+
+function invalid(code: string, field: string, value: unknown, message: string): ApiError {
+  return new ApiError(422, code, `${field}: ${message}`, [{ field, value, message }]);
+}
+
+export function userRoutes(store: Store, passwordParams: ScryptParams) {
+  /** Commune users need their commune; youth may have one; the other roles answer for the whole area. */
+  async function checkScope(nextRole: Role, nextUnit: string | null) {
+    if (nextRole === "commune" && nextUnit === null) {
+      throw invalid("UNIT_REQUIRED", "unitId", null, "a commune user needs the code of their commune");
+    }
+    if (nextRole !== "commune" && nextRole !== "youth" && nextUnit !== null) {
+      throw invalid(
+        "UNIT_NOT_ALLOWED",
+        "unitId",
+        nextUnit,
+        `the ${nextRole} role is not tied to one commune`,
+      );
+    }
+    if (nextUnit !== null) {
+      const unit = (await store.unitTree()).get(nextUnit);
+      if (!unit || !isReportingUnit(unit)) {
+        throw invalid(
+          "UNKNOWN_UNIT",
+          "unitId",
+          nextUnit,
+          `${nextUnit} is not the code of a commune, town or ward`,
+        );
+      }
+    }
+  }
+
+  function checkPassword(password: string) {
+    const problem = passwordProblem(password);
+    if (problem) throw invalid(problem.code, "password", "(hidden)", problem.message);
+  }
+
+  return new Hono<AppEnv>()
+    .use(allow(store, canManageUsers, "manage users"))
+    .get("/", async (c) => c.json({ users: await store.listUsers() }))
+    .post("/", validJson(createBody), async (c) => {
+      const body = c.req.valid("json");
+      const unit = body.unitId ?? null;
+      await checkScope(body.role, unit);
+      checkPassword(body.password);
+      if (await store.findUserForLogin(body.username)) {
+        throw new ApiError(409, "USERNAME_TAKEN", `The username ${JSON.stringify(body.username)} is taken.`, [
+          { field: "username", value: body.username, message: "is taken" },
+        ]);
+      }
+      const passwordHash = await hashPassword(body.password, passwordParams);
+      const user = await store.createUser(
+        { username: body.username, role: body.role, unitId: unit, passwordHash },
+        c.get("actor"),
+      );
+      return c.json({ user }, 201);
+    })
+    .patch("/:id", validJson(updateBody), async (c) => {
+      const id = Number(c.req.param("id"));
+      const current = Number.isSafeInteger(id) ? await store.getUser(id) : undefined;
+      if (!current)
+        throw new ApiError(404, "USER_NOT_FOUND", `No user has the id ${JSON.stringify(c.req.param("id"))}.`);
+      const body = c.req.valid("json");
+      const nextRole = body.role ?? current.role;
+      // A role change keeps the commune only where the new role can have one.
+      const keepsUnit = nextRole === "commune" || nextRole === "youth";
+      const next: Pick<User, "role" | "unitId"> = {
+        role: nextRole,
+        unitId: body.unitId !== undefined ? body.unitId : keepsUnit ? current.unitId : null,
+      };
+      await checkScope(next.role, next.unitId);
+      const self = c.get("user")?.id === id;
+      if (self && (body.disabled || (body.role && body.role !== "admin"))) {
+        throw invalid(
+          "CANNOT_CHANGE_SELF",
+          body.disabled ? "disabled" : "role",
+          body.disabled ?? body.role,
+          "an admin cannot disable or demote themselves",
+        );
+      }
+      if (body.password !== undefined) checkPassword(body.password);
+      const user = await store.updateUser(
+        id,
+        {
+          role: next.role,
+          unitId: next.unitId,
+          disabled: body.disabled,
+          passwordHash:
+            body.password === undefined ? undefined : await hashPassword(body.password, passwordParams),
+        },
+        c.get("actor"),
+      );
+      return c.json({ user });
+    });
+}
