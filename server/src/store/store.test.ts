@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createReport } from "../testing.ts";
+import { migrate } from "./migrate.ts";
+import { openDatabase } from "./open.ts";
 import { openStore } from "./store.ts";
 
 describe("store", () => {
@@ -47,5 +49,16 @@ describe("store", () => {
     const read = await store.reportsForAssessment(["21850"], "2024-04-27", campaign);
     // Baseline 2024-02-03, the latest two (2024-03-09, 2024-04-20), the window from 2024-03-30.
     expect(read.get("21850")?.map((r) => r.date)).toEqual(["2024-02-03", "2024-03-09", "2024-04-20"]);
+  });
+});
+
+describe("audit log", () => {
+  it("cannot be changed or erased, even with SQL", () => {
+    const db = openDatabase(":memory:");
+    migrate(db);
+    db.prepare("INSERT INTO audit_log (at, action) VALUES ('2024-01-01T00:00:00Z', 'login')").run();
+    expect(() => db.prepare("UPDATE audit_log SET action = 'x'").run()).toThrow(/append-only/);
+    expect(() => db.prepare("DELETE FROM audit_log").run()).toThrow(/append-only/);
+    expect(db.prepare("SELECT action FROM audit_log").pluck().all()).toEqual(["login"]);
   });
 });

@@ -1,0 +1,148 @@
+import type { Hono } from "hono";
+import { describe, expect, it } from "vitest";
+import type { Store } from "../store/store.ts";
+import { createDemoApp, createUser, postJson, signIn, TEST_PASSWORD } from "../testing.ts";
+
+/**
+ * Who may call each mutating endpoint: one row per endpoint, one expected status per kind of
+ * caller. Unit-scoped endpoints act on commune 21850: `commune_own` is that commune's user,
+ * `commune_other` the user of 21808. An endpoint the app serves without a row here fails the test.
+ */
+type Who = "anonymous" | "admin" | "police" | "commune_own" | "commune_other" | "youth" | "viewer";
+const WHO: Who[] = ["anonymous", "admin", "police", "commune_own", "commune_other", "youth", "viewer"];
+
+const USERS: Record<
+  Exclude<Who, "anonymous">,
+  { username: string; role: "admin" | "police" | "commune" | "youth" | "viewer"; unitId: string | null }
+> = {
+  admin: { username: "admin", role: "admin", unitId: null },
+  police: { username: "police", role: "police", unitId: null },
+  commune_own: { username: "xa-tay-phu", role: "commune", unitId: "21850" },
+  commune_other: { username: "phu-phong", role: "commune", unitId: "21808" },
+  youth: { username: "huyen-doan", role: "youth", unitId: null },
+  viewer: { username: "viewer", role: "viewer", unitId: null },
+};
+
+interface Context {
+  app: Hono;
+  store: Store;
+  who: Who;
+  /** A user no row acts as, for endpoints that change a user. */
+  targetId: number;
+}
+
+interface Row {
+  method: "POST" | "PATCH" | "PUT" | "DELETE";
+  /** The route as the app declares it. */
+  route: string;
+  request: (ctx: Context) => { path: string; body: unknown };
+  expect: Record<Who, number>;
+}
+
+const only = (allowed: Partial<Record<Who, number>>, otherwise = 403): Record<Who, number> =>
+  Object.fromEntries(
+    WHO.map((who) => [who, allowed[who] ?? (who === "anonymous" ? 401 : otherwise)]),
+  ) as Record<Who, number>;
+const everyone = (status: number, anonymous = status) => only({ anonymous }, status);
+
+const MATRIX: Row[] = [
+  {
+    method: "POST",
+    route: "/api/auth/login",
+    request: ({ who }) => ({
+      path: "/api/auth/login",
+      body:
+        who === "anonymous"
+          ? { username: "nobody", password: "not a password" }
+          : { username: USERS[who].username, password: TEST_PASSWORD },
+    }),
+    expect: everyone(200, 401),
+  },
+  {
+    method: "POST",
+    route: "/api/auth/logout",
+    request: () => ({ path: "/api/auth/logout", body: {} }),
+    expect: everyone(204),
+  },
+  {
+    method: "POST",
+    route: "/api/auth/password",
+    request: () => ({
+      path: "/api/auth/password",
+      body: { currentPassword: TEST_PASSWORD, newPassword: "mùa lúa mới 2024" },
+    }),
+    expect: everyone(200, 401),
+  },
+  {
+    method: "POST",
+    route: "/api/users",
+    request: () => ({
+      path: "/api/users",
+      body: { username: "new-user", role: "viewer", password: "mùa lúa mới 2024" },
+    }),
+    expect: only({ admin: 201 }),
+  },
+  {
+    method: "PATCH",
+    route: "/api/users/:id",
+    request: ({ targetId }) => ({ path: `/api/users/${targetId}`, body: { role: "police" } }),
+    expect: only({ admin: 200 }),
+  },
+  {
+    method: "PATCH",
+    route: "/api/campaign",
+    request: () => ({ path: "/api/campaign", body: { tolerancePoints: 2 } }),
+    expect: only({ admin: 200 }),
+  },
+];
+
+async function setUp(who: Who): Promise<Context & { cookie?: string }> {
+  const { app, store } = await createDemoApp();
+  for (const user of Object.values(USERS)) await createUser(store, user);
+  const target = await createUser(store, { username: "target", role: "viewer" });
+  const cookie = who === "anonymous" ? undefined : await signIn(app, USERS[who].username);
+  return { app, store, who, targetId: target.id, cookie };
+}
+
+describe("authorisation matrix", () => {
+  it("has a row for every mutating endpoint the app serves", async () => {
+    const { app } = await createDemoApp();
+    const served = new Set(
+      app.routes
+        .filter((r) => !["GET", "ALL", "HEAD", "OPTIONS"].includes(r.method))
+        .map((r) => `${r.method} ${r.path}`),
+    );
+    expect([...served].sort()).toEqual(MATRIX.map((row) => `${row.method} ${row.route}`).sort());
+  });
+
+  for (const row of MATRIX) {
+    for (const who of WHO) {
+      it(`${row.method} ${row.route} as ${who} → ${row.expect[who]}`, async () => {
+        const ctx = await setUp(who);
+        const { path, body } = row.request(ctx);
+        const response = await postJson(ctx.app, path, body, ctx.cookie, row.method);
+        expect(response.status, await response.clone().text()).toBe(row.expect[who]);
+        if (response.status === 403) {
+          const denials = await ctx.store.auditLog({ action: "permission_denied", limit: 5 });
+          expect(denials[0]?.username).toBe(USERS[who as Exclude<Who, "anonymous">].username);
+        }
+      });
+    }
+  }
+});
+
+describe("reading accounts and the audit log", () => {
+  const reads: [string, Record<Who, number>][] = [
+    ["/api/users", only({ admin: 200 })],
+    ["/api/audit", only({ admin: 200, police: 200 })],
+  ];
+  for (const [path, expected] of reads) {
+    for (const who of WHO) {
+      it(`GET ${path} as ${who} → ${expected[who]}`, async () => {
+        const ctx = await setUp(who);
+        const response = await ctx.app.request(path, { headers: ctx.cookie ? { cookie: ctx.cookie } : {} });
+        expect(response.status).toBe(expected[who]);
+      });
+    }
+  }
+});
