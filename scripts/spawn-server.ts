@@ -8,6 +8,8 @@ const ROOT = resolve(import.meta.dirname, "..");
 export interface RunningServer {
   baseUrl: string;
   pid: number;
+  /** The password the first start printed for `admin`. */
+  adminPassword: string;
   stop: () => void;
 }
 
@@ -21,7 +23,11 @@ export async function spawnServer(): Promise<RunningServer> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/src/index.ts"], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: join(dir, "app.db") },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
   });
   const stop = () => {
     child.kill("SIGTERM");
@@ -42,5 +48,10 @@ export async function spawnServer(): Promise<RunningServer> {
       break;
     await new Promise((done) => setTimeout(done, 200));
   }
-  return { baseUrl, pid: child.pid as number, stop };
+  const adminPassword = /Created the first user: admin, password (\S+)/.exec(output)?.[1];
+  if (!adminPassword) {
+    stop();
+    throw new Error(`the first start did not print the admin password:\n${output}`);
+  }
+  return { baseUrl, pid: child.pid as number, adminPassword, stop };
 }

@@ -4,6 +4,7 @@ import { spawnServer } from "../../scripts/spawn-server.ts";
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    adminPassword: string;
   }
 }
 
@@ -11,5 +12,6 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const server = await spawnServer();
   project.provide("baseUrl", server.baseUrl);
+  project.provide("adminPassword", server.adminPassword);
   return server.stop;
 }

@@ -1,41 +1,89 @@
-import { Link, Route, Switch } from "wouter";
+import { Link, Route, Switch, useLocation } from "wouter";
+import { AuditPage } from "./features/admin/audit-page.tsx";
+import { UsersPage } from "./features/admin/users-page.tsx";
+import { AccountPage } from "./features/auth/account-page.tsx";
+import { LoginPage } from "./features/auth/login-page.tsx";
 import { CommunePage } from "./features/commune/commune-page.tsx";
 import { OverviewPage } from "./features/overview/overview-page.tsx";
-import { useI18n } from "./lib/i18n.tsx";
+import { fill, useI18n } from "./lib/i18n.tsx";
+import { useSession, useSignOut } from "./lib/session.ts";
 
 export function App() {
-  const { t, language, setLanguage } = useI18n();
+  const { t } = useI18n();
   return (
     <>
       <a className="skip-link" href="#main">
         {t.skipToContent}
       </a>
-      <header className="app-header">
-        <Link href="/" className="app-title">
-          {t.appTitle}
-        </Link>
-        <div className="header-tools">
-          <button
-            type="button"
-            className="language-switch"
-            lang={language === "vi" ? "en" : "vi"}
-            aria-label={t.switchLanguageLabel}
-            onClick={() => setLanguage(language === "vi" ? "en" : "vi")}
-          >
-            {t.switchLanguage}
-          </button>
-        </div>
-      </header>
+      <Header />
       <main id="main" tabIndex={-1}>
         <Switch>
           <Route path="/" component={OverviewPage} />
           <Route path="/units/:id">{(params) => <CommunePage unitId={params.id} />}</Route>
+          <Route path="/login" component={LoginPage} />
+          <Route path="/account" component={AccountPage} />
+          <Route path="/admin/users" component={UsersPage} />
+          <Route path="/admin/audit" component={AuditPage} />
           <Route>
             <NotFound />
           </Route>
         </Switch>
       </main>
     </>
+  );
+}
+
+/** Title, navigation for the signed-in user's role (the server still decides), account, language. */
+function Header() {
+  const { t, language, setLanguage } = useI18n();
+  const session = useSession();
+  const signOut = useSignOut();
+  const [location, navigate] = useLocation();
+  const user = session.data ?? null;
+  const links = [
+    { href: "/", label: t.navOverview, show: true },
+    { href: "/admin/users", label: t.navUsers, show: user?.role === "admin" },
+    { href: "/admin/audit", label: t.navAudit, show: user?.role === "admin" || user?.role === "police" },
+  ].filter((link) => link.show);
+  return (
+    <header className="app-header">
+      <Link href="/" className="app-title">
+        {t.appTitle}
+      </Link>
+      <nav aria-label={t.navOverview} className="app-nav">
+        {links.map((link) => (
+          <Link key={link.href} href={link.href} aria-current={location === link.href ? "page" : undefined}>
+            {link.label}
+          </Link>
+        ))}
+      </nav>
+      <div className="header-tools">
+        {user ? (
+          <>
+            <Link href="/account" className="user-name">
+              {fill(t.signedInAs, { user: user.username, role: t.roles[user.role] })}
+            </Link>
+            <button
+              type="button"
+              onClick={() => signOut.mutate(undefined, { onSuccess: () => navigate("/") })}
+            >
+              {t.signOut}
+            </button>
+          </>
+        ) : (
+          location !== "/login" && <Link href="/login">{t.signIn}</Link>
+        )}
+        <button
+          type="button"
+          className="language-switch"
+          lang={language === "vi" ? "en" : "vi"}
+          aria-label={t.switchLanguageLabel}
+          onClick={() => setLanguage(language === "vi" ? "en" : "vi")}
+        >
+          {t.switchLanguage}
+        </button>
+      </div>
+    </header>
   );
 }
 

@@ -47,77 +47,80 @@ export function authRoutes({ store, now, cookieSecure, passwordParams }: AuthDep
     });
   }
 
-  return new Hono<AppEnv>()
-    .post("/login", validJson(loginBody), async (c) => {
-      const { username, password } = c.req.valid("json");
-      const nowMs = now();
-      const actor = c.get("actor");
-      const keys = [`ip:${actor.ip}`, `user:${username.toLowerCase()}`];
-      for (const key of keys) {
-        const { count, oldest } = await store.loginFailures(key, nowMs - LOGIN_WINDOW_MS);
-        if (count >= LOGIN_MAX_FAILURES && oldest !== null) {
-          const retryAfter = Math.max(1, Math.ceil((oldest + LOGIN_WINDOW_MS - nowMs) / 1000));
-          await store.audit({ action: "login_throttled", entity: "user", after: { username } }, actor);
-          throw new ApiError(
-            429,
-            "TOO_MANY_ATTEMPTS",
-            `Too many failed sign-ins; try again in ${Math.ceil(retryAfter / 60)} minutes.`,
-            { retryAfter },
-            { "Retry-After": String(retryAfter) },
-          );
+  return (
+    new Hono<AppEnv>()
+      .post("/login", validJson(loginBody), async (c) => {
+        const { username, password } = c.req.valid("json");
+        const nowMs = now();
+        const actor = c.get("actor");
+        const keys = [`ip:${actor.ip}`, `user:${username.toLowerCase()}`];
+        for (const key of keys) {
+          const { count, oldest } = await store.loginFailures(key, nowMs - LOGIN_WINDOW_MS);
+          if (count >= LOGIN_MAX_FAILURES && oldest !== null) {
+            const retryAfter = Math.max(1, Math.ceil((oldest + LOGIN_WINDOW_MS - nowMs) / 1000));
+            await store.audit({ action: "login_throttled", entity: "user", after: { username } }, actor);
+            throw new ApiError(
+              429,
+              "TOO_MANY_ATTEMPTS",
+              `Too many failed sign-ins; try again in ${Math.ceil(retryAfter / 60)} minutes.`,
+              { retryAfter },
+              { "Retry-After": String(retryAfter) },
+            );
+          }
         }
-      }
-      const found = await store.findUserForLogin(username);
-      let ok = false;
-      if (found && !found.user.disabled) {
-        ok = await verifyPassword(password, found.passwordHash);
-      } else {
-        dummyHash ??= hashPassword("no such user", passwordParams);
-        await verifyPassword(password, await dummyHash);
-      }
-      if (!found || !ok) {
-        await store.recordLoginFailure(keys, nowMs);
-        await store.audit({ action: "login_failed", entity: "user", after: { username } }, actor);
-        throw new ApiError(401, "INVALID_CREDENTIALS", "Wrong username or password.");
-      }
-      await startSession(c, found.user.id);
-      await store.clearLoginFailures(`user:${username.toLowerCase()}`);
-      await store.audit(
-        { action: "login", entity: "user", entityId: String(found.user.id), unitId: found.user.unitId },
-        { ...actor, userId: found.user.id, username: found.user.username },
-      );
-      return c.json({ user: found.user });
-    })
-    .post("/logout", async (c) => {
-      const hash = c.get("sessionHash");
-      const user = c.get("user");
-      if (hash) await store.endSession(hash);
-      deleteCookie(c, cookieName, { path: "/", secure: cookieSecure });
-      if (user)
-        await store.audit({ action: "logout", entity: "user", entityId: String(user.id) }, c.get("actor"));
-      return c.body(null, 204);
-    })
-    .get("/me", (c) => c.json({ user: requireUser(c) }))
-    .post("/password", validJson(passwordBody), async (c) => {
-      const user = requireUser(c);
-      const { currentPassword, newPassword } = c.req.valid("json");
-      const found = await store.findUserForLogin(user.username);
-      if (!found || !(await verifyPassword(currentPassword, found.passwordHash))) {
-        await store.recordLoginFailure([`user:${user.username.toLowerCase()}`], now());
-        throw new ApiError(422, "WRONG_PASSWORD", "The current password is wrong.", [
-          { field: "currentPassword", value: "(hidden)", message: "is wrong" },
-        ]);
-      }
-      const problem = passwordProblem(newPassword);
-      if (problem) {
-        throw new ApiError(422, problem.code, problem.message, [
-          { field: "newPassword", value: "(hidden)", message: problem.message },
-        ]);
-      }
-      const passwordHash = await hashPassword(newPassword, passwordParams);
-      // Ends every session of the user, this one too; the user stays signed in with a new one.
-      await store.updateUser(user.id, { passwordHash }, c.get("actor"));
-      await startSession(c, user.id);
-      return c.json({ user });
-    });
+        const found = await store.findUserForLogin(username);
+        let ok = false;
+        if (found && !found.user.disabled) {
+          ok = await verifyPassword(password, found.passwordHash);
+        } else {
+          dummyHash ??= hashPassword("no such user", passwordParams);
+          await verifyPassword(password, await dummyHash);
+        }
+        if (!found || !ok) {
+          await store.recordLoginFailure(keys, nowMs);
+          await store.audit({ action: "login_failed", entity: "user", after: { username } }, actor);
+          throw new ApiError(401, "INVALID_CREDENTIALS", "Wrong username or password.");
+        }
+        await startSession(c, found.user.id);
+        await store.clearLoginFailures(`user:${username.toLowerCase()}`);
+        await store.audit(
+          { action: "login", entity: "user", entityId: String(found.user.id), unitId: found.user.unitId },
+          { ...actor, userId: found.user.id, username: found.user.username },
+        );
+        return c.json({ user: found.user });
+      })
+      .post("/logout", async (c) => {
+        const hash = c.get("sessionHash");
+        const user = c.get("user");
+        if (hash) await store.endSession(hash);
+        deleteCookie(c, cookieName, { path: "/", secure: cookieSecure });
+        if (user)
+          await store.audit({ action: "logout", entity: "user", entityId: String(user.id) }, c.get("actor"));
+        return c.body(null, 204);
+      })
+      // Signed out is an answer, not an error: { user: null }.
+      .get("/me", (c) => c.json({ user: c.get("user") }))
+      .post("/password", validJson(passwordBody), async (c) => {
+        const user = requireUser(c);
+        const { currentPassword, newPassword } = c.req.valid("json");
+        const found = await store.findUserForLogin(user.username);
+        if (!found || !(await verifyPassword(currentPassword, found.passwordHash))) {
+          await store.recordLoginFailure([`user:${user.username.toLowerCase()}`], now());
+          throw new ApiError(422, "WRONG_PASSWORD", "The current password is wrong.", [
+            { field: "currentPassword", value: "(hidden)", message: "is wrong" },
+          ]);
+        }
+        const problem = passwordProblem(newPassword);
+        if (problem) {
+          throw new ApiError(422, problem.code, problem.message, [
+            { field: "newPassword", value: "(hidden)", message: problem.message },
+          ]);
+        }
+        const passwordHash = await hashPassword(newPassword, passwordParams);
+        // Ends every session of the user, this one too; the user stays signed in with a new one.
+        await store.updateUser(user.id, { passwordHash }, c.get("actor"));
+        await startSession(c, user.id);
+        return c.json({ user });
+      })
+  );
 }

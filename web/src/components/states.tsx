@@ -1,4 +1,6 @@
+import { Link } from "wouter";
 import { ApiRequestError } from "../lib/api.ts";
+import { errorText } from "../lib/error-text.ts";
 import { useI18n } from "../lib/i18n.tsx";
 
 /** Grey blocks in the shape of what is loading. */
@@ -17,15 +19,18 @@ export function Skeleton({ blocks = 3 }: { blocks?: number }) {
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   const { t } = useI18n();
-  const code = error instanceof ApiRequestError ? error.code : "other";
-  const message = t.errors[code as keyof typeof t.errors] ?? t.errors.other;
+  const needsSignIn = error instanceof ApiRequestError && error.status === 401;
   return (
     <div className="state state-error" role="alert">
       <h2>{t.errorTitle}</h2>
-      <p>{message}</p>
-      <button type="button" onClick={onRetry}>
-        {t.retry}
-      </button>
+      <p>{errorText(error, t)}</p>
+      {needsSignIn ? (
+        <Link href="/login">{t.signIn}</Link>
+      ) : (
+        <button type="button" onClick={onRetry}>
+          {t.retry}
+        </button>
+      )}
     </div>
   );
 }

@@ -1,12 +1,21 @@
+import type { User } from "../../../server/src/auth/roles.ts";
 import type { UnitOverview } from "../../../server/src/domain/overview.ts";
 import type { SeriesPoint } from "../../../server/src/domain/series.ts";
 import type { Campaign, Unit } from "../../../server/src/domain/types.ts";
+import type { AuditRecord } from "../../../server/src/store/audit.ts";
 
-export type { Campaign, SeriesPoint, Unit, UnitOverview };
+export type { AuditRecord, Campaign, SeriesPoint, Unit, UnitOverview, User };
+export type Role = User["role"];
 export type ChildOverview = UnitOverview["children"][number];
 export type MetricStatus = UnitOverview["coverage"];
 export type Flag = UnitOverview["flags"][number];
 export type Figures = UnitOverview["figures"];
+
+export interface ErrorDetail {
+  field: string;
+  value: unknown;
+  message: string;
+}
 
 /** An error answer of the API: the web translates `code`, the server's `message` is English. */
 export class ApiRequestError extends Error {
@@ -14,25 +23,41 @@ export class ApiRequestError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details: ErrorDetail[] = [],
+    readonly retryAfter: number | null = null,
   ) {
     super(message);
   }
 }
 
-export async function fetchJson<T>(path: string): Promise<T> {
+async function request<T>(path: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, { headers: { Accept: "application/json" } });
+    response = await fetch(path, { ...init, headers: { Accept: "application/json", ...init.headers } });
   } catch {
     throw new ApiRequestError(0, "NETWORK", "The server could not be reached.");
   }
+  if (response.status === 204) return undefined as T;
   if (response.ok) return (await response.json()) as T;
   const body = (await response.json().catch(() => null)) as {
-    error?: { code?: string; message?: string };
+    error?: { code?: string; message?: string; details?: unknown };
   } | null;
+  const retryAfter = response.headers.get("retry-after");
   throw new ApiRequestError(
     response.status,
     body?.error?.code ?? "HTTP_ERROR",
     body?.error?.message ?? response.statusText,
+    Array.isArray(body?.error?.details) ? (body.error.details as ErrorDetail[]) : [],
+    retryAfter === null ? null : Number(retryAfter),
   );
 }
+
+export const fetchJson = <T>(path: string): Promise<T> => request<T>(path, { method: "GET" });
+
+/** A mutation with a JSON body (the only kind, with multipart uploads, that the API accepts). */
+export const sendJson = <T>(
+  method: "POST" | "PATCH" | "PUT" | "DELETE",
+  path: string,
+  body: unknown = {},
+): Promise<T> =>
+  request<T>(path, { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });

@@ -1,0 +1,97 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { axeViolations, DESKTOP, launchBrowser, openPage, PHONE, screenshot } from "./browser.ts";
+
+const baseUrl = inject("baseUrl");
+const adminPassword = inject("adminPassword");
+let browser: Browser;
+let admin: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  ({ page: admin } = await openPage(browser, DESKTOP));
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signIn(page: Page, username: string, password: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Mật khẩu").fill(password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+}
+
+describe("accounts", () => {
+  it("refuses a wrong password without saying whether the name exists", async () => {
+    const { page } = await openPage(browser);
+    await signIn(page, "khong-co-ai", "sai mật khẩu rồi");
+    expect(await page.getByRole("alert").textContent()).toBe("Sai tên đăng nhập hoặc mật khẩu.");
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "login-desktop");
+  });
+
+  it("signs in the first admin with the password printed at first start", async () => {
+    await signIn(admin, "admin", adminPassword);
+    await admin.waitForURL(`${baseUrl}/`);
+    await expect.poll(() => admin.locator(".user-name").textContent()).toBe("admin (Quản trị)");
+    expect(await admin.getByRole("link", { name: "Người dùng" }).count()).toBe(1);
+    expect(await admin.getByRole("link", { name: "Nhật ký" }).count()).toBe(1);
+  });
+
+  it("lets the admin add a commune user, who then signs in with a commune role", async () => {
+    await admin.getByRole("link", { name: "Người dùng" }).click();
+    await admin.getByRole("heading", { name: "Thêm người dùng" }).waitFor();
+    const form = admin.locator("form", { has: admin.getByRole("heading", { name: "Thêm người dùng" }) });
+    await form.getByLabel("Tên đăng nhập").fill("tay-phu");
+    await form.getByLabel("Vai trò").selectOption("commune");
+    await form.getByLabel("Xã, thị trấn").selectOption("21850");
+    await form.getByLabel("Mật khẩu").fill("12345678");
+    await form.getByRole("button", { name: "Thêm" }).click();
+    expect(await form.getByRole("alert").textContent()).toBe(
+      "Mật khẩu này quá phổ biến, hãy chọn mật khẩu khác.",
+    );
+    await form.getByLabel("Mật khẩu").fill("đồng lúa Tây Phú");
+    await form.getByRole("button", { name: "Thêm" }).click();
+    await expect.poll(() => form.getByRole("status").textContent()).toBe("Đã thêm tay-phu.");
+    await admin.getByRole("cell", { name: "tay-phu" }).waitFor();
+    expect(await axeViolations(admin)).toEqual([]);
+    await screenshot(admin, "users-desktop");
+
+    const { page } = await openPage(browser, PHONE);
+    await signIn(page, "tay-phu", "đồng lúa Tây Phú");
+    await expect.poll(() => page.locator(".user-name").textContent()).toBe("tay-phu (Cán bộ xã)");
+    expect(await page.getByRole("link", { name: "Người dùng" }).count()).toBe(0);
+    await page.goto(`${baseUrl}/admin/users`);
+    expect(await page.getByRole("alert").textContent()).toBe(
+      "Tài khoản của bạn không có quyền xem trang này.",
+    );
+    await page.getByRole("button", { name: "Đăng xuất" }).click();
+    await page.getByRole("link", { name: "Đăng nhập" }).waitFor();
+  });
+
+  it("shows the audit log with filters", async () => {
+    await admin.getByRole("link", { name: "Nhật ký" }).click();
+    await admin.getByRole("heading", { name: "Nhật ký thao tác" }).waitFor();
+    await admin.locator(".data-table").waitFor();
+    expect(await admin.locator(".data-table tbody").textContent()).toContain("Thêm người dùng");
+    await admin.getByRole("textbox", { name: "Người dùng" }).fill("tay-phu");
+    await admin.getByRole("button", { name: "Lọc" }).click();
+    await expect
+      .poll(async () =>
+        (await admin.locator(".data-table tbody tr td:nth-child(3)").allTextContents()).join(","),
+      )
+      .toBe("Đăng xuất,Đăng nhập");
+    expect(await axeViolations(admin)).toEqual([]);
+    await screenshot(admin, "audit-desktop");
+  });
+
+  it("lets a user change their own password", async () => {
+    await admin.goto(`${baseUrl}/account`);
+    await admin.getByLabel("Mật khẩu hiện tại").fill(adminPassword);
+    await admin.getByLabel("Mật khẩu mới").fill("quản trị viên huyện Tây Sơn");
+    await admin.getByRole("button", { name: "Đổi mật khẩu" }).click();
+    await expect.poll(() => admin.getByRole("status").textContent()).toBe("Đã lưu.");
+    expect(await axeViolations(admin)).toEqual([]);
+  });
+});

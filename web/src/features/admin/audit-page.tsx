@@ -1,0 +1,140 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { RequireRole } from "../../components/require-role.tsx";
+import { ErrorState, Skeleton } from "../../components/states.tsx";
+import type { AuditRecord } from "../../lib/api.ts";
+import { useI18n } from "../../lib/i18n.tsx";
+import { unitsQuery } from "../../lib/queries.ts";
+import { type AuditFilters, auditQuery } from "./api.ts";
+
+export function AuditPage() {
+  return (
+    <RequireRole roles={["admin", "police"]}>
+      <Audit />
+    </RequireRole>
+  );
+}
+
+function Audit() {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState<AuditFilters>({});
+  const [filters, setFilters] = useState<AuditFilters>({});
+  const audit = useQuery({ ...auditQuery(filters), placeholderData: keepPreviousData });
+  const units = useQuery(unitsQuery());
+  const set = (key: keyof AuditFilters) => (event: { target: { value: string } }) =>
+    setDraft({ ...draft, [key]: event.target.value || undefined });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setFilters(draft);
+  };
+  const unitName = (id: string | null) =>
+    id === null ? "" : (units.data?.units.find((u) => u.id === id)?.name ?? id);
+
+  return (
+    <div className="page">
+      <h1 className="page-title">{t.auditTitle}</h1>
+      <p className="muted">{t.auditIntro}</p>
+      <form className="card form form-grid" onSubmit={submit}>
+        <label>
+          {t.filterUser}
+          <input value={draft.user ?? ""} onChange={set("user")} />
+        </label>
+        <label>
+          {t.filterUnit}
+          <select value={draft.unit ?? ""} onChange={set("unit")}>
+            <option value="">{t.anyOption}</option>
+            {(units.data?.units ?? []).map((unit) => (
+              <option key={unit.id} value={unit.id}>
+                {unit.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.filterAction}
+          <select value={draft.action ?? ""} onChange={set("action")}>
+            <option value="">{t.anyOption}</option>
+            {Object.entries(t.auditActions).map(([action, name]) => (
+              <option key={action} value={action}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.filterFrom}
+          <input type="date" value={draft.from ?? ""} onChange={set("from")} />
+        </label>
+        <label>
+          {t.filterTo}
+          <input type="date" value={draft.to ?? ""} onChange={set("to")} />
+        </label>
+        <button type="submit" className="primary">
+          {t.apply}
+        </button>
+      </form>
+      {audit.isError ? (
+        <ErrorState error={audit.error} onRetry={() => audit.refetch()} />
+      ) : !audit.data ? (
+        <Skeleton blocks={2} />
+      ) : (
+        <section className="card" aria-label={t.auditTitle}>
+          {audit.data.entries.length === 0 ? (
+            <p className="muted">{t.noEntries}</p>
+          ) : (
+            <div className="table-scroll">
+              <table className="data-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t.when}</th>
+                    <th scope="col">{t.who}</th>
+                    <th scope="col">{t.what}</th>
+                    <th scope="col">{t.target}</th>
+                    <th scope="col">{t.change}</th>
+                    <th scope="col">{t.address}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {audit.data.entries.map((entry) => (
+                    <tr key={entry.id}>
+                      <td className="numeric">{formatTime(entry.at)}</td>
+                      <td>{entry.username ?? "—"}</td>
+                      <td>{(t.auditActions as Record<string, string>)[entry.action] ?? entry.action}</td>
+                      <td>
+                        {[entry.entity, entry.entityId, unitName(entry.unitId)].filter(Boolean).join(" · ")}
+                      </td>
+                      <td className="audit-change">{describeChange(entry)}</td>
+                      <td>{entry.ip ?? ""}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
+
+/** The time in Vietnam (UTC+7), as the district reads it; the log itself is in UTC. */
+function formatTime(isoUtc: string): string {
+  const local = new Date(Date.parse(isoUtc) + 7 * 3_600_000).toISOString();
+  return `${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)} ${local.slice(11, 19)}`;
+}
+
+/** What changed: the fields whose value differs between before and after. */
+function describeChange(entry: AuditRecord): string {
+  const before = (entry.before ?? {}) as Record<string, unknown>;
+  const after = (entry.after ?? {}) as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+  );
+  return keys
+    .map((key) =>
+      key in before
+        ? `${key}: ${JSON.stringify(before[key])} → ${JSON.stringify(after[key])}`
+        : `${key}: ${JSON.stringify(after[key])}`,
+    )
+    .join("; ");
+}

@@ -1,0 +1,263 @@
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { RequireRole } from "../../components/require-role.tsx";
+import { ErrorState, Skeleton } from "../../components/states.tsx";
+import type { Role, Unit, User } from "../../lib/api.ts";
+import { errorText } from "../../lib/error-text.ts";
+import { fill, useI18n } from "../../lib/i18n.tsx";
+import { unitsQuery } from "../../lib/queries.ts";
+import { useSession } from "../../lib/session.ts";
+import { useCreateUser, usersQuery, useUpdateUser } from "./api.ts";
+
+const ROLES: Role[] = ["admin", "police", "commune", "youth", "viewer"];
+const hasCommune = (role: Role) => role === "commune" || role === "youth";
+const REPORTING = new Set(["commune", "town", "ward"]);
+
+export function UsersPage() {
+  return (
+    <RequireRole roles={["admin"]}>
+      <Users />
+    </RequireRole>
+  );
+}
+
+function Users() {
+  const { t } = useI18n();
+  const users = useQuery(usersQuery());
+  const units = useQuery(unitsQuery());
+  const communes = (units.data?.units ?? []).filter((u) => REPORTING.has(u.kind));
+  if (users.isError) return <ErrorState error={users.error} onRetry={() => users.refetch()} />;
+  return (
+    <div className="page">
+      <h1 className="page-title">{t.usersTitle}</h1>
+      <p className="muted">{t.usersIntro}</p>
+      <CreateUser communes={communes} />
+      {users.data ? (
+        <section className="card" aria-labelledby="users-list">
+          <h2 id="users-list">{t.usersTitle}</h2>
+          <div className="table-scroll">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t.username}</th>
+                  <th scope="col">{t.role}</th>
+                  <th scope="col">{t.commune}</th>
+                  <th scope="col">{t.status}</th>
+                  <th scope="col">{t.actions}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {users.data.users.map((user) => (
+                  <UserRow key={user.id} user={user} communes={communes} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : (
+        <Skeleton blocks={2} />
+      )}
+    </div>
+  );
+}
+
+/** With `id` it is named by a <label htmlFor>; in a table row, by `label`. */
+function RoleSelect({
+  value,
+  onChange,
+  label,
+  id,
+}: {
+  value: Role;
+  onChange: (role: Role) => void;
+  label?: string;
+  id?: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <select id={id} aria-label={label} value={value} onChange={(e) => onChange(e.target.value as Role)}>
+      {ROLES.map((role) => (
+        <option key={role} value={role}>
+          {t.roles[role]}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function CommuneSelect({
+  value,
+  onChange,
+  communes,
+  label,
+  disabled,
+  id,
+}: {
+  value: string | null;
+  onChange: (unitId: string | null) => void;
+  communes: Unit[];
+  label?: string;
+  disabled?: boolean;
+  id?: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <select
+      id={id}
+      aria-label={label}
+      value={value ?? ""}
+      disabled={disabled}
+      onChange={(e) => onChange(e.target.value || null)}
+    >
+      <option value="">{t.noCommune}</option>
+      {communes.map((unit) => (
+        <option key={unit.id} value={unit.id}>
+          {unit.name} ({unit.id})
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function CreateUser({ communes }: { communes: Unit[] }) {
+  const { t } = useI18n();
+  const create = useCreateUser();
+  const [username, setUsername] = useState("");
+  const [role, setRole] = useState<Role>("commune");
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const [password, setPassword] = useState("");
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate(
+      { username, role, unitId: hasCommune(role) ? unitId : null, password },
+      {
+        onSuccess: () => {
+          setUsername("");
+          setPassword("");
+        },
+      },
+    );
+  };
+  return (
+    <form className="card form form-grid" onSubmit={submit} aria-labelledby="new-user">
+      <h2 id="new-user">{t.newUser}</h2>
+      <label>
+        {t.username}
+        <input required autoComplete="off" value={username} onChange={(e) => setUsername(e.target.value)} />
+      </label>
+      <div className="field">
+        <label htmlFor="new-user-role">{t.role}</label>
+        <RoleSelect id="new-user-role" value={role} onChange={setRole} />
+      </div>
+      <div className="field">
+        <label htmlFor="new-user-commune">{t.commune}</label>
+        <CommuneSelect
+          id="new-user-commune"
+          value={unitId}
+          onChange={setUnitId}
+          communes={communes}
+          disabled={!hasCommune(role)}
+        />
+      </div>
+      <label>
+        {t.password}
+        <input
+          type="password"
+          autoComplete="new-password"
+          required
+          aria-describedby="new-user-hint"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+      </label>
+      <p id="new-user-hint" className="small muted full">
+        {t.passwordHint}
+      </p>
+      {create.isError && (
+        <p className="form-error full" role="alert">
+          {errorText(create.error, t)}
+        </p>
+      )}
+      {create.isSuccess && (
+        <p className="form-success full" role="status">
+          {fill(t.userCreated, { user: create.data.user.username })}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={create.isPending}>
+        {t.create}
+      </button>
+    </form>
+  );
+}
+
+function UserRow({ user, communes }: { user: User; communes: Unit[] }) {
+  const { t } = useI18n();
+  const session = useSession();
+  const update = useUpdateUser();
+  const [role, setRole] = useState<Role>(user.role);
+  const [unitId, setUnitId] = useState<string | null>(user.unitId);
+  const [password, setPassword] = useState("");
+  const changed = role !== user.role || (hasCommune(role) && unitId !== user.unitId);
+  const self = session.data?.id === user.id;
+  const save = () =>
+    update.mutate({ id: user.id, changes: { role, unitId: hasCommune(role) ? unitId : null } });
+  const toggle = () => {
+    if (!user.disabled && !window.confirm(fill(t.confirmDisable, { user: user.username }))) return;
+    update.mutate({ id: user.id, changes: { disabled: !user.disabled } });
+  };
+  const label = (what: string) => `${what}: ${user.username}`;
+  return (
+    <tr>
+      <td>{user.username}</td>
+      <td>
+        <RoleSelect label={label(t.role)} value={role} onChange={setRole} />
+      </td>
+      <td>
+        <CommuneSelect
+          label={label(t.commune)}
+          value={unitId}
+          onChange={setUnitId}
+          communes={communes}
+          disabled={!hasCommune(role)}
+        />
+      </td>
+      <td>{user.disabled ? t.disabled : t.active}</td>
+      <td>
+        <div className="row-actions">
+          <button type="button" disabled={!changed || update.isPending} onClick={save}>
+            {t.save}
+          </button>
+          <span className="inline-field">
+            <input
+              type="password"
+              autoComplete="new-password"
+              aria-label={label(t.newPassword)}
+              placeholder={t.newPassword}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+            <button
+              type="button"
+              disabled={password === "" || update.isPending}
+              onClick={() =>
+                update.mutate({ id: user.id, changes: { password } }, { onSuccess: () => setPassword("") })
+              }
+            >
+              {t.resetPassword}
+            </button>
+          </span>
+          {!self && (
+            <button type="button" onClick={toggle} disabled={update.isPending}>
+              {user.disabled ? t.enable : t.disable}
+            </button>
+          )}
+        </div>
+        {update.isError && (
+          <p className="form-error" role="alert">
+            {errorText(update.error, t)}
+          </p>
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,86 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { RequireRole } from "../../components/require-role.tsx";
+import { sendJson, type User } from "../../lib/api.ts";
+import { errorText, fieldError } from "../../lib/error-text.ts";
+import { fill, useI18n } from "../../lib/i18n.tsx";
+import { sessionQuery, useSession } from "../../lib/session.ts";
+
+export function AccountPage() {
+  return (
+    <RequireRole roles={["admin", "police", "commune", "youth", "viewer"]}>
+      <ChangePassword />
+    </RequireRole>
+  );
+}
+
+function ChangePassword() {
+  const { t } = useI18n();
+  const session = useSession();
+  const client = useQueryClient();
+  const [currentPassword, setCurrent] = useState("");
+  const [newPassword, setNew] = useState("");
+  const change = useMutation({
+    mutationFn: () =>
+      sendJson<{ user: User }>("POST", "/api/auth/password", { currentPassword, newPassword }),
+    onSuccess: ({ user }) => {
+      client.setQueryData(sessionQuery().queryKey, user);
+      setCurrent("");
+      setNew("");
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    change.mutate();
+  };
+  const user = session.data;
+  return (
+    <div className="narrow">
+      <h1 className="page-title">{t.account}</h1>
+      {user && <p>{fill(t.signedInAs, { user: user.username, role: t.roles[user.role] })}</p>}
+      <form className="card form" onSubmit={submit}>
+        <h2>{t.changePassword}</h2>
+        <label>
+          {t.currentPassword}
+          <input
+            type="password"
+            autoComplete="current-password"
+            required
+            value={currentPassword}
+            onChange={(e) => setCurrent(e.target.value)}
+          />
+        </label>
+        {fieldError(change.error, "currentPassword", t) && (
+          <p className="form-error">{fieldError(change.error, "currentPassword", t)}</p>
+        )}
+        <label>
+          {t.newPassword}
+          <input
+            type="password"
+            autoComplete="new-password"
+            required
+            aria-describedby="password-hint"
+            value={newPassword}
+            onChange={(e) => setNew(e.target.value)}
+          />
+        </label>
+        <p id="password-hint" className="small muted">
+          {t.passwordHint}
+        </p>
+        {change.isError && !fieldError(change.error, "currentPassword", t) && (
+          <p className="form-error" role="alert">
+            {errorText(change.error, t)}
+          </p>
+        )}
+        {change.isSuccess && (
+          <p className="form-success" role="status">
+            {t.saved}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={change.isPending}>
+          {t.changePassword}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { type FormEvent, useState } from "react";
+import { useLocation } from "wouter";
+import { errorText } from "../../lib/error-text.ts";
+import { useI18n } from "../../lib/i18n.tsx";
+import { useSignIn } from "../../lib/session.ts";
+
+export function LoginPage() {
+  const { t } = useI18n();
+  const [, navigate] = useLocation();
+  const signIn = useSignIn();
+  const [username, setUsername] = useState("");
+  const [password, setPassword] = useState("");
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    signIn.mutate({ username, password }, { onSuccess: () => navigate("/") });
+  };
+
+  return (
+    <div className="narrow">
+      <h1 className="page-title">{t.signInTitle}</h1>
+      <p className="muted">{t.signInIntro}</p>
+      <form className="card form" onSubmit={submit}>
+        <label>
+          {t.username}
+          <input
+            name="username"
+            autoComplete="username"
+            required
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
+        </label>
+        <label>
+          {t.password}
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        {signIn.isError && (
+          <p className="form-error" role="alert">
+            {errorText(signIn.error, t)}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={signIn.isPending}>
+          {signIn.isPending ? t.signingIn : t.signIn}
+        </button>
+      </form>
+    </div>
+  );
+}

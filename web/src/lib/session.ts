@@ -1,0 +1,35 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { fetchJson, sendJson, type User } from "./api.ts";
+
+/** The signed-in user, or null; shared by the header, the guarded pages and the features. */
+export const sessionQuery = () =>
+  queryOptions({
+    queryKey: ["session"],
+    queryFn: async () => (await fetchJson<{ user: User | null }>("/api/auth/me")).user,
+    staleTime: 60_000,
+  });
+
+export const useSession = () => useQuery(sessionQuery());
+
+export function useSignIn() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (credentials: { username: string; password: string }) =>
+      sendJson<{ user: User }>("POST", "/api/auth/login", credentials),
+    onSuccess: ({ user }) => {
+      client.setQueryData(sessionQuery().queryKey, user);
+      client.invalidateQueries({ predicate: (query) => query.queryKey[0] !== "session" });
+    },
+  });
+}
+
+export function useSignOut() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => sendJson<void>("POST", "/api/auth/logout"),
+    onSuccess: () => {
+      client.setQueryData(sessionQuery().queryKey, null);
+      client.removeQueries({ predicate: (query) => query.queryKey[0] !== "session" });
+    },
+  });
+}
