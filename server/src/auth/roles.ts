@@ -25,6 +25,12 @@ export function canWriteDrives(user: User, unitId: string): boolean {
   return user.role === "commune" && user.unitId === unitId;
 }
 
+/** Deleting a report (a revision keeps the old values; a deletion is for a report entered in error). */
+export const canDeleteReports = (user: User) => user.role === "admin" || user.role === "police";
+/** Importing files: the roles that write reports (a commune user's file may only hold their commune). */
+export const canImportReports = (user: User) =>
+  user.role === "admin" || user.role === "police" || user.role === "commune";
+
 export const canManageUsers = (user: User) => user.role === "admin";
 export const canEditCampaign = (user: User) => user.role === "admin";
 export const canReadAudit = (user: User) => user.role === "admin" || user.role === "police";

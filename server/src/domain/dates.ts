@@ -33,3 +33,8 @@ export function todayIso(now: Date = new Date()): string {
 
 export const laterOf = (a: string, b: string) => (a >= b ? a : b);
 export const earlierOf = (a: string, b: string) => (a <= b ? a : b);
+
+/** Vietnam keeps UTC+7 all year: the day a report is typed in is that day there. */
+export const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
+export const vietnamDate = (nowMs: number) => new Date(nowMs + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);

@@ -41,3 +41,7 @@ export function countOf(report: Report, metric: Metric): number {
 export function baseOf(report: Report, metric: Metric): number {
   return metric === "coverage" ? report.population : report.dual;
 }
+
+/** Two reports with the same four counts (whatever their unit and date). */
+export const sameFigures = (a: Report, b: Report) =>
+  a.population === b.population && a.level2 === b.level2 && a.dual === b.dual && a.linked === b.linked;

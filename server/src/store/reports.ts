@@ -57,6 +57,16 @@ export function reportStatements(db: Database.Database) {
     "INSERT INTO reports (unit_id, date, population, level2, dual, linked) " +
       "VALUES (@unitId, @date, @population, @level2, @dual, @linked)",
   );
+  const upsert = db.prepare(
+    `INSERT INTO reports (unit_id, date, population, level2, dual, linked)
+     VALUES (@unitId, @date, @population, @level2, @dual, @linked)
+     ON CONFLICT (unit_id, date) DO UPDATE SET population = excluded.population, level2 = excluded.level2,
+       dual = excluded.dual, linked = excluded.linked, recorded_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+  );
+  const one = db.prepare<[string, string], ReportRow>(
+    "SELECT unit_id, date, population, level2, dual, linked FROM reports WHERE unit_id = ? AND date = ?",
+  );
+  const remove = db.prepare("DELETE FROM reports WHERE unit_id = ? AND date = ?");
 
   return {
     count: (): number => count.get() as number,
@@ -79,5 +89,11 @@ export function reportStatements(db: Database.Database) {
     insertMany: db.transaction((reports: readonly Report[]) => {
       for (const report of reports) insert.run(report);
     }),
+    one: (unitId: string, date: string): Report | undefined => {
+      const row = one.get(unitId, date);
+      return row && toReport(row);
+    },
+    upsert: (report: Report) => upsert.run(report),
+    remove: (unitId: string, date: string) => remove.run(unitId, date),
   };
 }

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import type { User } from "../auth/roles.ts";
 import { addDays } from "../domain/dates.ts";
+import { sameFigures } from "../domain/history.ts";
 import { UnitTree } from "../domain/tree.ts";
 import type { Campaign, Report, Unit } from "../domain/types.ts";
 import { type Actor, type AuditEntry, type AuditFilter, type AuditRecord, auditStatements } from "./audit.ts";
@@ -13,6 +14,12 @@ import { unitStatements } from "./units.ts";
 import { type NewUser, type UserChanges, userStatements } from "./users.ts";
 
 export type { Actor, AuditEntry, AuditFilter, AuditRecord, NewUser, UserChanges };
+
+export interface SaveSummary {
+  created: number;
+  revised: number;
+  unchanged: number;
+}
 
 /**
  * Everything the app asks of its database, as coarse operations that each run in one
@@ -31,9 +38,18 @@ export interface Store {
   ): Promise<Map<string, Report[]>>;
   /** Every report of the units dated on or before `to`, sorted by date. */
   reportsUpTo(unitIds: readonly string[], to: string): Promise<Report[]>;
+  /** Every report of each unit, sorted by date. */
+  reportHistories(unitIds: readonly string[]): Promise<Map<string, Report[]>>;
   /** Adds or renames units; parents must come before their children. */
   saveUnits(units: readonly Unit[]): Promise<void>;
   insertReports(reports: readonly Report[]): Promise<void>;
+  /**
+   * Writes reports in one transaction, all or none: a new unit and date is created, an existing one
+   * revised (the old values go to the audit log), identical figures left alone. One audit entry per change.
+   */
+  saveReports(reports: readonly Report[], actor: Actor): Promise<SaveSummary>;
+  /** Deletes a report (audited); false when there was none. */
+  deleteReport(unitId: string, date: string, actor: Actor): Promise<boolean>;
   /** Replaces the campaign settings (audited). */
   updateCampaign(campaign: Campaign, actor: Actor): Promise<Campaign>;
 
@@ -99,6 +115,15 @@ export function createStore(db: Database.Database): Store {
         start: c.start,
       }),
     reportsUpTo: async (unitIds, to) => reports.upTo(unitIds, to),
+    reportHistories: async (unitIds) => {
+      const byUnit = new Map<string, Report[]>();
+      for (const report of reports.upTo(unitIds, "9999-12-31")) {
+        const list = byUnit.get(report.unitId) ?? [];
+        list.push(report);
+        byUnit.set(report.unitId, list);
+      }
+      return byUnit;
+    },
     saveUnits: async (list) => {
       units.upsertMany(list);
       tree = null;
@@ -106,6 +131,42 @@ export function createStore(db: Database.Database): Store {
     insertReports: async (list) => {
       reports.insertMany(list);
     },
+    saveReports: async (list, actor) =>
+      db.transaction(() => {
+        const summary: SaveSummary = { created: 0, revised: 0, unchanged: 0 };
+        for (const report of list) {
+          const before = reports.one(report.unitId, report.date);
+          if (before && sameFigures(before, report)) {
+            summary.unchanged++;
+            continue;
+          }
+          reports.upsert(report);
+          summary[before ? "revised" : "created"]++;
+          audit.record(
+            {
+              action: before ? "report.revise" : "report.create",
+              entity: "report",
+              entityId: `${report.unitId}/${report.date}`,
+              unitId: report.unitId,
+              before,
+              after: report,
+            },
+            actor,
+          );
+        }
+        return summary;
+      })(),
+    deleteReport: async (unitId, date, actor) =>
+      db.transaction(() => {
+        const before = reports.one(unitId, date);
+        if (!before) return false;
+        reports.remove(unitId, date);
+        audit.record(
+          { action: "report.delete", entity: "report", entityId: `${unitId}/${date}`, unitId, before },
+          actor,
+        );
+        return true;
+      })(),
     updateCampaign: async (next, actor) =>
       db.transaction(() => {
         const before = campaign.get();

@@ -1,5 +1,5 @@
+import { flagText } from "../../../server/src/domain/flag-text.ts";
 import type { Flag } from "../lib/api.ts";
-import { flagText } from "../lib/flag-text.ts";
 import { useI18n } from "../lib/i18n.tsx";
 import { Icon, type IconName } from "./icon.tsx";
 

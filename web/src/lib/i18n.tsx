@@ -1,5 +1,8 @@
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from "react";
+import { FLAG_WORDS, fill } from "../../../server/src/domain/flag-text.ts";
 import { type Formatters, formatters, type Language } from "./format.ts";
+
+export { fill };
 
 const vi = {
   appTitle: "Tiến độ định danh điện tử mức 2",
@@ -195,37 +198,7 @@ const vi = {
     NETWORK: "Không kết nối được máy chủ.",
     other: "Máy chủ không trả lời được yêu cầu.",
   },
-  flag: {
-    BEHIND: "Chậm so với lộ trình",
-    OFF_PACE: "Không kịp hạn",
-    STALE: "Chưa cập nhật số liệu",
-    DATA: "Cần kiểm tra số liệu",
-  },
-  flagMetric: { coverage: "mức 2", linking: "liên kết" },
-  flagText: {
-    behind:
-      "{metric} {percent}, thấp hơn mức kỳ vọng {expected} là {points} điểm phần trăm: cần thêm {gap} tài khoản để về đúng lộ trình.",
-    offPaceNoProgress: "{count} không tăng trong {window} ngày qua; còn {remaining} người, {need}.",
-    offPaceLate:
-      "Với tốc độ {pace} người/ngày, {remaining} người còn lại đến {eta} mới xong, không kịp hạn {deadline}; {need}.",
-    need: "cần {required} người/ngày",
-    afterDeadline: "hạn đã qua",
-    staleUnit: "Báo cáo gần nhất ngày {latest}, đã {age} ngày (quá {staleDays} ngày).",
-    missingUnit: "Chưa có báo cáo nào đến ngày {date}.",
-    staleParent: "{stale}/{expected} xã chưa cập nhật số liệu trong {staleDays} ngày.",
-    missingParent: "{missing}/{expected} xã chưa có báo cáo nào.",
-    dataAbove: "{field} ({count}) lớn hơn {base}.",
-    dataFell: "{field} giảm từ {previous} (ngày {previousDate}) xuống {current}.",
-    dataParent: "{count}/{expected} xã có số liệu cần kiểm tra (tỷ lệ trên 100% hoặc số liệu giảm).",
-  },
-  metricRateName: { coverage: "Tỷ lệ mức 2", linking: "Tỷ lệ liên kết" },
-  metricCountName: { coverage: "Số tài khoản mức 2", linking: "Số tài khoản đã liên kết" },
-  fieldName: {
-    level2: "Số tài khoản mức 2",
-    dual: "Số người có cả hai tài khoản",
-    linked: "Số tài khoản đã liên kết",
-  },
-  baseName: { coverage: "dân số thuộc diện ({base})", linking: "số người có cả hai tài khoản ({base})" },
+  ...FLAG_WORDS.vi,
 };
 
 export type Dictionary = typeof vi;
@@ -426,45 +399,11 @@ const en: Dictionary = {
     NETWORK: "The server could not be reached.",
     other: "The server could not answer the request.",
   },
-  flag: {
-    BEHIND: "Behind the trajectory",
-    OFF_PACE: "Off pace",
-    STALE: "Report out of date",
-    DATA: "Figures to check",
-  },
-  flagMetric: { coverage: "level 2", linking: "linking" },
-  flagText: {
-    behind:
-      "{metric} {percent}, {points} points below the {expected} expected: {gap} more accounts needed to be back on the trajectory.",
-    offPaceNoProgress: "{count} did not grow over the last {window} days; {remaining} people to go, {need}.",
-    offPaceLate:
-      "At {pace} per day the {remaining} people still to reach take until {eta}, after the {deadline} deadline; {need}.",
-    need: "{required} needed per day",
-    afterDeadline: "the deadline has passed",
-    staleUnit: "Latest report dated {latest}, {age} days old (more than {staleDays}).",
-    missingUnit: "No report up to {date}.",
-    staleParent: "{stale} of {expected} communes have not reported in {staleDays} days.",
-    missingParent: "{missing} of {expected} communes have no report at all.",
-    dataAbove: "{field} ({count}) exceeds the {base}.",
-    dataFell: "{field} fell from {previous} (on {previousDate}) to {current}.",
-    dataParent:
-      "{count} of {expected} communes have figures to check (a rate above 100% or a count that fell).",
-  },
-  metricRateName: { coverage: "Level-2 coverage", linking: "Link rate" },
-  metricCountName: { coverage: "Level-2 accounts", linking: "Linked accounts" },
-  fieldName: { level2: "Level-2 accounts", dual: "People holding both accounts", linked: "Linked accounts" },
-  baseName: { coverage: "population in scope ({base})", linking: "people holding both accounts ({base})" },
+  ...FLAG_WORDS.en,
 };
 
 export const dictionaries: Record<Language, Dictionary> = { vi, en };
 const STORAGE_KEY = "vneid-tracker.language";
-
-/** Fills `{name}` placeholders. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  );
-}
 
 interface I18n {
   language: Language;

@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { Flag } from "./api.ts";
-import { flagText } from "./flag-text.ts";
-import { formatters } from "./format.ts";
-import { dictionaries } from "./i18n.tsx";
+import { documentFormat, FLAG_WORDS, flagText } from "./flag-text.ts";
+import type { Flag } from "./flags.ts";
 
 const vi = (flag: Omit<Flag, "message">) =>
-  flagText({ ...flag, message: "" }, dictionaries.vi, formatters("vi"));
+  flagText({ ...flag, message: "" }, FLAG_WORDS.vi, documentFormat("vi"));
 const en = (flag: Omit<Flag, "message">) =>
-  flagText({ ...flag, message: "" }, dictionaries.en, formatters("en"));
+  flagText({ ...flag, message: "" }, FLAG_WORDS.en, documentFormat("en"));
 
 describe("flagText", () => {
   it("explains OFF_PACE with the ETA, or with no progress", () => {

@@ -1,0 +1,252 @@
+import { daysBetween, isIsoDate } from "./dates.ts";
+import { formatCount } from "./flags.ts";
+import { isReportingUnit } from "./tree.ts";
+import type { Report, Unit } from "./types.ts";
+
+/** One problem with a report: the field, a stable code, an English message with the numbers, the values. */
+export interface Problem {
+  field: string;
+  code: string;
+  message: string;
+  values: Record<string, string | number | null>;
+}
+
+export interface ReportCheck {
+  /** Block the report. */
+  errors: Problem[];
+  /** Need an explicit confirmation. */
+  warnings: Problem[];
+  /** The report with its counts as numbers, when there is no error. */
+  report?: Report;
+}
+
+/** A report as submitted: counts may be anything until checked. */
+export interface ReportInput {
+  unitId: string;
+  date: string;
+  population: unknown;
+  level2: unknown;
+  dual: unknown;
+  linked: unknown;
+}
+
+export const COUNT_FIELDS = ["population", "level2", "dual", "linked"] as const;
+export type CountField = (typeof COUNT_FIELDS)[number];
+
+const FIELD_WORDS: Record<CountField, string> = {
+  population: "population",
+  level2: "level-2 accounts",
+  dual: "people with both accounts",
+  linked: "linked accounts",
+};
+
+/** A daily gain this many times the unit's largest so far (and above 1% of its population) asks for a check. */
+export const JUMP_FACTOR = 3;
+const MIN_INTERVALS_FOR_JUMP = 3;
+
+/** What the history says before a report's date: its previous report and the largest daily gain so far. */
+export interface HistoryContext {
+  previous: Report | undefined;
+  largestDailyGain: number;
+  /** Intervals between reports that the largest gain was measured over. */
+  intervals: number;
+}
+
+/** The context of a report on `date` from the unit's reports sorted by date. */
+export function historyBefore(history: readonly Report[], date: string): HistoryContext {
+  const context: HistoryContext = { previous: undefined, largestDailyGain: 0, intervals: 0 };
+  for (const report of history) {
+    if (report.date >= date) break;
+    advance(context, report);
+  }
+  return context;
+}
+
+/** Moves the context past `report` (the next one in date order). */
+export function advance(context: HistoryContext, report: Report): void {
+  const { previous } = context;
+  if (previous) {
+    const gain = (report.level2 - previous.level2) / Math.max(1, daysBetween(previous.date, report.date));
+    context.largestDailyGain = Math.max(context.largestDailyGain, gain);
+    context.intervals++;
+  }
+  context.previous = report;
+}
+
+/**
+ * The rules a report must pass (DESIGN.md, "Validation of a report"). `history` is the unit's other
+ * reports sorted by date (a report already on `input.date` is left out: this one revises it);
+ * `today` is the reporting day where the district is.
+ */
+export function checkReport(
+  input: ReportInput,
+  unit: Unit | undefined,
+  history: readonly Report[],
+  today: string,
+): ReportCheck {
+  const { errors, report } = checkShape(input, unit, today);
+  if (!report) return { errors, warnings: [] };
+  return { errors: [], warnings: checkAgainstHistory(report, historyBefore(history, input.date)), report };
+}
+
+/** The errors that block a report whatever its history; the report itself when there are none. */
+export function checkShape(
+  input: ReportInput,
+  unit: Unit | undefined,
+  today: string,
+): { errors: Problem[]; report?: Report } {
+  const errors: Problem[] = [];
+  if (!unit) {
+    errors.push(
+      problem("unitId", "UNKNOWN_UNIT", `No unit has the code ${JSON.stringify(input.unitId)}.`, {
+        unitId: input.unitId,
+      }),
+    );
+  } else if (!isReportingUnit(unit)) {
+    errors.push(
+      problem(
+        "unitId",
+        "NOT_REPORTING_UNIT",
+        `${unit.name} (${unit.id}) is a ${unit.kind}: reports are made by communes, towns and wards.`,
+        {
+          unitId: unit.id,
+          kind: unit.kind,
+        },
+      ),
+    );
+  }
+  if (!isIsoDate(input.date)) {
+    errors.push(
+      problem(
+        "date",
+        "INVALID_DATE",
+        `The date ${JSON.stringify(input.date)} is not a calendar date (YYYY-MM-DD).`,
+        { date: input.date },
+      ),
+    );
+  } else if (input.date > today) {
+    errors.push(
+      problem(
+        "date",
+        "FUTURE_DATE",
+        `The date ${input.date} is after today (${today}): figures describe a day that has passed.`,
+        { date: input.date, today },
+      ),
+    );
+  }
+  const counts: Partial<Record<CountField, number>> = {};
+  for (const field of COUNT_FIELDS) {
+    const value = input[field];
+    if (typeof value !== "number" || !Number.isSafeInteger(value)) {
+      errors.push(
+        problem(
+          field,
+          "NOT_WHOLE_NUMBER",
+          `${capitalise(FIELD_WORDS[field])} must be a whole number, not ${JSON.stringify(value ?? null)}.`,
+          { [field]: shown(value) },
+        ),
+      );
+    } else if (value < 0) {
+      errors.push(
+        problem(field, "NEGATIVE", `${capitalise(FIELD_WORDS[field])} cannot be negative (${value}).`, {
+          [field]: value,
+        }),
+      );
+    } else {
+      counts[field] = value;
+    }
+  }
+  const { level2, dual, linked } = counts;
+  if (dual !== undefined && level2 !== undefined && dual > level2) {
+    errors.push(
+      problem(
+        "dual",
+        "DUAL_ABOVE_LEVEL2",
+        `People with both accounts (${formatCount(dual)}) cannot exceed level-2 accounts (${formatCount(level2)}).`,
+        { dual, level2 },
+      ),
+    );
+  }
+  if (linked !== undefined && dual !== undefined && linked > dual) {
+    errors.push(
+      problem(
+        "linked",
+        "LINKED_ABOVE_DUAL",
+        `Linked accounts (${formatCount(linked)}) cannot exceed people with both accounts (${formatCount(dual)}).`,
+        { linked, dual },
+      ),
+    );
+  }
+  if (errors.length > 0) return { errors };
+  return {
+    errors,
+    report: { unitId: input.unitId, date: input.date, ...(counts as Record<CountField, number>) },
+  };
+}
+
+/** The warnings that need a confirmation: above 100%, lower than before, an unusual jump. */
+export function checkAgainstHistory(report: Report, context: HistoryContext): Problem[] {
+  const warnings: Problem[] = [];
+  if (report.level2 > report.population) {
+    warnings.push(
+      problem(
+        "level2",
+        "LEVEL2_ABOVE_POPULATION",
+        `Level-2 accounts (${formatCount(report.level2)}) exceed the population in scope (${formatCount(report.population)}): coverage above 100%.`,
+        { level2: report.level2, population: report.population },
+      ),
+    );
+  }
+  const { previous } = context;
+  if (!previous) return warnings;
+  for (const field of COUNT_FIELDS) {
+    if (report[field] < previous[field]) {
+      warnings.push(
+        problem(
+          field,
+          "BELOW_PREVIOUS",
+          `${capitalise(FIELD_WORDS[field])} ${formatCount(report[field])} is lower than ${formatCount(previous[field])} in the report of ${previous.date}.`,
+          {
+            [field]: report[field],
+            previous: previous[field],
+            previousDate: previous.date,
+          },
+        ),
+      );
+    }
+  }
+  const jump = unusualJump(report, context);
+  if (jump) warnings.push(jump);
+  return warnings;
+}
+
+/** A level-2 gain per day far above anything in the unit's history: a typo, or counts from another source. */
+function unusualJump(report: Report, context: HistoryContext): Problem | null {
+  const previous = context.previous as Report;
+  if (context.intervals < MIN_INTERVALS_FOR_JUMP) return null;
+  const gain = report.level2 - previous.level2;
+  const perDay = gain / Math.max(1, daysBetween(previous.date, report.date));
+  if (perDay <= JUMP_FACTOR * context.largestDailyGain || gain <= 0.01 * report.population) return null;
+  const rounded = Math.round(perDay * 10) / 10;
+  const largest = Math.round(context.largestDailyGain * 10) / 10;
+  return problem(
+    "level2",
+    "UNUSUAL_JUMP",
+    `Level-2 accounts rose by ${formatCount(gain)} since ${previous.date} (${rounded} a day), more than ${JUMP_FACTOR} times the largest daily gain so far (${largest}).`,
+    {
+      level2: report.level2,
+      previous: previous.level2,
+      previousDate: previous.date,
+      perDay: rounded,
+      largestPerDay: largest,
+    },
+  );
+}
+
+function problem(field: string, code: string, message: string, values: Problem["values"]): Problem {
+  return { field, code, message, values };
+}
+
+const shown = (value: unknown): string | number | null =>
+  value === undefined || value === null ? null : typeof value === "number" ? value : String(value);
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,0 +1,48 @@
+import { stringify } from "csv-stringify/sync";
+import ExcelJS from "exceljs";
+
+export type Cell = string | number | null;
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+/**
+ * A cell that a spreadsheet will not run: text starting with =, +, -, @, tab or carriage return gets
+ * a leading apostrophe (numbers, negative ones included, stay numbers).
+ */
+export function safeCell(value: Cell): Cell {
+  if (typeof value !== "string" || NUMBER.test(value) || !/^[=+\-@\t\r]/.test(value)) return value;
+  return `'${value}`;
+}
+
+/** CSV with a BOM (so Excel reads UTF-8 Vietnamese), every cell made safe. */
+export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
+  return `\uFEFF${stringify([header.map(safeCell), ...rows.map((row) => row.map(safeCell))])}`;
+}
+
+export interface SheetSpec {
+  name: string;
+  /** Lines above the table (title, date, totals). */
+  preamble?: Cell[][];
+  header: string[];
+  rows: Cell[][];
+  widths?: number[];
+}
+
+/** An XLSX workbook, one worksheet per spec, every cell made safe; the header row bold and frozen. */
+export async function toXlsx(sheets: readonly SheetSpec[]): Promise<ArrayBuffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "VNeID rollout tracker";
+  for (const spec of sheets) {
+    const sheet = workbook.addWorksheet(spec.name);
+    for (const line of spec.preamble ?? []) sheet.addRow(line.map(safeCell));
+    if (spec.preamble?.length) sheet.getRow(1).font = { bold: true, size: 14 };
+    const headerRow = sheet.addRow(spec.header.map(safeCell));
+    headerRow.font = { bold: true };
+    sheet.views = [{ state: "frozen", ySplit: headerRow.number }];
+    for (const row of spec.rows) sheet.addRow(row.map(safeCell));
+    spec.widths?.forEach((width, i) => {
+      sheet.getColumn(i + 1).width = width;
+    });
+  }
+  return (await workbook.xlsx.writeBuffer()) as ArrayBuffer;
+}

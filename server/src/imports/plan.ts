@@ -1,0 +1,169 @@
+import { sameFigures } from "../domain/history.ts";
+import {
+  advance,
+  checkAgainstHistory,
+  checkShape,
+  type HistoryContext,
+  type Problem,
+  type ReportInput,
+} from "../domain/report-validation.ts";
+import type { Report, Unit } from "../domain/types.ts";
+import { unitMatcher } from "../domain/unit-names.ts";
+import { parseCount, parseDate } from "./cells.ts";
+import { type Column, mapHeader } from "./columns.ts";
+import type { Table } from "./read-table.ts";
+
+export type Change = "create" | "revise" | "unchanged";
+
+export interface ImportRow {
+  /** The row (line) number in the file, as a spreadsheet shows it. */
+  row: number;
+  values: { unitId: string | null; unitName: string | null; date: string } & Record<
+    "population" | "level2" | "dual" | "linked",
+    unknown
+  >;
+  errors: Problem[];
+  warnings: Problem[];
+  /** What writing the row would do; null while it has errors. */
+  change: Change | null;
+}
+
+export interface ImportPlan {
+  rows: ImportRow[];
+  /** The rows without errors, as reports to write. */
+  reports: Report[];
+  ignoredColumns: string[];
+  summary: {
+    rows: number;
+    withErrors: number;
+    withWarnings: number;
+    create: number;
+    revise: number;
+    unchanged: number;
+  };
+}
+
+export class BadHeader extends Error {
+  constructor(
+    readonly missing: Column[],
+    readonly found: string[],
+  ) {
+    super(
+      `The header row lacks ${missing.join(", ")}; it has ${found.map((h) => JSON.stringify(h)).join(", ") || "nothing"}.`,
+    );
+  }
+}
+
+/**
+ * Checks every row of an import against the rules and the units' histories, without writing:
+ * a row's previous report may come from the database or from an earlier date in the same file.
+ * `loadHistories` gives the current reports of the units the file names, sorted by date.
+ */
+export async function planImport(
+  table: Table,
+  units: readonly Unit[],
+  loadHistories: (unitIds: readonly string[]) => Promise<ReadonlyMap<string, readonly Report[]>>,
+  today: string,
+): Promise<ImportPlan> {
+  const header = mapHeader(table.header);
+  if (header.missing.length > 0) throw new BadHeader(header.missing, table.header);
+  const cell = (cells: unknown[], column: Column) => {
+    const i = header.index[column];
+    return i === undefined ? null : (cells[i] ?? null);
+  };
+  const match = unitMatcher(units);
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const seen = new Map<string, number>();
+  const valid = new Map<ImportRow, Report>();
+
+  const rows: ImportRow[] = table.rows.map(({ line, cells }) => {
+    const code = cell(cells, "unit_code") === null ? "" : String(cell(cells, "unit_code")).trim();
+    const name = cell(cells, "unit_name") === null ? "" : String(cell(cells, "unit_name")).trim();
+    const values: ImportRow["values"] = {
+      unitId: null,
+      unitName: name || null,
+      date: parseDate(cell(cells, "date")),
+      population: parseCount(cell(cells, "population")),
+      level2: parseCount(cell(cells, "level2")),
+      dual: parseCount(cell(cells, "dual")),
+      linked: parseCount(cell(cells, "linked")),
+    };
+    const row: ImportRow = { row: line, values, errors: [], warnings: [], change: null };
+    const found = match(code, name);
+    if ("error" in found) {
+      const field = code ? "unit_code" : "unit_name";
+      const given = code || name;
+      const message =
+        found.error === "AMBIGUOUS_UNIT"
+          ? `The name ${JSON.stringify(given)} fits ${found.candidates.map((u) => `${u.name} (${u.id})`).join(" and ")}: give the unit code.`
+          : `No commune, town or ward has the ${code ? "code" : "name"} ${JSON.stringify(given)}.`;
+      row.errors.push({ field, code: found.error, message, values: { [field]: given } });
+      return row;
+    }
+    values.unitId = found.unit.id;
+    values.unitName = found.unit.name;
+    const input: ReportInput = { ...values, unitId: found.unit.id };
+    const shape = checkShape(input, byId.get(found.unit.id), today);
+    row.errors.push(...shape.errors);
+    const key = `${found.unit.id}/${values.date}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      row.errors.push({
+        field: "date",
+        code: "DUPLICATE_ROW",
+        message: `${found.unit.name} already has a row for ${values.date} (row ${first}).`,
+        values: { date: values.date, firstRow: first },
+      });
+    } else {
+      seen.set(key, line);
+    }
+    if (row.errors.length === 0 && shape.report) valid.set(row, shape.report);
+    return row;
+  });
+
+  const unitIds = [...new Set([...valid.values()].map((report) => report.unitId))];
+  checkHistories(valid, await loadHistories(unitIds));
+  return { rows, reports: [...valid.values()], ignoredColumns: header.ignored, summary: summarise(rows) };
+}
+
+/** Walks each unit's reports, in the database and in the file, in date order, warning where needed. */
+function checkHistories(
+  valid: Map<ImportRow, Report>,
+  histories: ReadonlyMap<string, readonly Report[]>,
+): void {
+  const byUnit = new Map<string, [ImportRow, Report][]>();
+  for (const entry of valid) {
+    const list = byUnit.get(entry[1].unitId) ?? [];
+    list.push(entry);
+    byUnit.set(entry[1].unitId, list);
+  }
+  for (const [unitId, entries] of byUnit) {
+    const current = new Map((histories.get(unitId) ?? []).map((r) => [r.date, r]));
+    const incoming = new Map(entries.map(([row, report]) => [report.date, row]));
+    const timeline = new Map(current);
+    for (const [, report] of entries) timeline.set(report.date, report);
+    const context: HistoryContext = { previous: undefined, largestDailyGain: 0, intervals: 0 };
+    for (const date of [...timeline.keys()].sort()) {
+      const report = timeline.get(date) as Report;
+      const row = incoming.get(date);
+      if (row) {
+        row.warnings = checkAgainstHistory(report, context);
+        const before = current.get(date);
+        row.change = !before ? "create" : sameFigures(before, report) ? "unchanged" : "revise";
+      }
+      advance(context, report);
+    }
+  }
+}
+
+function summarise(rows: readonly ImportRow[]): ImportPlan["summary"] {
+  const count = (test: (row: ImportRow) => boolean) => rows.filter(test).length;
+  return {
+    rows: rows.length,
+    withErrors: count((r) => r.errors.length > 0),
+    withWarnings: count((r) => r.warnings.length > 0),
+    create: count((r) => r.change === "create"),
+    revise: count((r) => r.change === "revise"),
+    unchanged: count((r) => r.change === "unchanged"),
+  };
+}

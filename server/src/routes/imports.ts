@@ -1,0 +1,129 @@
+import { Hono } from "hono";
+import { authorize, requireUser } from "../auth/middleware.ts";
+import { canImportReports, canWriteReports } from "../auth/roles.ts";
+import { vietnamDate } from "../domain/dates.ts";
+import { isReportingUnit } from "../domain/tree.ts";
+import type { AppEnv } from "../env.ts";
+import { ApiError } from "../errors.ts";
+import { toCsv, toXlsx } from "../exports/cells.ts";
+import { BadHeader, type ImportPlan, planImport } from "../imports/plan.ts";
+import { readCsv, readXlsx, type Table, UnreadableFile } from "../imports/read-table.ts";
+import type { Store } from "../store/store.ts";
+
+export const IMPORT_LIMIT = 20 * 1024 * 1024;
+const TEMPLATE_HEADER = [
+  "mã đơn vị",
+  "tên đơn vị",
+  "ngày",
+  "dân số",
+  "tài khoản mức 2",
+  "có cả hai tài khoản",
+  "đã liên kết",
+];
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+async function readUpload(file: File): Promise<Table> {
+  const name = file.name.toLowerCase();
+  if (name.endsWith(".xlsx") || file.type === XLSX_TYPE) return readXlsx(await file.arrayBuffer());
+  if (name.endsWith(".csv") || name.endsWith(".txt") || file.type.startsWith("text/"))
+    return readCsv(await file.text());
+  throw new ApiError(415, "UNSUPPORTED_FILE_TYPE", `${file.name} is neither a CSV nor an XLSX file.`, [
+    { field: "file", value: file.name, message: "must be .csv or .xlsx" },
+  ]);
+}
+
+/** Rows with something to say, for an answer that a 100,000-row file does not swell. */
+const problemRows = (plan: ImportPlan) =>
+  plan.rows.filter((row) => row.errors.length > 0 || row.warnings.length > 0);
+
+export function importRoutes(store: Store, homeUnit: string, now: () => number) {
+  return new Hono<AppEnv>()
+    .post("/", async (c) => {
+      await authorize(c, store, canImportReports, { action: "import reports" });
+      const user = requireUser(c);
+      const dryRun = c.req.query("dryRun") === "true";
+      const confirm = c.req.query("confirm") === "true";
+      const form = await c.req.parseBody();
+      const file = form.file;
+      if (!(file instanceof File)) {
+        throw new ApiError(422, "FILE_MISSING", "Send the file in the multipart field `file`.", [
+          { field: "file", value: null, message: "is missing" },
+        ]);
+      }
+      let plan: ImportPlan;
+      try {
+        const table = await readUpload(file);
+        const tree = await store.unitTree();
+        plan = await planImport(table, tree.units, (ids) => store.reportHistories(ids), vietnamDate(now()));
+      } catch (error) {
+        if (error instanceof BadHeader) {
+          throw new ApiError(422, "BAD_HEADER", error.message, {
+            missing: error.missing,
+            found: error.found,
+          });
+        }
+        if (error instanceof UnreadableFile) throw new ApiError(422, "UNREADABLE_FILE", error.message);
+        throw error;
+      }
+      if (plan.rows.length === 0)
+        throw new ApiError(422, "EMPTY_FILE", `${file.name} has a header but no row of figures.`);
+      const otherUnits = [
+        ...new Set(
+          plan.rows.map((r) => r.values.unitId).filter((id) => id !== null && !canWriteReports(user, id)),
+        ),
+      ];
+      if (otherUnits.length > 0) {
+        await authorize(c, store, () => false, { action: "import reports", unitId: otherUnits[0] });
+      }
+      if (dryRun)
+        return c.json({
+          dryRun: true,
+          summary: plan.summary,
+          ignoredColumns: plan.ignoredColumns,
+          rows: plan.rows,
+        });
+      if (plan.summary.withErrors > 0) {
+        throw new ApiError(
+          422,
+          "IMPORT_INVALID",
+          `${plan.summary.withErrors} of ${plan.summary.rows} rows have errors: nothing was written.`,
+          {
+            summary: plan.summary,
+            rows: problemRows(plan),
+          },
+        );
+      }
+      if (plan.summary.withWarnings > 0 && !confirm) {
+        throw new ApiError(
+          422,
+          "IMPORT_NEEDS_CONFIRMATION",
+          `${plan.summary.withWarnings} rows have warnings: send again with ?confirm=true to write them.`,
+          { summary: plan.summary, rows: problemRows(plan) },
+        );
+      }
+      const written = await store.saveReports(plan.reports, c.get("actor"));
+      return c.json({ dryRun: false, summary: { ...plan.summary, ...written } });
+    })
+    .get("/template.csv", async (c) => {
+      const rows = await templateRows(store, homeUnit);
+      c.header("Content-Disposition", 'attachment; filename="mau-nhap-so-lieu.csv"');
+      return c.body(toCsv(TEMPLATE_HEADER, rows), 200, { "Content-Type": "text/csv; charset=utf-8" });
+    })
+    .get("/template.xlsx", async (c) => {
+      const rows = await templateRows(store, homeUnit);
+      const body = await toXlsx([
+        { name: "Số liệu", header: TEMPLATE_HEADER, rows, widths: [12, 24, 12, 10, 16, 20, 12] },
+      ]);
+      c.header("Content-Disposition", 'attachment; filename="mau-nhap-so-lieu.xlsx"');
+      return c.body(body, 200, { "Content-Type": XLSX_TYPE });
+    });
+}
+
+/** One line per commune of the deployment, code and name filled in. */
+async function templateRows(store: Store, homeUnit: string) {
+  const tree = await store.unitTree();
+  return tree
+    .reportingUnitsUnder(homeUnit)
+    .filter(isReportingUnit)
+    .map((unit) => [unit.id, unit.name, null, null, null, null, null]);
+}

@@ -1,0 +1,77 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { authorize } from "../auth/middleware.ts";
+import { canDeleteReports, canWriteReports } from "../auth/roles.ts";
+import { isIsoDate, vietnamDate } from "../domain/dates.ts";
+import { checkReport, type Problem } from "../domain/report-validation.ts";
+import type { AppEnv } from "../env.ts";
+import { ApiError } from "../errors.ts";
+import type { Store } from "../store/store.ts";
+import { validJson } from "../validation.ts";
+
+const reportBody = z.object({
+  unitId: z.union([z.string(), z.number()]).transform(String),
+  date: z.string().max(32),
+  population: z.unknown(),
+  level2: z.unknown(),
+  dual: z.unknown(),
+  linked: z.unknown(),
+  confirm: z.boolean().optional(),
+});
+
+/** A problem with the value that was sent for its field, as every error detail carries. */
+const detail = (problem: Problem, body: Record<string, unknown>) => ({
+  ...problem,
+  value: body[problem.field] ?? null,
+});
+
+export function reportRoutes(store: Store, now: () => number) {
+  return new Hono<AppEnv>()
+    .post("/", validJson(reportBody), async (c) => {
+      const body = c.req.valid("json");
+      await authorize(c, store, (user) => canWriteReports(user, body.unitId), {
+        action: "write reports",
+        unitId: body.unitId,
+      });
+      const tree = await store.unitTree();
+      const history = ((await store.reportHistories([body.unitId])).get(body.unitId) ?? []).filter(
+        (r) => r.date !== body.date,
+      );
+      const { errors, warnings, report } = checkReport(
+        body,
+        tree.get(body.unitId),
+        history,
+        vietnamDate(now()),
+      );
+      if (!report) {
+        throw new ApiError(
+          422,
+          "REPORT_INVALID",
+          errors.map((e) => e.message).join(" "),
+          errors.map((e) => detail(e, body)),
+        );
+      }
+      if (warnings.length > 0 && body.confirm !== true) {
+        throw new ApiError(
+          422,
+          "REPORT_NEEDS_CONFIRMATION",
+          `${warnings.map((w) => w.message).join(" ")} Send it again with "confirm": true to keep it.`,
+          warnings.map((w) => detail(w, body)),
+        );
+      }
+      const summary = await store.saveReports([report], c.get("actor"));
+      const change = summary.created ? "created" : summary.revised ? "revised" : "unchanged";
+      return c.json({ report, change, warnings }, summary.created ? 201 : 200);
+    })
+    .delete("/:unitId/:date", async (c) => {
+      const { unitId, date } = c.req.param();
+      await authorize(c, store, canDeleteReports, { action: "delete reports", unitId });
+      if (!isIsoDate(date) || !(await store.deleteReport(unitId, date, c.get("actor")))) {
+        throw new ApiError(404, "REPORT_NOT_FOUND", `There is no report of ${unitId} on ${date}.`, {
+          unitId,
+          date,
+        });
+      }
+      return c.body(null, 204);
+    });
+}
