@@ -14,8 +14,11 @@ import { ApiError, errorBody } from "./errors.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { campaignRoutes } from "./routes/campaign.ts";
+import { exportRoutes } from "./routes/exports.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { IMPORT_LIMIT, importRoutes } from "./routes/imports.ts";
 import { overviewRoutes } from "./routes/overview.ts";
+import { reportRoutes } from "./routes/reports.ts";
 import { unitRoutes } from "./routes/units.ts";
 import { userRoutes } from "./routes/users.ts";
 import type { Store } from "./store/store.ts";
@@ -52,6 +55,17 @@ const jsonOrMultipartOnly: MiddlewareHandler = async (c, next) => {
   await next();
 };
 
+/** Bodies over `maxSize` bytes are refused with 413 before a handler reads them. */
+const limitBody = (maxSize: number) =>
+  bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new ApiError(413, "PAYLOAD_TOO_LARGE", `The request body is over ${maxSize} bytes.`);
+    },
+  });
+
+const jsonLimit = limitBody(JSON_LIMIT);
+
 export function createApp({ store, config, now = Date.now, passwordParams = OWASP_SCRYPT }: AppDeps) {
   const reads = readAccess(config.publicDashboard);
   const api = new Hono<AppEnv>()
@@ -61,23 +75,23 @@ export function createApp({ store, config, now = Date.now, passwordParams = OWAS
     })
     .use(csrf())
     .use(jsonOrMultipartOnly)
-    .use(
-      bodyLimit({
-        maxSize: JSON_LIMIT,
-        onError: () => {
-          throw new ApiError(413, "PAYLOAD_TOO_LARGE", `The request body is over ${JSON_LIMIT} bytes.`);
-        },
-      }),
-    )
+    .use("/imports", limitBody(IMPORT_LIMIT))
+    .use("/imports/*", limitBody(IMPORT_LIMIT))
+    .use(async (c, next) => (c.req.path.startsWith("/api/imports") ? next() : jsonLimit(c, next)))
     .use(sessionMiddleware({ store, now, cookieSecure: config.cookieSecure, trustProxy: config.trustProxy }))
     .route("/health", healthRoutes)
     .route("/auth", authRoutes({ store, now, cookieSecure: config.cookieSecure, passwordParams }))
     .use("/units/*", reads)
     .use("/campaign", reads)
     .use("/overview", reads)
+    .use("/exports/*", reads)
+    .use("/imports/template.*", reads)
     .route("/units", unitRoutes(store))
     .route("/campaign", campaignRoutes(store))
     .route("/overview", overviewRoutes(store, config.homeUnit))
+    .route("/reports", reportRoutes(store, now))
+    .route("/imports", importRoutes(store, config.homeUnit, now))
+    .route("/exports", exportRoutes(store, config.homeUnit))
     .route("/users", userRoutes(store, passwordParams))
     .route("/audit", auditRoutes(store));
 

@@ -128,3 +128,14 @@ export async function signIn(app: Hono, username: string, password = TEST_PASSWO
 /** A response's JSON body, as the API sent it. */
 // biome-ignore lint/suspicious/noExplicitAny: tests assert on the JSON as the API sends it
 export const json = (response: Response): Promise<any> => response.json();
+
+/** A multipart upload of `content` as the field `file`, sent as a same-origin browser would. */
+export function upload(app: Hono, path: string, name: string, content: string | Uint8Array, cookie?: string) {
+  const form = new FormData();
+  form.set("file", new File([content], name));
+  return app.request(path, {
+    method: "POST",
+    headers: { origin: "http://localhost", ...(cookie ? { cookie } : {}) },
+    body: form,
+  });
+}

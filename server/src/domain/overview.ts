@@ -66,6 +66,20 @@ function withRanks(children: ({ unit: Unit } & Assessment)[]): ChildOverview[] {
   }));
 }
 
+/** Every reporting unit under `unitId`, assessed on `date` (for exports: one line per commune). */
+export function reportingUnitsOn(
+  tree: UnitTree,
+  unitId: string,
+  histories: ReadonlyMap<string, readonly Report[]>,
+  campaign: Campaign,
+  date: string,
+): ({ unit: Unit } & Assessment)[] {
+  return tree.reportingUnitsUnder(unitId).map((unit) => ({
+    unit,
+    ...assess(reportingUnitState(histories.get(unit.id) ?? [], campaign, date), campaign, date, false),
+  }));
+}
+
 /** Lagging units ordered by the accounts needed to get back on the coverage trajectory, most first. */
 export function laggingOrder(children: readonly ChildOverview[]): string[] {
   return children

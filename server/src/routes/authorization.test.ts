@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import type { Store } from "../store/store.ts";
-import { createDemoApp, createUser, postJson, signIn, TEST_PASSWORD } from "../testing.ts";
+import { createDemoApp, createUser, postJson, signIn, TEST_PASSWORD, upload } from "../testing.ts";
 
 /**
  * Who may call each mutating endpoint: one row per endpoint, one expected status per kind of
@@ -35,9 +35,19 @@ interface Row {
   method: "POST" | "PATCH" | "PUT" | "DELETE";
   /** The route as the app declares it. */
   route: string;
-  request: (ctx: Context) => { path: string; body: unknown };
+  /** A JSON body, or a file to upload as multipart. */
+  request: (ctx: Context) => { path: string; body?: unknown; file?: { name: string; content: string } };
   expect: Record<Who, number>;
 }
+
+const TAY_PHU_WEEK = {
+  unitId: "21850",
+  date: "2024-07-06",
+  population: 7564,
+  level2: 6512,
+  dual: 3710,
+  linked: 2461,
+};
 
 const only = (allowed: Partial<Record<Who, number>>, otherwise = 403): Record<Who, number> =>
   Object.fromEntries(
@@ -89,6 +99,30 @@ const MATRIX: Row[] = [
     expect: only({ admin: 200 }),
   },
   {
+    method: "POST",
+    route: "/api/reports",
+    request: () => ({ path: "/api/reports", body: TAY_PHU_WEEK }),
+    expect: only({ admin: 201, police: 201, commune_own: 201 }),
+  },
+  {
+    method: "DELETE",
+    route: "/api/reports/:unitId/:date",
+    request: () => ({ path: "/api/reports/21850/2024-06-29" }),
+    expect: only({ admin: 204, police: 204 }),
+  },
+  {
+    method: "POST",
+    route: "/api/imports",
+    request: () => ({
+      path: "/api/imports",
+      file: {
+        name: "tay-phu.csv",
+        content: "unit_code,date,population,level2,dual,linked\n21850,2024-07-06,7564,6512,3710,2461\n",
+      },
+    }),
+    expect: only({ admin: 200, police: 200, commune_own: 200 }),
+  },
+  {
     method: "PATCH",
     route: "/api/campaign",
     request: () => ({ path: "/api/campaign", body: { tolerancePoints: 2 } }),
@@ -119,8 +153,15 @@ describe("authorisation matrix", () => {
     for (const who of WHO) {
       it(`${row.method} ${row.route} as ${who} → ${row.expect[who]}`, async () => {
         const ctx = await setUp(who);
-        const { path, body } = row.request(ctx);
-        const response = await postJson(ctx.app, path, body, ctx.cookie, row.method);
+        const { path, body, file } = row.request(ctx);
+        const response = file
+          ? await upload(ctx.app, path, file.name, file.content, ctx.cookie)
+          : body === undefined
+            ? await ctx.app.request(path, {
+                method: row.method,
+                headers: { origin: "http://localhost", ...(ctx.cookie ? { cookie: ctx.cookie } : {}) },
+              })
+            : await postJson(ctx.app, path, body, ctx.cookie, row.method);
         expect(response.status, await response.clone().text()).toBe(row.expect[who]);
         if (response.status === 403) {
           const denials = await ctx.store.auditLog({ action: "permission_denied", limit: 5 });

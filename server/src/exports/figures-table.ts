@@ -1,0 +1,154 @@
+import type { Assessment } from "../domain/assess.ts";
+import { documentFormat, FLAG_WORDS, fill, flagText } from "../domain/flag-text.ts";
+import type { UnitOverview } from "../domain/overview.ts";
+import type { Unit } from "../domain/types.ts";
+import type { Cell, SheetSpec } from "./cells.ts";
+
+type Line = { unit: Unit } & Assessment;
+const num = (percent: string | null) => (percent === null ? null : Number(percent));
+
+/** Machine-friendly columns (English names, numbers as numbers) for reports.csv / reports.xlsx. */
+export const FIGURES_HEADER = [
+  "unit_code",
+  "unit_name",
+  "report_date",
+  "population",
+  "level2",
+  "coverage_percent",
+  "coverage_change_points",
+  "expected_percent",
+  "gap_to_expected",
+  "pace_per_day",
+  "required_per_day",
+  "eta",
+  "dual",
+  "linked",
+  "link_percent",
+  "link_expected_percent",
+  "lagging",
+  "flags",
+  "flag_messages",
+];
+
+export function figuresRows(lines: readonly Line[]): Cell[][] {
+  return lines.map(({ unit, figures, coverage, linking, lagging, flags }) => [
+    unit.id,
+    unit.name,
+    figures.latestReport,
+    figures.reporting ? figures.population : null,
+    figures.reporting ? figures.level2 : null,
+    num(coverage.percent),
+    coverage.weekChange?.points ?? null,
+    num(coverage.expectedPercent),
+    coverage.gapToExpected,
+    coverage.pacePerDay,
+    coverage.requiredPerDay,
+    coverage.eta,
+    figures.reporting ? figures.dual : null,
+    figures.reporting ? figures.linked : null,
+    num(linking.percent),
+    num(linking.expectedPercent),
+    lagging ? "yes" : "no",
+    flags.map((f) => (f.metric ? `${f.code}:${f.metric}` : f.code)).join(" "),
+    flags.map((f) => f.message).join(" | "),
+  ]);
+}
+
+/** The weekly report as a district sends it upward, in Vietnamese: totals, communes by coverage, lagging ones with reasons. */
+export function weeklySheets(overview: UnitOverview, deadline: string): SheetSpec[] {
+  const w = FLAG_WORDS.vi;
+  const f = documentFormat("vi");
+  const { figures, coverage, linking } = overview;
+  const reasons = (line: Line) =>
+    line.flags.map((flag) => `${w.flag[flag.code]}: ${flagText(flag, w, f)}`).join("\n");
+  const byCoverage = [...overview.children].sort((a, b) => (b.coverage.rate ?? -1) - (a.coverage.rate ?? -1));
+  const lagging = overview.laggingOrder.flatMap((id) => overview.children.filter((c) => c.unit.id === id));
+  const preamble: Cell[][] = [
+    ["BÁO CÁO TUẦN: TIẾN ĐỘ TẠO TÀI KHOẢN ĐỊNH DANH ĐIỆN TỬ MỨC 2"],
+    [`${overview.unit.name}, số liệu đến ngày ${f.date(overview.date)}`],
+    [
+      fill(
+        "Tỷ lệ mức 2: {percent} ({level2}/{population}); kỳ vọng theo lộ trình {expected}; còn {remaining} người.",
+        {
+          percent: f.percent(coverage.percent),
+          level2: f.integer(figures.level2),
+          population: f.integer(figures.population),
+          expected: f.percent(coverage.expectedPercent),
+          remaining: f.integer(coverage.remaining),
+        },
+      ),
+    ],
+    [
+      overview.daysLeft > 0
+        ? fill(
+            "Còn {days} ngày đến hạn {deadline}; cần {required} người/ngày, tốc độ hiện tại {pace} người/ngày.",
+            {
+              days: overview.daysLeft,
+              deadline: f.date(deadline),
+              required: coverage.requiredPerDay === null ? "—" : f.decimal(coverage.requiredPerDay),
+              pace: coverage.pacePerDay === null ? "chưa rõ" : f.decimal(coverage.pacePerDay),
+            },
+          )
+        : `Đã qua hạn ${f.date(deadline)}.`,
+    ],
+    [
+      fill("Liên kết tài khoản: {percent} ({linked}/{dual}); kỳ vọng {expected}.", {
+        percent: f.percent(linking.percent),
+        linked: f.integer(figures.linked),
+        dual: f.integer(figures.dual),
+        expected: f.percent(linking.expectedPercent),
+      }),
+    ],
+    [`Số xã đã báo cáo: ${figures.reporting}/${figures.expected}. Xã chậm tiến độ: ${lagging.length}.`],
+    [],
+  ];
+  return [
+    {
+      name: "Báo cáo tuần",
+      preamble,
+      header: [
+        "Hạng",
+        "Xã, thị trấn",
+        "Dân số",
+        "Tài khoản mức 2",
+        "Tỷ lệ (%)",
+        "So với tuần trước (điểm %)",
+        "Kỳ vọng (%)",
+        "Thiếu so với lộ trình (người)",
+        "Cần/ngày",
+        "Tốc độ/ngày",
+        "Liên kết (%)",
+        "Chậm tiến độ",
+        "Báo cáo gần nhất",
+      ],
+      rows: byCoverage.map((line) => [
+        line.rank,
+        line.unit.name,
+        line.figures.population,
+        line.figures.level2,
+        num(line.coverage.percent),
+        line.coverage.weekChange?.points ?? null,
+        num(line.coverage.expectedPercent),
+        line.coverage.gapToExpected,
+        line.coverage.requiredPerDay,
+        line.coverage.pacePerDay,
+        num(line.linking.percent),
+        line.lagging ? "Có" : "",
+        line.figures.latestReport ? f.date(line.figures.latestReport) : "Chưa có",
+      ]),
+      widths: [7, 22, 10, 14, 10, 14, 11, 14, 10, 11, 11, 12, 14],
+    },
+    {
+      name: "Xã chậm tiến độ",
+      header: ["Xã, thị trấn", "Tỷ lệ (%)", "Kỳ vọng (%)", "Thiếu so với lộ trình (người)", "Lý do"],
+      rows: lagging.map((line) => [
+        line.unit.name,
+        num(line.coverage.percent),
+        num(line.coverage.expectedPercent),
+        line.coverage.gapToExpected,
+        reasons(line),
+      ]),
+      widths: [22, 10, 11, 14, 100],
+    },
+  ];
+}

@@ -1,0 +1,82 @@
+import ExcelJS from "exceljs";
+import type { Hono } from "hono";
+import { beforeEach, describe, expect, it } from "vitest";
+import { safeCell } from "../exports/cells.ts";
+import type { Store } from "../store/store.ts";
+import { createDemoApp } from "../testing.ts";
+
+let app: Hono;
+let store: Store;
+
+beforeEach(async () => {
+  ({ app, store } = await createDemoApp());
+});
+
+const csvLines = async (path: string) => (await (await app.request(path)).text()).trim().split("\n");
+async function workbook(path: string) {
+  const response = await app.request(path);
+  expect(response.headers.get("content-type")).toContain("spreadsheetml");
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(await response.arrayBuffer());
+  return book;
+}
+
+describe("exports", () => {
+  it("gives every commune's figures on a date as CSV", async () => {
+    const lines = await csvLines("/api/exports/reports.csv?date=2024-06-29");
+    expect(lines).toHaveLength(16);
+    expect(lines[0]).toMatch(
+      /^unit_code,unit_name,report_date,population,level2,coverage_percent,coverage_change_points,expected_percent/,
+    );
+    const tayPhu = lines.find((l) => l.startsWith("21850,")) as string;
+    expect(tayPhu).toMatch(/^21850,Xã Tây Phú,2024-06-29,7564,6480,85\.66,[\d.]+,99\.38,1038,/);
+    expect(tayPhu).toContain(",yes,BEHIND:coverage OFF_PACE:coverage");
+  });
+
+  it("gives the same figures as XLSX, numbers as numbers", async () => {
+    const book = await workbook("/api/exports/reports.xlsx?date=2024-02-03");
+    const sheet = book.worksheets[0];
+    const rows = sheet?.getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows).toHaveLength(16);
+    const total = rows.slice(1).reduce((sum, row) => sum + Number(row[5]), 0);
+    expect(total).toBe(80_272);
+  });
+
+  it("gives the whole history as CSV", async () => {
+    const lines = await csvLines("/api/exports/history.csv");
+    expect(lines).toHaveLength(328);
+    expect(lines[1]).toBe("21808,Thị trấn Phú Phong,2024-02-03,19870,14810,10425,4371");
+  });
+
+  it("writes the weekly report in Vietnamese, lagging communes with their reasons", async () => {
+    const book = await workbook("/api/exports/weekly.xlsx?date=2024-06-29");
+    const [report, lagging] = book.worksheets;
+    expect(report?.getCell("A1").value).toBe("BÁO CÁO TUẦN: TIẾN ĐỘ TẠO TÀI KHOẢN ĐỊNH DANH ĐIỆN TỬ MỨC 2");
+    expect(report?.getCell("A2").value).toBe("Huyện Tây Sơn, số liệu đến ngày 29/06/2024");
+    expect(String(report?.getCell("A3").value)).toContain("Tỷ lệ mức 2: 97,66% (119.356/122.204)");
+    expect(lagging?.name).toBe("Xã chậm tiến độ");
+    expect(lagging?.rowCount).toBe(4);
+    expect(String(lagging?.getCell("E2").value)).toContain("Chậm so với lộ trình: Tỷ lệ mức 2");
+  });
+
+  it("escapes cells a spreadsheet would run, in CSV and XLSX", async () => {
+    await store.saveUnits([
+      { id: "21850", name: '=HYPERLINK("http://x","Xã Tây Phú")', kind: "commune", parentId: "547" },
+    ]);
+    const lines = await csvLines("/api/exports/reports.csv?date=2024-06-29");
+    expect(lines.find((l) => l.startsWith("21850,"))).toContain(`"'=HYPERLINK(""http://x"",""Xã Tây Phú"")"`);
+    const book = await workbook("/api/exports/reports.xlsx?date=2024-06-29");
+    const names = book.worksheets[0]?.getColumn(2).values as unknown[];
+    expect(names).toContain('\'=HYPERLINK("http://x","Xã Tây Phú")');
+    expect(safeCell("+1")).toBe("'+1");
+    expect(safeCell("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(safeCell("-67")).toBe("-67");
+    expect(safeCell(-67)).toBe(-67);
+    expect(safeCell("-2+3")).toBe("'-2+3");
+  });
+
+  it("answers 404 for an unknown unit and 400 for a bad date", async () => {
+    expect((await app.request("/api/exports/reports.csv?unit=999")).status).toBe(404);
+    expect((await app.request("/api/exports/weekly.xlsx?date=29/06/2024")).status).toBe(400);
+  });
+});

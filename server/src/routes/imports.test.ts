@@ -1,0 +1,176 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import type { Hono } from "hono";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Store } from "../store/store.ts";
+import { createClock, createDemoApp, createUser, json, signIn, upload } from "../testing.ts";
+
+let app: Hono;
+let store: Store;
+let police: string;
+
+beforeEach(async () => {
+  const clock = createClock(Date.parse("2024-07-10T03:00:00Z"));
+  ({ app, store } = await createDemoApp({ now: clock.now }));
+  await createUser(store, { username: "police", role: "police" });
+  police = await signIn(app, "police");
+});
+
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, "..", "imports", "fixtures", name));
+const level2On = async (unit: string, date: string) =>
+  (await json(await app.request(`/api/overview?unit=${unit}&date=${date}`))).figures.level2;
+const reportAudits = () => store.auditLog({ action: "report", limit: 100 });
+
+describe("POST /api/imports", () => {
+  for (const name of [
+    "bom-semicolon-vi.csv",
+    "libreoffice-calc.xlsx",
+    "excel-shaped.xlsx",
+    "tab-english-no-diacritics.csv",
+  ]) {
+    it(`previews ${name} without writing`, async () => {
+      const response = await upload(app, "/api/imports?dryRun=true", name, fixture(name), police);
+      expect(response.status).toBe(200);
+      const body = await json(response);
+      expect(body.dryRun).toBe(true);
+      expect(body.summary.withErrors).toBe(0);
+      expect(body.rows[0]).toMatchObject({
+        values: {
+          unitId: "21850",
+          unitName: "Xã Tây Phú",
+          date: "2024-07-06",
+          population: 7564,
+          level2: 6512,
+          dual: 3710,
+          linked: 2461,
+        },
+        errors: [],
+        change: "create",
+      });
+      expect(await level2On("21850", "2024-07-06")).toBe(6480);
+      expect(await reportAudits()).toEqual([]);
+    });
+  }
+
+  it("writes every row of a valid file in one go, one audit entry per change", async () => {
+    const response = await upload(app, "/api/imports", "tuan.csv", fixture("bom-semicolon-vi.csv"), police);
+    expect(response.status).toBe(200);
+    expect((await json(response)).summary).toMatchObject({ rows: 3, created: 3, revised: 0, unchanged: 0 });
+    expect(await level2On("21850", "2024-07-06")).toBe(6512);
+    expect(await level2On("547", "2024-07-06")).toBe(119_356 - 6480 - 8387 - 2549 + 6512 + 8430 + 2560);
+    const audits = await reportAudits();
+    expect(audits.map((a) => a.entityId).sort()).toEqual([
+      "21835/2024-07-06",
+      "21841/2024-07-06",
+      "21850/2024-07-06",
+    ]);
+    // The same file again changes nothing and audits nothing.
+    const again = await upload(app, "/api/imports", "tuan.csv", fixture("bom-semicolon-vi.csv"), police);
+    expect((await json(again)).summary).toMatchObject({ unchanged: 3, created: 0 });
+    expect(await reportAudits()).toHaveLength(3);
+  });
+
+  it("writes nothing when the last row is invalid, and says which row and field", async () => {
+    const response = await upload(app, "/api/imports", "tuan.csv", fixture("last-row-invalid.csv"), police);
+    expect(response.status).toBe(422);
+    const { error } = await json(response);
+    expect(error.code).toBe("IMPORT_INVALID");
+    expect(error.details.rows).toEqual([
+      expect.objectContaining({
+        row: 4,
+        errors: [expect.objectContaining({ field: "dual", code: "DUAL_ABOVE_LEVEL2" })],
+      }),
+    ]);
+    expect(await level2On("21850", "2024-07-06")).toBe(6480);
+    expect(await reportAudits()).toEqual([]);
+  });
+
+  it("asks for a confirmation of warnings before writing", async () => {
+    const csv = "unit_code,date,population,level2,dual,linked\n21850,2024-07-06,7564,6400,3710,2461\n";
+    const first = await upload(app, "/api/imports", "a.csv", csv, police);
+    expect((await json(first)).error).toMatchObject({
+      code: "IMPORT_NEEDS_CONFIRMATION",
+      details: { summary: { withWarnings: 1 } },
+    });
+    expect(await reportAudits()).toEqual([]);
+    const confirmed = await upload(app, "/api/imports?confirm=true", "a.csv", csv, police);
+    expect(confirmed.status).toBe(200);
+    expect(await level2On("21850", "2024-07-06")).toBe(6400);
+  });
+
+  it("refuses a wrong header, an unreadable or foreign file and a missing file, naming what is wrong", async () => {
+    const header = await json(
+      await upload(app, "/api/imports?dryRun=true", "x.csv", fixture("wrong-header.csv"), police),
+    );
+    expect(header.error).toMatchObject({
+      code: "BAD_HEADER",
+      details: { missing: ["population", "dual", "linked"] },
+    });
+    const broken = await upload(app, "/api/imports?dryRun=true", "x.xlsx", "not a workbook", police);
+    expect((await json(broken)).error.code).toBe("UNREADABLE_FILE");
+    const pdf = await upload(app, "/api/imports?dryRun=true", "x.pdf", "%PDF", police);
+    expect(pdf.status).toBe(415);
+    const empty = await upload(
+      app,
+      "/api/imports?dryRun=true",
+      "x.csv",
+      "unit_code,date,population,level2,dual,linked\n",
+      police,
+    );
+    expect((await json(empty)).error.code).toBe("EMPTY_FILE");
+    const form = new FormData();
+    const missing = await app.request("/api/imports", {
+      method: "POST",
+      headers: { cookie: police, origin: "http://localhost" },
+      body: form,
+    });
+    expect((await json(missing)).error).toMatchObject({ code: "FILE_MISSING", details: [{ field: "file" }] });
+  });
+
+  it("refuses a commune user's file whole when one row is another commune's", async () => {
+    await createUser(store, { username: "tay-phu", role: "commune", unitId: "21850" });
+    const cookie = await signIn(app, "tay-phu");
+    const own = "unit_code,date,population,level2,dual,linked\n21850,2024-07-06,7564,6512,3710,2461\n";
+    expect((await upload(app, "/api/imports", "a.csv", own, cookie)).status).toBe(200);
+    const mixed = `${own}21835,2024-07-06,9540,8430,4890,3420\n`;
+    const refused = await upload(app, "/api/imports", "b.csv", mixed.replace("6512", "6513"), cookie);
+    expect(refused.status).toBe(403);
+    expect(await level2On("21850", "2024-07-06")).toBe(6512);
+  });
+
+  it("reads back its own history export: every row unchanged", async () => {
+    const history = await (await app.request("/api/exports/history.csv")).text();
+    const response = await upload(app, "/api/imports?dryRun=true", "lich-su.csv", history, police);
+    expect((await json(response)).summary).toMatchObject({
+      rows: 327,
+      withErrors: 0,
+      withWarnings: 0,
+      unchanged: 327,
+    });
+  });
+});
+
+describe("templates", () => {
+  it("lists every commune in CSV and XLSX, ready to fill in and import", async () => {
+    const bytes = Buffer.from(await (await app.request("/api/imports/template.csv")).arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // a BOM, so Excel reads the Vietnamese right
+    const csv = bytes.toString("utf8").slice(1);
+    const lines = csv.trim().split("\n");
+    expect(lines[0]).toBe("mã đơn vị,tên đơn vị,ngày,dân số,tài khoản mức 2,có cả hai tài khoản,đã liên kết");
+    expect(lines).toHaveLength(16);
+    expect(lines).toContain("21850,Xã Tây Phú,,,,,");
+    const filled = csv.replace(
+      "21850,Xã Tây Phú,,,,,",
+      "21850,Xã Tây Phú,06/07/2024,7.564,6.512,3.710,2.461",
+    );
+    const plan = await json(await upload(app, "/api/imports?dryRun=true", "mau.csv", filled, police));
+    expect(plan.summary).toMatchObject({ create: 1 });
+    expect(plan.summary.withErrors).toBe(14); // the communes left blank
+
+    const xlsx = await (await app.request("/api/imports/template.xlsx")).arrayBuffer();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx);
+    expect(workbook.worksheets[0]?.getRow(2).values).toEqual([undefined, "21808", "Thị trấn Phú Phong"]);
+  });
+});
