@@ -5,7 +5,27 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     adminPassword: string;
+    police: { username: string; password: string };
   }
+}
+
+/** Adds a user through the API as the first admin, for the tests that enter figures. */
+async function addUser(baseUrl: string, adminPassword: string, username: string, role: string) {
+  const json = { "content-type": "application/json" };
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: "POST",
+    headers: json,
+    body: JSON.stringify({ username: "admin", password: adminPassword }),
+  });
+  const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] as string;
+  const password = "công an huyện kiểm tra";
+  const created = await fetch(`${baseUrl}/api/users`, {
+    method: "POST",
+    headers: { ...json, cookie },
+    body: JSON.stringify({ username, role, password }),
+  });
+  if (created.status !== 201) throw new Error(`could not add ${username}: ${await created.text()}`);
+  return { username, password };
 }
 
 /** The built app on a fresh database with the demo data, for every browser test. */
@@ -13,5 +33,6 @@ export default async function setup(project: TestProject) {
   const server = await spawnServer();
   project.provide("baseUrl", server.baseUrl);
   project.provide("adminPassword", server.adminPassword);
+  project.provide("police", await addUser(server.baseUrl, server.adminPassword, "cong-an-huyen", "police"));
   return server.stop;
 }

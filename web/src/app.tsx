@@ -5,6 +5,9 @@ import { AccountPage } from "./features/auth/account-page.tsx";
 import { LoginPage } from "./features/auth/login-page.tsx";
 import { CommunePage } from "./features/commune/commune-page.tsx";
 import { OverviewPage } from "./features/overview/overview-page.tsx";
+import { ImportPage } from "./features/reports/import-page.tsx";
+import { ReportFormPage } from "./features/reports/report-form-page.tsx";
+import { WeeklyPage } from "./features/reports/weekly-page.tsx";
 import { fill, useI18n } from "./lib/i18n.tsx";
 import { useSession, useSignOut } from "./lib/session.ts";
 
@@ -20,6 +23,9 @@ export function App() {
         <Switch>
           <Route path="/" component={OverviewPage} />
           <Route path="/units/:id">{(params) => <CommunePage unitId={params.id} />}</Route>
+          <Route path="/reports/new" component={ReportFormPage} />
+          <Route path="/reports/import" component={ImportPage} />
+          <Route path="/reports/weekly" component={WeeklyPage} />
           <Route path="/login" component={LoginPage} />
           <Route path="/account" component={AccountPage} />
           <Route path="/admin/users" component={UsersPage} />
@@ -40,8 +46,12 @@ function Header() {
   const signOut = useSignOut();
   const [location, navigate] = useLocation();
   const user = session.data ?? null;
+  const writesReports = user?.role === "admin" || user?.role === "police" || user?.role === "commune";
   const links = [
     { href: "/", label: t.navOverview, show: true },
+    { href: "/reports/weekly", label: t.navWeekly, show: true },
+    { href: "/reports/new", label: t.navReport, show: writesReports },
+    { href: "/reports/import", label: t.navImport, show: writesReports },
     { href: "/admin/users", label: t.navUsers, show: user?.role === "admin" },
     { href: "/admin/audit", label: t.navAudit, show: user?.role === "admin" || user?.role === "police" },
   ].filter((link) => link.show);

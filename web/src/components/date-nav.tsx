@@ -1,29 +1,18 @@
 import { addDays, format, parseISO } from "date-fns";
 import { useI18n } from "../lib/i18n.tsx";
+import { DateInput } from "./date-input.tsx";
 
 const shift = (isoDate: string, days: number) => format(addDays(parseISO(isoDate), days), "yyyy-MM-dd");
 
 /** The "as of" date: a week back, a date picker, a week forward. */
 export function DateNav({ date, onChange }: { date: string; onChange: (date: string) => void }) {
-  const { t, f } = useI18n();
+  const { t } = useI18n();
   return (
     <div className="date-nav">
       <button type="button" onClick={() => onChange(shift(date, -7))} aria-label={t.previousWeekLabel}>
         ◀<span className="nav-word"> {t.previousWeek}</span>
       </button>
-      <label className="date-field">
-        <span className="visually-hidden">{t.chooseDate}</span>
-        <input
-          type="date"
-          value={date}
-          onChange={(event) => {
-            if (event.target.value) onChange(event.target.value);
-          }}
-        />
-        <span className="date-display" aria-hidden="true">
-          {f.date(date)}
-        </span>
-      </label>
+      <DateInput value={date} onChange={onChange} label={t.chooseDate} />
       <button type="button" onClick={() => onChange(shift(date, 7))} aria-label={t.nextWeekLabel}>
         <span className="nav-word">{t.nextWeek} </span>▶
       </button>

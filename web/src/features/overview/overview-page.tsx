@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Link } from "wouter";
 import { DateNav } from "../../components/date-nav.tsx";
 import { FlagList } from "../../components/flag-badge.tsx";
 import { RankingBars } from "../../components/ranking-bars.tsx";
@@ -51,6 +52,11 @@ export function OverviewPage() {
           <button type="button" className="print-button" onClick={() => window.print()}>
             {t.print}
           </button>
+          <span className="downloads no-print">
+            {t.downloads}: <a href={`/api/exports/reports.csv?date=${data.date}`}>CSV</a> ·{" "}
+            <a href={`/api/exports/reports.xlsx?date=${data.date}`}>XLSX</a> ·{" "}
+            <Link href={`/reports/weekly?date=${data.date}`}>{t.navWeekly}</Link>
+          </span>
         </div>
       </div>
       <Headline overview={data} campaign={campaign.data} />

@@ -1,0 +1,131 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { axeViolations, DESKTOP, launchBrowser, openPage, PHONE, screenshot } from "./browser.ts";
+
+const baseUrl = inject("baseUrl");
+const police = inject("police");
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  ({ page } = await openPage(browser, DESKTOP));
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel("Tên đăng nhập").fill(police.username);
+  await page.getByLabel("Mật khẩu").fill(police.password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.locator(".user-name").waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("entering a week's figures", () => {
+  it("checks as you type, asks to confirm a drop, and the commune's page shows the saved figures", async () => {
+    await page.getByRole("link", { name: "Nhập số liệu" }).click();
+    await page.getByLabel("Xã, thị trấn").selectOption("21850");
+    await page.getByLabel("Ngày số liệu").fill("2024-07-06");
+    await expect
+      .poll(() => page.locator(".report-table thead").textContent())
+      .toContain("Báo cáo trước (29/06/2024)");
+    await page.getByLabel("Dân số").fill("7.564");
+    await page.getByLabel("Tài khoản mức 2").fill("6400");
+    await page.getByLabel("Có cả hai tài khoản").fill("3710");
+    await page.getByLabel("Đã liên kết").fill("2461");
+    expect(await page.locator(".problems-warning").textContent()).toContain(
+      "Tài khoản mức 2 6.400 thấp hơn báo cáo ngày 29/06/2024 (6.480).",
+    );
+    expect(await page.getByRole("button", { name: "Lưu báo cáo" }).isDisabled()).toBe(true);
+    await page.getByLabel("Có cả hai tài khoản").fill("7000");
+    expect(await page.locator(".problems-error").textContent()).toContain(
+      "Số người có cả hai tài khoản (7.000) không được lớn hơn số tài khoản mức 2 (6.400).",
+    );
+    await page.getByLabel("Có cả hai tài khoản").fill("3710");
+    await page.getByLabel("Tài khoản mức 2").fill("6512");
+    expect(await page.locator(".problems").count()).toBe(0);
+    expect(await page.locator(".report-table tbody").textContent()).toContain("+32");
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "report-form-desktop");
+    await page.getByRole("button", { name: "Lưu báo cáo" }).click();
+    await expect
+      .poll(() => page.getByRole("status").textContent())
+      .toContain("Đã lưu báo cáo của Xã Tây Phú ngày 06/07/2024.");
+    await page.getByRole("link", { name: "Xem trang của xã" }).click();
+    await expect.poll(() => page.locator(".big-value").textContent()).toBe("86,09%"); // 6,512 / 7,564
+  });
+});
+
+describe("importing a file", () => {
+  it("uploads, previews every row, writes them on confirmation, and the dashboard shows them", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "vneid-upload-"));
+    const file = join(dir, "tuan-13-07.csv");
+    writeFileSync(
+      file,
+      "\uFEFFMã đơn vị;Tên đơn vị;Ngày;Dân số;Tài khoản mức 2;Có cả hai tài khoản;Đã liên kết\n" +
+        "21850;Xã Tây Phú;13/07/2024;7.564;6.620;3.770;2.510\n" +
+        ";Xa Binh Tuong;13/07/2024;9.540;8.530;4.950;3.480\n" +
+        "21841;Xã Vĩnh An;13/07/2024;3.160;2.600;1.430;890\n",
+    );
+    await page.getByRole("link", { name: "Nhập từ tệp" }).click();
+    await page.getByLabel("Tệp số liệu (.csv hoặc .xlsx)").setInputFiles(file);
+    await page.getByRole("button", { name: "Kiểm tra tệp" }).click();
+    await page.getByRole("heading", { name: "Xem trước: 3 dòng" }).waitFor();
+    expect(await page.locator(".import-preview tbody tr").count()).toBe(3);
+    expect(await page.locator(".import-preview tbody").textContent()).toContain("Xã Bình Tường");
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "import-preview-desktop");
+    await page.getByRole("button", { name: "Ghi 3 dòng" }).click();
+    await expect
+      .poll(() => page.getByRole("status").textContent())
+      .toBe("Đã ghi: 3 dòng mới, 0 dòng thay thế, 0 dòng không đổi.");
+    await page.goto(`${baseUrl}/units/21835?date=2024-07-13`);
+    await expect.poll(() => page.locator(".big-value").textContent()).toBe("89,41%"); // 8,530 / 9,540
+  });
+
+  it("shows a file's errors by row and field, in Vietnamese, and writes nothing", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "vneid-upload-"));
+    const file = join(dir, "loi.csv");
+    writeFileSync(
+      file,
+      "unit_code,date,population,level2,dual,linked\n21850,2024-07-20,7564,6700,3800,abc\n",
+    );
+    await page.goto(`${baseUrl}/reports/import`);
+    await page.getByLabel("Tệp số liệu (.csv hoặc .xlsx)").setInputFiles(file);
+    await page.getByRole("button", { name: "Kiểm tra tệp" }).click();
+    await page.locator(".import-preview").waitFor();
+    expect(await page.locator(".import-preview .problems-error").textContent()).toContain(
+      "Đã liên kết phải là số nguyên, không phải “abc”.",
+    );
+    expect(await page.getByRole("alert").last().textContent()).toBe(
+      "Hãy sửa các dòng có lỗi trong tệp rồi kiểm tra lại. Chưa có dòng nào được ghi.",
+    );
+    expect(await page.getByRole("button", { name: /^Ghi/ }).count()).toBe(0);
+  });
+});
+
+describe("weekly report", () => {
+  it("lays out the week for the district chair, prints on A4, and downloads as XLSX", async () => {
+    const { page: reader } = await openPage(browser, PHONE);
+    await reader.goto(`${baseUrl}/reports/weekly?date=2024-06-29`);
+    await reader.getByRole("heading", { name: /BÁO CÁO TUẦN/ }).waitFor();
+    expect(await reader.locator(".weekly-subtitle").textContent()).toBe(
+      "Huyện Tây Sơn, số liệu đến ngày 29/06/2024",
+    );
+    expect(await reader.locator(".weekly-table tbody tr").count()).toBe(15);
+    expect(await reader.locator(".weekly-lagging h3").allTextContents()).toEqual([
+      "Xã Bình Tường",
+      "Xã Tây Phú",
+      "Xã Vĩnh An",
+    ]);
+    expect(await axeViolations(reader)).toEqual([]);
+    await screenshot(reader, "weekly-phone");
+    const xlsx = await reader.request.get(`${baseUrl}/api/exports/weekly.xlsx?date=2024-06-29`);
+    expect(xlsx.status()).toBe(200);
+    expect(xlsx.headers()["content-disposition"]).toContain("bao-cao-tuan-547-2024-06-29.xlsx");
+    const pdf = await reader.pdf({ format: "A4" });
+    expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
+  });
+});

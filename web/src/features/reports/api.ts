@@ -1,0 +1,115 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { Problem } from "../../../../server/src/domain/report-validation.ts";
+import type { ImportRow } from "../../../../server/src/imports/plan.ts";
+import { ApiRequestError, type ErrorDetail, sendJson } from "../../lib/api.ts";
+
+export interface ReportBody {
+  unitId: string;
+  date: string;
+  population: unknown;
+  level2: unknown;
+  dual: unknown;
+  linked: unknown;
+  confirm?: boolean;
+}
+
+export type ServerProblem = Problem & { value?: unknown };
+
+/** New figures change every view of the dashboard: overview, series and exports. */
+function useInvalidateFigures() {
+  const client = useQueryClient();
+  return () =>
+    client.invalidateQueries({
+      predicate: (q) => ["overview", "series", "audit"].includes(String(q.queryKey[0])),
+    });
+}
+
+export function useSaveReport() {
+  const invalidate = useInvalidateFigures();
+  return useMutation({
+    mutationFn: (body: ReportBody) =>
+      sendJson<{ change: "created" | "revised" | "unchanged"; warnings: ServerProblem[] }>(
+        "POST",
+        "/api/reports",
+        body,
+      ),
+    onSuccess: invalidate,
+  });
+}
+
+export interface ImportSummary {
+  rows: number;
+  withErrors: number;
+  withWarnings: number;
+  create: number;
+  revise: number;
+  unchanged: number;
+  created?: number;
+  revised?: number;
+}
+
+export interface ImportAnswer {
+  dryRun: boolean;
+  summary: ImportSummary;
+  ignoredColumns?: string[];
+  rows?: ImportRow[];
+}
+
+/** Uploads with XMLHttpRequest, the one browser API that reports upload progress (0–100). */
+export function uploadImport(
+  file: File,
+  query: string,
+  onProgress: (percent: number) => void,
+): Promise<ImportAnswer> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open("POST", `/api/imports?${query}`);
+    request.setRequestHeader("Accept", "application/json");
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(Math.round((100 * event.loaded) / event.total));
+    };
+    request.onerror = () => reject(new ApiRequestError(0, "NETWORK", "The server could not be reached."));
+    request.onload = () => {
+      let body: { error?: { code: string; message: string; details?: unknown } } & ImportAnswer;
+      try {
+        body = JSON.parse(request.responseText);
+      } catch {
+        reject(new ApiRequestError(request.status, "HTTP_ERROR", request.statusText));
+        return;
+      }
+      if (request.status >= 200 && request.status < 300) resolve(body);
+      else {
+        const details = Array.isArray(body.error?.details) ? (body.error.details as ErrorDetail[]) : [];
+        reject(
+          new ApiRequestError(
+            request.status,
+            body.error?.code ?? "HTTP_ERROR",
+            body.error?.message ?? "",
+            details,
+          ),
+        );
+      }
+    };
+    const form = new FormData();
+    form.set("file", file);
+    request.send(form);
+  });
+}
+
+export function useImport() {
+  const invalidate = useInvalidateFigures();
+  return useMutation({
+    mutationFn: ({
+      file,
+      query,
+      onProgress,
+    }: {
+      file: File;
+      query: string;
+      onProgress: (percent: number) => void;
+    }) => uploadImport(file, query, onProgress),
+    onSuccess: (answer) => {
+      if (!answer.dryRun) invalidate();
+    },
+  });
+}

@@ -1,0 +1,76 @@
+import type { ImportRow } from "../../../../server/src/imports/plan.ts";
+import { fill, useI18n } from "../../lib/i18n.tsx";
+import { ProblemList } from "./problem-list.tsx";
+
+const SHOWN = 200;
+
+/** The file's rows as the server read them, rows with errors or warnings first. */
+export function ImportPreview({ rows }: { rows: readonly ImportRow[] }) {
+  const { t, f } = useI18n();
+  const weight = (row: ImportRow) => (row.errors.length > 0 ? 0 : row.warnings.length > 0 ? 1 : 2);
+  const ordered = [...rows].sort((a, b) => weight(a) - weight(b) || a.row - b.row).slice(0, SHOWN);
+  const count = (value: unknown) => (typeof value === "number" ? f.integer(value) : String(value ?? ""));
+  return (
+    <>
+      {rows.length > SHOWN && (
+        <p className="small muted">{fill(t.showingRows, { shown: SHOWN, rows: rows.length })}</p>
+      )}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable */}
+      <section className="table-scroll" tabIndex={0} aria-label={fill(t.previewTitle, { rows: rows.length })}>
+        <table className="data-table import-preview">
+          <thead>
+            <tr>
+              <th scope="col">{t.colRow}</th>
+              <th scope="col">{t.commune}</th>
+              <th scope="col">{t.fields.date}</th>
+              <th scope="col" className="numeric">
+                {t.fields.population}
+              </th>
+              <th scope="col" className="numeric">
+                {t.fields.level2}
+              </th>
+              <th scope="col" className="numeric">
+                {t.fields.dual}
+              </th>
+              <th scope="col" className="numeric">
+                {t.fields.linked}
+              </th>
+              <th scope="col">{t.changeValue}</th>
+              <th scope="col">{t.colProblems}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ordered.map((row) => (
+              <tr
+                key={row.row}
+                className={
+                  row.errors.length > 0 ? "row-error" : row.warnings.length > 0 ? "row-warning" : undefined
+                }
+              >
+                <td className="numeric">{row.row}</td>
+                <td>{row.values.unitName ?? row.values.unitId ?? ""}</td>
+                <td>
+                  {/^\d{4}-\d{2}-\d{2}$/.test(row.values.date) ? f.date(row.values.date) : row.values.date}
+                </td>
+                <td className="numeric">{count(row.values.population)}</td>
+                <td className="numeric">{count(row.values.level2)}</td>
+                <td className="numeric">{count(row.values.dual)}</td>
+                <td className="numeric">{count(row.values.linked)}</td>
+                <td>{row.change ? t.changeKinds[row.change] : ""}</td>
+                <td>
+                  <ProblemList title={t.errorsTitle} problems={row.errors} tone="error" announce={false} />
+                  <ProblemList
+                    title={t.warningsTitle}
+                    problems={row.warnings}
+                    tone="warning"
+                    announce={false}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import { isIsoDate } from "../../../../server/src/domain/dates.ts";
+import type { Problem } from "../../../../server/src/domain/report-validation.ts";
+import type { Formatters } from "../../lib/format.ts";
+import { type Dictionary, fill } from "../../lib/i18n.tsx";
+
+/** A report problem (error or warning) in the reader's language, from its code and values. */
+export function problemText(problem: Problem & { value?: unknown }, t: Dictionary, f: Formatters): string {
+  const template = (t.problems as Record<string, string>)[problem.code];
+  if (!template) return problem.message;
+  const show = (value: unknown): string | number => {
+    if (typeof value === "number") return Number.isInteger(value) ? f.integer(value) : f.decimal(value);
+    if (typeof value === "string" && isIsoDate(value)) return f.date(value);
+    return value === null || value === undefined ? "" : String(value);
+  };
+  const values: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(problem.values)) values[key] = show(value);
+  const own = problem.values[problem.field] ?? problem.value;
+  values.value = show(own);
+  values.field = (t.fields as Record<string, string>)[problem.field] ?? problem.field;
+  if (typeof problem.values.level2 === "number" && typeof problem.values.previous === "number") {
+    values.gain = f.integer(problem.values.level2 - problem.values.previous);
+  }
+  return fill(template, values);
+}

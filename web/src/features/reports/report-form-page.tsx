@@ -1,0 +1,208 @@
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { Link } from "wouter";
+import { vietnamDate } from "../../../../server/src/domain/dates.ts";
+import {
+  COUNT_FIELDS,
+  type CountField,
+  checkAgainstHistory,
+  checkShape,
+  historyBefore,
+} from "../../../../server/src/domain/report-validation.ts";
+import type { Report } from "../../../../server/src/domain/types.ts";
+import { parseCount } from "../../../../server/src/imports/cells.ts";
+import { DateInput } from "../../components/date-input.tsx";
+import { RequireRole } from "../../components/require-role.tsx";
+import { ApiRequestError, type User } from "../../lib/api.ts";
+import { errorText } from "../../lib/error-text.ts";
+import { fill, useI18n } from "../../lib/i18n.tsx";
+import { seriesQuery, unitsQuery } from "../../lib/queries.ts";
+import { useSession } from "../../lib/session.ts";
+import { type ServerProblem, useSaveReport } from "./api.ts";
+import { ProblemList } from "./problem-list.tsx";
+
+const REPORTING = new Set(["commune", "town", "ward"]);
+
+export function ReportFormPage() {
+  return (
+    <RequireRole roles={["admin", "police", "commune"]}>
+      <ReportForm />
+    </RequireRole>
+  );
+}
+
+function ReportForm() {
+  const { t, f } = useI18n();
+  const user = useSession().data as User;
+  const units = useQuery(unitsQuery());
+  const communes = (units.data?.units ?? []).filter((u) => REPORTING.has(u.kind));
+  const [unitId, setUnitId] = useState(user.role === "commune" ? (user.unitId ?? "") : "");
+  const [date, setDate] = useState(vietnamDate(Date.now()));
+  const [counts, setCounts] = useState<Record<CountField, string>>({
+    population: "",
+    level2: "",
+    dual: "",
+    linked: "",
+  });
+  const [confirmed, setConfirmed] = useState(false);
+  const [submitted, setSubmitted] = useState(false);
+  const series = useQuery({ ...seriesQuery(unitId), enabled: unitId !== "" });
+  const save = useSaveReport();
+
+  const unit = communes.find((u) => u.id === unitId);
+  const history: Report[] = (series.data?.points ?? [])
+    .filter((p) => p.date !== date)
+    .map((p) => ({
+      unitId,
+      date: p.date,
+      population: p.population,
+      level2: p.level2,
+      dual: p.dual,
+      linked: p.linked,
+    }));
+  const input = {
+    unitId,
+    date,
+    population: parseCount(counts.population),
+    level2: parseCount(counts.level2),
+    dual: parseCount(counts.dual),
+    linked: parseCount(counts.linked),
+  };
+  // The same rules as the server, checked as the figures are typed.
+  const shape = checkShape(input, unit, vietnamDate(Date.now()));
+  const context = historyBefore(history, date);
+  const warnings = shape.report ? checkAgainstHistory(shape.report, context) : [];
+  const shownErrors = shape.errors.filter(
+    (e) =>
+      submitted ||
+      (e.field in counts ? counts[e.field as CountField] !== "" : e.field !== "unitId" || unitId !== ""),
+  );
+  const serverProblems =
+    save.error instanceof ApiRequestError
+      ? (save.error.details as unknown as ServerProblem[]).filter((d) => d.code)
+      : [];
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (!shape.report || (warnings.length > 0 && !confirmed)) return;
+    save.mutate({ ...shape.report, confirm: warnings.length > 0 && confirmed });
+  };
+  const setCount = (field: CountField) => (event: { target: { value: string } }) => {
+    setCounts({ ...counts, [field]: event.target.value });
+    setConfirmed(false);
+    save.reset();
+  };
+  const previous = context.previous;
+
+  return (
+    <div className="page">
+      <h1 className="page-title">{t.reportTitle}</h1>
+      <p className="muted">{t.reportIntro}</p>
+      <form className="card form report-form" onSubmit={submit} noValidate>
+        <div className="form-grid">
+          <div className="field">
+            <label htmlFor="report-unit">{t.commune}</label>
+            <select
+              id="report-unit"
+              value={unitId}
+              disabled={user.role === "commune"}
+              onChange={(e) => {
+                setUnitId(e.target.value);
+                save.reset();
+              }}
+            >
+              <option value="">{t.chooseCommune}</option>
+              {communes.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name} ({u.id})
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="report-date">{t.reportDate}</label>
+            <DateInput id="report-date" value={date} max={vietnamDate(Date.now())} onChange={setDate} />
+          </div>
+        </div>
+        <table className="data-table compact report-table">
+          <caption className="visually-hidden">{t.reportTitle}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.figure}</th>
+              <th scope="col" className="numeric">
+                {previous ? fill(t.previousReport, { date: f.date(previous.date) }) : t.previousReportShort}
+              </th>
+              <th scope="col">{t.newValue}</th>
+              <th scope="col" className="numeric">
+                {t.changeValue}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {COUNT_FIELDS.map((field) => {
+              const value = input[field];
+              const change = previous && typeof value === "number" ? value - previous[field] : null;
+              return (
+                <tr key={field}>
+                  <th scope="row">
+                    <label htmlFor={`report-${field}`}>{t.fields[field]}</label>
+                  </th>
+                  <td className="numeric">{previous ? f.integer(previous[field]) : "—"}</td>
+                  <td>
+                    <input
+                      id={`report-${field}`}
+                      inputMode="numeric"
+                      autoComplete="off"
+                      value={counts[field]}
+                      aria-invalid={shownErrors.some((e) => e.field === field)}
+                      onChange={setCount(field)}
+                    />
+                  </td>
+                  <td className="numeric">{change === null ? "" : f.signedInteger(change)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {!previous && unitId && <p className="small muted">{t.noPreviousReport}</p>}
+        <ProblemList title={t.errorsTitle} problems={shownErrors} tone="error" />
+        <ProblemList title={t.warningsTitle} problems={warnings} tone="warning" />
+        {serverProblems.length > 0 && (
+          <ProblemList title={t.errorsTitle} problems={serverProblems} tone="error" />
+        )}
+        {warnings.length > 0 && (
+          <label className="checkbox">
+            <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+            {t.confirmWarnings}
+          </label>
+        )}
+        {save.isError && serverProblems.length === 0 && (
+          <p className="form-error" role="alert">
+            {errorText(save.error, t)}
+          </p>
+        )}
+        {save.isSuccess && unit && (
+          <p className="form-success" role="status">
+            {fill(
+              save.data.change === "created"
+                ? t.reportSaved
+                : save.data.change === "revised"
+                  ? t.reportRevised
+                  : t.reportUnchanged,
+              { unit: unit.name, date: f.date(date) },
+            )}{" "}
+            <Link href={`/units/${unit.id}?date=${date}`}>{t.viewCommune}</Link>
+          </p>
+        )}
+        <button
+          type="submit"
+          className="primary"
+          disabled={save.isPending || (warnings.length > 0 && !confirmed)}
+        >
+          {save.isPending ? t.saving : t.saveReport}
+        </button>
+      </form>
+    </div>
+  );
+}

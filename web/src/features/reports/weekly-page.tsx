@@ -1,0 +1,136 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "wouter";
+import { FlagList } from "../../components/flag-badge.tsx";
+import { ErrorState, Skeleton } from "../../components/states.tsx";
+import { fill, useI18n } from "../../lib/i18n.tsx";
+import { campaignQuery, overviewQuery } from "../../lib/queries.ts";
+import { useSearchParam } from "../../lib/url-state.ts";
+
+/** The week's report as the district sends it upward: one A4 page to sign, or an XLSX to send. */
+export function WeeklyPage() {
+  const { t, f } = useI18n();
+  const [date] = useSearchParam("date");
+  const overview = useQuery(overviewQuery(null, date));
+  const campaign = useQuery(campaignQuery());
+  if (overview.isError) return <ErrorState error={overview.error} onRetry={() => overview.refetch()} />;
+  if (!overview.data || !campaign.data) return <Skeleton blocks={4} />;
+  const data = overview.data;
+  const { figures, coverage, linking } = data;
+  const byCoverage = [...data.children].sort((a, b) => (b.coverage.rate ?? -1) - (a.coverage.rate ?? -1));
+  const lagging = data.laggingOrder.flatMap((id) => data.children.filter((c) => c.unit.id === id));
+  const orDash = (n: number | null) => (n === null ? "—" : f.decimal(n));
+  return (
+    <article className="page weekly">
+      <div className="toolbar no-print">
+        <button type="button" className="primary" onClick={() => window.print()}>
+          {t.print}
+        </button>
+        <a href={`/api/exports/weekly.xlsx?date=${data.date}`}>{t.downloadXlsx}</a>
+        <a href={`/api/exports/reports.csv?date=${data.date}`}>{t.downloadCsv}</a>
+        <Link href={`/?date=${data.date}`}>{t.navOverview}</Link>
+      </div>
+      <header>
+        <h1 className="weekly-title">{t.weeklyHeading}</h1>
+        <p className="weekly-subtitle">
+          {fill(t.weeklySubheading, { unit: data.unit.name, date: f.date(data.date) })}
+        </p>
+      </header>
+      <section aria-labelledby="weekly-totals">
+        <h2 id="weekly-totals">{t.weeklyTotals}</h2>
+        <ul className="weekly-totals">
+          <li>
+            {t.coverageRate}: <strong>{f.percent(coverage.percent)}</strong> ({f.integer(figures.level2)}/
+            {f.integer(figures.population)});{" "}
+            {fill(t.expectedShort, { percent: f.percent(coverage.expectedPercent) })};{" "}
+            {t.remaining.toLowerCase()} {f.integer(coverage.remaining)} {t.people}.
+          </li>
+          <li>
+            {data.daysLeft > 0
+              ? fill(t.weeklyDaysLeft, { days: data.daysLeft, deadline: f.date(campaign.data.deadline) })
+              : fill(t.weeklyAfterDeadline, { deadline: f.date(campaign.data.deadline) })}
+            . {t.requiredPerDay}: {orDash(coverage.requiredPerDay)};{" "}
+            {fill(t.currentPace, { pace: orDash(coverage.pacePerDay) })}.
+          </li>
+          <li>
+            {t.linkRate}: <strong>{f.percent(linking.percent)}</strong> ({f.integer(figures.linked)}/
+            {f.integer(figures.dual)});{" "}
+            {fill(t.expectedShort, { percent: f.percent(linking.expectedPercent) })}.
+          </li>
+          <li>
+            {fill(t.reportingMissing, {
+              reporting: figures.reporting,
+              expected: figures.expected,
+              missing: figures.expected - figures.reporting,
+            })}
+          </li>
+        </ul>
+      </section>
+      <section aria-labelledby="weekly-communes">
+        <h2 id="weekly-communes">{t.weeklyCommunes}</h2>
+        <table className="data-table weekly-table">
+          <thead>
+            <tr>
+              <th scope="col">{t.colRank}</th>
+              <th scope="col">{t.colUnit}</th>
+              <th scope="col" className="numeric">
+                {t.fields.population}
+              </th>
+              <th scope="col" className="numeric">
+                {t.fields.level2}
+              </th>
+              <th scope="col" className="numeric">
+                {t.colRate}
+              </th>
+              <th scope="col" className="numeric">
+                {t.colChange}
+              </th>
+              <th scope="col" className="numeric">
+                {t.colExpected}
+              </th>
+              <th scope="col" className="numeric">
+                {t.colRequired}
+              </th>
+              <th scope="col" className="numeric">
+                {t.linkRate}
+              </th>
+              <th scope="col">{t.lagging}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {byCoverage.map((child) => (
+              <tr key={child.unit.id}>
+                <td className="numeric">{child.rank ?? "—"}</td>
+                <td>{child.unit.name}</td>
+                <td className="numeric">{f.integer(child.figures.population)}</td>
+                <td className="numeric">{f.integer(child.figures.level2)}</td>
+                <td className="numeric">{f.percent(child.coverage.percent)}</td>
+                <td className="numeric">
+                  {child.coverage.weekChange ? f.points(child.coverage.weekChange.points) : "—"}
+                </td>
+                <td className="numeric">{f.percent(child.coverage.expectedPercent)}</td>
+                <td className="numeric">{orDash(child.coverage.requiredPerDay)}</td>
+                <td className="numeric">{f.percent(child.linking.percent)}</td>
+                <td>{child.lagging ? t.lagging : ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="weekly-lagging">
+        <h2 id="weekly-lagging">{fill(t.laggingTitle, { count: lagging.length })}</h2>
+        {lagging.length === 0 ? (
+          <p>{t.laggingNone}</p>
+        ) : (
+          lagging.map((child) => (
+            <div key={child.unit.id} className="weekly-lagging">
+              <h3>{child.unit.name}</h3>
+              <FlagList
+                flags={child.flags.filter((flag) => flag.metric === "coverage" || flag.metric === null)}
+              />
+            </div>
+          ))
+        )}
+      </section>
+    </article>
+  );
+}
