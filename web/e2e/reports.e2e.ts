@@ -85,6 +85,15 @@ describe("importing a file", () => {
     await expect.poll(() => page.locator(".big-value").textContent()).toBe("89,41%"); // 8,530 / 9,540
   });
 
+  it("lets the police delete a report entered in error, after a confirmation", async () => {
+    await page.goto(`${baseUrl}/units/21841?date=2024-07-13`);
+    await expect.poll(() => page.locator(".big-value").textContent()).toBe("82,27%"); // 2,600 / 3,160
+    page.once("dialog", (dialog) => dialog.accept());
+    await page.getByRole("button", { name: "Xóa báo cáo ngày 13/07/2024" }).click();
+    await expect.poll(() => page.locator(".big-value").textContent()).toBe("80,66%"); // back to 29/06: 2,549 / 3,160
+    expect(await page.getByRole("button", { name: "Xóa báo cáo ngày 13/07/2024" }).count()).toBe(0);
+  });
+
   it("shows a file's errors by row and field, in Vietnamese, and writes nothing", async () => {
     const dir = mkdtempSync(join(tmpdir(), "vneid-upload-"));
     const file = join(dir, "loi.csv");

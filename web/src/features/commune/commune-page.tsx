@@ -109,7 +109,9 @@ export function CommunePage({ unitId }: { unitId: string }) {
           ) : (
             <Skeleton blocks={1} />
           )}
-          {series.data && <ReportHistory points={series.data.points.filter((p) => p.date <= data.date)} />}
+          {series.data && (
+            <ReportHistory points={series.data.points.filter((p) => p.date <= data.date)} unit={data.unit} />
+          )}
         </>
       )}
     </div>

@@ -1,10 +1,15 @@
 import { type Column, DataTable } from "../../components/data-table.tsx";
-import type { SeriesPoint } from "../../lib/api.ts";
-import { useI18n } from "../../lib/i18n.tsx";
+import type { SeriesPoint, Unit } from "../../lib/api.ts";
+import { errorText } from "../../lib/error-text.ts";
+import { fill, useI18n } from "../../lib/i18n.tsx";
+import { useSession } from "../../lib/session.ts";
+import { useDeleteReport } from "./api.ts";
 
-/** Every report of the commune up to the chosen date, newest first. */
-export function ReportHistory({ points }: { points: readonly SeriesPoint[] }) {
+/** Every report of the commune up to the chosen date, newest first; admin and police may delete one entered in error. */
+export function ReportHistory({ points, unit }: { points: readonly SeriesPoint[]; unit: Unit }) {
   const { t, f } = useI18n();
+  const role = useSession().data?.role;
+  const remove = useDeleteReport();
   const columns: Column<SeriesPoint>[] = [
     { key: "date", header: t.date, cell: (p) => f.date(p.date), sortValue: (p) => p.date },
     { key: "population", header: t.population, numeric: true, cell: (p) => f.integer(p.population) },
@@ -14,9 +19,34 @@ export function ReportHistory({ points }: { points: readonly SeriesPoint[] }) {
     { key: "linked", header: t.linked, numeric: true, cell: (p) => f.integer(p.linked) },
     { key: "linking", header: t.linkRate, numeric: true, cell: (p) => f.percent(p.linkingPercent) },
   ];
+  if (role === "admin" || role === "police") {
+    columns.push({
+      key: "actions",
+      header: t.actions,
+      cell: (p) => (
+        <button
+          type="button"
+          disabled={remove.isPending}
+          aria-label={fill(t.deleteReportLabel, { date: f.date(p.date) })}
+          onClick={() => {
+            if (window.confirm(fill(t.confirmDeleteReport, { unit: unit.name, date: f.date(p.date) }))) {
+              remove.mutate({ unitId: unit.id, date: p.date });
+            }
+          }}
+        >
+          {t.deleteReport}
+        </button>
+      ),
+    });
+  }
   return (
     <section className="card" aria-labelledby="history-title">
       <h2 id="history-title">{t.historyTitle}</h2>
+      {remove.isError && (
+        <p className="form-error" role="alert">
+          {errorText(remove.error, t)}
+        </p>
+      )}
       <DataTable
         caption={t.historyTitle}
         columns={columns}
