@@ -34,7 +34,10 @@ export function readCsv(text: string): Table {
 /** The first worksheet of an XLSX file (as Excel or LibreOffice Calc write it). */
 export async function readXlsx(data: ArrayBuffer | Uint8Array): Promise<Table> {
   const workbook = new ExcelJS.Workbook();
-  const buffer = data instanceof ArrayBuffer ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const buffer =
+    data instanceof ArrayBuffer
+      ? Buffer.from(data)
+      : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   try {
     await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (error) {
