@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { addDays } from "../server/src/domain/dates.ts";
-import type { Report } from "../server/src/domain/types.ts";
+import type { DriveInput, DriveStatus } from "../server/src/domain/drives.ts";
+import type { Report, Unit } from "../server/src/domain/types.ts";
 
 /**
  * The Tây Sơn demo: weekly reports for the 15 communes from 03/02/2024 to 29/06/2024.
@@ -10,6 +13,16 @@ import type { Report } from "../server/src/domain/types.ts";
 export const FIRST_DATE = "2024-02-03";
 export const WEEKS = 22; // 03/02 … 29/06
 export const DISTRICT_TOTALS = { population: 122_204, level2: 80_272, dual: 51_230, linked: 20_114 };
+
+/** Official names by code, from the committed units file. */
+const UNIT_NAMES: [string, string][] = readFileSync(
+  join(import.meta.dirname, "..", "data", "units.csv"),
+  "utf8",
+)
+  .trim()
+  .split("\n")
+  .slice(1)
+  .map((line) => line.split(",") as [string, string]);
 
 type Profile =
   /** Reaches 100% in week `reachWeek`, faster early on. */
@@ -262,6 +275,109 @@ export function reportsToCsv(reports: readonly Report[], unitNames: ReadonlyMap<
   const header = "unit_code,unit_name,date,population,level2,dual,linked";
   const lines = reports.map((r) =>
     [r.unitId, unitNames.get(r.unitId) ?? "", r.date, r.population, r.level2, r.dual, r.linked].join(","),
+  );
+  return `${[header, ...lines].join("\n")}\n`;
+}
+
+/** Illustrative villages (thôn; khối in the town): three or four per commune, with made-up 7-digit codes (the commune code and a number). */
+export function generateDemoVillages(): Unit[] {
+  return COMMUNES.flatMap((plan, i) => {
+    const count = 3 + (i % 2);
+    const word = plan.code === "21808" ? "Khối" : "Thôn";
+    return Array.from({ length: count }, (_, v) => ({
+      id: `${plan.code}${String(v + 1).padStart(2, "0")}`,
+      name: `${word} ${v + 1}`,
+      kind: "village" as const,
+      parentId: plan.code,
+    }));
+  });
+}
+
+interface DrivePlan {
+  code: string;
+  /** Days after 03/02/2024. */
+  day: number;
+  status: DriveStatus;
+}
+
+/** About 25 drives, most in the lagging communes; three still planned for the last days before the deadline. */
+const DRIVE_PLANS: DrivePlan[] = [
+  ...[45, 66, 87, 108, 129, 143].map((day) => ({ code: "21850", day, status: "done" as const })),
+  ...[52, 73, 94, 115, 136].map((day) => ({ code: "21835", day, status: "done" as const })),
+  ...[80, 101, 122, 140].map((day) => ({ code: "21841", day, status: "done" as const })),
+  { code: "21841", day: 59, status: "done" },
+  { code: "21814", day: 38, status: "done" },
+  { code: "21820", day: 61, status: "done" },
+  { code: "21844", day: 82, status: "done" },
+  { code: "21838", day: 96, status: "done" },
+  { code: "21835", day: 31, status: "cancelled" },
+  { code: "21850", day: 117, status: "cancelled" },
+  { code: "21850", day: 148, status: "planned" },
+  { code: "21835", day: 148, status: "planned" },
+  { code: "21841", day: 148, status: "planned" },
+];
+
+/** The drives, with results consistent with the weekly reports around them. */
+export function generateDemoDrives(reports: readonly Report[]): DriveInput[] {
+  const random = seededRandom(20_240_701);
+  const villages = generateDemoVillages();
+  const names = new Map(UNIT_NAMES);
+  return DRIVE_PLANS.map((plan, i): DriveInput => {
+    const date = addDays(FIRST_DATE, plan.day);
+    const own = reports.filter((r) => r.unitId === plan.code);
+    const before = [...own].reverse().find((r) => r.date <= date);
+    const after = own.find((r) => r.date > date);
+    const gained = before && after ? after.level2 - before.level2 : 0;
+    const linkedGained = before && after ? after.linked - before.linked : 0;
+    const registrations = Math.round(gained * (0.35 + 0.25 * random()));
+    const planned = Math.max(20, Math.round(((registrations || 60) * (0.8 + 0.5 * random())) / 10) * 10);
+    const mine = villages.filter((v) => v.parentId === plan.code);
+    const village = mine[i % mine.length] as Unit;
+    const morning = random() < 0.6;
+    return {
+      unitId: plan.code,
+      villageId: village.id,
+      date,
+      startTime: morning ? "07:30" : "13:30",
+      endTime: morning ? "11:00" : "17:00",
+      team:
+        i % 3 === 0
+          ? "Huyện đoàn Tây Sơn"
+          : `Đoàn xã ${(names.get(plan.code) ?? "").replace(/^(Xã|Thị trấn) /, "")}`,
+      planned,
+      status: plan.status,
+      registrations: plan.status === "done" ? registrations : null,
+      linked:
+        plan.status === "done"
+          ? Math.min(registrations, Math.round(linkedGained * (0.2 + 0.2 * random())))
+          : null,
+      notes: plan.status === "cancelled" ? "Hoãn do mưa lớn" : "",
+    };
+  });
+}
+
+export function villagesToCsv(villages: readonly Unit[]): string {
+  const lines = villages.map((v) => [v.id, v.name, v.kind, v.parentId].join(","));
+  return `${["code,name,kind,parent_code", ...lines].join("\n")}\n`;
+}
+
+export function drivesToCsv(drives: readonly DriveInput[]): string {
+  const header =
+    "unit_code,village_code,date,start_time,end_time,team,planned,status,registrations,linked,notes";
+  const lines = drives.map((d) =>
+    [
+      d.unitId,
+      d.villageId ?? "",
+      d.date,
+      d.startTime ?? "",
+      d.endTime ?? "",
+      d.team,
+      d.planned,
+      d.status,
+      d.registrations ?? "",
+      d.linked ?? "",
+      d.notes,
+    ].join(","),
   );
   return `${[header, ...lines].join("\n")}\n`;
 }

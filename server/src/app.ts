@@ -14,6 +14,7 @@ import { ApiError, errorBody } from "./errors.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { campaignRoutes } from "./routes/campaign.ts";
+import { driveRoutes } from "./routes/drives.ts";
 import { exportRoutes } from "./routes/exports.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { IMPORT_LIMIT, importRoutes } from "./routes/imports.ts";
@@ -85,6 +86,7 @@ export function createApp({ store, config, now = Date.now, passwordParams = OWAS
     .use("/campaign", reads)
     .use("/overview", reads)
     .use("/exports/*", reads)
+    .on("GET", ["/drives", "/drives/*"], reads)
     .use("/imports/template.*", reads)
     .route("/units", unitRoutes(store))
     .route("/campaign", campaignRoutes(store))
@@ -92,6 +94,7 @@ export function createApp({ store, config, now = Date.now, passwordParams = OWAS
     .route("/reports", reportRoutes(store, now))
     .route("/imports", importRoutes(store, config.homeUnit, now))
     .route("/exports", exportRoutes(store, config.homeUnit))
+    .route("/drives", driveRoutes(store, config.homeUnit))
     .route("/users", userRoutes(store, passwordParams))
     .route("/audit", auditRoutes(store));
 

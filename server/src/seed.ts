@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { isIsoDate } from "./domain/dates.ts";
+import { DRIVE_STATUSES, type DriveInput, type DriveStatus } from "./domain/drives.ts";
 import { type Report, UNIT_KINDS, type Unit, type UnitKind } from "./domain/types.ts";
 import type { Store } from "./store/store.ts";
 
@@ -20,7 +21,11 @@ export async function seedIfEmpty(
   if (withDemoReports && (await store.reportCount()) === 0) {
     const reports = readReports(join(dataDir, "demo", "reports.csv"));
     await store.insertReports(reports);
-    done.push(`${reports.length} demo reports`);
+    const villages = readUnits(join(dataDir, "demo", "villages.csv"));
+    await store.saveUnits(villages);
+    const drives = readDrives(join(dataDir, "demo", "drives.csv"));
+    await store.insertDrives(drives);
+    done.push(`${reports.length} demo reports, ${villages.length} villages, ${drives.length} drives`);
   }
   return done;
 }
@@ -64,6 +69,28 @@ export function readReports(path: string): Report[] {
       level2: count("level2"),
       dual: count("dual"),
       linked: count("linked"),
+    };
+  });
+}
+
+export function readDrives(path: string): DriveInput[] {
+  return readCsv(path).map((row, i) => {
+    const where = `${path} row ${i + 2}`;
+    if (!DRIVE_STATUSES.includes(row.status as DriveStatus))
+      throw new Error(`${where}: status ${JSON.stringify(row.status)} is unknown`);
+    const count = (field: string) => (row[field] ? Number(row[field]) : null);
+    return {
+      unitId: row.unit_code ?? "",
+      villageId: row.village_code || null,
+      date: row.date ?? "",
+      startTime: row.start_time || null,
+      endTime: row.end_time || null,
+      team: row.team ?? "",
+      planned: Number(row.planned),
+      status: row.status as DriveStatus,
+      registrations: count("registrations"),
+      linked: count("linked"),
+      notes: row.notes ?? "",
     };
   });
 }

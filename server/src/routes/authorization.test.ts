@@ -29,6 +29,8 @@ interface Context {
   who: Who;
   /** A user no row acts as, for endpoints that change a user. */
   targetId: number;
+  /** A drive in commune 21850. */
+  driveId: number;
 }
 
 interface Row {
@@ -40,6 +42,13 @@ interface Row {
   expect: Record<Who, number>;
 }
 
+const TAY_PHU_DRIVE = {
+  unitId: "21850",
+  villageId: "2185002",
+  date: "2024-06-30",
+  team: "Đoàn xã Tây Phú",
+  planned: 60,
+};
 const TAY_PHU_WEEK = {
   unitId: "21850",
   date: "2024-07-06",
@@ -123,6 +132,27 @@ const MATRIX: Row[] = [
     expect: only({ admin: 200, police: 200, commune_own: 200 }),
   },
   {
+    method: "POST",
+    route: "/api/drives",
+    request: () => ({ path: "/api/drives", body: TAY_PHU_DRIVE }),
+    expect: only({ admin: 201, police: 201, commune_own: 201, youth: 201 }),
+  },
+  {
+    method: "PATCH",
+    route: "/api/drives/:id",
+    request: ({ driveId }) => ({
+      path: `/api/drives/${driveId}`,
+      body: { status: "done", registrations: 55, linked: 20 },
+    }),
+    expect: only({ admin: 200, police: 200, commune_own: 200, youth: 200 }),
+  },
+  {
+    method: "DELETE",
+    route: "/api/drives/:id",
+    request: ({ driveId }) => ({ path: `/api/drives/${driveId}` }),
+    expect: only({ admin: 204, police: 204, commune_own: 204, youth: 204 }),
+  },
+  {
     method: "PATCH",
     route: "/api/campaign",
     request: () => ({ path: "/api/campaign", body: { tolerancePoints: 2 } }),
@@ -134,8 +164,20 @@ async function setUp(who: Who): Promise<Context & { cookie?: string }> {
   const { app, store } = await createDemoApp();
   for (const user of Object.values(USERS)) await createUser(store, user);
   const target = await createUser(store, { username: "target", role: "viewer" });
+  const drive = await store.createDrive(
+    {
+      ...TAY_PHU_DRIVE,
+      startTime: null,
+      endTime: null,
+      status: "planned",
+      registrations: null,
+      linked: null,
+      notes: "",
+    },
+    { userId: null, username: "test", ip: null, at: new Date().toISOString() },
+  );
   const cookie = who === "anonymous" ? undefined : await signIn(app, USERS[who].username);
-  return { app, store, who, targetId: target.id, cookie };
+  return { app, store, who, targetId: target.id, driveId: drive.id, cookie };
 }
 
 describe("authorisation matrix", () => {

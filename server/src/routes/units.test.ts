@@ -14,9 +14,10 @@ describe("read endpoints", () => {
     expect(await get("/api/health")).toEqual({ status: 200, body: { status: "ok" } });
   });
 
-  it("GET /api/units lists Tây Sơn's official units", async () => {
+  it("GET /api/units lists Tây Sơn's official units and the demo's villages", async () => {
     const { body } = await get("/api/units");
-    expect(body.units).toHaveLength(17);
+    expect(body.units.filter((u: { kind: string }) => u.kind !== "village")).toHaveLength(17);
+    expect(body.units).toContainEqual({ id: "2185001", name: "Thôn 1", kind: "village", parentId: "21850" });
     expect(body.units).toContainEqual({
       id: "21808",
       name: "Thị trấn Phú Phong",

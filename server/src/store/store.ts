@@ -1,11 +1,13 @@
 import type Database from "better-sqlite3";
 import type { User } from "../auth/roles.ts";
 import { addDays } from "../domain/dates.ts";
+import type { Drive, DriveInput } from "../domain/drives.ts";
 import { sameFigures } from "../domain/history.ts";
 import { UnitTree } from "../domain/tree.ts";
 import type { Campaign, Report, Unit } from "../domain/types.ts";
 import { type Actor, type AuditEntry, type AuditFilter, type AuditRecord, auditStatements } from "./audit.ts";
 import { campaignStatements } from "./campaign.ts";
+import { type DriveFilter, driveStatements } from "./drives.ts";
 import { migrate } from "./migrate.ts";
 import { openDatabase } from "./open.ts";
 import { reportStatements } from "./reports.ts";
@@ -13,7 +15,7 @@ import { sessionStatements } from "./sessions.ts";
 import { unitStatements } from "./units.ts";
 import { type NewUser, type UserChanges, userStatements } from "./users.ts";
 
-export type { Actor, AuditEntry, AuditFilter, AuditRecord, NewUser, UserChanges };
+export type { Actor, AuditEntry, AuditFilter, AuditRecord, DriveFilter, NewUser, UserChanges };
 
 export interface SaveSummary {
   created: number;
@@ -50,6 +52,14 @@ export interface Store {
   saveReports(reports: readonly Report[], actor: Actor): Promise<SaveSummary>;
   /** Deletes a report (audited); false when there was none. */
   deleteReport(unitId: string, date: string, actor: Actor): Promise<boolean>;
+  listDrives(filter: DriveFilter): Promise<Drive[]>;
+  getDrive(id: number): Promise<Drive | undefined>;
+  /** Drive changes are audited with before and after, in the same transaction. */
+  createDrive(drive: DriveInput, actor: Actor): Promise<Drive>;
+  updateDrive(id: number, drive: DriveInput, actor: Actor): Promise<Drive>;
+  deleteDrive(id: number, actor: Actor): Promise<boolean>;
+  /** Adds drives as they are (the demo data); not audited. */
+  insertDrives(drives: readonly DriveInput[]): Promise<void>;
   /** Replaces the campaign settings (audited). */
   updateCampaign(campaign: Campaign, actor: Actor): Promise<Campaign>;
 
@@ -91,6 +101,12 @@ export function createStore(db: Database.Database): Store {
   const users = userStatements(db);
   const sessions = sessionStatements(db);
   const audit = auditStatements(db);
+  const drives = driveStatements(db);
+  const getDrive = (id: number) => {
+    const drive = drives.one(id);
+    if (!drive) throw new Error(`no drive ${id}`);
+    return drive;
+  };
   const getUser = (id: number) => {
     const user = users.byId(id);
     if (!user) throw new Error(`no user ${id}`);
@@ -167,6 +183,57 @@ export function createStore(db: Database.Database): Store {
         );
         return true;
       })(),
+    listDrives: async (filter) => drives.list(filter),
+    getDrive: async (id) => drives.one(id),
+    createDrive: async (input, actor) =>
+      db.transaction(() => {
+        const created = getDrive(drives.insert(input));
+        audit.record(
+          {
+            action: "drive.create",
+            entity: "drive",
+            entityId: String(created.id),
+            unitId: created.unitId,
+            after: created,
+          },
+          actor,
+        );
+        return created;
+      })(),
+    updateDrive: async (id, input, actor) =>
+      db.transaction(() => {
+        const before = getDrive(id);
+        drives.update(id, input);
+        const after = getDrive(id);
+        audit.record(
+          {
+            action: "drive.update",
+            entity: "drive",
+            entityId: String(id),
+            unitId: after.unitId,
+            before,
+            after,
+          },
+          actor,
+        );
+        return after;
+      })(),
+    deleteDrive: async (id, actor) =>
+      db.transaction(() => {
+        const before = drives.one(id);
+        if (!before) return false;
+        drives.remove(id);
+        audit.record(
+          { action: "drive.delete", entity: "drive", entityId: String(id), unitId: before.unitId, before },
+          actor,
+        );
+        return true;
+      })(),
+    insertDrives: async (list) => {
+      db.transaction(() => {
+        for (const drive of list) drives.insert(drive);
+      })();
+    },
     updateCampaign: async (next, actor) =>
       db.transaction(() => {
         const before = campaign.get();

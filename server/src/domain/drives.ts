@@ -1,0 +1,199 @@
+import type { Assessment } from "./assess.ts";
+import { addDays, daysBetween, isIsoDate } from "./dates.ts";
+import { paceOn } from "./pace.ts";
+import type { Problem } from "./report-validation.ts";
+import { isReportingUnit } from "./tree.ts";
+import type { Report, Unit } from "./types.ts";
+
+export const DRIVE_STATUSES = ["planned", "done", "cancelled"] as const;
+export type DriveStatus = (typeof DRIVE_STATUSES)[number];
+
+export interface Drive {
+  id: number;
+  unitId: string;
+  villageId: string | null;
+  date: string;
+  /** "HH:MM", local time. */
+  startTime: string | null;
+  endTime: string | null;
+  team: string;
+  planned: number;
+  status: DriveStatus;
+  /** Results, once done: level-2 registrations collected and accounts linked on site. */
+  registrations: number | null;
+  linked: number | null;
+  notes: string;
+}
+
+export type DriveInput = Omit<Drive, "id">;
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** The rules a drive must pass; each problem names the field and the value. */
+export function checkDrive(input: DriveInput, unit: Unit | undefined, village: Unit | undefined): Problem[] {
+  const problems: Problem[] = [];
+  const add = (field: string, code: string, message: string, values: Problem["values"]) =>
+    problems.push({ field, code, message, values });
+  if (!unit)
+    add("unitId", "UNKNOWN_UNIT", `No unit has the code ${JSON.stringify(input.unitId)}.`, {
+      unitId: input.unitId,
+    });
+  else if (!isReportingUnit(unit)) {
+    add(
+      "unitId",
+      "NOT_REPORTING_UNIT",
+      `${unit.name} (${unit.id}) is a ${unit.kind}: drives are held in a commune, town or ward.`,
+      {
+        unitId: unit.id,
+      },
+    );
+  }
+  if (input.villageId !== null) {
+    if (village?.kind !== "village") {
+      add("villageId", "UNKNOWN_VILLAGE", `No village has the code ${JSON.stringify(input.villageId)}.`, {
+        villageId: input.villageId,
+      });
+    } else if (village.parentId !== input.unitId) {
+      add(
+        "villageId",
+        "VILLAGE_NOT_IN_COMMUNE",
+        `${village.name} (${village.id}) is not in ${unit?.name ?? input.unitId}.`,
+        {
+          villageId: village.id,
+          unitId: input.unitId,
+        },
+      );
+    }
+  }
+  if (!isIsoDate(input.date))
+    add(
+      "date",
+      "INVALID_DATE",
+      `The date ${JSON.stringify(input.date)} is not a calendar date (YYYY-MM-DD).`,
+      { date: input.date },
+    );
+  for (const field of ["startTime", "endTime"] as const) {
+    const value = input[field];
+    if (value !== null && !TIME.test(value))
+      add(field, "INVALID_TIME", `${field} ${JSON.stringify(value)} is not a time (HH:MM).`, {
+        [field]: value,
+      });
+  }
+  if (
+    input.startTime &&
+    input.endTime &&
+    TIME.test(input.startTime) &&
+    TIME.test(input.endTime) &&
+    input.endTime <= input.startTime
+  ) {
+    add(
+      "endTime",
+      "END_BEFORE_START",
+      `The drive ends at ${input.endTime}, not after it starts (${input.startTime}).`,
+      {
+        startTime: input.startTime,
+        endTime: input.endTime,
+      },
+    );
+  }
+  if (input.team.trim() === "")
+    add("team", "TEAM_REQUIRED", "Name the team that runs the drive.", { team: input.team });
+  for (const field of ["planned", "registrations", "linked"] as const) {
+    const value = input[field];
+    if (value === null && field !== "planned") continue;
+    if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
+      add(
+        field,
+        "NOT_A_COUNT",
+        `${field} must be a whole number of 0 or more, not ${JSON.stringify(value)}.`,
+        { [field]: value ?? null },
+      );
+    }
+  }
+  if (input.status === "done" && input.registrations === null) {
+    add(
+      "registrations",
+      "RESULTS_REQUIRED",
+      "A drive marked done needs its level-2 registrations (0 if none).",
+      { status: input.status },
+    );
+  }
+  return problems;
+}
+
+export interface DriveEffect {
+  /** The commune's level-2 accounts gained per day over the reports of the 14 days before the drive, and after it. */
+  paceBefore: number | null;
+  paceAfter: number | null;
+  /** Registrations collected against planned (1 = as planned); null without results or plan. */
+  deliveredShare: number | null;
+}
+
+export const EFFECT_WINDOW_DAYS = 14;
+
+/** What followed a drive: the commune's pace before against after, and what it delivered against its plan. */
+export function driveEffect(drive: Drive, history: readonly Report[]): DriveEffect {
+  const before = paceOn(history, drive.date, "coverage", EFFECT_WINDOW_DAYS);
+  const after = paceOn(history, addDays(drive.date, EFFECT_WINDOW_DAYS), "coverage", EFFECT_WINDOW_DAYS);
+  const round = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
+  return {
+    paceBefore: round(before),
+    paceAfter: round(after),
+    deliveredShare:
+      drive.registrations !== null && drive.planned > 0
+        ? Math.round((drive.registrations / drive.planned) * 100) / 100
+        : null,
+  };
+}
+
+export interface Suggestion {
+  unit: Unit;
+  /** Accounts needed to get back on the trajectory (the ranking key). */
+  gap: number;
+  remaining: number;
+  requiredPerDay: number | null;
+  pacePerDay: number | null;
+  coveragePercent: string | null;
+  expectedPercent: string | null;
+  /** People with both accounts still to link to be on the linking trajectory. */
+  linkingGap: number | null;
+  lastDrive: string | null;
+  daysSinceLastDrive: number | null;
+  lagging: boolean;
+}
+
+/**
+ * Where the next drives matter most: communes with people still to reach, ranked by the accounts
+ * needed to get back on the trajectory, then by people remaining.
+ */
+export function suggestDrives(
+  communes: readonly ({ unit: Unit } & Assessment)[],
+  drives: readonly Drive[],
+  date: string,
+): Suggestion[] {
+  const lastDone = new Map<string, string>();
+  for (const drive of drives) {
+    if (drive.status !== "done" || drive.date > date) continue;
+    const last = lastDone.get(drive.unitId);
+    if (!last || drive.date > last) lastDone.set(drive.unitId, drive.date);
+  }
+  return communes
+    .filter((c) => c.figures.reporting > 0 && c.coverage.remaining > 0)
+    .map((c) => {
+      const lastDrive = lastDone.get(c.unit.id) ?? null;
+      return {
+        unit: c.unit,
+        gap: c.coverage.gapToExpected ?? 0,
+        remaining: c.coverage.remaining,
+        requiredPerDay: c.coverage.requiredPerDay,
+        pacePerDay: c.coverage.pacePerDay,
+        coveragePercent: c.coverage.percent,
+        expectedPercent: c.coverage.expectedPercent,
+        linkingGap: c.linking.gapToExpected,
+        lastDrive,
+        daysSinceLastDrive: lastDrive ? daysBetween(lastDrive, date) : null,
+        lagging: c.lagging,
+      };
+    })
+    .sort((a, b) => b.gap - a.gap || b.remaining - a.remaining || a.unit.id.localeCompare(b.unit.id));
+}

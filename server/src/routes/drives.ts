@@ -1,0 +1,144 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { authorize } from "../auth/middleware.ts";
+import { canWriteDrives } from "../auth/roles.ts";
+import {
+  checkDrive,
+  DRIVE_STATUSES,
+  type Drive,
+  type DriveInput,
+  driveEffect,
+  suggestDrives,
+} from "../domain/drives.ts";
+import { reportingUnitsOn } from "../domain/overview.ts";
+import type { Problem } from "../domain/report-validation.ts";
+import type { AppEnv } from "../env.ts";
+import { ApiError } from "../errors.ts";
+import type { Store } from "../store/store.ts";
+import { isoDate, validJson, validQuery } from "../validation.ts";
+import { assessmentInput } from "./assessment-input.ts";
+import { unitNotFound } from "./units.ts";
+
+const code = z.union([z.string(), z.number()]).transform(String);
+const optionalText = z
+  .string()
+  .nullable()
+  .transform((v) => (v === null || v.trim() === "" ? null : v.trim()));
+const fields = {
+  unitId: code,
+  villageId: code.nullable().transform((v) => (v === null || v === "" ? null : v)),
+  date: z.string().max(32),
+  startTime: optionalText,
+  endTime: optionalText,
+  team: z.string().max(200),
+  planned: z.unknown(),
+  status: z.enum(DRIVE_STATUSES),
+  registrations: z.unknown(),
+  linked: z.unknown(),
+  notes: z.string().max(2000),
+};
+const createBody = z.object({
+  ...fields,
+  villageId: fields.villageId.default(null),
+  startTime: fields.startTime.default(null),
+  endTime: fields.endTime.default(null),
+  status: fields.status.default("planned"),
+  registrations: fields.registrations.default(null),
+  linked: fields.linked.default(null),
+  notes: fields.notes.default(""),
+});
+const updateBody = z.object(fields).partial();
+const listQuery = z.object({
+  unit: z.string().min(1).optional(),
+  status: z.enum(DRIVE_STATUSES).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+const suggestionsQuery = z.object({ unit: z.string().min(1).optional(), date: isoDate.optional() });
+
+export function driveRoutes(store: Store, homeUnit: string) {
+  /** Checks a drive against the rules; a 422 naming each problem's field and value. */
+  async function valid(input: DriveInput): Promise<DriveInput> {
+    const tree = await store.unitTree();
+    const problems: Problem[] = checkDrive(
+      input,
+      tree.get(input.unitId),
+      input.villageId ? tree.get(input.villageId) : undefined,
+    );
+    if (problems.length > 0) {
+      throw new ApiError(
+        422,
+        "DRIVE_INVALID",
+        problems.map((p) => p.message).join(" "),
+        problems.map((p) => ({
+          ...p,
+          value: (input as unknown as Record<string, unknown>)[p.field] ?? null,
+        })),
+      );
+    }
+    return input;
+  }
+
+  async function existing(id: string): Promise<Drive> {
+    const drive = /^\d+$/.test(id) ? await store.getDrive(Number(id)) : undefined;
+    if (!drive) throw new ApiError(404, "DRIVE_NOT_FOUND", `No drive has the id ${JSON.stringify(id)}.`);
+    return drive;
+  }
+
+  const mayWrite = (unitId: string) => ({ action: "plan drives", unitId });
+
+  return new Hono<AppEnv>()
+    .get("/", validQuery(listQuery), async (c) => {
+      const q = c.req.valid("query");
+      const tree = await store.unitTree();
+      const unitId = q.unit ?? homeUnit;
+      if (!tree.get(unitId)) throw unitNotFound(unitId);
+      const unitIds = tree.reportingUnitsUnder(unitId).map((u) => u.id);
+      const drives = await store.listDrives({ unitIds, status: q.status, from: q.from, to: q.to });
+      const histories = await store.reportHistories([
+        ...new Set(drives.filter((d) => d.status === "done").map((d) => d.unitId)),
+      ]);
+      return c.json({
+        drives: drives.map((drive) => ({
+          ...drive,
+          effect: drive.status === "done" ? driveEffect(drive, histories.get(drive.unitId) ?? []) : null,
+        })),
+      });
+    })
+    .get("/suggestions", validQuery(suggestionsQuery), async (c) => {
+      const q = c.req.valid("query");
+      const { tree, unitId, date, campaign, histories } = await assessmentInput(
+        store,
+        q.unit ?? homeUnit,
+        q.date,
+      );
+      const communes = reportingUnitsOn(tree, unitId, histories, campaign, date);
+      const drives = await store.listDrives({ unitIds: communes.map((x) => x.unit.id), to: date });
+      return c.json({ date, suggestions: suggestDrives(communes, drives, date) });
+    })
+    .post("/", validJson(createBody), async (c) => {
+      const body = c.req.valid("json") as DriveInput;
+      await authorize(c, store, (user) => canWriteDrives(user, body.unitId), mayWrite(body.unitId));
+      const drive = await store.createDrive(await valid(body), c.get("actor"));
+      return c.json({ drive }, 201);
+    })
+    .patch("/:id", validJson(updateBody), async (c) => {
+      const current = await existing(c.req.param("id"));
+      const next = { ...current, ...(c.req.valid("json") as Partial<DriveInput>) };
+      const { id: _, ...input } = next;
+      await authorize(
+        c,
+        store,
+        (user) => canWriteDrives(user, current.unitId) && canWriteDrives(user, input.unitId),
+        mayWrite(input.unitId),
+      );
+      const drive = await store.updateDrive(current.id, await valid(input), c.get("actor"));
+      return c.json({ drive });
+    })
+    .delete("/:id", async (c) => {
+      const current = await existing(c.req.param("id"));
+      await authorize(c, store, (user) => canWriteDrives(user, current.unitId), mayWrite(current.unitId));
+      await store.deleteDrive(current.id, c.get("actor"));
+      return c.body(null, 204);
+    });
+}
