@@ -2,8 +2,16 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../server/src/config.ts";
-import { readReports, readUnits } from "../server/src/seed.ts";
-import { DISTRICT_TOTALS, generateDemoReports, reportsToCsv } from "./demo-data.ts";
+import { readDrives, readReports, readUnits } from "../server/src/seed.ts";
+import {
+  DISTRICT_TOTALS,
+  drivesToCsv,
+  generateDemoDrives,
+  generateDemoReports,
+  generateDemoVillages,
+  reportsToCsv,
+  villagesToCsv,
+} from "./demo-data.ts";
 
 const dataDir = join(PROJECT_ROOT, "data");
 const committedCsv = readFileSync(join(dataDir, "demo", "reports.csv"), "utf8");
@@ -67,5 +75,48 @@ describe("the demo data", () => {
     const counts = communes.map((c) => reports.filter((r) => r.unitId === c.id).length);
     expect(counts.filter((n) => n === 22)).toHaveLength(14);
     expect(counts.filter((n) => n === 19)).toHaveLength(1);
+  });
+});
+
+describe("the demo villages and drives", () => {
+  const villages = readUnits(join(dataDir, "demo", "villages.csv"));
+  const drives = readDrives(join(dataDir, "demo", "drives.csv"));
+
+  it("are exactly what the generator writes", () => {
+    expect(readFileSync(join(dataDir, "demo", "villages.csv"), "utf8")).toBe(
+      villagesToCsv(generateDemoVillages()),
+    );
+    expect(readFileSync(join(dataDir, "demo", "drives.csv"), "utf8")).toBe(
+      drivesToCsv(generateDemoDrives(generateDemoReports())),
+    );
+  });
+
+  it("give every commune three or four villages", () => {
+    for (const commune of communes) {
+      const count = villages.filter((v) => v.parentId === commune.id && v.kind === "village").length;
+      expect(count).toBeGreaterThanOrEqual(3);
+      expect(count).toBeLessThanOrEqual(4);
+    }
+  });
+
+  it("hold about 25 drives, most in the lagging communes, each in a village of its commune", () => {
+    expect(drives.length).toBeGreaterThanOrEqual(20);
+    expect(drives.length).toBeLessThanOrEqual(30);
+    const lagging = drives.filter((d) => ["21835", "21850", "21841"].includes(d.unitId));
+    expect(lagging.length / drives.length).toBeGreaterThan(0.6);
+    for (const drive of drives)
+      expect(villages.find((v) => v.id === drive.villageId)?.parentId).toBe(drive.unitId);
+  });
+
+  it("report results that the weekly figures can hold", () => {
+    for (const drive of drives.filter((d) => d.status === "done")) {
+      const own = reports.filter((r) => r.unitId === drive.unitId);
+      const before = [...own].reverse().find((r) => r.date <= drive.date);
+      const after = own.find((r) => r.date > drive.date);
+      expect(before && after, drive.date).toBeTruthy();
+      if (!before || !after) continue;
+      expect(drive.registrations).toBeLessThanOrEqual(after.level2 - before.level2);
+      expect(drive.linked).toBeLessThanOrEqual(after.linked - before.linked);
+    }
   });
 });

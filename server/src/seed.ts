@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { isIsoDate } from "./domain/dates.ts";
 import { DRIVE_STATUSES, type DriveInput, type DriveStatus } from "./domain/drives.ts";
+import { isReportingUnit, type UnitTree } from "./domain/tree.ts";
 import { type Report, UNIT_KINDS, type Unit, type UnitKind } from "./domain/types.ts";
 import type { Store } from "./store/store.ts";
 
@@ -48,6 +49,25 @@ export function readUnits(path: string): Unit[] {
       parentId: row.parent_code ? row.parent_code : null,
     };
   });
+}
+
+/**
+ * Why a list of units cannot be added to the hierarchy: a parent that exists neither in the database
+ * nor earlier in the list, or a village that is not under a commune, town or ward. Empty when it can.
+ */
+export function unitProblems(units: readonly Unit[], tree: UnitTree): string[] {
+  const known = new Map(tree.units.map((u) => [u.id, u]));
+  const problems: string[] = [];
+  for (const unit of units) {
+    const parent = unit.parentId === null ? undefined : known.get(unit.parentId);
+    if (unit.parentId !== null && !parent)
+      problems.push(`${unit.id} ${unit.name}: parent ${unit.parentId} is unknown`);
+    else if (unit.kind === "village" && (!parent || !isReportingUnit(parent))) {
+      problems.push(`${unit.id} ${unit.name}: a village must be under a commune, town or ward`);
+    }
+    known.set(unit.id, unit);
+  }
+  return problems;
 }
 
 export function readReports(path: string): Report[] {

@@ -55,7 +55,11 @@ export function figuresRows(lines: readonly Line[]): Cell[][] {
 }
 
 /** The weekly report as a district sends it upward, in Vietnamese: totals, communes by coverage, lagging ones with reasons. */
-export function weeklySheets(overview: UnitOverview, deadline: string): SheetSpec[] {
+export function weeklySheets(
+  overview: UnitOverview,
+  deadline: string,
+  drives: SheetSpec | null,
+): SheetSpec[] {
   const w = FLAG_WORDS.vi;
   const f = documentFormat("vi");
   const { figures, coverage, linking } = overview;
@@ -150,5 +154,6 @@ export function weeklySheets(overview: UnitOverview, deadline: string): SheetSpe
       ]),
       widths: [22, 10, 11, 14, 100],
     },
+    ...(drives ? [drives] : []),
   ];
 }

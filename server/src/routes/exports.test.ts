@@ -75,6 +75,29 @@ describe("exports", () => {
     expect(safeCell("-2+3")).toBe("'-2+3");
   });
 
+  it("gives the drive plan as CSV and XLSX, with what followed the finished drives", async () => {
+    const lines = await csvLines("/api/exports/drives.csv?unit=21850");
+    expect(lines[0]).toBe(
+      "id,unit_code,unit_name,village_code,village_name,date,start_time,end_time,team,planned,status,registrations,linked,notes,pace_before_per_day,pace_after_per_day",
+    );
+    expect(lines).toHaveLength(9);
+    expect(lines[1]).toMatch(
+      /^1,21850,Xã Tây Phú,2185001,Thôn 1,2024-03-19,07:30,11:00,Huyện đoàn Tây Sơn,40,done,42,26,,[\d.]+,[\d.]+$/,
+    );
+    const planned = await csvLines("/api/exports/drives.csv?status=planned");
+    expect(planned).toHaveLength(4);
+    const book = await workbook("/api/exports/drives.xlsx?from=2024-06-01");
+    expect(book.worksheets[0]?.rowCount).toBe(1 + 8); // 04, 11, 18, 22, 25 June and three on the 30th
+  });
+
+  it("lists the week's drives in the weekly report", async () => {
+    const book = await workbook("/api/exports/weekly.xlsx?date=2024-06-29");
+    const drives = book.worksheets[2];
+    expect(drives?.name).toBe("Đợt vận động trong tuần");
+    const rows = ((drives?.getSheetValues() ?? []).filter(Boolean) as unknown[][]).slice(1);
+    expect(rows.map((r) => [r[1], r[2], r[5]])).toEqual([["25/06/2024", "Xã Tây Phú", "Đã thực hiện"]]);
+  });
+
   it("answers 404 for an unknown unit and 400 for a bad date", async () => {
     expect((await app.request("/api/exports/reports.csv?unit=999")).status).toBe(404);
     expect((await app.request("/api/exports/weekly.xlsx?date=29/06/2024")).status).toBe(400);

@@ -1,8 +1,16 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import { addDays } from "../domain/dates.ts";
+import { DRIVE_STATUSES, driveEffect } from "../domain/drives.ts";
 import { overviewOf, reportingUnitsOn } from "../domain/overview.ts";
 import type { AppEnv } from "../env.ts";
 import { toCsv, toXlsx } from "../exports/cells.ts";
+import {
+  DRIVES_HEADER,
+  drivesRows,
+  WEEKLY_DRIVES_HEADER,
+  weeklyDrivesRows,
+} from "../exports/drives-table.ts";
 import { FIGURES_HEADER, figuresRows, weeklySheets } from "../exports/figures-table.ts";
 import type { Store } from "../store/store.ts";
 import { isoDate, validQuery } from "../validation.ts";
@@ -11,11 +19,36 @@ import { unitNotFound } from "./units.ts";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const query = z.object({ unit: z.string().min(1).optional(), date: isoDate.optional() });
+const driveQuery = z.object({
+  unit: z.string().min(1).optional(),
+  status: z.enum(DRIVE_STATUSES).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
 
 const attachment = (name: string) => ({ "Content-Disposition": `attachment; filename="${name}"` });
 
 export function exportRoutes(store: Store, homeUnit: string) {
   const load = (q: z.infer<typeof query>) => assessmentInput(store, q.unit ?? homeUnit, q.date);
+
+  /** The drives the filters select, with what followed the finished ones. */
+  async function loadDrives(q: z.infer<typeof driveQuery>) {
+    const unitId = q.unit ?? homeUnit;
+    const tree = await store.unitTree();
+    if (!tree.get(unitId)) throw unitNotFound(unitId);
+    const list = await store.listDrives({
+      unitIds: tree.reportingUnitsUnder(unitId).map((u) => u.id),
+      status: q.status,
+      from: q.from,
+      to: q.to,
+    });
+    const histories = await store.reportHistories([...new Set(list.map((d) => d.unitId))]);
+    const drives = list.map((d) => ({
+      ...d,
+      effect: d.status === "done" ? driveEffect(d, histories.get(d.unitId) ?? []) : null,
+    }));
+    return { tree, unitId, drives };
+  }
 
   return new Hono<AppEnv>()
     .get("/reports.csv", validQuery(query), async (c) => {
@@ -63,10 +96,34 @@ export function exportRoutes(store: Store, homeUnit: string) {
         },
       );
     })
+    .get("/drives.csv", validQuery(driveQuery), async (c) => {
+      const { tree, unitId, drives } = await loadDrives(c.req.valid("query"));
+      return c.body(toCsv(DRIVES_HEADER, drivesRows(drives, tree)), 200, {
+        "Content-Type": "text/csv; charset=utf-8",
+        ...attachment(`doi-van-dong-${unitId}.csv`),
+      });
+    })
+    .get("/drives.xlsx", validQuery(driveQuery), async (c) => {
+      const { tree, unitId, drives } = await loadDrives(c.req.valid("query"));
+      const body = await toXlsx([
+        { name: "Đợt vận động", header: DRIVES_HEADER, rows: drivesRows(drives, tree) },
+      ]);
+      return c.body(body, 200, { "Content-Type": XLSX_TYPE, ...attachment(`doi-van-dong-${unitId}.xlsx`) });
+    })
     .get("/weekly.xlsx", validQuery(query), async (c) => {
       const { tree, unitId, date, campaign, histories } = await load(c.req.valid("query"));
+      const weekDrives = await store.listDrives({
+        unitIds: tree.reportingUnitsUnder(unitId).map((u) => u.id),
+        from: addDays(date, -6),
+        to: date,
+      });
+      const drivesSheet = {
+        name: "Đợt vận động trong tuần",
+        header: WEEKLY_DRIVES_HEADER,
+        rows: weeklyDrivesRows(weekDrives, tree),
+      };
       const body = await toXlsx(
-        weeklySheets(overviewOf(tree, unitId, histories, campaign, date), campaign.deadline),
+        weeklySheets(overviewOf(tree, unitId, histories, campaign, date), campaign.deadline, drivesSheet),
       );
       return c.body(body, 200, {
         "Content-Type": XLSX_TYPE,
