@@ -4,6 +4,8 @@ import { UsersPage } from "./features/admin/users-page.tsx";
 import { AccountPage } from "./features/auth/account-page.tsx";
 import { LoginPage } from "./features/auth/login-page.tsx";
 import { CommunePage } from "./features/commune/commune-page.tsx";
+import { DrivesPage } from "./features/drives/drives-page.tsx";
+import { SchedulePage } from "./features/drives/schedule-page.tsx";
 import { OverviewPage } from "./features/overview/overview-page.tsx";
 import { ImportPage } from "./features/reports/import-page.tsx";
 import { ReportFormPage } from "./features/reports/report-form-page.tsx";
@@ -23,6 +25,8 @@ export function App() {
         <Switch>
           <Route path="/" component={OverviewPage} />
           <Route path="/units/:id">{(params) => <CommunePage unitId={params.id} />}</Route>
+          <Route path="/drives" component={DrivesPage} />
+          <Route path="/drives/schedule" component={SchedulePage} />
           <Route path="/reports/new" component={ReportFormPage} />
           <Route path="/reports/import" component={ImportPage} />
           <Route path="/reports/weekly" component={WeeklyPage} />
@@ -50,6 +54,7 @@ function Header() {
   const links = [
     { href: "/", label: t.navOverview, show: true },
     { href: "/reports/weekly", label: t.navWeekly, show: true },
+    { href: "/drives", label: t.navDrives, show: true },
     { href: "/reports/new", label: t.navReport, show: writesReports },
     { href: "/reports/import", label: t.navImport, show: writesReports },
     { href: "/admin/users", label: t.navUsers, show: user?.role === "admin" },

@@ -41,7 +41,10 @@ export function TrendChart({
   asOf,
   status,
   campaign,
+  markers = [],
 }: {
+  /** Events to mark on the time axis (outreach drives), each with a label for the text summary. */
+  markers?: readonly { date: string; label: string }[];
   title: string;
   unitName: string;
   metric: Metric;
@@ -88,6 +91,11 @@ export function TrendChart({
               date: f.date(status.projection.date),
             })}{" "}
           {fill(t.trendDeadline, { deadline: f.date(campaign.deadline) })}
+          {markers.some((m) => m.date <= asOf) &&
+            ` ${t.trendMarkers} ${markers
+              .filter((m) => m.date <= asOf)
+              .map((m) => `${f.date(m.date)} (${m.label})`)
+              .join(", ")}.`}
         </p>
       )}
       <div className="chart" aria-hidden="true">
@@ -117,6 +125,17 @@ export function TrendChart({
             <Tooltip content={<ChartTooltip />} />
             <Legend wrapperStyle={{ fontSize: 13 }} />
             <ReferenceLine x={end} stroke="#8a1c1c" strokeWidth={2} />
+            {markers
+              .filter((m) => m.date <= asOf)
+              .map((m) => (
+                <ReferenceLine
+                  key={`${m.date}-${m.label}`}
+                  x={timeOf(m.date)}
+                  stroke="#6d4300"
+                  strokeDasharray="2 3"
+                  label={{ value: "▲", position: "insideBottom", fill: "#6d4300", fontSize: 11 }}
+                />
+              ))}
             <Line
               name={t.trajectory}
               dataKey="expected"

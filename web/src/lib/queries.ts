@@ -1,5 +1,9 @@
 import { QueryClient, queryOptions } from "@tanstack/react-query";
+import type { Drive, DriveEffect, Suggestion } from "../../../server/src/domain/drives.ts";
 import { type Campaign, fetchJson, type SeriesPoint, type Unit, type UnitOverview } from "./api.ts";
+
+export type DriveWithEffect = Drive & { effect: DriveEffect | null };
+export type { Drive, Suggestion };
 
 // The read queries several features share; a feature's own queries live in its api.ts.
 
@@ -35,4 +39,30 @@ export const unitsQuery = () =>
     queryKey: ["units"],
     queryFn: () => fetchJson<{ units: Unit[] }>("/api/units"),
     staleTime: Number.POSITIVE_INFINITY,
+  });
+
+export interface DriveFilters {
+  unit?: string;
+  status?: Drive["status"];
+  from?: string;
+  to?: string;
+}
+
+/** Drives: the overview, the commune page and the drives feature all show them. */
+export const drivesQuery = (filters: DriveFilters = {}) => {
+  const params = new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as [string, string][]);
+  return queryOptions({
+    queryKey: ["drives", filters],
+    queryFn: () => fetchJson<{ drives: DriveWithEffect[] }>(`/api/drives?${params}`),
+  });
+};
+
+/** Where the next drives matter most, on `date` (default: the latest report). */
+export const suggestionsQuery = (date: string | null) =>
+  queryOptions({
+    queryKey: ["drives", "suggestions", date],
+    queryFn: () =>
+      fetchJson<{ date: string; suggestions: Suggestion[] }>(
+        `/api/drives/suggestions${date ? `?date=${date}` : ""}`,
+      ),
   });

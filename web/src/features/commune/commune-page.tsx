@@ -1,12 +1,13 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "wouter";
 import { DateNav } from "../../components/date-nav.tsx";
+import { DriveCard } from "../../components/drive-card.tsx";
 import { FlagList } from "../../components/flag-badge.tsx";
 import { KpiCard } from "../../components/kpi-card.tsx";
 import { EmptyState, ErrorState, Skeleton } from "../../components/states.tsx";
 import { TrendChart } from "../../components/trend-chart.tsx";
 import { fill, useI18n } from "../../lib/i18n.tsx";
-import { campaignQuery, overviewQuery, seriesQuery } from "../../lib/queries.ts";
+import { campaignQuery, drivesQuery, overviewQuery, seriesQuery, unitsQuery } from "../../lib/queries.ts";
 import { useSearchParam } from "../../lib/url-state.ts";
 import { ReportHistory } from "./report-history.tsx";
 
@@ -22,6 +23,8 @@ export function CommunePage({ unitId }: { unitId: string }) {
   });
   const series = useQuery(seriesQuery(unitId));
   const campaign = useQuery(campaignQuery());
+  const drives = useQuery(drivesQuery({ unit: unitId }));
+  const units = useQuery(unitsQuery());
 
   if (overview.isError) return <ErrorState error={overview.error} onRetry={() => overview.refetch()} />;
   if (campaign.isError) return <ErrorState error={campaign.error} onRetry={() => campaign.refetch()} />;
@@ -105,9 +108,27 @@ export function CommunePage({ unitId }: { unitId: string }) {
               asOf={data.date}
               status={coverage}
               campaign={campaign.data}
+              markers={(drives.data?.drives ?? [])
+                .filter((d) => d.status === "done")
+                .map((d) => ({ date: d.date, label: d.team }))}
             />
           ) : (
             <Skeleton blocks={1} />
+          )}
+          {drives.data && units.data && drives.data.drives.length > 0 && (
+            <section className="card" aria-labelledby="commune-drives">
+              <h2 id="commune-drives">{t.drivesHere}</h2>
+              <ul className="drive-list">
+                {drives.data.drives
+                  .filter((d) => d.date <= data.date || d.status === "planned")
+                  .reverse()
+                  .map((drive) => (
+                    <li key={drive.id}>
+                      <DriveCard drive={drive} units={new Map(units.data.units.map((u) => [u.id, u]))} />
+                    </li>
+                  ))}
+              </ul>
+            </section>
           )}
           {series.data && (
             <ReportHistory points={series.data.points.filter((p) => p.date <= data.date)} unit={data.unit} />

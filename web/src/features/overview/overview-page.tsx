@@ -5,8 +5,10 @@ import { FlagList } from "../../components/flag-badge.tsx";
 import { RankingBars } from "../../components/ranking-bars.tsx";
 import { ErrorState, Skeleton } from "../../components/states.tsx";
 import { TrendChart } from "../../components/trend-chart.tsx";
+import { WhereNext } from "../../components/where-next.tsx";
 import { fill, useI18n } from "../../lib/i18n.tsx";
-import { campaignQuery, overviewQuery, seriesQuery } from "../../lib/queries.ts";
+import { campaignQuery, overviewQuery, seriesQuery, suggestionsQuery } from "../../lib/queries.ts";
+import { useSession } from "../../lib/session.ts";
 import { useSearchParam } from "../../lib/url-state.ts";
 import { CommunesTable } from "./communes-table.tsx";
 import { Headline } from "./headline.tsx";
@@ -25,6 +27,12 @@ export function OverviewPage() {
   const campaign = useQuery(campaignQuery());
   const unitId = overview.data?.unit.id;
   const series = useQuery({ ...seriesQuery(unitId ?? ""), enabled: unitId !== undefined });
+  const suggestions = useQuery({
+    ...suggestionsQuery(overview.data?.date ?? null),
+    enabled: overview.data !== undefined,
+  });
+  const role = useSession().data?.role;
+  const canPlan = role === "admin" || role === "police" || role === "youth" || role === "commune";
 
   if (overview.isError) return <ErrorState error={overview.error} onRetry={() => overview.refetch()} />;
   if (campaign.isError) return <ErrorState error={campaign.error} onRetry={() => campaign.refetch()} />;
@@ -97,7 +105,16 @@ export function OverviewPage() {
         ) : (
           <Skeleton blocks={1} />
         )}
-        <LaggingPanel overview={data} linkToUnit={linkToUnit} />
+        <div className="side-panels">
+          <LaggingPanel overview={data} linkToUnit={linkToUnit} />
+          {suggestions.data && (
+            <WhereNext
+              suggestions={suggestions.data.suggestions}
+              limit={5}
+              planHref={canPlan ? (id) => `/drives?plan=${id}#drive-form` : undefined}
+            />
+          )}
+        </div>
       </div>
       <RankingBars
         title={fill(t.rankingTitle, { metric: t.metricRateName[metric].toLowerCase() })}

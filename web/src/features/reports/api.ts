@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { Problem } from "../../../../server/src/domain/report-validation.ts";
 import type { ImportRow } from "../../../../server/src/imports/plan.ts";
 import { ApiRequestError, type ErrorDetail, sendJson } from "../../lib/api.ts";
+import type { ServerProblem } from "../../lib/problem-text.ts";
 
 export interface ReportBody {
   unitId: string;
@@ -12,8 +12,6 @@ export interface ReportBody {
   linked: unknown;
   confirm?: boolean;
 }
-
-export type ServerProblem = Problem & { value?: unknown };
 
 /** New figures change every view of the dashboard: overview, series and exports. */
 function useInvalidateFigures() {

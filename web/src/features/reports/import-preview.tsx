@@ -1,6 +1,6 @@
 import type { ImportRow } from "../../../../server/src/imports/plan.ts";
+import { ProblemList } from "../../components/problem-list.tsx";
 import { fill, useI18n } from "../../lib/i18n.tsx";
-import { ProblemList } from "./problem-list.tsx";
 
 const SHOWN = 200;
 

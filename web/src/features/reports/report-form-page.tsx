@@ -12,14 +12,15 @@ import {
 import type { Report } from "../../../../server/src/domain/types.ts";
 import { parseCount } from "../../../../server/src/imports/cells.ts";
 import { DateInput } from "../../components/date-input.tsx";
+import { ProblemList } from "../../components/problem-list.tsx";
 import { RequireRole } from "../../components/require-role.tsx";
 import { ApiRequestError, type User } from "../../lib/api.ts";
 import { errorText } from "../../lib/error-text.ts";
 import { fill, useI18n } from "../../lib/i18n.tsx";
+import type { ServerProblem } from "../../lib/problem-text.ts";
 import { seriesQuery, unitsQuery } from "../../lib/queries.ts";
 import { useSession } from "../../lib/session.ts";
-import { type ServerProblem, useSaveReport } from "./api.ts";
-import { ProblemList } from "./problem-list.tsx";
+import { useSaveReport } from "./api.ts";
 
 const REPORTING = new Set(["commune", "town", "ward"]);
 

@@ -1,9 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
+import { addDays, format, parseISO } from "date-fns";
 import { Link } from "wouter";
+import { DriveCard } from "../../components/drive-card.tsx";
 import { FlagList } from "../../components/flag-badge.tsx";
 import { ErrorState, Skeleton } from "../../components/states.tsx";
 import { fill, useI18n } from "../../lib/i18n.tsx";
-import { campaignQuery, overviewQuery } from "../../lib/queries.ts";
+import { campaignQuery, drivesQuery, overviewQuery, unitsQuery } from "../../lib/queries.ts";
 import { useSearchParam } from "../../lib/url-state.ts";
 
 /** The week's report as the district sends it upward: one A4 page to sign, or an XLSX to send. */
@@ -12,6 +14,10 @@ export function WeeklyPage() {
   const [date] = useSearchParam("date");
   const overview = useQuery(overviewQuery(null, date));
   const campaign = useQuery(campaignQuery());
+  const asOf = overview.data?.date;
+  const weekStart = asOf ? format(addDays(parseISO(asOf), -6), "yyyy-MM-dd") : undefined;
+  const drives = useQuery({ ...drivesQuery({ from: weekStart, to: asOf }), enabled: asOf !== undefined });
+  const units = useQuery(unitsQuery());
   if (overview.isError) return <ErrorState error={overview.error} onRetry={() => overview.refetch()} />;
   if (!overview.data || !campaign.data) return <Skeleton blocks={4} />;
   const data = overview.data;
@@ -129,6 +135,20 @@ export function WeeklyPage() {
               />
             </div>
           ))
+        )}
+      </section>
+      <section aria-labelledby="weekly-drives">
+        <h2 id="weekly-drives">{t.weeklyDrives}</h2>
+        {drives.data && units.data && drives.data.drives.length > 0 ? (
+          <ul className="drive-list">
+            {drives.data.drives.map((drive) => (
+              <li key={drive.id}>
+                <DriveCard drive={drive} units={new Map(units.data.units.map((u) => [u.id, u]))} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t.noDrives}</p>
         )}
       </section>
     </article>

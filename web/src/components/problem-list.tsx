@@ -1,7 +1,6 @@
-import { Icon } from "../../components/icon.tsx";
-import { useI18n } from "../../lib/i18n.tsx";
-import type { ServerProblem } from "./api.ts";
-import { problemText } from "./problem-text.ts";
+import { useI18n } from "../lib/i18n.tsx";
+import { problemText, type ServerProblem } from "../lib/problem-text.ts";
+import { Icon } from "./icon.tsx";
 
 /** Errors or warnings of a report, each naming the field and the numbers; announced unless `announce` is false. */
 export function ProblemList({

@@ -1,10 +1,12 @@
-import { isIsoDate } from "../../../../server/src/domain/dates.ts";
-import type { Problem } from "../../../../server/src/domain/report-validation.ts";
-import type { Formatters } from "../../lib/format.ts";
-import { type Dictionary, fill } from "../../lib/i18n.tsx";
+import { isIsoDate } from "../../../server/src/domain/dates.ts";
+import type { Problem } from "../../../server/src/domain/report-validation.ts";
+import type { Formatters } from "./format.ts";
+import { type Dictionary, fill } from "./i18n.tsx";
 
 /** A report problem (error or warning) in the reader's language, from its code and values. */
-export function problemText(problem: Problem & { value?: unknown }, t: Dictionary, f: Formatters): string {
+export type ServerProblem = Problem & { value?: unknown };
+
+export function problemText(problem: ServerProblem, t: Dictionary, f: Formatters): string {
   const template = (t.problems as Record<string, string>)[problem.code];
   if (!template) return problem.message;
   const show = (value: unknown): string | number => {

@@ -1,0 +1,66 @@
+import type { ReactNode } from "react";
+import type { Unit } from "../lib/api.ts";
+import { fill, useI18n } from "../lib/i18n.tsx";
+import type { DriveWithEffect } from "../lib/queries.ts";
+
+/** A drive: when, where, who, its status, and for a finished one what it delivered and what followed. */
+export function DriveCard({
+  drive,
+  units,
+  children,
+}: {
+  drive: DriveWithEffect;
+  units: ReadonlyMap<string, Unit>;
+  children?: ReactNode;
+}) {
+  const { t, f } = useI18n();
+  const place = [
+    units.get(drive.unitId)?.name ?? drive.unitId,
+    drive.villageId ? units.get(drive.villageId)?.name : null,
+  ]
+    .filter(Boolean)
+    .join(" · ");
+  const time = drive.startTime ? ` ${drive.startTime}${drive.endTime ? `–${drive.endTime}` : ""}` : "";
+  const effect = drive.effect;
+  return (
+    <div className={`drive drive-${drive.status}`}>
+      <div className="drive-head">
+        <strong>
+          {f.date(drive.date)}
+          {time}
+        </strong>{" "}
+        <span className={`status status-${drive.status}`}>{t.statusNames[drive.status]}</span>
+      </div>
+      <div>
+        {place} — {drive.team}
+      </div>
+      {drive.status === "done" && drive.registrations !== null ? (
+        <div className="small">
+          {fill(t.results, {
+            registrations: f.integer(drive.registrations),
+            planned: f.integer(drive.planned),
+            share:
+              effect?.deliveredShare === null || !effect
+                ? "—"
+                : `${f.integer(Math.round(effect.deliveredShare * 100))}%`,
+            linked: f.integer(drive.linked ?? 0),
+          })}
+        </div>
+      ) : (
+        <div className="small">
+          {t.plannedRegistrations}: {f.integer(drive.planned)}
+        </div>
+      )}
+      {effect && (
+        <div className="small muted">
+          {fill(t.effect, {
+            before: effect.paceBefore === null ? "—" : f.decimal(effect.paceBefore),
+            after: effect.paceAfter === null ? "—" : f.decimal(effect.paceAfter),
+          })}
+        </div>
+      )}
+      {drive.notes && <div className="small">{drive.notes}</div>}
+      {children}
+    </div>
+  );
+}

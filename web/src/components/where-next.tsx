@@ -1,0 +1,57 @@
+import { Link } from "wouter";
+import { fill, useI18n } from "../lib/i18n.tsx";
+import type { Suggestion } from "../lib/queries.ts";
+import { Icon } from "./icon.tsx";
+
+/** The communes where the next drives matter most, with the numbers that justify it. */
+export function WhereNext({
+  suggestions,
+  limit,
+  planHref,
+}: {
+  suggestions: readonly Suggestion[];
+  limit: number;
+  /** Where "plan a drive here" leads, when the reader may plan one. */
+  planHref?: (unitId: string) => string;
+}) {
+  const { t, f } = useI18n();
+  return (
+    <section className="card where-next" aria-labelledby="where-next-title">
+      <h2 id="where-next-title">{t.whereNext}</h2>
+      <p className="small muted">{t.whereNextIntro}</p>
+      <ol>
+        {suggestions.slice(0, limit).map((s) => (
+          <li key={s.unit.id}>
+            <Link href={`/units/${s.unit.id}`} className={s.lagging ? "where-name is-lagging" : "where-name"}>
+              {s.lagging && <Icon name="warning" />}
+              {s.unit.name}
+            </Link>{" "}
+            <span>
+              {f.percent(s.coveragePercent)} ·{" "}
+              {fill(t.expectedShort, { percent: f.percent(s.expectedPercent) })}
+            </span>
+            <span className="small">
+              {fill(t.whereNextLine, {
+                gap: f.integer(Math.max(0, s.gap)),
+                remaining: f.integer(s.remaining),
+                required: s.requiredPerDay === null ? "—" : f.decimal(s.requiredPerDay),
+              })}
+              {s.linkingGap !== null &&
+                s.linkingGap > 0 &&
+                ` · ${fill(t.whereNextLinking, { gap: f.integer(s.linkingGap) })}`}
+              {" · "}
+              {s.daysSinceLastDrive === null
+                ? t.noDriveYet
+                : fill(t.lastDriveAgo, { days: s.daysSinceLastDrive })}
+            </span>
+            {planHref && (
+              <Link href={planHref(s.unit.id)} className="small">
+                {t.planHere}
+              </Link>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,164 @@
+import { type FormEvent, useState } from "react";
+import { canWriteDrives } from "../../../../server/src/auth/roles.ts";
+import { checkDrive, type DriveInput } from "../../../../server/src/domain/drives.ts";
+import { DateInput } from "../../components/date-input.tsx";
+import { ProblemList } from "../../components/problem-list.tsx";
+import { ApiRequestError, type Unit, type User } from "../../lib/api.ts";
+import { errorText } from "../../lib/error-text.ts";
+import { useI18n } from "../../lib/i18n.tsx";
+import type { ServerProblem } from "../../lib/problem-text.ts";
+import type { Drive } from "../../lib/queries.ts";
+import { useSaveDrive } from "./api.ts";
+
+const blank = (unitId: string, date: string): DriveInput => ({
+  unitId,
+  villageId: null,
+  date,
+  startTime: "07:30",
+  endTime: "11:00",
+  team: "",
+  planned: 50,
+  status: "planned",
+  registrations: null,
+  linked: null,
+  notes: "",
+});
+
+/** Plans a drive, or edits one: commune, village, date and time, team, planned registrations, notes. */
+export function DriveForm({
+  user,
+  units,
+  editing,
+  presetUnit,
+  date,
+  onDone,
+}: {
+  user: User;
+  units: readonly Unit[];
+  editing: Drive | null;
+  presetUnit: string | null;
+  date: string;
+  onDone: () => void;
+}) {
+  const { t } = useI18n();
+  const communes = units.filter(
+    (u) => ["commune", "town", "ward"].includes(u.kind) && canWriteDrives(user, u.id),
+  );
+  const start = editing ?? blank(presetUnit ?? user.unitId ?? communes[0]?.id ?? "", date);
+  const [drive, setDrive] = useState<DriveInput>({ ...start });
+  const [problems, setProblems] = useState<ServerProblem[]>([]);
+  const save = useSaveDrive();
+  const villages = units.filter((u) => u.kind === "village" && u.parentId === drive.unitId);
+  const set = <K extends keyof DriveInput>(key: K, value: DriveInput[K]) =>
+    setDrive({ ...drive, [key]: value });
+  const byId = new Map(units.map((u) => [u.id, u]));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = checkDrive(
+      drive,
+      byId.get(drive.unitId),
+      drive.villageId ? byId.get(drive.villageId) : undefined,
+    );
+    setProblems(found);
+    if (found.length > 0) return;
+    save.mutate({ id: editing?.id, drive }, { onSuccess: onDone });
+  };
+  const serverProblems =
+    save.error instanceof ApiRequestError
+      ? (save.error.details as unknown as ServerProblem[]).filter((d) => d.code)
+      : [];
+
+  return (
+    <form
+      className="card form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="drive-form-title"
+      id="drive-form"
+    >
+      <h2 id="drive-form-title">{editing ? t.editDrive : t.planDrive}</h2>
+      <div className="form-grid">
+        <div className="field">
+          <label htmlFor="drive-unit">{t.commune}</label>
+          <select
+            id="drive-unit"
+            value={drive.unitId}
+            onChange={(e) => setDrive({ ...drive, unitId: e.target.value, villageId: null })}
+          >
+            {communes.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="drive-village">{t.village}</label>
+          <select
+            id="drive-village"
+            value={drive.villageId ?? ""}
+            onChange={(e) => set("villageId", e.target.value || null)}
+          >
+            <option value="">{t.anyVillage}</option>
+            {villages.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="drive-date">{t.date}</label>
+          <DateInput id="drive-date" value={drive.date} onChange={(value) => set("date", value)} />
+        </div>
+        <label>
+          {t.startTime}
+          <input
+            type="time"
+            value={drive.startTime ?? ""}
+            onChange={(e) => set("startTime", e.target.value || null)}
+          />
+        </label>
+        <label>
+          {t.endTime}
+          <input
+            type="time"
+            value={drive.endTime ?? ""}
+            onChange={(e) => set("endTime", e.target.value || null)}
+          />
+        </label>
+        <label>
+          {t.team}
+          <input value={drive.team} onChange={(e) => set("team", e.target.value)} />
+        </label>
+        <label>
+          {t.plannedRegistrations}
+          <input
+            inputMode="numeric"
+            value={String(drive.planned)}
+            onChange={(e) => set("planned", e.target.value === "" ? Number.NaN : Number(e.target.value))}
+          />
+        </label>
+        <label className="full">
+          {t.notes}
+          <input value={drive.notes} onChange={(e) => set("notes", e.target.value)} />
+        </label>
+      </div>
+      <ProblemList title={t.errorsTitle} problems={[...problems, ...serverProblems]} tone="error" />
+      {save.isError && serverProblems.length === 0 && (
+        <p className="form-error" role="alert">
+          {errorText(save.error, t)}
+        </p>
+      )}
+      {save.isSuccess && (
+        <p className="form-success" role="status">
+          {t.driveSaved}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={save.isPending || communes.length === 0}>
+        {t.saveDrive}
+      </button>
+    </form>
+  );
+}

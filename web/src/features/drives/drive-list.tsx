@@ -1,0 +1,121 @@
+import { type FormEvent, useState } from "react";
+import { canWriteDrives } from "../../../../server/src/auth/roles.ts";
+import { DriveCard } from "../../components/drive-card.tsx";
+import type { Unit, User } from "../../lib/api.ts";
+import { errorText } from "../../lib/error-text.ts";
+import { fill, useI18n } from "../../lib/i18n.tsx";
+import type { Drive, DriveWithEffect } from "../../lib/queries.ts";
+import { useDeleteDrive, useSaveDrive } from "./api.ts";
+
+/** The drives of the period, with the actions the reader's role allows. */
+export function DriveList({
+  drives,
+  units,
+  user,
+  onEdit,
+}: {
+  drives: readonly DriveWithEffect[];
+  units: ReadonlyMap<string, Unit>;
+  user: User | null;
+  onEdit: (drive: Drive) => void;
+}) {
+  const { t } = useI18n();
+  if (drives.length === 0) return <p className="muted">{t.noDrives}</p>;
+  return (
+    <ul className="drive-list">
+      {drives.map((drive) => (
+        <li key={drive.id}>
+          <DriveCard drive={drive} units={units}>
+            {user && canWriteDrives(user, drive.unitId) && (
+              <DriveActions drive={drive} units={units} onEdit={onEdit} />
+            )}
+          </DriveCard>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function DriveActions({
+  drive,
+  units,
+  onEdit,
+}: {
+  drive: Drive;
+  units: ReadonlyMap<string, Unit>;
+  onEdit: (drive: Drive) => void;
+}) {
+  const { t, f } = useI18n();
+  const save = useSaveDrive();
+  const remove = useDeleteDrive();
+  const [recording, setRecording] = useState(false);
+  const [registrations, setRegistrations] = useState("");
+  const [linked, setLinked] = useState("");
+  const record = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate(
+      {
+        id: drive.id,
+        drive: {
+          status: "done",
+          registrations: registrations === "" ? null : Number(registrations),
+          linked: linked === "" ? null : Number(linked),
+        },
+      },
+      { onSuccess: () => setRecording(false) },
+    );
+  };
+  const when = f.date(drive.date);
+  const where = units.get(drive.unitId)?.name ?? drive.unitId;
+  return (
+    <div className="drive-actions">
+      {drive.status !== "done" && (
+        <button type="button" onClick={() => setRecording(!recording)} aria-expanded={recording}>
+          {t.markDone}
+        </button>
+      )}
+      <button type="button" onClick={() => onEdit(drive)}>
+        {t.edit}
+      </button>
+      {drive.status === "planned" && (
+        <button type="button" onClick={() => save.mutate({ id: drive.id, drive: { status: "cancelled" } })}>
+          {t.cancelDrive}
+        </button>
+      )}
+      <button
+        type="button"
+        onClick={() => {
+          if (window.confirm(fill(t.confirmDeleteDrive, { date: when, unit: where })))
+            remove.mutate(drive.id);
+        }}
+      >
+        {t.deleteDrive}
+      </button>
+      {recording && (
+        <form className="form inline-form" onSubmit={record}>
+          <label>
+            {t.registrations}
+            <input
+              inputMode="numeric"
+              required
+              value={registrations}
+              onChange={(e) => setRegistrations(e.target.value)}
+            />
+          </label>
+          <label>
+            {t.linkedOnSite}
+            <input inputMode="numeric" value={linked} onChange={(e) => setLinked(e.target.value)} />
+          </label>
+          <button type="submit" className="primary" disabled={save.isPending}>
+            {t.save}
+          </button>
+        </form>
+      )}
+      {(save.isError || remove.isError) && (
+        <p className="form-error" role="alert">
+          {errorText(save.error ?? remove.error, t)}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+import { useQuery } from "@tanstack/react-query";
+import { addMonths, addWeeks, format, parseISO } from "date-fns";
+import { useState } from "react";
+import { Link } from "wouter";
+import { DateInput } from "../../components/date-input.tsx";
+import { ErrorState, Skeleton } from "../../components/states.tsx";
+import { WhereNext } from "../../components/where-next.tsx";
+import { useI18n } from "../../lib/i18n.tsx";
+import { type Drive, drivesQuery, suggestionsQuery, unitsQuery } from "../../lib/queries.ts";
+import { useSession } from "../../lib/session.ts";
+import { useSearchParam } from "../../lib/url-state.ts";
+import { type CalendarView, calendarDays, DriveCalendar } from "./drive-calendar.tsx";
+import { DriveForm } from "./drive-form.tsx";
+import { DriveList } from "./drive-list.tsx";
+
+const PLANNERS = ["admin", "police", "youth", "commune"];
+
+/** Where next, the calendar and the list of drives, and the form to plan one. */
+export function DrivesPage() {
+  const { t } = useI18n();
+  const user = useSession().data ?? null;
+  const [dateParam, setDate] = useSearchParam("date");
+  const [viewParam, setView] = useSearchParam("view");
+  const [plan] = useSearchParam("plan");
+  const view: CalendarView = viewParam === "week" ? "week" : "month";
+  const suggestions = useQuery(suggestionsQuery(null));
+  const date = dateParam ?? suggestions.data?.date ?? null;
+  const days = date ? calendarDays(date, view) : [];
+  const drives = useQuery({ ...drivesQuery({ from: days[0], to: days.at(-1) }), enabled: days.length > 0 });
+  const units = useQuery(unitsQuery());
+  const [editing, setEditing] = useState<Drive | null>(null);
+
+  if (suggestions.isError)
+    return <ErrorState error={suggestions.error} onRetry={() => suggestions.refetch()} />;
+  if (!date || !units.data || !suggestions.data) return <Skeleton blocks={3} />;
+  const byId = new Map(units.data.units.map((u) => [u.id, u]));
+  const canPlan = user !== null && PLANNERS.includes(user.role);
+  const shift = (step: number) =>
+    setDate(
+      format(
+        view === "week" ? addWeeks(parseISO(date), step) : addMonths(parseISO(date), step),
+        "yyyy-MM-dd",
+      ),
+    );
+
+  return (
+    <div className="page">
+      <h1 className="page-title">{t.drivesTitle}</h1>
+      <p className="muted">{t.drivesIntro}</p>
+      <p className="no-print">
+        {t.exportPlan}: <a href="/api/exports/drives.csv">CSV</a> ·{" "}
+        <a href="/api/exports/drives.xlsx">XLSX</a> ·{" "}
+        <Link href={`/drives/schedule?from=${date}`}>{t.schedule}</Link>
+      </p>
+      <div className="two-columns">
+        <WhereNext
+          suggestions={suggestions.data.suggestions}
+          limit={8}
+          planHref={canPlan ? (id) => `/drives?plan=${id}#drive-form` : undefined}
+        />
+        {canPlan && user && (
+          <DriveForm
+            key={`${editing?.id ?? "new"}-${plan ?? ""}`}
+            user={user}
+            units={units.data.units}
+            editing={editing}
+            presetUnit={plan}
+            date={date}
+            onDone={() => setEditing(null)}
+          />
+        )}
+      </div>
+      <section className="card" aria-labelledby="calendar-title">
+        <div className="calendar-head">
+          <h2 id="calendar-title">{t.calendar}</h2>
+          <div className="toolbar">
+            <button type="button" onClick={() => shift(-1)}>
+              ◀ {t.previousPeriod}
+            </button>
+            <DateInput value={date} onChange={setDate} label={t.chooseDate} />
+            <button type="button" onClick={() => shift(1)}>
+              {t.nextPeriod} ▶
+            </button>
+            <fieldset className="metric-switch">
+              <legend className="visually-hidden">{t.calendar}</legend>
+              <button type="button" aria-pressed={view === "week"} onClick={() => setView("week")}>
+                {t.weekView}
+              </button>
+              <button type="button" aria-pressed={view === "month"} onClick={() => setView(null)}>
+                {t.monthView}
+              </button>
+            </fieldset>
+          </div>
+        </div>
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable */}
+        <section className="table-scroll" tabIndex={0} aria-label={t.calendar}>
+          <DriveCalendar
+            days={days}
+            month={view === "month" ? date.slice(0, 7) : null}
+            drives={drives.data?.drives ?? []}
+            units={byId}
+          />
+        </section>
+      </section>
+      <section className="card" aria-labelledby="drive-list-title">
+        <h2 id="drive-list-title">{t.listTitle}</h2>
+        {drives.data ? (
+          <DriveList
+            drives={drives.data.drives}
+            units={byId}
+            user={user}
+            onEdit={(drive) => {
+              setEditing(drive);
+              document.getElementById("drive-form")?.scrollIntoView();
+            }}
+          />
+        ) : (
+          <Skeleton blocks={1} />
+        )}
+      </section>
+    </div>
+  );
+}
