@@ -1,4 +1,4 @@
-export const UNIT_KINDS = ["province", "district", "commune", "town", "ward", "village"] as const;
+export const UNIT_KINDS = ["country", "province", "district", "commune", "town", "ward", "village"] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 /** Commune-level units carry the reports; every other figure is a sum over them. */

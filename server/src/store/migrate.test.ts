@@ -31,3 +31,33 @@ describe("migrate", () => {
     expect(db.pragma("busy_timeout", { simple: true })).toBe(5000);
   });
 });
+
+describe("rebuilding the units table (0004)", () => {
+  it("keeps every unit and every row that points at one, and accepts a country", () => {
+    const db = openDatabase(":memory:");
+    const [first, second, third, fourth] = readMigrations();
+    migrate(
+      db,
+      [first, second, third].filter((m) => m !== undefined),
+    );
+    db.prepare(
+      "INSERT INTO units VALUES ('52', 'Tỉnh Bình Định', 'province', NULL), ('21850', 'Xã Tây Phú', 'commune', '52')",
+    ).run();
+    db.prepare(
+      "INSERT INTO reports (unit_id, date, population, level2, dual, linked) VALUES ('21850', '2024-02-03', 10, 5, 4, 3)",
+    ).run();
+    migrate(db, readMigrations());
+    expect(fourth?.name).toBe("0004_country_units.sql");
+    expect(db.prepare("SELECT count(*) FROM units").pluck().get()).toBe(2);
+    expect(db.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
+    db.prepare("INSERT INTO units VALUES ('VN', 'Việt Nam', 'country', NULL)").run();
+    expect(db.pragma("foreign_keys", { simple: true })).toBe(1);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO reports (unit_id, date, population, level2, dual, linked) VALUES ('nope', '2024-02-03', 1, 1, 1, 1)",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+  });
+});

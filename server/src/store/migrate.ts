@@ -35,12 +35,27 @@ export function migrate(db: Database.Database, migrations = readMigrations()): M
       .map((v) => Number(v)),
   );
   const pending = migrations.filter((m) => !applied.has(m.version));
+  if (pending.length === 0) return pending;
   const record = db.prepare("INSERT INTO schema_migrations (version, name) VALUES (?, ?)");
-  db.transaction(() => {
-    for (const migration of pending) {
-      db.exec(migration.sql);
-      record.run(migration.version, migration.name);
-    }
-  })();
+  // As SQLite's own procedure for rebuilding a table: foreign keys off during the change (it cannot be
+  // switched inside a transaction), every reference checked before the commit.
+  const enforced = db.pragma("foreign_keys", { simple: true }) === 1;
+  db.pragma("foreign_keys = OFF");
+  try {
+    db.transaction(() => {
+      for (const migration of pending) {
+        db.exec(migration.sql);
+        record.run(migration.version, migration.name);
+      }
+      const broken = db.pragma("foreign_key_check") as { table: string; parent: string }[];
+      if (broken.length > 0) {
+        throw new Error(
+          `the migrations leave ${broken.length} rows pointing nowhere (first: ${broken[0]?.table} → ${broken[0]?.parent})`,
+        );
+      }
+    })();
+  } finally {
+    if (enforced) db.pragma("foreign_keys = ON");
+  }
   return pending;
 }
