@@ -13,8 +13,10 @@ export async function backupDatabase(
   try {
     source.pragma("busy_timeout = 5000");
     const { totalPages } = await source.backup(destinationPath);
-    const copy = new Database(destinationPath, { readonly: true });
+    const copy = new Database(destinationPath);
     try {
+      // One self-contained file: the copy leaves WAL mode (restoring puts the server back in it).
+      copy.pragma("journal_mode = DELETE");
       const check = copy.pragma("integrity_check", { simple: true });
       if (check !== "ok")
         throw new Error(`the backup ${destinationPath} failed its integrity check: ${check}`);
