@@ -31,6 +31,7 @@ async function addUser(baseUrl: string, adminPassword: string, username: string,
 /** The built app on a fresh database with the demo data, for every browser test. */
 export default async function setup(project: TestProject) {
   const server = await spawnServer();
+  if (!server.adminPassword) throw new Error("the first start of a fresh database printed no admin password");
   project.provide("baseUrl", server.baseUrl);
   project.provide("adminPassword", server.adminPassword);
   project.provide("police", await addUser(server.baseUrl, server.adminPassword, "cong-an-huyen", "police"));
