@@ -8,6 +8,7 @@ const ROOT = resolve(import.meta.dirname, "..");
 export interface RunningServer {
   baseUrl: string;
   pid: number;
+  databasePath: string;
   /** The password the first start printed for `admin` (null when the database already had users). */
   adminPassword: string | null;
   /** SIGTERM, then the temporary folder is removed (when the server made it). */
@@ -61,5 +62,5 @@ export async function spawnServer(
     await new Promise((done) => setTimeout(done, 200));
   }
   const adminPassword = /Created the first user: admin, password (\S+)/.exec(output)?.[1] ?? null;
-  return { baseUrl, pid: child.pid as number, adminPassword, stop, kill };
+  return { baseUrl, pid: child.pid as number, databasePath, adminPassword, stop, kill };
 }

@@ -10,8 +10,17 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+// Assessing a country parses the same few hundred dates millions of times: remember them.
+const dayNumbers = new Map<string, number>();
+
 export function dayNumber(isoDate: string): number {
-  return Math.round(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS);
+  let day = dayNumbers.get(isoDate);
+  if (day === undefined) {
+    day = Math.round(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS);
+    if (dayNumbers.size > 100_000) dayNumbers.clear();
+    dayNumbers.set(isoDate, day);
+  }
+  return day;
 }
 
 export function fromDayNumber(day: number): string {

@@ -2,7 +2,7 @@ import type { Assessment } from "./assess.ts";
 import { addDays, daysBetween, isIsoDate } from "./dates.ts";
 import { paceOn } from "./pace.ts";
 import type { Problem } from "./report-validation.ts";
-import { isReportingUnit } from "./tree.ts";
+import { compareCodes, isReportingUnit } from "./tree.ts";
 import type { Report, Unit } from "./types.ts";
 
 export const DRIVE_STATUSES = ["planned", "done", "cancelled"] as const;
@@ -195,5 +195,5 @@ export function suggestDrives(
         lagging: c.lagging,
       };
     })
-    .sort((a, b) => b.gap - a.gap || b.remaining - a.remaining || a.unit.id.localeCompare(b.unit.id));
+    .sort((a, b) => b.gap - a.gap || b.remaining - a.remaining || compareCodes(a.unit.id, b.unit.id));
 }

@@ -1,6 +1,6 @@
 import { type Assessment, assess, reportingUnitState, sumStates, type UnitState } from "./assess.ts";
 import { daysBetween } from "./dates.ts";
-import { isReportingUnit, type UnitTree } from "./tree.ts";
+import { compareCodes, isReportingUnit, type UnitTree } from "./tree.ts";
 import type { Campaign, Report, Unit } from "./types.ts";
 
 export interface ChildOverview extends Assessment {
@@ -58,7 +58,7 @@ function withRanks(children: ({ unit: Unit } & Assessment)[]): ChildOverview[] {
     .filter((child) => child.coverage.rate !== null)
     .sort(
       (a, b) =>
-        (b.coverage.rate as number) - (a.coverage.rate as number) || a.unit.id.localeCompare(b.unit.id),
+        (b.coverage.rate as number) - (a.coverage.rate as number) || compareCodes(a.unit.id, b.unit.id),
     );
   return children.map((child) => ({
     ...child,
@@ -87,7 +87,7 @@ export function laggingOrder(children: readonly ChildOverview[]): string[] {
     .sort(
       (a, b) =>
         (b.coverage.gapToExpected ?? Number.NEGATIVE_INFINITY) -
-          (a.coverage.gapToExpected ?? Number.NEGATIVE_INFINITY) || a.unit.id.localeCompare(b.unit.id),
+          (a.coverage.gapToExpected ?? Number.NEGATIVE_INFINITY) || compareCodes(a.unit.id, b.unit.id),
     )
     .map((child) => child.unit.id);
 }

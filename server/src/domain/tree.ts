@@ -2,6 +2,9 @@ import { REPORTING_KINDS, type Unit } from "./types.ts";
 
 export const isReportingUnit = (unit: Unit) => REPORTING_KINDS.includes(unit.kind);
 
+/** Unit codes in a stable order, by code point (locale rules would be slow and add nothing for codes). */
+export const compareCodes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** The administrative hierarchy, indexed once so that lookups are cheap for a country of units. */
 export class UnitTree {
   readonly units: readonly Unit[];
@@ -40,6 +43,6 @@ export class UnitTree {
       if (isReportingUnit(next)) found.push(next);
       else stack.push(...(this.childrenOf.get(next.id) ?? []));
     }
-    return found.sort((a, b) => a.id.localeCompare(b.id));
+    return found.sort((a, b) => compareCodes(a.id, b.id));
   }
 }

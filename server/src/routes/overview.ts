@@ -7,15 +7,24 @@ import { isoDate, validQuery } from "../validation.ts";
 import { assessmentInput } from "./assessment-input.ts";
 
 const overviewQuery = z.object({ unit: z.string().min(1).optional(), date: isoDate.optional() });
+const CACHED = 100;
 
 export function overviewRoutes(store: Store, homeUnit: string) {
+  // Figures change only when reports, units or the campaign do: answers are kept until then (a
+  // province or a country takes a while to assess, and many readers ask the same question).
+  const cache = new Map<string, string>();
   return new Hono<AppEnv>().get("/", validQuery(overviewQuery), async (c) => {
     const query = c.req.valid("query");
-    const { tree, unitId, date, campaign, histories } = await assessmentInput(
-      store,
-      query.unit ?? homeUnit,
-      query.date,
-    );
-    return c.json(overviewOf(tree, unitId, histories, campaign, date));
+    const key = `${store.figuresVersion()}|${query.unit ?? homeUnit}|${query.date ?? ""}`;
+    let body = cache.get(key);
+    if (body === undefined) {
+      const input = await assessmentInput(store, query.unit ?? homeUnit, query.date);
+      body = JSON.stringify(
+        overviewOf(input.tree, input.unitId, input.histories, input.campaign, input.date),
+      );
+      if (cache.size >= CACHED) cache.delete(cache.keys().next().value as string);
+      cache.set(key, body);
+    }
+    return c.body(body, 200, { "Content-Type": "application/json; charset=UTF-8" });
   });
 }

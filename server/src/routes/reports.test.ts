@@ -47,6 +47,15 @@ describe("POST /api/reports", () => {
     });
   });
 
+  it("is in the next overview even when the same overview was just asked for", async () => {
+    const before = await json(await app.request("/api/overview?unit=547"));
+    expect(before.date).toBe("2024-06-29");
+    await send(week);
+    const after = await json(await app.request("/api/overview?unit=547"));
+    expect(after.date).toBe("2024-07-06");
+    expect(after.figures.level2).toBe(before.figures.level2 + 6512 - 6480);
+  });
+
   it("revises a report on the same unit and date, keeping the old values in the audit log", async () => {
     await send(week);
     const revised = await send({ ...week, level2: 6520 });

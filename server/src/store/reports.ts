@@ -51,6 +51,19 @@ export function reportStatements(db: Database.Database) {
       (SELECT min(date) FROM reports WHERE unit_id = ids.id AND date > @start AND date <= @date)
       AND NOT EXISTS (SELECT 1 FROM reports WHERE unit_id = ids.id AND date <= @start)
     ORDER BY 1, 2`);
+  // The fast path: the trailing window in one range scan per unit, and each unit's baseline (kept
+  // until a report changes). Units whose window does not hold what the assessment reads (stale or
+  // sparse ones) go through the full query above.
+  const windowRows = db.prepare<{ ids: string; date: string; windowFrom: string }, ReportRow>(`WITH ${IDS}
+    SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date BETWEEN @windowFrom AND @date`);
+  const baselineRows = db.prepare<{ ids: string; start: string }, ReportRow>(`WITH ${IDS}
+    SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date = coalesce(
+      (SELECT max(date) FROM reports WHERE unit_id = ids.id AND date <= @start),
+      (SELECT min(date) FROM reports WHERE unit_id = ids.id AND date > @start))`);
+  let baselines: { start: string; byUnit: Map<string, Report | null> } | null = null;
+  const forget = () => {
+    baselines = null;
+  };
   const upTo = db.prepare<{ ids: string; to: string }, ReportRow>(`WITH ${IDS}
     SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date <= @to ORDER BY 2, 1`);
   const insert = db.prepare(
@@ -77,23 +90,59 @@ export function reportStatements(db: Database.Database) {
       dates: { date: string; windowFrom: string; weekAgo: string; start: string },
     ) => {
       const byUnit = new Map<string, Report[]>();
-      for (const row of forAssessment.iterate({ ids: JSON.stringify(unitIds), ...dates })) {
-        const list = byUnit.get(row.unit_id) ?? [];
-        list.push(toReport(row));
-        byUnit.set(row.unit_id, list);
+      const add = (report: Report) => {
+        const list = byUnit.get(report.unitId);
+        if (!list) byUnit.set(report.unitId, [report]);
+        else if (!list.some((r) => r.date === report.date)) list.push(report);
+      };
+      for (const row of windowRows.iterate({
+        ids: JSON.stringify(unitIds),
+        date: dates.date,
+        windowFrom: dates.windowFrom,
+      })) {
+        add(toReport(row));
+      }
+      // The window answers when it holds two reports and one on or before the week-ago day.
+      const incomplete = unitIds.filter((id) => {
+        const list = byUnit.get(id);
+        return !list || list.length < 2 || !list.some((r) => r.date <= dates.weekAgo);
+      });
+      if (incomplete.length > 0) {
+        for (const row of forAssessment.iterate({ ids: JSON.stringify(incomplete), ...dates }))
+          add(toReport(row));
+      }
+      if (baselines?.start !== dates.start) baselines = { start: dates.start, byUnit: new Map() };
+      const known = baselines.byUnit;
+      const missing = unitIds.filter((id) => !known.has(id));
+      if (missing.length > 0) {
+        for (const id of missing) known.set(id, null);
+        for (const row of baselineRows.iterate({ ids: JSON.stringify(missing), start: dates.start }))
+          known.set(row.unit_id, toReport(row));
+      }
+      for (const id of unitIds) {
+        const baseline = known.get(id);
+        if (baseline) add(baseline);
+        byUnit.get(id)?.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
       }
       return byUnit;
     },
     upTo: (unitIds: readonly string[], to: string): Report[] =>
       upTo.all({ ids: JSON.stringify(unitIds), to }).map(toReport),
     insertMany: db.transaction((reports: readonly Report[]) => {
+      forget();
       for (const report of reports) insert.run(report);
     }),
     one: (unitId: string, date: string): Report | undefined => {
       const row = one.get(unitId, date);
       return row && toReport(row);
     },
-    upsert: (report: Report) => upsert.run(report),
-    remove: (unitId: string, date: string) => remove.run(unitId, date),
+    upsert: (report: Report) => {
+      forget();
+      return upsert.run(report);
+    },
+    remove: (unitId: string, date: string) => {
+      forget();
+      return remove.run(unitId, date);
+    },
   };
 }

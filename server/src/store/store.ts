@@ -28,6 +28,8 @@ export interface SaveSummary {
  * transaction. They return promises so that another engine can stand behind the same interface.
  */
 export interface Store {
+  /** Goes up at every change of units, reports or campaign: what figures depend on. */
+  figuresVersion(): number;
   unitTree(): Promise<UnitTree>;
   campaign(): Promise<Campaign>;
   reportCount(): Promise<number>;
@@ -114,8 +116,20 @@ export function createStore(db: Database.Database): Store {
   };
   // The hierarchy is read on every request and changes rarely: keep it until this store changes it.
   let tree: UnitTree | null = null;
+  let version = 0;
+  /** Runs a write and marks the figures as changed. */
+  const changes =
+    <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await write(...args);
+      } finally {
+        version++;
+      }
+    };
 
   return {
+    figuresVersion: () => version,
     unitTree: async () => {
       tree ??= new UnitTree(units.all());
       return tree;
@@ -140,14 +154,14 @@ export function createStore(db: Database.Database): Store {
       }
       return byUnit;
     },
-    saveUnits: async (list) => {
+    saveUnits: changes(async (list) => {
       units.upsertMany(list);
       tree = null;
-    },
-    insertReports: async (list) => {
+    }),
+    insertReports: changes(async (list) => {
       reports.insertMany(list);
-    },
-    saveReports: async (list, actor) =>
+    }),
+    saveReports: changes(async (list, actor) =>
       db.transaction(() => {
         const summary: SaveSummary = { created: 0, revised: 0, unchanged: 0 };
         for (const report of list) {
@@ -172,7 +186,8 @@ export function createStore(db: Database.Database): Store {
         }
         return summary;
       })(),
-    deleteReport: async (unitId, date, actor) =>
+    ),
+    deleteReport: changes(async (unitId, date, actor) =>
       db.transaction(() => {
         const before = reports.one(unitId, date);
         if (!before) return false;
@@ -183,6 +198,7 @@ export function createStore(db: Database.Database): Store {
         );
         return true;
       })(),
+    ),
     listDrives: async (filter) => drives.list(filter),
     getDrive: async (id) => drives.one(id),
     createDrive: async (input, actor) =>
@@ -234,7 +250,7 @@ export function createStore(db: Database.Database): Store {
         for (const drive of list) drives.insert(drive);
       })();
     },
-    updateCampaign: async (next, actor) =>
+    updateCampaign: changes(async (next, actor) =>
       db.transaction(() => {
         const before = campaign.get();
         campaign.update(next);
@@ -242,6 +258,7 @@ export function createStore(db: Database.Database): Store {
         audit.record({ action: "campaign.update", entity: "campaign", entityId: "1", before, after }, actor);
         return after;
       })(),
+    ),
 
     countUsers: async () => users.count(),
     findUserForLogin: async (username) => users.byName(username),
