@@ -1,5 +1,4 @@
 import { stringify } from "csv-stringify/sync";
-import ExcelJS from "exceljs";
 
 export type Cell = string | number | null;
 
@@ -30,7 +29,9 @@ export interface SheetSpec {
 
 /** An XLSX workbook, one worksheet per spec, every cell made safe; the header row bold and frozen. */
 export async function toXlsx(sheets: readonly SheetSpec[]): Promise<ArrayBuffer> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs is large and most requests never write a workbook.
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.Workbook();
   workbook.creator = "VNeID rollout tracker";
   for (const spec of sheets) {
     const sheet = workbook.addWorksheet(spec.name);

@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 
 export interface Table {
   header: string[];
@@ -33,7 +33,9 @@ export function readCsv(text: string): Table {
 
 /** The first worksheet of an XLSX file (as Excel or LibreOffice Calc write it). */
 export async function readXlsx(data: ArrayBuffer | Uint8Array): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs is large and most servers never read a workbook.
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.Workbook();
   const buffer =
     data instanceof ArrayBuffer
       ? Buffer.from(data)
