@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { addDays } from "../server/src/domain/dates.ts";
-import { type RunningServer, spawnServer } from "./spawn-server.ts";
+import { DEMO_COMMUNES, type RunningServer, signIn, spawnServer } from "./spawn-server.ts";
 
 const { values } = parseArgs({
   options: { kills: { type: "string", default: "50" }, seed: { type: "string" } },
@@ -18,23 +18,7 @@ const random = () => {
   seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
   return seed / 2_147_483_648;
 };
-const COMMUNES = [
-  "21808",
-  "21811",
-  "21814",
-  "21817",
-  "21820",
-  "21823",
-  "21826",
-  "21829",
-  "21832",
-  "21835",
-  "21838",
-  "21841",
-  "21844",
-  "21847",
-  "21850",
-];
+const COMMUNES = DEMO_COMMUNES;
 
 interface Write {
   unitId: string;
@@ -49,16 +33,6 @@ const attemptedImports: string[] = [];
 let singles = 0;
 let imports = 0;
 let cookie = "";
-
-async function signIn(server: RunningServer, password: string) {
-  const response = await fetch(`${server.baseUrl}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: "admin", password }),
-  });
-  if (!response.ok) throw new Error(`sign-in failed: ${response.status}`);
-  cookie = (response.headers.get("set-cookie") ?? "").split(";")[0] as string;
-}
 
 async function singleWrite(server: RunningServer, n: number) {
   const write = {
@@ -139,7 +113,7 @@ const password = server.adminPassword;
 if (!password) throw new Error("the first start printed no admin password");
 try {
   for (let kill = 1; kill <= KILLS; kill++) {
-    await signIn(server, password);
+    cookie = await signIn(server.baseUrl, "admin", password);
     let dead = false;
     const running = workload(server, () => dead);
     await new Promise((done) => setTimeout(done, 100 + random() * 400));

@@ -5,27 +5,11 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { addDays } from "../server/src/domain/dates.ts";
-import { spawnServer } from "./spawn-server.ts";
+import { DEMO_COMMUNES, signIn, spawnServer } from "./spawn-server.ts";
 
 const { values } = parseArgs({ options: { seconds: { type: "string", default: "30" } } });
 const SECONDS = Number(values.seconds);
-const COMMUNES = [
-  "21808",
-  "21811",
-  "21814",
-  "21817",
-  "21820",
-  "21823",
-  "21826",
-  "21829",
-  "21832",
-  "21835",
-  "21838",
-  "21841",
-  "21844",
-  "21847",
-  "21850",
-];
+const COMMUNES = DEMO_COMMUNES;
 
 const server = await spawnServer();
 
@@ -39,12 +23,7 @@ const row = (name: string, r: autocannon.Result) =>
   `| ${name} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} | ${r.latency.p97_5} | ${r.latency.p99} | ${r.errors + r.timeouts + r.non2xx} |`;
 
 try {
-  const login = await fetch(`${server.baseUrl}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: "admin", password: server.adminPassword }),
-  });
-  const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] as string;
+  const cookie = await signIn(server.baseUrl, "admin", server.adminPassword ?? "");
 
   console.log(`Load on ${server.baseUrl} (demo data), ${SECONDS} s each`);
   console.log(

@@ -64,3 +64,33 @@ export async function spawnServer(
   const adminPassword = /Created the first user: admin, password (\S+)/.exec(output)?.[1] ?? null;
   return { baseUrl, pid: child.pid as number, databasePath, adminPassword, stop, kill };
 }
+
+/** The Tây Sơn demo's commune codes, for scripts that write reports to a demo server. */
+export const DEMO_COMMUNES = [
+  "21808",
+  "21811",
+  "21814",
+  "21817",
+  "21820",
+  "21823",
+  "21826",
+  "21829",
+  "21832",
+  "21835",
+  "21838",
+  "21841",
+  "21844",
+  "21847",
+  "21850",
+];
+
+/** Signs in through the API and returns the session cookie (`name=value`). */
+export async function signIn(baseUrl: string, username: string, password: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!response.ok) throw new Error(`sign-in of ${username} failed: ${response.status}`);
+  return (response.headers.get("set-cookie") ?? "").split(";")[0] as string;
+}

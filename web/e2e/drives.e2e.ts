@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { axeViolations, DESKTOP, launchBrowser, openPage, PHONE, screenshot } from "./browser.ts";
+import { axeViolations, DESKTOP, launchBrowser, openPage, PHONE, screenshot, signInPage } from "./browser.ts";
 
 const baseUrl = inject("baseUrl");
 const police = inject("police");
@@ -11,11 +11,7 @@ let page: Page;
 beforeAll(async () => {
   browser = await launchBrowser();
   ({ page } = await openPage(browser, DESKTOP));
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel("Tên đăng nhập").fill(police.username);
-  await page.getByLabel("Mật khẩu").fill(police.password);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.locator(".user-name").waitFor();
+  await signInPage(page, baseUrl, police);
 });
 afterAll(async () => {
   await browser?.close();

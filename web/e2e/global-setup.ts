@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { spawnServer } from "../../scripts/spawn-server.ts";
+import { signIn, spawnServer } from "../../scripts/spawn-server.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -12,12 +12,7 @@ declare module "vitest" {
 /** Adds a user through the API as the first admin, for the tests that enter figures. */
 async function addUser(baseUrl: string, adminPassword: string, username: string, role: string) {
   const json = { "content-type": "application/json" };
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: "POST",
-    headers: json,
-    body: JSON.stringify({ username: "admin", password: adminPassword }),
-  });
-  const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] as string;
+  const cookie = await signIn(baseUrl, "admin", adminPassword);
   const password = "công an huyện kiểm tra";
   const created = await fetch(`${baseUrl}/api/users`, {
     method: "POST",

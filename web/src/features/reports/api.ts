@@ -1,17 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { ReportInput } from "../../../../server/src/domain/report-validation.ts";
 import type { ImportRow } from "../../../../server/src/imports/plan.ts";
 import { ApiRequestError, type ErrorDetail, sendJson } from "../../lib/api.ts";
 import type { ServerProblem } from "../../lib/problem-text.ts";
 
-export interface ReportBody {
-  unitId: string;
-  date: string;
-  population: unknown;
-  level2: unknown;
-  dual: unknown;
-  linked: unknown;
-  confirm?: boolean;
-}
+export type ReportBody = ReportInput & { confirm?: boolean };
 
 /** New figures change every view of the dashboard: overview, series and exports. */
 function useInvalidateFigures() {
