@@ -23,8 +23,16 @@ export function dayNumber(isoDate: string): number {
   return day;
 }
 
+const isoDates = new Map<number, string>();
+
 export function fromDayNumber(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  let iso = isoDates.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (isoDates.size > 100_000) isoDates.clear();
+    isoDates.set(day, iso);
+  }
+  return iso;
 }
 
 export function addDays(isoDate: string, days: number): string {

@@ -56,6 +56,23 @@ describe("POST /api/reports", () => {
     expect(after.figures.level2).toBe(before.figures.level2 + 6512 - 6480);
   });
 
+  it("moves a commune's trajectory when its baseline report is revised", async () => {
+    const expected = async () =>
+      (await json(await app.request("/api/overview?unit=21850&date=2024-03-02"))).coverage.expectedPercent;
+    const before = await expected();
+    const response = await send({
+      unitId: "21850",
+      date: "2024-02-03",
+      population: 7564,
+      level2: 3000,
+      dual: 2000,
+      linked: 700,
+      confirm: true,
+    });
+    expect(response.status).toBe(200);
+    expect(await expected()).not.toBe(before);
+  });
+
   it("revises a report on the same unit and date, keeping the old values in the audit log", async () => {
     await send(week);
     const revised = await send({ ...week, level2: 6520 });
