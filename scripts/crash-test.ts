@@ -18,7 +18,6 @@ const random = () => {
   seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
   return seed / 2_147_483_648;
 };
-const COMMUNES = DEMO_COMMUNES;
 
 interface Write {
   unitId: string;
@@ -36,8 +35,8 @@ let cookie = "";
 
 async function singleWrite(server: RunningServer, n: number) {
   const write = {
-    unitId: COMMUNES[n % COMMUNES.length] as string,
-    date: addDays("2020-01-01", Math.floor(n / COMMUNES.length)),
+    unitId: DEMO_COMMUNES[n % DEMO_COMMUNES.length] as string,
+    date: addDays("2020-01-01", Math.floor(n / DEMO_COMMUNES.length)),
     level2: 6000 + n,
   };
   const response = await fetch(`${server.baseUrl}/api/reports`, {
@@ -54,7 +53,7 @@ async function importWeek(server: RunningServer, n: number) {
   attemptedImports.push(date);
   const csv = [
     "unit_code,date,population,level2,dual,linked",
-    ...COMMUNES.map((u, i) => `${u},${date},20000,${7000 + i},3000,1000`),
+    ...DEMO_COMMUNES.map((u, i) => `${u},${date},20000,${7000 + i},3000,1000`),
   ].join("\n");
   const form = new FormData();
   form.set("file", new File([csv], "week.csv"));
@@ -64,7 +63,7 @@ async function importWeek(server: RunningServer, n: number) {
     body: form,
   });
   if (response.status !== 200) throw new Error(`import refused: ${response.status} ${await response.text()}`);
-  for (const [i, unitId] of COMMUNES.entries()) acknowledged.push({ unitId, date, level2: 7000 + i });
+  for (const [i, unitId] of DEMO_COMMUNES.entries()) acknowledged.push({ unitId, date, level2: 7000 + i });
 }
 
 /** Keeps writing until the server dies under it; errors from the dying server are expected. */
@@ -98,8 +97,8 @@ function verify(): { present: number; importsWhole: number } {
     const count = db.prepare<[string], number>("SELECT count(*) FROM reports WHERE date = ?").pluck();
     for (const date of attemptedImports) {
       const rows = count.get(date) as number;
-      if (rows !== 0 && rows !== COMMUNES.length)
-        throw new Error(`import of ${date} half-applied: ${rows} of ${COMMUNES.length} rows`);
+      if (rows !== 0 && rows !== DEMO_COMMUNES.length)
+        throw new Error(`import of ${date} half-applied: ${rows} of ${DEMO_COMMUNES.length} rows`);
     }
     return { present: acknowledged.length, importsWhole: attemptedImports.length };
   } finally {

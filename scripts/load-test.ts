@@ -9,7 +9,6 @@ import { DEMO_COMMUNES, signIn, spawnServer } from "./spawn-server.ts";
 
 const { values } = parseArgs({ options: { seconds: { type: "string", default: "30" } } });
 const SECONDS = Number(values.seconds);
-const COMMUNES = DEMO_COMMUNES;
 
 const server = await spawnServer();
 
@@ -45,8 +44,8 @@ try {
     while (writing) {
       const k = n++;
       const write = {
-        unitId: COMMUNES[k % COMMUNES.length] as string,
-        date: addDays("2022-01-01", Math.floor(k / COMMUNES.length)),
+        unitId: DEMO_COMMUNES[k % DEMO_COMMUNES.length] as string,
+        date: addDays("2022-01-01", Math.floor(k / DEMO_COMMUNES.length)),
         level2: 5000 + k,
       };
       const response = await fetch(`${server.baseUrl}/api/reports`, {

@@ -73,3 +73,14 @@ export async function signInPage(
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await page.locator(".user-name").waitFor();
 }
+
+/** A desktop page already signed in as `user`. */
+export async function signedInPage(
+  browser: Browser,
+  baseUrl: string,
+  user: { username: string; password: string },
+): Promise<Page> {
+  const { page } = await openPage(browser, DESKTOP);
+  await signInPage(page, baseUrl, user);
+  return page;
+}

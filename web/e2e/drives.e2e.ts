@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { axeViolations, DESKTOP, launchBrowser, openPage, PHONE, screenshot, signInPage } from "./browser.ts";
+import { axeViolations, launchBrowser, openPage, PHONE, screenshot, signedInPage } from "./browser.ts";
 
 const baseUrl = inject("baseUrl");
 const police = inject("police");
@@ -10,8 +10,7 @@ let page: Page;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  ({ page } = await openPage(browser, DESKTOP));
-  await signInPage(page, baseUrl, police);
+  page = await signedInPage(browser, baseUrl, police);
 });
 afterAll(async () => {
   await browser?.close();

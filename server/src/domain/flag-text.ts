@@ -100,7 +100,9 @@ export function documentFormat(language: "vi" | "en"): TextFormat {
   const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   return {
     integer: (n) => integer.format(n),
+    /** Per-day figures: up to two decimals. */
     decimal: (n) => decimal.format(n),
+    /** The API's canonical truncated percent ("65.68"), never recomputed: 65,68%. */
     percent: (p) => (p === null ? "—" : `${language === "vi" ? p.replace(".", ",") : p}%`),
     date: (iso) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`,
   };

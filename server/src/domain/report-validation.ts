@@ -237,6 +237,7 @@ function unusualJump(report: Report, context: HistoryContext): Problem | null {
       level2: report.level2,
       previous: previous.level2,
       previousDate: previous.date,
+      gain,
       perDay: rounded,
       largestPerDay: largest,
     },

@@ -67,14 +67,15 @@ export function importRoutes(store: Store, homeUnit: string, now: () => number) 
       }
       if (plan.rows.length === 0)
         throw new ApiError(422, "EMPTY_FILE", `${file.name} has a header but no row of figures.`);
-      const otherUnits = [
-        ...new Set(
-          plan.rows.map((r) => r.values.unitId).filter((id) => id !== null && !canWriteReports(user, id)),
-        ),
+      // A file is refused whole when one of its rows is a commune the user may not write for.
+      const units = [
+        ...new Set(plan.rows.flatMap((r) => (r.values.unitId === null ? [] : [r.values.unitId]))),
       ];
-      if (otherUnits.length > 0) {
-        await authorize(c, store, () => false, { action: "import reports", unitId: otherUnits[0] });
-      }
+      const refused = units.find((id) => !canWriteReports(user, id));
+      await authorize(c, store, (u) => units.every((id) => canWriteReports(u, id)), {
+        action: "import reports",
+        unitId: refused,
+      });
       if (dryRun)
         return c.json({
           dryRun: true,

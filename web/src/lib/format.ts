@@ -1,14 +1,17 @@
 import { format, parseISO } from "date-fns";
 import { enGB, vi } from "date-fns/locale";
+import { documentFormat } from "../../../server/src/domain/flag-text.ts";
 
 export type Language = "vi" | "en";
 
 const numberLocale: Record<Language, string> = { vi: "vi-VN", en: "en-GB" };
 
-/** Number and date formats for one language: Vietnamese habits are 80.272, 65,68% and 03/02/2024. */
+/**
+ * Number and date formats for one language: Vietnamese habits are 80.272, 65,68% and 03/02/2024.
+ * Counts and percents are the server documents' own formats; dates go through date-fns' locales.
+ */
 export function formatters(language: Language) {
-  const integer = new Intl.NumberFormat(numberLocale[language], { maximumFractionDigits: 0 });
-  const decimal = new Intl.NumberFormat(numberLocale[language], { maximumFractionDigits: 2 });
+  const shared = documentFormat(language);
   const points = new Intl.NumberFormat(numberLocale[language], {
     minimumFractionDigits: 2,
     maximumFractionDigits: 2,
@@ -20,15 +23,10 @@ export function formatters(language: Language) {
   });
   const locale = language === "vi" ? vi : enGB;
   return {
-    integer: (n: number) => integer.format(n),
-    /** Per-day figures: up to two decimals. */
-    decimal: (n: number) => decimal.format(n),
+    ...shared,
     signedInteger: (n: number) => signed.format(n),
     /** A change in percentage points, always with its sign: +2,51. */
     points: (n: number) => points.format(n),
-    /** The API's canonical truncated percent ("65.68"), never recomputed: 65,68%. */
-    percent: (percent: string | null) =>
-      percent === null ? "—" : `${language === "vi" ? percent.replace(".", ",") : percent}%`,
     date: (isoDate: string) => format(parseISO(isoDate), "dd/MM/yyyy", { locale }),
     shortDate: (isoDate: string) => format(parseISO(isoDate), "dd/MM", { locale }),
     longDate: (isoDate: string) => format(parseISO(isoDate), "EEEE, dd/MM/yyyy", { locale }),

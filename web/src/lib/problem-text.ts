@@ -19,8 +19,5 @@ export function problemText(problem: ServerProblem, t: Dictionary, f: Formatters
   const own = problem.values[problem.field] ?? problem.value;
   values.value = show(own);
   values.field = (t.fields as Record<string, string>)[problem.field] ?? problem.field;
-  if (typeof problem.values.level2 === "number" && typeof problem.values.previous === "number") {
-    values.gain = f.integer(problem.values.level2 - problem.values.previous);
-  }
   return fill(template, values);
 }
