@@ -44,10 +44,6 @@ export function daysBetween(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from);
 }
 
-export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
 export const laterOf = (a: string, b: string) => (a >= b ? a : b);
 export const earlierOf = (a: string, b: string) => (a <= b ? a : b);
 

@@ -125,7 +125,12 @@ describe("warnings that need a confirmation", () => {
     expect(jump.warnings.map((w) => w.message)).toEqual([
       "Level-2 accounts rose by 330 since 2024-06-29 (47.1 a day), more than 3 times the largest daily gain so far (10).",
     ]);
-    expect(jump.warnings[0]?.values).toMatchObject({ gain: 330, previous: 370, perDay: 47.1, largestPerDay: 10 });
+    expect(jump.warnings[0]?.values).toMatchObject({
+      gain: 330,
+      previous: 370,
+      perDay: 47.1,
+      largestPerDay: 10,
+    });
     const usual = checkReport(
       input({ date: "2024-07-06", population: 1000, level2: 450, dual: 50, linked: 10 }),
       commune,
