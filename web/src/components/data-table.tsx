@@ -1,5 +1,6 @@
 import { Fragment, type ReactNode, useState } from "react";
 import { fill, useI18n } from "../lib/i18n.tsx";
+import { ScrollRegion } from "./scroll-region.tsx";
 
 export interface Column<Row> {
   key: string;
@@ -35,9 +36,7 @@ export function DataTable<Row>({
     : rows;
 
   return (
-    // The wrapper scrolls on a phone; it takes focus so that keyboard users can scroll it too.
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable
-    <section className="table-scroll" tabIndex={0} aria-label={caption}>
+    <ScrollRegion label={caption}>
       <table className="data-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -96,7 +95,7 @@ export function DataTable<Row>({
           })}
         </tbody>
       </table>
-    </section>
+    </ScrollRegion>
   );
 }
 

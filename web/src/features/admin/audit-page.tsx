@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { RequireRole } from "../../components/require-role.tsx";
+import { ScrollRegion } from "../../components/scroll-region.tsx";
 import { ErrorState, Skeleton } from "../../components/states.tsx";
 import type { AuditRecord } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n.tsx";
@@ -82,7 +83,7 @@ function Audit() {
           {audit.data.entries.length === 0 ? (
             <p className="muted">{t.noEntries}</p>
           ) : (
-            <div className="table-scroll">
+            <ScrollRegion label={t.auditTitle}>
               <table className="data-table">
                 <thead>
                   <tr>
@@ -109,7 +110,7 @@ function Audit() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )}
         </section>
       )}

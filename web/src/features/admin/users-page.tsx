@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { RequireRole } from "../../components/require-role.tsx";
+import { ScrollRegion } from "../../components/scroll-region.tsx";
 import { ErrorState, Skeleton } from "../../components/states.tsx";
 import type { Role, Unit, User } from "../../lib/api.ts";
 import { errorText } from "../../lib/error-text.ts";
@@ -35,7 +36,7 @@ function Users() {
       {users.data ? (
         <section className="card" aria-labelledby="users-list">
           <h2 id="users-list">{t.usersTitle}</h2>
-          <div className="table-scroll">
+          <ScrollRegion label={t.usersTitle}>
             <table className="data-table">
               <thead>
                 <tr>
@@ -52,7 +53,7 @@ function Users() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
       ) : (
         <Skeleton blocks={2} />

@@ -3,6 +3,7 @@ import { addMonths, addWeeks, format, parseISO } from "date-fns";
 import { useState } from "react";
 import { Link } from "wouter";
 import { DateInput } from "../../components/date-input.tsx";
+import { ScrollRegion } from "../../components/scroll-region.tsx";
 import { ErrorState, Skeleton } from "../../components/states.tsx";
 import { WhereNext } from "../../components/where-next.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
@@ -92,15 +93,14 @@ export function DrivesPage() {
             </fieldset>
           </div>
         </div>
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable */}
-        <section className="table-scroll" tabIndex={0} aria-label={t.calendar}>
+        <ScrollRegion label={t.calendar}>
           <DriveCalendar
             days={days}
             month={view === "month" ? date.slice(0, 7) : null}
             drives={drives.data?.drives ?? []}
             units={byId}
           />
-        </section>
+        </ScrollRegion>
       </section>
       <section className="card" aria-labelledby="drive-list-title">
         <h2 id="drive-list-title">{t.listTitle}</h2>

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { addDays, format, parseISO } from "date-fns";
+import { ScrollRegion } from "../../components/scroll-region.tsx";
 import { ErrorState, Skeleton } from "../../components/states.tsx";
 import { fill, useI18n } from "../../lib/i18n.tsx";
 import { drivesQuery, unitsQuery } from "../../lib/queries.ts";
@@ -35,32 +36,34 @@ export function SchedulePage() {
             {today.length === 0 ? (
               <p className="muted">—</p>
             ) : (
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.startTime}</th>
-                    <th scope="col">{t.commune}</th>
-                    <th scope="col">{t.village}</th>
-                    <th scope="col">{t.team}</th>
-                    <th scope="col" className="numeric">
-                      {t.plannedRegistrations}
-                    </th>
-                    <th scope="col">{t.notes}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {today.map((d) => (
-                    <tr key={d.id}>
-                      <td>{[d.startTime, d.endTime].filter(Boolean).join("–")}</td>
-                      <td>{name.get(d.unitId)}</td>
-                      <td>{d.villageId ? name.get(d.villageId) : ""}</td>
-                      <td>{d.team}</td>
-                      <td className="numeric">{f.integer(d.planned)}</td>
-                      <td>{d.notes}</td>
+              <ScrollRegion label={f.longDate(day)}>
+                <table className="data-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t.startTime}</th>
+                      <th scope="col">{t.commune}</th>
+                      <th scope="col">{t.village}</th>
+                      <th scope="col">{t.team}</th>
+                      <th scope="col" className="numeric">
+                        {t.plannedRegistrations}
+                      </th>
+                      <th scope="col">{t.notes}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {today.map((d) => (
+                      <tr key={d.id}>
+                        <td>{[d.startTime, d.endTime].filter(Boolean).join("–")}</td>
+                        <td>{name.get(d.unitId)}</td>
+                        <td>{d.villageId ? name.get(d.villageId) : ""}</td>
+                        <td>{d.team}</td>
+                        <td className="numeric">{f.integer(d.planned)}</td>
+                        <td>{d.notes}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollRegion>
             )}
           </section>
         );

@@ -1,5 +1,6 @@
 import type { ImportRow } from "../../../../server/src/imports/plan.ts";
 import { ProblemList } from "../../components/problem-list.tsx";
+import { ScrollRegion } from "../../components/scroll-region.tsx";
 import { fill, useI18n } from "../../lib/i18n.tsx";
 
 const SHOWN = 200;
@@ -15,8 +16,7 @@ export function ImportPreview({ rows }: { rows: readonly ImportRow[] }) {
       {rows.length > SHOWN && (
         <p className="small muted">{fill(t.showingRows, { shown: SHOWN, rows: rows.length })}</p>
       )}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable */}
-      <section className="table-scroll" tabIndex={0} aria-label={fill(t.previewTitle, { rows: rows.length })}>
+      <ScrollRegion label={fill(t.previewTitle, { rows: rows.length })}>
         <table className="data-table import-preview">
           <thead>
             <tr>
@@ -70,7 +70,7 @@ export function ImportPreview({ rows }: { rows: readonly ImportRow[] }) {
             ))}
           </tbody>
         </table>
-      </section>
+      </ScrollRegion>
     </>
   );
 }

@@ -3,6 +3,7 @@ import { addDays, format, parseISO } from "date-fns";
 import { Link } from "wouter";
 import { DriveCard } from "../../components/drive-card.tsx";
 import { FlagList } from "../../components/flag-badge.tsx";
+import { ScrollRegion } from "../../components/scroll-region.tsx";
 import { ErrorState, Skeleton } from "../../components/states.tsx";
 import { fill, useI18n } from "../../lib/i18n.tsx";
 import { campaignQuery, drivesQuery, overviewQuery, unitsQuery } from "../../lib/queries.ts";
@@ -73,54 +74,56 @@ export function WeeklyPage() {
       </section>
       <section aria-labelledby="weekly-communes">
         <h2 id="weekly-communes">{t.weeklyCommunes}</h2>
-        <table className="data-table weekly-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.colRank}</th>
-              <th scope="col">{t.colUnit}</th>
-              <th scope="col" className="numeric">
-                {t.fields.population}
-              </th>
-              <th scope="col" className="numeric">
-                {t.fields.level2}
-              </th>
-              <th scope="col" className="numeric">
-                {t.colRate}
-              </th>
-              <th scope="col" className="numeric">
-                {t.colChange}
-              </th>
-              <th scope="col" className="numeric">
-                {t.colExpected}
-              </th>
-              <th scope="col" className="numeric">
-                {t.colRequired}
-              </th>
-              <th scope="col" className="numeric">
-                {t.linkRate}
-              </th>
-              <th scope="col">{t.lagging}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {byCoverage.map((child) => (
-              <tr key={child.unit.id}>
-                <td className="numeric">{child.rank ?? "—"}</td>
-                <td>{child.unit.name}</td>
-                <td className="numeric">{f.integer(child.figures.population)}</td>
-                <td className="numeric">{f.integer(child.figures.level2)}</td>
-                <td className="numeric">{f.percent(child.coverage.percent)}</td>
-                <td className="numeric">
-                  {child.coverage.weekChange ? f.points(child.coverage.weekChange.points) : "—"}
-                </td>
-                <td className="numeric">{f.percent(child.coverage.expectedPercent)}</td>
-                <td className="numeric">{orDash(child.coverage.requiredPerDay)}</td>
-                <td className="numeric">{f.percent(child.linking.percent)}</td>
-                <td>{child.lagging ? t.lagging : ""}</td>
+        <ScrollRegion label={t.weeklyCommunes}>
+          <table className="data-table weekly-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.colRank}</th>
+                <th scope="col">{t.colUnit}</th>
+                <th scope="col" className="numeric">
+                  {t.fields.population}
+                </th>
+                <th scope="col" className="numeric">
+                  {t.fields.level2}
+                </th>
+                <th scope="col" className="numeric">
+                  {t.colRate}
+                </th>
+                <th scope="col" className="numeric">
+                  {t.colChange}
+                </th>
+                <th scope="col" className="numeric">
+                  {t.colExpected}
+                </th>
+                <th scope="col" className="numeric">
+                  {t.colRequired}
+                </th>
+                <th scope="col" className="numeric">
+                  {t.linkRate}
+                </th>
+                <th scope="col">{t.lagging}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {byCoverage.map((child) => (
+                <tr key={child.unit.id}>
+                  <td className="numeric">{child.rank ?? "—"}</td>
+                  <td className="nowrap">{child.unit.name}</td>
+                  <td className="numeric">{f.integer(child.figures.population)}</td>
+                  <td className="numeric">{f.integer(child.figures.level2)}</td>
+                  <td className="numeric">{f.percent(child.coverage.percent)}</td>
+                  <td className="numeric">
+                    {child.coverage.weekChange ? f.points(child.coverage.weekChange.points) : "—"}
+                  </td>
+                  <td className="numeric">{f.percent(child.coverage.expectedPercent)}</td>
+                  <td className="numeric">{orDash(child.coverage.requiredPerDay)}</td>
+                  <td className="numeric">{f.percent(child.linking.percent)}</td>
+                  <td>{child.lagging ? t.lagging : ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       </section>
       <section aria-labelledby="weekly-lagging">
         <h2 id="weekly-lagging">{fill(t.laggingTitle, { count: lagging.length })}</h2>
