@@ -5,7 +5,10 @@ import type { Report } from "./types.ts";
 
 const campaign = createCampaign();
 const assessUnit = (history: Report[], date: string) =>
-  assess(reportingUnitState(history, campaign, date), campaign, date, false);
+  assess(reportingUnitState(unit("a"), history, campaign, date), campaign, date, false);
+function unit(id: string) {
+  return { id, name: `Xã ${id}` };
+}
 const codes = (flags: { code: string; metric: string | null }[]) => flags.map((f) => `${f.code}/${f.metric}`);
 
 describe("a reporting unit", () => {
@@ -77,20 +80,22 @@ describe("a reporting unit", () => {
     // Linking: 2 of 400 left at 0.29 a day reaches 2024-06-08, in time.
     expect(codes(result.flags)).not.toContain("OFF_PACE/linking");
     // At 1 a day for the 30 days left: 958 of 1,000 on the deadline.
-    expect(result.coverage.projection).toEqual({ date: "2024-07-01", rate: 0.958, percent: "95.80" });
+    expect(result.coverage.projection).toEqual({ date: "2024-07-01", count: 958, percent: "95.80" });
+    expect(result.coverage.units).toEqual({ done: 0, onTrack: 0, offTrack: 1, notJudged: 0 });
     expect(result.coverage.shortfallPerDay).toBe(1.4); // 2.40 needed, 1.00 made
     // A week earlier (2024-05-25) the latest report was 2024-05-04's 900.
     expect(result.coverage.weekChange).toEqual({ accounts: 28, points: 2.8 });
   });
 
-  it("projects the target on its ETA when the pace gets there in time", () => {
+  it("projects no more than the target when the pace gets there in time", () => {
     const history = [
       createReport({ date: "2024-05-25", level2: 858 }),
       createReport({ date: "2024-06-01", level2: 928 }),
     ];
     const result = assessUnit(history, "2024-06-01");
     expect(result.coverage.eta).toBe("2024-06-09");
-    expect(result.coverage.projection).toEqual({ date: "2024-06-09", rate: 1, percent: "100.00" });
+    expect(result.coverage.projection).toEqual({ date: "2024-07-01", count: 1000, percent: "100.00" });
+    expect(result.coverage.units).toEqual({ done: 0, onTrack: 1, offTrack: 0, notJudged: 0 });
     expect(codes(result.flags)).not.toContain("OFF_PACE/coverage");
   });
 
@@ -183,7 +188,7 @@ describe("a parent", () => {
       }),
     ];
     const date = "2024-02-10";
-    const states = [a, b, []].map((history) => reportingUnitState(history, campaign, date));
+    const states = [a, b, []].map((history, i) => reportingUnitState(unit(`u${i}`), history, campaign, date));
     const result = assess(sumStates(states), campaign, date, true);
     expect(result.figures).toEqual({
       population: 4000,
@@ -205,8 +210,14 @@ describe("a parent", () => {
   it("expects the population-weighted trajectory of its units", () => {
     const date = "2024-02-03";
     const states = [
-      reportingUnitState([createReport({ unitId: "a", population: 1000, level2: 500 })], campaign, date),
       reportingUnitState(
+        unit("a"),
+        [createReport({ unitId: "a", population: 1000, level2: 500 })],
+        campaign,
+        date,
+      ),
+      reportingUnitState(
+        unit("b"),
         [createReport({ unitId: "b", population: 3000, level2: 2700, dual: 2000 })],
         campaign,
         date,

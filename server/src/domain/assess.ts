@@ -1,10 +1,11 @@
 import { addDays, daysBetween, earlierOf, laterOf } from "./dates.ts";
-import { type Flag, formatCount, formatPerDay, isLagging, METRIC_WORDS } from "./flags.ts";
+import { type Flag, formatCount, formatPerDay, METRIC_WORDS } from "./flags.ts";
 import { baselineOf, baseOf, countOf, latestOn, previousBefore } from "./history.ts";
-import { etaOn, paceOn, remainingToTarget, requiredPerDay } from "./pace.ts";
+import { etaOn, paceOn, remainingToTarget, requiredPerDay, targetCountOf } from "./pace.ts";
 import { roundTo2, truncatedPercent, truncatedPercentOfRate } from "./percent.ts";
 import { expectedRate, trajectoryAnchor } from "./trajectory.ts";
-import { type Campaign, METRICS, type Metric, type Report } from "./types.ts";
+import { compareCodes } from "./tree.ts";
+import { type Campaign, METRICS, type Metric, type Report, type Unit } from "./types.ts";
 
 export interface Figures {
   population: number;
@@ -34,10 +35,30 @@ export interface MetricStatus {
   /** How many more a day than the current pace the required pace asks for (0 when the pace suffices). */
   shortfallPerDay: number | null;
   eta: string | null;
-  /** Where the current pace leads: the target on the ETA if it comes before the deadline, else the rate on the deadline. */
-  projection: { date: string; rate: number; percent: string | null } | null;
+  /** Why `eta` is what it is: reached (nothing remains), date, never (a unit makes no progress), unknown (a pace is unknown). */
+  etaKind: EtaKind | null;
+  /** ceil(target × population) summed over the reporting units. */
+  targetCount: number;
+  /** Where the current paces lead on the deadline: each unit's count plus pace × days left, capped at its target. */
+  projection: { date: string; count: number; percent: string | null } | null;
+  /** The reporting units by standing: done, on track, off track, not yet judged (unknown pace or no report). */
+  units: Record<Standing, number>;
+  /** BEHIND or OFF_PACE on this metric. */
+  lagging: boolean;
   /** Change since the figures of seven days earlier. */
   weekChange: { accounts: number; points: number } | null;
+}
+
+export type Standing = "done" | "onTrack" | "offTrack" | "notJudged";
+export type EtaKind = "reached" | "date" | "never" | "unknown";
+
+/** A reporting unit that will not reach the target before the deadline at its current pace. */
+export interface OffTrackUnit {
+  id: string;
+  name: string;
+  eta: string | null;
+  /** The projected shortfall at the deadline: target count − projection. */
+  shortfall: number;
 }
 
 export interface Assessment {
@@ -66,15 +87,31 @@ interface MetricState {
   /** The same figures seven days earlier, over the units that had a report then. */
   weekAgo: { count: number; base: number } | null;
   pace: number | null;
+  /** Summed over the reporting units, each judged by its own figures (never by the parent's totals). */
+  targetCount: number;
+  remaining: number;
+  projected: number;
+  units: Record<Standing, number>;
+  eta: { kind: EtaKind; date: string | null };
+  /** The units off track, most projected shortfall first, at most OFF_TRACK_LISTED of them. */
+  offTrack: OffTrackUnit[];
 }
 
+/** How many off-track units a parent's OFF_PACE flag names (the count says how many there are). */
+export const OFF_TRACK_LISTED = 10;
+
 /** The state of one reporting unit on `date`, from its reports (sorted by date). */
-export function reportingUnitState(history: readonly Report[], campaign: Campaign, date: string): UnitState {
+export function reportingUnitState(
+  unit: Pick<Unit, "id" | "name">,
+  history: readonly Report[],
+  campaign: Campaign,
+  date: string,
+): UnitState {
   const latest = latestOn(history, date);
   if (!latest) {
     return {
       figures: emptyFigures(),
-      metrics: { coverage: emptyMetric(), linking: emptyMetric() },
+      metrics: { coverage: missingMetric(), linking: missingMetric() },
       staleUnits: 1,
       dataUnits: 0,
       ownFlags: [
@@ -91,7 +128,7 @@ export function reportingUnitState(history: readonly Report[], campaign: Campaig
   const baseline = baselineOf(history, campaign.start);
   const metrics = {} as Record<Metric, MetricState>;
   for (const metric of METRICS) {
-    metrics[metric] = reportingMetricState(history, latest, baseline, campaign, metric, date);
+    metrics[metric] = reportingMetricState(unit, history, latest, baseline, campaign, metric, date);
   }
   const ownFlags = [...staleFlags(latest, campaign, date), ...dataFlags(latest, previous)];
   return {
@@ -113,6 +150,7 @@ export function reportingUnitState(history: readonly Report[], campaign: Campaig
 }
 
 function reportingMetricState(
+  unit: Pick<Unit, "id" | "name">,
   history: readonly Report[],
   latest: Report,
   baseline: Report | undefined,
@@ -130,7 +168,54 @@ function reportingMetricState(
   const weekAgo = weekAgoReport
     ? { count: countOf(weekAgoReport, metric), base: baseOf(weekAgoReport, metric) }
     : null;
-  return { count, base, track, weekAgo, pace: paceOn(history, date, metric, campaign.paceWindowDays) };
+  const pace = paceOn(history, date, metric, campaign.paceWindowDays);
+  const targetCount = targetCountOf(campaign.targets[metric], base);
+  const remaining = remainingToTarget(campaign.targets[metric], base, count);
+  const daysLeft = Math.max(0, daysBetween(date, campaign.deadline));
+  const projected =
+    remaining > 0 && pace !== null && pace > 0
+      ? Math.min(targetCount, Math.floor(count + pace * daysLeft))
+      : count;
+  const eta = etaOn(date, remaining, pace);
+  const standing = standingOf(remaining, pace, eta, campaign.deadline);
+  const units = { done: 0, onTrack: 0, offTrack: 0, notJudged: 0 };
+  units[standing] = 1;
+  return {
+    count,
+    base,
+    track,
+    weekAgo,
+    pace,
+    targetCount,
+    remaining,
+    projected,
+    units,
+    eta: {
+      kind: remaining === 0 ? "reached" : pace === null ? "unknown" : eta === null ? "never" : "date",
+      date: eta,
+    },
+    offTrack:
+      standing === "offTrack"
+        ? [{ id: unit.id, name: unit.name, eta, shortfall: targetCount - projected }]
+        : [],
+  };
+}
+
+/**
+ * Where a reporting unit stands against the deadline: done when nothing remains; not judged
+ * while its pace is unknown; off track when it makes no progress or its ETA is not before the
+ * deadline (the target must be met on figures dated before it); else on track.
+ */
+export function standingOf(
+  remaining: number,
+  pace: number | null,
+  eta: string | null,
+  deadline: string,
+): Standing {
+  if (remaining === 0) return "done";
+  if (pace === null) return "notJudged";
+  if (pace <= 0 || eta === null || eta >= deadline) return "offTrack";
+  return "onTrack";
 }
 
 /** The state of a parent: the sum of its reporting units' states. */
@@ -143,6 +228,7 @@ export function sumStates(states: readonly UnitState[]): UnitState {
   for (const state of states) {
     staleUnits += state.staleUnits;
     dataUnits += state.dataUnits;
+    for (const metric of METRICS) addMetric(metrics[metric], state.metrics[metric]);
     if (state.figures.reporting === 0) continue;
     const f = state.figures;
     figures.population += f.population;
@@ -152,10 +238,15 @@ export function sumStates(states: readonly UnitState[]): UnitState {
     figures.reporting += f.reporting;
     figures.oldestReport = minDate(figures.oldestReport, f.oldestReport);
     figures.latestReport = maxDate(figures.latestReport, f.latestReport);
-    for (const metric of METRICS) addMetric(metrics[metric], state.metrics[metric]);
+  }
+  for (const metric of METRICS) {
+    metrics[metric].offTrack.sort((a, b) => b.shortfall - a.shortfall || compareCodes(a.id, b.id));
+    metrics[metric].offTrack.length = Math.min(metrics[metric].offTrack.length, OFF_TRACK_LISTED);
   }
   return { figures, metrics, staleUnits, dataUnits, ownFlags: [] };
 }
+
+const ETA_PRECEDENCE: Record<EtaKind, number> = { reached: 0, date: 1, unknown: 2, never: 3 };
 
 function addMetric(sum: MetricState, part: MetricState): void {
   sum.count += part.count;
@@ -174,7 +265,21 @@ function addMetric(sum: MetricState, part: MetricState): void {
       base: (sum.weekAgo?.base ?? 0) + part.weekAgo.base,
     };
   }
+  sum.targetCount += part.targetCount;
+  sum.remaining += part.remaining;
+  sum.projected += part.projected;
+  for (const standing of STANDINGS) sum.units[standing] += part.units[standing];
+  // The parent reaches the target when its last unit does: never if one never does, unknown if one is unknown.
+  const kind = ETA_PRECEDENCE[part.eta.kind] > ETA_PRECEDENCE[sum.eta.kind] ? part.eta.kind : sum.eta.kind;
+  const date =
+    kind === "date"
+      ? laterOf(sum.eta.kind === "date" ? (sum.eta.date as string) : "", part.eta.date ?? "")
+      : null;
+  sum.eta = { kind, date };
+  sum.offTrack.push(...part.offTrack);
 }
+
+const STANDINGS: readonly Standing[] = ["done", "onTrack", "offTrack", "notJudged"];
 
 /** Rates, trajectory, pace and flags of a unit whose state is known. */
 export function assess(state: UnitState, campaign: Campaign, date: string, isParent: boolean): Assessment {
@@ -183,8 +288,18 @@ export function assess(state: UnitState, campaign: Campaign, date: string, isPar
   for (const metric of METRICS) {
     const metricState = state.metrics[metric];
     const status = metricStatus(metricState, campaign, metric, date);
+    const metricFlags =
+      state.figures.reporting > 0
+        ? [
+            ...behindFlags(metric, status, campaign),
+            ...(isParent
+              ? parentOffPaceFlags(metric, status, metricState, campaign)
+              : offPaceFlags(metric, status, metricState, campaign)),
+          ]
+        : [];
+    status.lagging = metricFlags.length > 0;
     statuses[metric] = status;
-    if (state.figures.reporting > 0) flags.push(...progressFlags(metric, status, metricState, campaign));
+    flags.push(...metricFlags);
   }
   flags.push(...(isParent ? parentFlags(state, campaign, date) : state.ownFlags));
   return {
@@ -192,18 +307,17 @@ export function assess(state: UnitState, campaign: Campaign, date: string, isPar
     coverage: statuses.coverage,
     linking: statuses.linking,
     flags,
-    lagging: isLagging(flags),
+    lagging: statuses.coverage.lagging,
   };
 }
 
 function metricStatus(state: MetricState, campaign: Campaign, metric: Metric, date: string): MetricStatus {
-  const target = campaign.targets[metric];
   const daysLeft = daysBetween(date, campaign.deadline);
   const hasFigures = state.base > 0;
   const rate = hasFigures ? state.count / state.base : null;
   const expected = state.track && state.track.base > 0 ? state.track.expectedCount / state.track.base : null;
-  const remaining = remainingToTarget(target, state.base, state.count);
-  const required = requiredPerDay(remaining, daysLeft);
+  const required = requiredPerDay(state.remaining, daysLeft);
+  const etaKind = hasFigures ? state.eta.kind : null;
   return {
     rate,
     percent: truncatedPercent(state.count, state.base),
@@ -211,13 +325,23 @@ function metricStatus(state: MetricState, campaign: Campaign, metric: Metric, da
     expectedPercent: truncatedPercentOfRate(expected),
     // Whole people; `|| 0` turns -0 into 0.
     gapToExpected: state.track ? Math.ceil(state.track.expectedCount - state.track.count - 1e-9) || 0 : null,
-    remaining,
+    remaining: state.remaining,
     pacePerDay: state.pace === null ? null : roundTo2(state.pace),
     requiredPerDay: required === null ? null : roundTo2(required),
     shortfallPerDay:
       required === null || state.pace === null ? null : roundTo2(Math.max(0, required - state.pace)),
-    eta: hasFigures ? etaOn(date, remaining, state.pace) : null,
-    projection: hasFigures ? projectionOf(state, campaign.deadline, daysLeft, remaining, date) : null,
+    eta: etaKind === "reached" ? date : etaKind === "date" ? state.eta.date : null,
+    etaKind,
+    targetCount: state.targetCount,
+    projection: hasFigures
+      ? {
+          date: campaign.deadline,
+          count: state.projected,
+          percent: truncatedPercent(state.projected, state.base),
+        }
+      : null,
+    units: { ...state.units },
+    lagging: false,
     weekChange:
       hasFigures && state.weekAgo && state.weekAgo.base > 0
         ? {
@@ -228,31 +352,13 @@ function metricStatus(state: MetricState, campaign: Campaign, metric: Metric, da
   };
 }
 
-function projectionOf(
-  state: MetricState,
-  deadline: string,
-  daysLeft: number,
-  remaining: number,
-  date: string,
-) {
-  if (state.pace === null || daysLeft <= 0) return null;
-  const eta = etaOn(date, remaining, state.pace);
-  const at = (day: string, count: number) => ({
-    date: day,
-    rate: count / state.base,
-    percent: truncatedPercent(Math.floor(count), state.base),
-  });
-  if (eta !== null && eta < deadline) return at(eta, state.count + remaining);
-  return at(deadline, Math.max(0, state.count + state.pace * daysLeft));
-}
-
-function progressFlags(metric: Metric, status: MetricStatus, state: MetricState, campaign: Campaign): Flag[] {
+function behindFlags(metric: Metric, status: MetricStatus, campaign: Campaign): Flag[] {
   const words = METRIC_WORDS[metric];
-  const flags: Flag[] = [];
   const { rate, expectedRate: expected } = status;
-  if (rate !== null && expected !== null && rate < expected - campaign.tolerancePoints / 100) {
-    const points = roundTo2((expected - rate) * 100);
-    flags.push({
+  if (rate === null || expected === null || rate >= expected - campaign.tolerancePoints / 100) return [];
+  const points = roundTo2((expected - rate) * 100);
+  return [
+    {
       code: "BEHIND",
       metric,
       message:
@@ -264,42 +370,66 @@ function progressFlags(metric: Metric, status: MetricStatus, state: MetricState,
         points,
         gap: status.gapToExpected,
       },
-    });
-  }
-  if (status.remaining > 0 && state.pace !== null) {
-    const values = {
-      remaining: status.remaining,
-      pacePerDay: status.pacePerDay,
-      requiredPerDay: status.requiredPerDay,
-      eta: status.eta,
-      deadline: campaign.deadline,
-      windowDays: campaign.paceWindowDays,
-    };
-    const need =
-      status.requiredPerDay === null
-        ? `the deadline ${campaign.deadline} has passed`
-        : `${formatPerDay(status.requiredPerDay)} per day are needed`;
-    if (state.pace <= 0) {
-      flags.push({
-        code: "OFF_PACE",
-        metric,
-        message:
-          `No progress in ${words.count} over the last ${campaign.paceWindowDays} days ` +
-          `(${formatPerDay(status.pacePerDay ?? 0)} per day) with ${formatCount(status.remaining)} still to reach; ${need}.`,
-        values,
-      });
-    } else if (status.eta !== null && status.eta >= campaign.deadline) {
-      flags.push({
-        code: "OFF_PACE",
-        metric,
-        message:
-          `At ${formatPerDay(status.pacePerDay ?? 0)} ${words.count} per day, the ${formatCount(status.remaining)} ` +
-          `still needed would be reached on ${status.eta}, not before the deadline ${campaign.deadline}; ${need}.`,
-        values,
-      });
-    }
-  }
-  return flags;
+    },
+  ];
+}
+
+/** A reporting unit off track: no progress, or an ETA not before the deadline. */
+function offPaceFlags(metric: Metric, status: MetricStatus, state: MetricState, campaign: Campaign): Flag[] {
+  if (state.units.offTrack === 0 || state.pace === null) return [];
+  const words = METRIC_WORDS[metric];
+  const values = {
+    remaining: status.remaining,
+    pacePerDay: status.pacePerDay,
+    requiredPerDay: status.requiredPerDay,
+    eta: status.eta,
+    deadline: campaign.deadline,
+    windowDays: campaign.paceWindowDays,
+  };
+  const need =
+    status.requiredPerDay === null
+      ? `the deadline ${campaign.deadline} has passed`
+      : `${formatPerDay(status.requiredPerDay)} per day are needed`;
+  const message =
+    state.pace <= 0
+      ? `No progress in ${words.count} over the last ${campaign.paceWindowDays} days ` +
+        `(${formatPerDay(status.pacePerDay ?? 0)} per day) with ${formatCount(status.remaining)} still to reach; ${need}.`
+      : `At ${formatPerDay(status.pacePerDay ?? 0)} ${words.count} per day, the ${formatCount(status.remaining)} ` +
+        `still needed would be reached on ${status.eta}, not before the deadline ${campaign.deadline}; ${need}.`;
+  return [{ code: "OFF_PACE", metric, message, values }];
+}
+
+/** A parent is off pace when any of its units is: fast units stop at the target and cannot lend their pace. */
+function parentOffPaceFlags(
+  metric: Metric,
+  status: MetricStatus,
+  state: MetricState,
+  campaign: Campaign,
+): Flag[] {
+  const offTrack = state.units.offTrack;
+  if (offTrack === 0) return [];
+  const expected = STANDINGS.reduce((sum, standing) => sum + state.units[standing], 0);
+  const named = state.offTrack
+    .map((unit) => `${unit.name} (${unit.eta ?? "not at the current pace"})`)
+    .join(", ");
+  const more = offTrack > state.offTrack.length ? `, and ${offTrack - state.offTrack.length} more` : "";
+  return [
+    {
+      code: "OFF_PACE",
+      metric,
+      message:
+        `${offTrack} of ${expected} reporting units will not reach the target before ${campaign.deadline} ` +
+        `at their current pace: ${named}${more}. At current paces the ${METRIC_WORDS[metric].rate.toLowerCase()} ` +
+        `reaches ${status.projection?.percent ?? "—"}% by the deadline.`,
+      values: {
+        offTrack,
+        expected,
+        deadline: campaign.deadline,
+        projectionPercent: status.projection?.percent ?? null,
+        units: state.offTrack,
+      },
+    },
+  ];
 }
 
 function staleFlags(latest: Report, campaign: Campaign, date: string): Flag[] {
@@ -391,7 +521,27 @@ function emptyFigures(): Figures {
 }
 
 function emptyMetric(): MetricState {
-  return { count: 0, base: 0, track: null, weekAgo: null, pace: null };
+  return {
+    count: 0,
+    base: 0,
+    track: null,
+    weekAgo: null,
+    pace: null,
+    targetCount: 0,
+    remaining: 0,
+    projected: 0,
+    units: { done: 0, onTrack: 0, offTrack: 0, notJudged: 0 },
+    eta: { kind: "reached", date: null },
+    offTrack: [],
+  };
+}
+
+/** A reporting unit with no report: nothing known, so not judged. */
+function missingMetric(): MetricState {
+  const metric = emptyMetric();
+  metric.units.notJudged = 1;
+  metric.eta = { kind: "unknown", date: null };
+  return metric;
 }
 
 const minDate = (a: string | null, b: string | null) =>

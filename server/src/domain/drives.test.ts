@@ -91,7 +91,7 @@ describe("where next", () => {
       ];
       return {
         unit: commune(id),
-        ...assess(reportingUnitState(history, campaign, date), campaign, date, false),
+        ...assess(reportingUnitState(commune(id), history, campaign, date), campaign, date, false),
       };
     };
     // On 2024-03-04 the line from 50% expects 60.07%: b at 52% is 81 accounts behind, a at 59% is 11;

@@ -1,9 +1,10 @@
 import type { Assessment } from "./assess.ts";
 import { addDays, daysBetween, isIsoDate } from "./dates.ts";
+import { compareNeed, shortfallAtDeadline } from "./overview.ts";
 import { paceOn } from "./pace.ts";
 import type { Problem } from "./report-validation.ts";
-import { compareCodes, isReportingUnit } from "./tree.ts";
-import type { Report, Unit } from "./types.ts";
+import { isReportingUnit } from "./tree.ts";
+import type { Metric, Report, Unit } from "./types.ts";
 
 export const DRIVE_STATUSES = ["planned", "done", "cancelled"] as const;
 export type DriveStatus = (typeof DRIVE_STATUSES)[number];
@@ -148,28 +149,36 @@ export function driveEffect(drive: Drive, history: readonly Report[]): DriveEffe
 
 export interface Suggestion {
   unit: Unit;
-  /** Accounts needed to get back on the trajectory (the ranking key). */
+  /** The metric the suggestions are ranked on. */
+  metric: Metric;
+  /** Projected shortfall at the deadline at the current pace (the ranking key; an unknown pace counts the whole remaining). */
+  shortfall: number;
+  /** Accounts needed to get back on the trajectory (the second key). */
   gap: number;
   remaining: number;
   requiredPerDay: number | null;
   pacePerDay: number | null;
-  coveragePercent: string | null;
+  /** The metric's rate and the trajectory's. */
+  percent: string | null;
   expectedPercent: string | null;
+  coveragePercent: string | null;
   /** People with both accounts still to link to be on the linking trajectory. */
   linkingGap: number | null;
   lastDrive: string | null;
   daysSinceLastDrive: number | null;
+  /** Lagging on the metric. */
   lagging: boolean;
 }
 
 /**
- * Where the next drives matter most: communes with people still to reach, ranked by the accounts
- * needed to get back on the trajectory, then by people remaining.
+ * Where the next drives matter most: communes with something remaining on `metric`, ranked by the
+ * projected shortfall at the deadline, then by the accounts needed to get back on the trajectory.
  */
 export function suggestDrives(
   communes: readonly ({ unit: Unit } & Assessment)[],
   drives: readonly Drive[],
   date: string,
+  metric: Metric = "coverage",
 ): Suggestion[] {
   const lastDone = new Map<string, string>();
   for (const drive of drives) {
@@ -178,22 +187,26 @@ export function suggestDrives(
     if (!last || drive.date > last) lastDone.set(drive.unitId, drive.date);
   }
   return communes
-    .filter((c) => c.figures.reporting > 0 && c.coverage.remaining > 0)
+    .filter((c) => c.figures.reporting > 0 && c[metric].remaining > 0)
+    .sort((a, b) => compareNeed(a, b, metric))
     .map((c) => {
+      const status = c[metric];
       const lastDrive = lastDone.get(c.unit.id) ?? null;
       return {
         unit: c.unit,
-        gap: c.coverage.gapToExpected ?? 0,
-        remaining: c.coverage.remaining,
-        requiredPerDay: c.coverage.requiredPerDay,
-        pacePerDay: c.coverage.pacePerDay,
+        metric,
+        shortfall: shortfallAtDeadline(status),
+        gap: status.gapToExpected ?? 0,
+        remaining: status.remaining,
+        requiredPerDay: status.requiredPerDay,
+        pacePerDay: status.pacePerDay,
+        percent: status.percent,
+        expectedPercent: status.expectedPercent,
         coveragePercent: c.coverage.percent,
-        expectedPercent: c.coverage.expectedPercent,
         linkingGap: c.linking.gapToExpected,
         lastDrive,
         daysSinceLastDrive: lastDrive ? daysBetween(lastDrive, date) : null,
-        lagging: c.lagging,
+        lagging: status.lagging,
       };
-    })
-    .sort((a, b) => b.gap - a.gap || b.remaining - a.remaining || compareCodes(a.unit.id, b.unit.id));
+    });
 }

@@ -7,8 +7,10 @@ export interface Flag {
   code: FlagCode;
   metric: Metric | null;
   message: string;
-  values: Record<string, number | string | null>;
+  values: Record<string, FlagValue>;
 }
+
+export type FlagValue = number | string | null | readonly { id: string; name: string; eta: string | null }[];
 
 const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 const twoDecimals = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -20,10 +22,3 @@ export const METRIC_WORDS: Record<Metric, { rate: string; count: string; base: s
   coverage: { rate: "Coverage", count: "level-2 accounts", base: "people in scope" },
   linking: { rate: "Link rate", count: "linked accounts", base: "people with both accounts" },
 };
-
-/** A unit is lagging when its coverage is behind the trajectory or off pace. */
-export function isLagging(flags: readonly Flag[]): boolean {
-  return flags.some(
-    (flag) => flag.metric === "coverage" && (flag.code === "BEHIND" || flag.code === "OFF_PACE"),
-  );
-}

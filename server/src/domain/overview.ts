@@ -1,7 +1,14 @@
-import { type Assessment, assess, reportingUnitState, sumStates, type UnitState } from "./assess.ts";
+import {
+  type Assessment,
+  assess,
+  type MetricStatus,
+  reportingUnitState,
+  sumStates,
+  type UnitState,
+} from "./assess.ts";
 import { daysBetween } from "./dates.ts";
 import { compareCodes, isReportingUnit, type UnitTree } from "./tree.ts";
-import type { Campaign, Report, Unit } from "./types.ts";
+import { type Campaign, METRICS, type Metric, type Report, type Unit } from "./types.ts";
 
 export interface ChildOverview extends Assessment {
   unit: Unit;
@@ -14,8 +21,10 @@ export interface UnitOverview extends Assessment {
   date: string;
   daysLeft: number;
   children: ChildOverview[];
-  /** Ids of the lagging children, most accounts behind the trajectory first. */
+  /** Ids of the children lagging on coverage, most projected shortfall at the deadline first. */
   laggingOrder: string[];
+  /** The same order for each metric (the metric switch switches the lagging list too). */
+  laggingOrderByMetric: Record<Metric, string[]>;
 }
 
 /**
@@ -33,7 +42,10 @@ export function overviewOf(
   if (!unit) throw new Error(`unknown unit ${unitId}`);
   const states = new Map<string, UnitState>();
   for (const reporting of tree.reportingUnitsUnder(unitId)) {
-    states.set(reporting.id, reportingUnitState(histories.get(reporting.id) ?? [], campaign, date));
+    states.set(
+      reporting.id,
+      reportingUnitState(reporting, histories.get(reporting.id) ?? [], campaign, date),
+    );
   }
   const assessUnit = (target: Unit): Assessment => {
     const parts = tree.reportingUnitsUnder(target.id).map((u) => states.get(u.id) as UnitState);
@@ -43,13 +55,16 @@ export function overviewOf(
   const children = withRanks(
     tree.childrenWithFigures(unitId).map((child) => ({ unit: child, ...assessUnit(child) })),
   );
+  const laggingOrderByMetric = {} as Record<Metric, string[]>;
+  for (const metric of METRICS) laggingOrderByMetric[metric] = laggingOrder(children, metric);
   return {
     unit,
     date,
     daysLeft: daysBetween(date, campaign.deadline),
     ...assessUnit(unit),
     children,
-    laggingOrder: laggingOrder(children),
+    laggingOrder: laggingOrderByMetric.coverage,
+    laggingOrderByMetric,
   };
 }
 
@@ -76,18 +91,36 @@ export function reportingUnitsOn(
 ): ({ unit: Unit } & Assessment)[] {
   return tree.reportingUnitsUnder(unitId).map((unit) => ({
     unit,
-    ...assess(reportingUnitState(histories.get(unit.id) ?? [], campaign, date), campaign, date, false),
+    ...assess(reportingUnitState(unit, histories.get(unit.id) ?? [], campaign, date), campaign, date, false),
   }));
 }
 
-/** Lagging units ordered by the accounts needed to get back on the coverage trajectory, most first. */
-export function laggingOrder(children: readonly ChildOverview[]): string[] {
+/**
+ * The children lagging on `metric`, most projected shortfall at the deadline first (target count −
+ * projection), then most accounts needed to get back on the trajectory.
+ */
+export function laggingOrder(children: readonly ({ unit: Unit } & Assessment)[], metric: Metric): string[] {
   return children
-    .filter((child) => child.lagging)
-    .sort(
-      (a, b) =>
-        (b.coverage.gapToExpected ?? Number.NEGATIVE_INFINITY) -
-          (a.coverage.gapToExpected ?? Number.NEGATIVE_INFINITY) || compareCodes(a.unit.id, b.unit.id),
-    )
+    .filter((child) => child[metric].lagging)
+    .sort((a, b) => compareNeed(a, b, metric))
     .map((child) => child.unit.id);
+}
+
+/** The order of need: projected shortfall at the deadline, then the gap to the trajectory, then code. */
+export function compareNeed(
+  a: { unit: Unit } & Pick<Assessment, Metric>,
+  b: { unit: Unit } & Pick<Assessment, Metric>,
+  metric: Metric,
+): number {
+  return (
+    shortfallAtDeadline(b[metric]) - shortfallAtDeadline(a[metric]) ||
+    (b[metric].gapToExpected ?? Number.NEGATIVE_INFINITY) -
+      (a[metric].gapToExpected ?? Number.NEGATIVE_INFINITY) ||
+    compareCodes(a.unit.id, b.unit.id)
+  );
+}
+
+/** Target count − projection at the deadline; an unknown pace counts the whole remaining. */
+export function shortfallAtDeadline(status: MetricStatus): number {
+  return status.projection ? Math.max(0, status.targetCount - status.projection.count) : status.remaining;
 }

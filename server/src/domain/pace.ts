@@ -31,11 +31,15 @@ export function paceOn(
   return leastSquaresSlope(points);
 }
 
+/** The whole people the target asks for: ceil(target × base). */
+export function targetCountOf(target: number, base: number): number {
+  // Rounding to 1e-6 first stops 0.7 × 100 = 70.00000000000001 from asking for a 71st person.
+  return Math.ceil(Math.round(target * base * 1e6) / 1e6);
+}
+
 /** People still needed to reach the target: ceil(target × base) − count, never below zero. */
 export function remainingToTarget(target: number, base: number, count: number): number {
-  // Rounding to 1e-6 first stops 0.7 × 100 = 70.00000000000001 from asking for a 71st person.
-  const needed = Math.ceil(Math.round(target * base * 1e6) / 1e6);
-  return Math.max(0, needed - count);
+  return Math.max(0, targetCountOf(target, base) - count);
 }
 
 /** The pace needed to close `remaining` by the deadline; null once no day is left. */

@@ -12,6 +12,7 @@ import {
 } from "../domain/drives.ts";
 import { reportingUnitsOn } from "../domain/overview.ts";
 import type { Problem } from "../domain/report-validation.ts";
+import { METRICS } from "../domain/types.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import type { Store } from "../store/store.ts";
@@ -54,7 +55,11 @@ const listQuery = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),
 });
-const suggestionsQuery = z.object({ unit: z.string().min(1).optional(), date: isoDate.optional() });
+const suggestionsQuery = z.object({
+  unit: z.string().min(1).optional(),
+  date: isoDate.optional(),
+  metric: z.enum(METRICS).optional(),
+});
 
 export function driveRoutes(store: Store, homeUnit: string) {
   /** Checks a drive against the rules; a 422 naming each problem's field and value. */
@@ -114,7 +119,7 @@ export function driveRoutes(store: Store, homeUnit: string) {
       );
       const communes = reportingUnitsOn(tree, unitId, histories, campaign, date);
       const drives = await store.listDrives({ unitIds: communes.map((x) => x.unit.id), to: date });
-      return c.json({ date, suggestions: suggestDrives(communes, drives, date) });
+      return c.json({ date, suggestions: suggestDrives(communes, drives, date, q.metric) });
     })
     .post("/", validJson(createBody), async (c) => {
       const body = c.req.valid("json") as DriveInput;

@@ -31,6 +31,8 @@ describe("GET /api/overview", () => {
       pacePerDay: null,
       requiredPerDay: 281.42,
       eta: null,
+      projection: { date: "2024-07-01", count: 80_272, percent: "65.68" },
+      units: { onTrack: 0, offTrack: 0, notJudged: 15, done: 0 },
     });
     expect(body.coverage.rate).toBeCloseTo(0.6568688, 7);
     expect(body.linking).toMatchObject({ percent: "39.26" });
@@ -40,6 +42,39 @@ describe("GET /api/overview", () => {
         expect.arrayContaining(["unit", "figures", "coverage", "linking", "flags", "lagging"]),
       );
     }
+  });
+
+  it("says on 01/06/2024 that three communes will not make it, though the district's summed pace would", async () => {
+    const { body } = await get("/api/overview?unit=547&date=2024-06-01");
+    expect(body.coverage.units).toEqual({ done: 5, onTrack: 7, offTrack: 3, notJudged: 0 });
+    expect(body.coverage.eta).toBe("2032-04-20");
+    expect(body.coverage.projection).toEqual({ date: "2024-07-01", count: 119_414, percent: "97.71" });
+    // The summed pace (199.51 a day) is above the required 155: exactly the reading that misled.
+    expect(body.coverage.pacePerDay).toBeGreaterThan(body.coverage.requiredPerDay);
+    const offPace = body.flags.find(
+      (f: { code: string; metric: string }) => f.code === "OFF_PACE" && f.metric === "coverage",
+    );
+    expect(offPace.values.units.map((u: { name: string }) => u.name)).toEqual([
+      "Xã Bình Tường",
+      "Xã Tây Phú",
+      "Xã Vĩnh An",
+    ]);
+    expect(offPace.message).toContain("3 of 15");
+    // The remaining is the sum of the communes' remaining.
+    const sum = body.children.reduce(
+      (n: number, c: { coverage: { remaining: number } }) => n + c.coverage.remaining,
+      0,
+    );
+    expect(body.coverage.remaining).toBe(sum);
+  });
+
+  it("judges the linking metric on its own, with its own lagging order", async () => {
+    const { body } = await get("/api/overview?unit=547&date=2024-06-01");
+    const linkingLagging = body.children
+      .filter((c: { linking: { lagging: boolean } }) => c.linking.lagging)
+      .map((c: { unit: { id: string } }) => c.unit.id);
+    expect([...body.laggingOrderByMetric.linking].sort()).toEqual([...linkingLagging].sort());
+    expect(body.laggingOrderByMetric.linking.length).toBeGreaterThan(body.laggingOrder.length);
   });
 
   it("defaults to the home unit and the latest report date", async () => {
@@ -61,13 +96,14 @@ describe("GET /api/overview", () => {
     for (const child of body.children) {
       for (const flag of child.flags) expect(flag.message).toMatch(/\d/);
     }
-    // Ordered by the accounts needed to be back on the trajectory, most first.
-    const gaps = body.laggingOrder.map(
-      (id: string) =>
-        body.children.find((c: { unit: { id: string } }) => c.unit.id === id).coverage.gapToExpected,
-    );
+    // Ordered by the projected shortfall at the deadline (target count − projection), most first.
+    const shortfalls = body.laggingOrder.map((id: string) => {
+      const { coverage } = body.children.find((c: { unit: { id: string } }) => c.unit.id === id);
+      return coverage.targetCount - coverage.projection.count;
+    });
     expect(body.laggingOrder).toHaveLength(lagging.length);
-    expect(gaps).toEqual([...gaps].sort((a, b) => b - a));
+    expect(shortfalls).toEqual([...shortfalls].sort((a, b) => b - a));
+    expect(body.laggingOrderByMetric.coverage).toEqual(body.laggingOrder);
     // The district itself is short of 100% and behind.
     expect(Number(body.coverage.percent)).toBeLessThan(100);
     expect(body.flags.map((f: { code: string }) => f.code)).toContain("BEHIND");
