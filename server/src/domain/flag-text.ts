@@ -20,6 +20,9 @@ export const FLAG_WORDS = {
       offPaceLate:
         "Với tốc độ {pace} người/ngày, {remaining} người còn lại đến {eta} mới xong, không kịp hạn {deadline}; {need}.",
       need: "cần {required} người/ngày",
+      offPaceParent:
+        "{count}/{expected} xã không kịp {deadline} với tốc độ hiện tại: {units}. Với tốc độ hiện tại đạt {projection} vào hạn.",
+      etaNone: "không tăng",
       afterDeadline: "hạn đã qua",
       staleUnit: "Báo cáo gần nhất ngày {latest}, đã {age} ngày (quá {staleDays} ngày).",
       missingUnit: "Chưa có báo cáo nào đến ngày {date}.",
@@ -54,6 +57,9 @@ export const FLAG_WORDS = {
       offPaceLate:
         "At {pace} per day the {remaining} people still to reach take until {eta}, after the {deadline} deadline; {need}.",
       need: "{required} needed per day",
+      offPaceParent:
+        "{count} of {expected} communes will not make {deadline} at their current pace: {units}. At current paces: {projection} by the deadline.",
+      etaNone: "no progress",
       afterDeadline: "the deadline has passed",
       staleUnit: "Latest report dated {latest}, {age} days old (more than {staleDays}).",
       missingUnit: "No report up to {date}.",
@@ -124,6 +130,19 @@ export function flagText(flag: Flag, t: FlagWords, f: TextFormat): string {
         gap: f.integer(num("gap")),
       });
     case "OFF_PACE": {
+      if (Array.isArray(v.units)) {
+        const named = v.units.map(
+          (u) => `${u.name} (${u.eta === null ? t.flagText.etaNone : f.date(u.eta)})`,
+        );
+        const more = num("offTrack") - named.length;
+        return fill(t.flagText.offPaceParent, {
+          count: num("offTrack"),
+          expected: num("expected"),
+          deadline: f.date(str("deadline")),
+          units: more > 0 ? `${named.join(", ")} +${more}` : named.join(", "),
+          projection: f.percent(v.projectionPercent === null ? null : str("projectionPercent")),
+        });
+      }
       const need =
         v.requiredPerDay === null
           ? t.flagText.afterDeadline

@@ -94,6 +94,32 @@ describe("warnings that need a confirmation", () => {
     );
   });
 
+  it("asks to confirm a population that rose more than 2% and 50 people, naming both numbers", () => {
+    const previous = createReport({
+      date: "2024-06-29",
+      population: 7000,
+      level2: 6000,
+      dual: 3000,
+      linked: 2000,
+    });
+    // 7,564 against 7,000: 564 people, 8%.
+    const moved = checkReport(input(), commune, [previous], today);
+    expect(codes(moved.warnings)).toEqual(["population:POPULATION_CHANGED"]);
+    expect(moved.warnings[0]?.message).toBe(
+      "Population 7,564 is above 7,000 in the report of 2024-06-29 by 564 (more than 2% and 50 people).",
+    );
+    // A fall is named once, as lower than the previous report.
+    const higher = { ...previous, population: 8000 };
+    expect(codes(checkReport(input(), commune, [higher], today).warnings)).toEqual([
+      "population:BELOW_PREVIOUS",
+    ]);
+    // 2% of 7,000 is 140: 7,139 passes, and so do 45 people in a small commune where 2% is less.
+    expect(checkReport(input({ population: 7139 }), commune, [previous], today).warnings).toEqual([]);
+    const small = createReport({ date: "2024-06-29", population: 1000, level2: 500, dual: 400, linked: 100 });
+    const smallInput = input({ population: 1045, level2: 500, dual: 400, linked: 100 });
+    expect(checkReport(smallInput, commune, [small], today).warnings).toEqual([]);
+  });
+
   it("compares with the report before the date, not a later one", () => {
     const later = createReport({
       date: "2024-07-13",

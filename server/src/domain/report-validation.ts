@@ -199,6 +199,8 @@ export function checkAgainstHistory(report: Report, context: HistoryContext): Pr
   }
   const { previous } = context;
   if (!previous) return warnings;
+  const populationRise = populationRose(report, previous);
+  if (populationRise) warnings.push(populationRise);
   for (const field of COUNT_FIELDS) {
     if (report[field] < previous[field]) {
       warnings.push(
@@ -218,6 +220,31 @@ export function checkAgainstHistory(report: Report, context: HistoryContext): Pr
   const jump = unusualJump(report, context);
   if (jump) warnings.push(jump);
   return warnings;
+}
+
+/** The population in scope moves this much (share and people, both exceeded) before it asks for a check. */
+export const POPULATION_CHANGE = { share: 0.02, people: 50 };
+
+/**
+ * A population far above the previous report's: it moves every rate, so it is confirmed, naming
+ * both numbers (a fall is already confirmed as lower than the previous report).
+ */
+function populationRose(report: Report, previous: Report): Problem | null {
+  const difference = report.population - previous.population;
+  if (difference <= POPULATION_CHANGE.people || difference <= POPULATION_CHANGE.share * previous.population) {
+    return null;
+  }
+  return problem(
+    "population",
+    "POPULATION_CHANGED",
+    `Population ${formatCount(report.population)} is above ${formatCount(previous.population)} in the report of ${previous.date} by ${formatCount(difference)} (more than ${POPULATION_CHANGE.share * 100}% and ${POPULATION_CHANGE.people} people).`,
+    {
+      population: report.population,
+      previous: previous.population,
+      previousDate: previous.date,
+      difference,
+    },
+  );
 }
 
 /** A level-2 gain per day far above anything in the unit's history: a typo, or counts from another source. */

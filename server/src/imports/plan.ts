@@ -1,3 +1,4 @@
+import { countValue } from "../domain/counts.ts";
 import { sameFigures } from "../domain/history.ts";
 import {
   advance,
@@ -9,7 +10,7 @@ import {
 } from "../domain/report-validation.ts";
 import type { Report, Unit } from "../domain/types.ts";
 import { unitMatcher } from "../domain/unit-names.ts";
-import { parseCount, parseDate } from "./cells.ts";
+import { parseDate } from "./cells.ts";
 import { type Column, mapHeader } from "./columns.ts";
 import type { Table } from "./read-table.ts";
 
@@ -83,12 +84,22 @@ export async function planImport(
       unitId: null,
       unitName: name || null,
       date: parseDate(cell(cells, "date")),
-      population: parseCount(cell(cells, "population")),
-      level2: parseCount(cell(cells, "level2")),
-      dual: parseCount(cell(cells, "dual")),
-      linked: parseCount(cell(cells, "linked")),
+      population: countValue(cell(cells, "population")),
+      level2: countValue(cell(cells, "level2")),
+      dual: countValue(cell(cells, "dual")),
+      linked: countValue(cell(cells, "linked")),
     };
     const row: ImportRow = { row: line, values, errors: [], warnings: [], change: null };
+    const extra = cells.slice(table.header.length).filter((c) => c !== null && String(c).trim() !== "");
+    if (extra.length > 0) {
+      row.errors.push({
+        field: "row",
+        code: "TOO_MANY_CELLS",
+        message: `Row ${line} has ${table.header.length + extra.length} cells but the header has ${table.header.length}: ${extra.map((c) => JSON.stringify(String(c))).join(", ")} left over (a separator inside a number?).`,
+        values: { row: line, cells: table.header.length + extra.length, header: table.header.length },
+      });
+      return row;
+    }
     const found = match(code, name);
     if ("error" in found) {
       const field = code ? "unit_code" : "unit_name";

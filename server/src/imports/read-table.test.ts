@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseCount, parseDate } from "./cells.ts";
+import { countValue } from "../domain/counts.ts";
+import { parseDate } from "./cells.ts";
 import { mapHeader } from "./columns.ts";
 import { readCsv, readXlsx, UnreadableFile } from "./read-table.ts";
 
@@ -60,16 +61,16 @@ describe("reading XLSX", () => {
 
 describe("cells and headers", () => {
   it("reads counts with Vietnamese or English thousand separators, and leaves the rest for validation", () => {
-    expect(parseCount("80.272")).toBe(80_272);
-    expect(parseCount("1.080.272")).toBe(1_080_272);
-    expect(parseCount("80,272")).toBe(80_272);
-    expect(parseCount("80 272")).toBe(80_272);
-    expect(parseCount(" 873 ")).toBe(873);
-    expect(parseCount(7564)).toBe(7564);
-    expect(parseCount("80.5")).toBe("80.5");
-    expect(parseCount("1.080,272")).toBe("1.080,272");
-    expect(parseCount("")).toBeNull();
-    expect(parseCount("abc")).toBe("abc");
+    expect(countValue("80.272")).toBe(80_272);
+    expect(countValue("1.080.272")).toBe(1_080_272);
+    expect(countValue("80,272")).toBe(80_272);
+    expect(countValue("80 272")).toBe(80_272);
+    expect(countValue(" 873 ")).toBe(873);
+    expect(countValue(7564)).toBe(7564);
+    expect(countValue("80.5")).toBe("80.5");
+    expect(countValue("1.080,272")).toBe("1.080,272");
+    expect(countValue("")).toBeNull();
+    expect(countValue("abc")).toBe("abc");
   });
 
   it("reads dates written day first, ISO, or as spreadsheet dates", () => {

@@ -12,13 +12,35 @@ export class UnreadableFile extends Error {}
 const isBlank = (cells: readonly unknown[]) =>
   cells.every((cell) => cell === null || cell === undefined || String(cell).trim() === "");
 
-/** A CSV file: UTF-8 with or without BOM, comma, semicolon or tab separated. */
+/**
+ * The delimiter of a CSV file, decided once from its header line: the one of `;`, tab and `,` that
+ * occurs most outside quotes (`;` first on a tie, as Vietnamese-locale spreadsheets write it), so a
+ * count such as "9,870" in a semicolon file stays one cell.
+ */
+export function csvDelimiter(text: string): string {
+  const counts = new Map([
+    [";", 0],
+    ["\t", 0],
+    [",", 0],
+  ]);
+  let quoted = false;
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === "\n" || char === "\r")) break;
+    else if (!quoted && counts.has(char)) counts.set(char, (counts.get(char) as number) + 1);
+  }
+  let best = ",";
+  for (const [delimiter, count] of counts) if (count > (counts.get(best) as number)) best = delimiter;
+  return best;
+}
+
+/** A CSV file: UTF-8 with or without BOM, comma, semicolon or tab separated (one delimiter per file). */
 export function readCsv(text: string): Table {
   let records: string[][];
   try {
     records = parse(text, {
       bom: true,
-      delimiter: [",", ";", "\t"],
+      delimiter: csvDelimiter(text.replace(/^\uFEFF/, "")),
       relax_column_count: true,
       skip_empty_lines: false,
       info: false,

@@ -27,16 +27,16 @@ export function WhereNext({
               {s.unit.name}
             </Link>{" "}
             <span>
-              {f.percent(s.coveragePercent)} ·{" "}
-              {fill(t.expectedShort, { percent: f.percent(s.expectedPercent) })}
+              {f.percent(s.percent)} · {fill(t.expectedShort, { percent: f.percent(s.expectedPercent) })}
             </span>
             <span className="small">
               {fill(t.whereNextLine, {
-                gap: f.integer(Math.max(0, s.gap)),
+                shortfall: f.integer(s.shortfall),
                 remaining: f.integer(s.remaining),
                 required: s.requiredPerDay === null ? "—" : f.decimal(s.requiredPerDay),
               })}
-              {s.linkingGap !== null &&
+              {s.metric === "coverage" &&
+                s.linkingGap !== null &&
                 s.linkingGap > 0 &&
                 ` · ${fill(t.whereNextLinking, { gap: f.integer(s.linkingGap) })}`}
               {" · "}

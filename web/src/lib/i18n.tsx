@@ -39,13 +39,23 @@ const vi = {
   daysLeftTo: "đến hạn {deadline}",
   expectedShort: "kỳ vọng {percent}",
   paceUnknown: "chưa rõ",
-  headlineOnTrack:
-    "Còn {days} ngày đến {deadline}. Cần {required} người/ngày; tốc độ hiện tại {pace} người/ngày: kịp hạn.",
-  headlineOffTrack:
-    "Còn {days} ngày đến {deadline}. Cần {required} người/ngày; tốc độ hiện tại {pace} người/ngày: không kịp hạn.",
-  headlineNoPace:
-    "Còn {days} ngày đến {deadline}. Cần {required} người/ngày; chưa đủ báo cáo để tính tốc độ.",
-  headlineReached: "Đã đạt chỉ tiêu {target} trước hạn {deadline}.",
+  headlineDays: "Còn {days} ngày đến hạn {deadline}.",
+  headlineOnTrackAll: "Cả {total} xã đã đạt hoặc kịp tiến độ: {unit} kịp hạn với tốc độ hiện tại.",
+  headlineUnits: "{ok}/{total} xã đã đạt hoặc kịp tiến độ",
+  headlineOffTrack: "{count} xã không kịp {deadline} với tốc độ hiện tại ({list})",
+  headlineNotJudged: "{count} xã chưa đủ báo cáo để tính tốc độ",
+  headlineProjection: "với tốc độ hiện tại {unit} đạt {percent} vào hạn.",
+  headlineMore: "và {count} xã khác",
+  etaNone: "không tăng",
+  headlineNoFigures: "Chưa có số liệu: chưa xã nào của {unit} báo cáo đến ngày {date}.",
+  afterDeadlineNoFigures: "Đã qua hạn {deadline}, nhưng {unit} chưa có báo cáo nào đến ngày {date}.",
+  unitsOnTrack: "Xã đạt hoặc kịp tiến độ",
+  unitsOnTrackDetail: "{off} không kịp · {notJudged} chưa đánh giá",
+  projectionAtDeadline: "Dự báo vào hạn",
+  projectionDetail: "{count} người với tốc độ hiện tại",
+  aheadBy: "vượt {gap}",
+  figuresUnknown: "Chưa biết",
+  headlineReached: "Cả {total} xã đã đạt chỉ tiêu trước hạn {deadline}.",
   afterDeadline:
     "Đã qua hạn {deadline}. Kết quả chốt đến ngày {date}: {percent}, còn {remaining} người chưa có tài khoản mức 2.",
   reportingMissing: "{reporting}/{expected} xã đã báo cáo; số liệu thiếu {missing} xã.",
@@ -73,7 +83,7 @@ const vi = {
   tableCaption: "Bảng các xã, sắp xếp được theo từng cột",
   colUnit: "Xã, thị trấn",
   colRate: "Tỷ lệ",
-  colChange: "So với tuần trước",
+  colChange: "So với tuần trước (điểm %)",
   colExpected: "Kỳ vọng",
   colGap: "Thiếu so với lộ trình (người)",
   colPace: "Tốc độ/ngày",
@@ -276,6 +286,10 @@ const vi = {
       "Số người có cả hai tài khoản ({dual}) không được lớn hơn số tài khoản mức 2 ({level2}).",
     LINKED_ABOVE_DUAL: "Số đã liên kết ({linked}) không được lớn hơn số người có cả hai tài khoản ({dual}).",
     DUPLICATE_ROW: "Xã này đã có một dòng cho ngày {date} (dòng {firstRow}).",
+    TOO_MANY_CELLS:
+      "Dòng {row} có {cells} ô nhưng dòng tiêu đề chỉ có {header} cột (có dấu phân cách nằm trong một con số?).",
+    POPULATION_CHANGED:
+      "Dân số tăng từ {previous} (ngày {previousDate}) lên {value}, thêm {difference} người (hơn 2%): hãy kiểm tra lại.",
     LEVEL2_ABOVE_POPULATION: "Số tài khoản mức 2 ({level2}) lớn hơn dân số ({population}): tỷ lệ trên 100%.",
     BELOW_PREVIOUS: "{field} {value} thấp hơn báo cáo ngày {previousDate} ({previous}).",
     UNKNOWN_VILLAGE: "Không có thôn với mã {value}.",
@@ -292,8 +306,10 @@ const vi = {
   drivesTitle: "Đợt ra quân vận động",
   drivesIntro: "Đoàn Thanh niên lên kế hoạch ở nơi cần nhất và ghi lại kết quả từng đợt.",
   whereNext: "Nên ra quân ở đâu",
-  whereNextIntro: "Các xã xếp theo số tài khoản còn thiếu để về đúng lộ trình.",
-  whereNextLine: "thiếu {gap} người so với lộ trình · còn {remaining} người · cần {required} người/ngày",
+  whereNextIntro:
+    "Các xã xếp theo số người dự kiến còn thiếu vào hạn với tốc độ hiện tại, rồi theo số còn thiếu so với lộ trình.",
+  whereNextLine:
+    "dự kiến thiếu {shortfall} người vào hạn · còn {remaining} người · cần {required} người/ngày",
   whereNextLinking: "liên kết còn thiếu {gap} so với lộ trình",
   lastDriveAgo: "đợt gần nhất cách đây {days} ngày",
   noDriveYet: "chưa có đợt nào",
@@ -381,13 +397,23 @@ const en: Dictionary = {
   daysLeftTo: "to the {deadline} deadline",
   expectedShort: "expected {percent}",
   paceUnknown: "unknown",
-  headlineOnTrack:
-    "{days} days to {deadline}. {required} needed per day; current pace {pace} per day: on time.",
-  headlineOffTrack:
-    "{days} days to {deadline}. {required} needed per day; current pace {pace} per day: not in time.",
-  headlineNoPace:
-    "{days} days to {deadline}. {required} needed per day; not enough reports yet to measure the pace.",
-  headlineReached: "The {target} target was reached before the {deadline} deadline.",
+  headlineDays: "{days} days to the {deadline} deadline.",
+  headlineOnTrackAll: "All {total} communes are done or on track: {unit} makes it at the current pace.",
+  headlineUnits: "{ok} of {total} communes done or on track",
+  headlineOffTrack: "{count} will not make {deadline} at the current pace ({list})",
+  headlineNotJudged: "{count} without enough reports to measure the pace",
+  headlineProjection: "at current paces {unit} reaches {percent} by the deadline.",
+  headlineMore: "and {count} more",
+  etaNone: "no progress",
+  headlineNoFigures: "No figures yet: no commune of {unit} has reported up to {date}.",
+  afterDeadlineNoFigures: "The {deadline} deadline has passed, but {unit} has no report up to {date}.",
+  unitsOnTrack: "Communes done or on track",
+  unitsOnTrackDetail: "{off} off track · {notJudged} not judged",
+  projectionAtDeadline: "Projected at the deadline",
+  projectionDetail: "{count} people at current paces",
+  aheadBy: "ahead by {gap}",
+  figuresUnknown: "Not known",
+  headlineReached: "All {total} communes reached the target before the {deadline} deadline.",
   afterDeadline:
     "The {deadline} deadline has passed. Final standing as of {date}: {percent}, {remaining} people still without a level-2 account.",
   reportingMissing: "{reporting} of {expected} communes have reported; {missing} are missing.",
@@ -415,7 +441,7 @@ const en: Dictionary = {
   tableCaption: "Communes; every column can be sorted",
   colUnit: "Commune",
   colRate: "Rate",
-  colChange: "Change since last week",
+  colChange: "Change since last week (points)",
   colExpected: "Expected",
   colGap: "Behind the trajectory (people)",
   colPace: "Pace/day",
@@ -610,6 +636,10 @@ const en: Dictionary = {
   },
   problems: {
     UNKNOWN_UNIT: "No commune has the {field} “{value}”.",
+    TOO_MANY_CELLS:
+      "Row {row} has {cells} cells but the header has {header} columns (a separator inside a number?).",
+    POPULATION_CHANGED:
+      "The population rises from {previous} (on {previousDate}) to {value}, {difference} more people (over 2%): check it.",
     AMBIGUOUS_UNIT: "The name “{value}” fits several communes; give the unit code.",
     NOT_REPORTING_UNIT: "Unit {value} is not a commune: reports are made by communes and towns.",
     INVALID_DATE: "The date “{value}” is not valid (write dd/mm/yyyy).",
@@ -636,8 +666,10 @@ const en: Dictionary = {
   drivesTitle: "Outreach drives",
   drivesIntro: "Youth Union teams plan where it matters most and record what each drive achieved.",
   whereNext: "Where to go next",
-  whereNextIntro: "Communes ranked by the accounts needed to get back on the trajectory.",
-  whereNextLine: "{gap} behind the trajectory · {remaining} still to reach · {required} needed per day",
+  whereNextIntro:
+    "Communes ranked by the people projected to be missing at the deadline at the current pace, then by the gap to the trajectory.",
+  whereNextLine:
+    "{shortfall} projected missing at the deadline · {remaining} still to reach · {required} needed per day",
   whereNextLinking: "linking {gap} behind its trajectory",
   lastDriveAgo: "last drive {days} days ago",
   noDriveYet: "no drive yet",

@@ -58,11 +58,16 @@ export const drivesQuery = (filters: DriveFilters = {}) => {
 };
 
 /** Where the next drives matter most, on `date` (default: the latest report). */
-export const suggestionsQuery = (date: string | null) =>
+export const suggestionsQuery = (date: string | null, metric: "coverage" | "linking" = "coverage") =>
   queryOptions({
-    queryKey: ["drives", "suggestions", date],
-    queryFn: () =>
-      fetchJson<{ date: string; suggestions: Suggestion[] }>(
-        `/api/drives/suggestions${date ? `?date=${date}` : ""}`,
-      ),
+    queryKey: ["drives", "suggestions", date, metric],
+    queryFn: () => {
+      const query = new URLSearchParams();
+      if (date) query.set("date", date);
+      if (metric !== "coverage") query.set("metric", metric);
+      const search = query.toString();
+      return fetchJson<{ date: string; suggestions: Suggestion[] }>(
+        `/api/drives/suggestions${search ? `?${search}` : ""}`,
+      );
+    },
   });

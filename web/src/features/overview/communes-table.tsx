@@ -2,7 +2,7 @@ import { Link } from "wouter";
 import { type Column, DataTable } from "../../components/data-table.tsx";
 import { FlagList } from "../../components/flag-badge.tsx";
 import type { ChildOverview, UnitOverview } from "../../lib/api.ts";
-import { useI18n } from "../../lib/i18n.tsx";
+import { fill, useI18n } from "../../lib/i18n.tsx";
 
 /** Every commune with the numbers behind its standing; each column sorts. */
 export function CommunesTable({
@@ -49,7 +49,10 @@ export function CommunesTable({
       key: "gap",
       header: t.colGap,
       numeric: true,
-      cell: (row) => orDash(s(row).gapToExpected, f.integer),
+      cell: (row) =>
+        orDash(s(row).gapToExpected, (gap) =>
+          gap < 0 ? fill(t.aheadBy, { gap: f.integer(-gap) }) : f.integer(gap),
+        ),
       sortValue: (row) => s(row).gapToExpected,
     },
     {

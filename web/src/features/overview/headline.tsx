@@ -1,42 +1,69 @@
 import type { Campaign, UnitOverview } from "../../lib/api.ts";
 import { fill, useI18n } from "../../lib/i18n.tsx";
 
-/** One sentence that answers "will we make it?", and what the figures leave out. */
+/** How many off-track communes the headline names before "and N more". */
+const NAMED = 3;
+
+/**
+ * One sentence that answers "will we make it?" from the communes' own standings (a parent is on
+ * track only when every commune is), and what the figures leave out.
+ */
 export function Headline({ overview, campaign }: { overview: UnitOverview; campaign: Campaign }) {
   const { t, f } = useI18n();
-  const { coverage, figures } = overview;
+  const { coverage, figures, unit } = overview;
   const deadline = f.date(campaign.deadline);
-  const offPace = overview.flags.some((flag) => flag.code === "OFF_PACE" && flag.metric === "coverage");
-  const values = {
-    days: overview.daysLeft,
-    deadline,
-    required: coverage.requiredPerDay === null ? "—" : f.decimal(coverage.requiredPerDay),
-    pace: coverage.pacePerDay === null ? "—" : f.decimal(coverage.pacePerDay),
-  };
+  const { done, onTrack, offTrack, notJudged } = coverage.units;
+  const total = done + onTrack + offTrack + notJudged;
   let sentence: string;
-  if (overview.daysLeft <= 0) {
+  let bad = offTrack > 0;
+  if (figures.reporting === 0) {
+    sentence = fill(overview.daysLeft <= 0 ? t.afterDeadlineNoFigures : t.headlineNoFigures, {
+      unit: unit.name,
+      date: f.date(overview.date),
+      deadline,
+    });
+  } else if (overview.daysLeft <= 0) {
+    bad = coverage.remaining > 0;
     sentence = fill(t.afterDeadline, {
       deadline,
       date: f.date(overview.date),
       percent: f.percent(coverage.percent),
       remaining: f.integer(coverage.remaining),
     });
-  } else if (coverage.remaining === 0 && figures.reporting > 0) {
-    sentence = fill(t.headlineReached, { target: `${campaign.targets.coverage * 100}%`, deadline });
-  } else if (coverage.pacePerDay === null) {
-    sentence = fill(t.headlineNoPace, values);
+  } else if (done === total) {
+    sentence = fill(t.headlineReached, { total, deadline });
+  } else if (offTrack === 0 && notJudged === 0) {
+    sentence = `${fill(t.headlineDays, { days: overview.daysLeft, deadline })} ${fill(t.headlineOnTrackAll, { total, unit: unit.name })}`;
   } else {
-    sentence = fill(offPace ? t.headlineOffTrack : t.headlineOnTrack, values);
+    const parts = [fill(t.headlineUnits, { ok: done + onTrack, total })];
+    if (offTrack > 0)
+      parts.push(fill(t.headlineOffTrack, { count: offTrack, deadline, list: offTrackList() }));
+    if (notJudged > 0) parts.push(fill(t.headlineNotJudged, { count: notJudged }));
+    const projection = coverage.projection
+      ? fill(t.headlineProjection, { unit: unit.name, percent: f.percent(coverage.projection.percent) })
+      : "";
+    sentence = `${fill(t.headlineDays, { days: overview.daysLeft, deadline })} ${parts.join("; ")}${projection ? `; ${projection}` : "."}`;
   }
   const missing = figures.expected - figures.reporting;
   return (
-    <div className={`headline${offPace || overview.daysLeft <= 0 ? " headline-bad" : ""}`}>
+    <div className={`headline${bad ? " headline-bad" : ""}`}>
       <p>{sentence}</p>
-      {missing > 0 && (
+      {missing > 0 && figures.reporting > 0 && (
         <p className="small">
           {fill(t.reportingMissing, { reporting: figures.reporting, expected: figures.expected, missing })}
         </p>
       )}
     </div>
   );
+
+  /** "Vĩnh An: 20/04/2032, Tây Phú: 15/09/2024, and 1 more", from the parent's OFF_PACE flag. */
+  function offTrackList(): string {
+    const flag = overview.flags.find((x) => x.code === "OFF_PACE" && x.metric === "coverage");
+    const listed = Array.isArray(flag?.values.units) ? flag.values.units : [];
+    const named = listed
+      .slice(0, NAMED)
+      .map((u) => `${u.name}: ${u.eta === null ? t.etaNone : f.date(u.eta)}`);
+    if (offTrack > named.length) named.push(fill(t.headlineMore, { count: offTrack - named.length }));
+    return named.join(", ");
+  }
 }

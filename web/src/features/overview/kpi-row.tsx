@@ -1,8 +1,8 @@
 import { KpiCard } from "../../components/kpi-card.tsx";
-import type { UnitOverview } from "../../lib/api.ts";
+import type { MetricStatus, UnitOverview } from "../../lib/api.ts";
 import { fill, useI18n } from "../../lib/i18n.tsx";
 
-/** The figures of one metric as cards: rate, counts, what remains, days, pace, ETA. */
+/** The figures of one metric as cards: rate, counts, what remains, days, pace, communes on track, projection, ETA. */
 export function KpiRow({
   overview,
   metric,
@@ -15,32 +15,27 @@ export function KpiRow({
   const { t, f } = useI18n();
   const status = overview[metric];
   const { figures } = overview;
+  const known = figures.reporting > 0;
   const count = metric === "coverage" ? figures.level2 : figures.linked;
   const base = metric === "coverage" ? figures.population : figures.dual;
-  const offPace = overview.flags.some((flag) => flag.code === "OFF_PACE" && flag.metric === metric);
+  const offPace = status.units.offTrack > 0;
   const behind = overview.flags.some((flag) => flag.code === "BEHIND" && flag.metric === metric);
-  const eta =
-    status.remaining === 0 && status.percent !== null
-      ? t.etaReached
-      : status.pacePerDay === null
-        ? t.etaUnknown
-        : status.eta === null
-          ? t.etaNever
-          : f.date(status.eta);
+  const { done, onTrack, offTrack, notJudged } = status.units;
+  const unknown = t.figuresUnknown;
   return (
     <section className="kpi-row" aria-labelledby={`kpi-${metric}`}>
       <h2 id={`kpi-${metric}`}>{metric === "coverage" ? t.metricCoverage : t.metricLinking}</h2>
       <KpiCard
         label={metric === "coverage" ? t.coverageRate : t.linkRate}
-        value={f.percent(status.percent)}
-        detail={fill(t.expectedShort, { percent: f.percent(status.expectedPercent) })}
+        value={known ? f.percent(status.percent) : unknown}
+        detail={known ? fill(t.expectedShort, { percent: f.percent(status.expectedPercent) }) : undefined}
         tone={behind ? "bad" : undefined}
       />
       <KpiCard
         label={metric === "coverage" ? t.level2Accounts : t.linkedAccounts}
-        value={`${f.integer(count)} / ${f.integer(base)}`}
+        value={known ? `${f.integer(count)} / ${f.integer(base)}` : unknown}
       />
-      <KpiCard label={t.remaining} value={`${f.integer(status.remaining)} ${t.people}`} />
+      <KpiCard label={t.remaining} value={known ? `${f.integer(status.remaining)} ${t.people}` : unknown} />
       {metric === "coverage" && (
         <KpiCard
           label={t.daysLeft}
@@ -50,17 +45,45 @@ export function KpiRow({
       )}
       <KpiCard
         label={t.requiredPerDay}
-        value={status.requiredPerDay === null ? "—" : f.decimal(status.requiredPerDay)}
+        value={known && status.requiredPerDay !== null ? f.decimal(status.requiredPerDay) : "—"}
         detail={fill(t.currentPace, {
           pace: status.pacePerDay === null ? t.paceUnknown : f.decimal(status.pacePerDay),
         })}
-        tone={offPace ? "bad" : undefined}
       />
+      {known && (
+        <KpiCard
+          label={t.unitsOnTrack}
+          value={`${f.integer(done + onTrack)} / ${f.integer(done + onTrack + offTrack + notJudged)}`}
+          detail={fill(t.unitsOnTrackDetail, { off: offTrack, notJudged })}
+          tone={offPace ? "bad" : notJudged === 0 ? "good" : undefined}
+        />
+      )}
+      {known && status.projection && (
+        <KpiCard
+          label={t.projectionAtDeadline}
+          value={f.percent(status.projection.percent)}
+          detail={fill(t.projectionDetail, { count: f.integer(status.projection.count) })}
+          tone={offPace ? "bad" : undefined}
+        />
+      )}
       <KpiCard
         label={t.eta}
-        value={eta}
-        tone={offPace ? "bad" : status.remaining === 0 ? "good" : undefined}
+        value={known ? etaText(status) : unknown}
+        tone={offPace ? "bad" : status.etaKind === "reached" ? "good" : undefined}
       />
     </section>
   );
+
+  function etaText(s: MetricStatus): string {
+    switch (s.etaKind) {
+      case "reached":
+        return t.etaReached;
+      case "date":
+        return s.eta === null ? t.etaUnknown : f.date(s.eta);
+      case "never":
+        return t.etaNever;
+      default:
+        return t.etaUnknown;
+    }
+  }
 }

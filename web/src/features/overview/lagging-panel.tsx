@@ -2,17 +2,20 @@ import { Link } from "wouter";
 import { Icon } from "../../components/icon.tsx";
 import type { UnitOverview } from "../../lib/api.ts";
 import { fill, useI18n } from "../../lib/i18n.tsx";
+import type { Metric } from "./overview-page.tsx";
 
 /** The lagging communes, most accounts behind the trajectory first, each with the reason in numbers. */
 export function LaggingPanel({
   overview,
+  metric,
   linkToUnit,
 }: {
   overview: UnitOverview;
+  metric: Metric;
   linkToUnit: (id: string) => string;
 }) {
   const { t, f } = useI18n();
-  const lagging = overview.laggingOrder.flatMap((id) =>
+  const lagging = overview.laggingOrderByMetric[metric].flatMap((id) =>
     overview.children.filter((child) => child.unit.id === id),
   );
   return (
@@ -22,7 +25,7 @@ export function LaggingPanel({
         <p className="muted">{t.laggingNone}</p>
       ) : (
         <ul>
-          {lagging.map(({ unit, coverage }) => (
+          {lagging.map(({ unit, [metric]: status }) => (
             <li key={unit.id}>
               <Link href={linkToUnit(unit.id)} className="lagging-name">
                 <Icon name="warning" />
@@ -30,15 +33,15 @@ export function LaggingPanel({
               </Link>
               <span className="lagging-rates">
                 {fill(t.laggingLine, {
-                  percent: f.percent(coverage.percent),
-                  expected: f.percent(coverage.expectedPercent),
+                  percent: f.percent(status.percent),
+                  expected: f.percent(status.expectedPercent),
                 })}
               </span>
               <span className="small">
                 {fill(t.laggingNeeds, {
-                  gap: f.integer(Math.max(0, coverage.gapToExpected ?? 0)),
-                  required: coverage.requiredPerDay === null ? "—" : f.decimal(coverage.requiredPerDay),
-                  pace: coverage.pacePerDay === null ? t.paceUnknown : f.decimal(coverage.pacePerDay),
+                  gap: f.integer(Math.max(0, status.gapToExpected ?? 0)),
+                  required: status.requiredPerDay === null ? "—" : f.decimal(status.requiredPerDay),
+                  pace: status.pacePerDay === null ? t.paceUnknown : f.decimal(status.pacePerDay),
                 })}
               </span>
             </li>

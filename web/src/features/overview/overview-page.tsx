@@ -28,7 +28,7 @@ export function OverviewPage() {
   const unitId = overview.data?.unit.id;
   const series = useQuery({ ...seriesQuery(unitId ?? ""), enabled: unitId !== undefined });
   const suggestions = useQuery({
-    ...suggestionsQuery(overview.data?.date ?? null),
+    ...suggestionsQuery(overview.data?.date ?? null, metric),
     enabled: overview.data !== undefined,
   });
   const role = useSession().data?.role;
@@ -106,7 +106,7 @@ export function OverviewPage() {
           <Skeleton blocks={1} />
         )}
         <div className="side-panels">
-          <LaggingPanel overview={data} linkToUnit={linkToUnit} />
+          <LaggingPanel overview={data} metric={metric} linkToUnit={linkToUnit} />
           {suggestions.data && (
             <WhereNext
               suggestions={suggestions.data.suggestions}
@@ -124,10 +124,7 @@ export function OverviewPage() {
           href: linkToUnit(child.unit.id),
           percent: child[metric].percent,
           expectedPercent: child[metric].expectedPercent,
-          lagging:
-            metric === "coverage"
-              ? child.lagging
-              : child.flags.some((f) => f.metric === "linking" && f.code !== "DATA"),
+          lagging: child[metric].lagging,
         }))}
       />
       <CommunesTable overview={data} metric={metric} linkToUnit={linkToUnit} />

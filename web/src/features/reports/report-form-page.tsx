@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link } from "wouter";
+import { countValue } from "../../../../server/src/domain/counts.ts";
 import { vietnamDate } from "../../../../server/src/domain/dates.ts";
 import {
   COUNT_FIELDS,
@@ -10,7 +11,6 @@ import {
   historyBefore,
 } from "../../../../server/src/domain/report-validation.ts";
 import type { Report } from "../../../../server/src/domain/types.ts";
-import { parseCount } from "../../../../server/src/imports/cells.ts";
 import { DateInput } from "../../components/date-input.tsx";
 import { ProblemList } from "../../components/problem-list.tsx";
 import { RequireRole } from "../../components/require-role.tsx";
@@ -64,10 +64,10 @@ function ReportForm() {
   const input = {
     unitId,
     date,
-    population: parseCount(counts.population),
-    level2: parseCount(counts.level2),
-    dual: parseCount(counts.dual),
-    linked: parseCount(counts.linked),
+    population: countValue(counts.population),
+    level2: countValue(counts.level2),
+    dual: countValue(counts.dual),
+    linked: countValue(counts.linked),
   };
   // The same rules as the server, checked as the figures are typed.
   const shape = checkShape(input, unit, vietnamDate(Date.now()));
