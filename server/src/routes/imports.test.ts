@@ -86,6 +86,44 @@ describe("POST /api/imports", () => {
     expect(await reportAudits()).toEqual([]);
   });
 
+  it("reads a semicolon file's comma-grouped counts whole, wherever they stand", async () => {
+    const csv =
+      "mã đơn vị;ngày;dân số;tài khoản mức 2;có cả hai tài khoản;đã liên kết\n" +
+      "21835;06/07/2024;9,870;8,450;4,900;3,430\n21850;06/07/2024;7564;6512;5,850;2461\n";
+    // 9,870 is a population rise of 330 (3.5%) to confirm; it must not be read as 9 or 870.
+    const response = await upload(app, "/api/imports?confirm=true", "tuan.csv", csv, police);
+    expect(response.status).toBe(200);
+    const overview = await json(await app.request("/api/overview?unit=547&date=2024-07-06"));
+    const figures = (id: string) =>
+      overview.children.find((c: { unit: { id: string } }) => c.unit.id === id).figures;
+    expect(figures("21835")).toMatchObject({ population: 9870, level2: 8450, dual: 4900, linked: 3430 });
+    expect(figures("21850")).toMatchObject({ population: 7564, dual: 5850 });
+  });
+
+  it("refuses a row with more cells than the header, naming the row, and writes nothing", async () => {
+    const csv =
+      "unit_code,date,population,level2,dual,linked\n" +
+      "21835,2024-07-06,9540,8430,4890,3420\n21850,2024-07-06,7564,6512,3710,2,461\n";
+    const response = await upload(app, "/api/imports", "a.csv", csv, police);
+    expect(response.status).toBe(422);
+    const { error } = await json(response);
+    expect(error.code).toBe("IMPORT_INVALID");
+    expect(error.details.rows).toEqual([
+      expect.objectContaining({
+        row: 3,
+        errors: [
+          expect.objectContaining({
+            field: "row",
+            code: "TOO_MANY_CELLS",
+            values: { row: 3, cells: 7, header: 6 },
+          }),
+        ],
+      }),
+    ]);
+    expect(await level2On("21835", "2024-07-06")).not.toBe(8430);
+    expect(await reportAudits()).toEqual([]);
+  });
+
   it("asks for a confirmation of warnings before writing", async () => {
     const csv = "unit_code,date,population,level2,dual,linked\n21850,2024-07-06,7564,6400,3710,2461\n";
     const first = await upload(app, "/api/imports", "a.csv", csv, police);

@@ -5,8 +5,10 @@ import { type Dictionary, fill } from "./i18n.tsx";
 export function errorText(error: unknown, t: Dictionary): string {
   if (!(error instanceof ApiRequestError)) return t.errors.other;
   const byCode = { ...t.errors, ...t.fieldErrors } as Record<string, string>;
-  const text = byCode[error.code] ?? t.errors.other;
-  return fill(text, { minutes: Math.max(1, Math.ceil((error.retryAfter ?? 60) / 60)) });
+  // A refusal the web has no words for still says it was refused, never that the server did not answer.
+  const fallback = error.status >= 400 && error.status < 500 ? t.errors.refused : t.errors.other;
+  const text = byCode[error.code] ?? fallback;
+  return fill(text, { minutes: Math.max(1, Math.ceil((error.retryAfter ?? 60) / 60)), code: error.code });
 }
 
 /** The error's message for one form field, when the API named that field. */

@@ -40,6 +40,8 @@ const vi = {
   expectedShort: "kỳ vọng {percent}",
   paceUnknown: "chưa rõ",
   headlineDays: "Còn {days} ngày đến hạn {deadline}.",
+  reportCoveragePreview: "Với số liệu này: tỷ lệ mức 2 {coverage}, tỷ lệ liên kết {linking}.",
+  reportCoverageBefore: "(Báo cáo ngày {date}: tỷ lệ mức 2 {coverage}.)",
   headlineOnTrackAll: "Cả {total} xã đã đạt hoặc kịp tiến độ: {unit} kịp hạn với tốc độ hiện tại.",
   headlineUnits: "{ok}/{total} xã đã đạt hoặc kịp tiến độ",
   headlineOffTrack: "{count} xã không kịp {deadline} với tốc độ hiện tại ({list})",
@@ -356,6 +358,7 @@ const vi = {
     TOO_MANY_ATTEMPTS: "Đăng nhập sai quá nhiều lần. Hãy thử lại sau {minutes} phút.",
     NETWORK: "Không kết nối được máy chủ.",
     other: "Máy chủ không trả lời được yêu cầu.",
+    refused: "Máy chủ từ chối yêu cầu ({code}): hãy kiểm tra lại các ô đã nhập.",
   },
   ...FLAG_WORDS.vi,
 };
@@ -398,6 +401,8 @@ const en: Dictionary = {
   expectedShort: "expected {percent}",
   paceUnknown: "unknown",
   headlineDays: "{days} days to the {deadline} deadline.",
+  reportCoveragePreview: "With these figures: level-2 coverage {coverage}, link rate {linking}.",
+  reportCoverageBefore: "(Report of {date}: level-2 coverage {coverage}.)",
   headlineOnTrackAll: "All {total} communes are done or on track: {unit} makes it at the current pace.",
   headlineUnits: "{ok} of {total} communes done or on track",
   headlineOffTrack: "{count} will not make {deadline} at the current pace ({list})",
@@ -716,6 +721,7 @@ const en: Dictionary = {
     TOO_MANY_ATTEMPTS: "Too many failed sign-ins. Try again in {minutes} minutes.",
     NETWORK: "The server could not be reached.",
     other: "The server could not answer the request.",
+    refused: "The server refused the request ({code}): check what was entered.",
   },
   ...FLAG_WORDS.en,
 };

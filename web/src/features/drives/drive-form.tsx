@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { canWriteDrives } from "../../../../server/src/auth/roles.ts";
+import { countValue } from "../../../../server/src/domain/counts.ts";
 import { checkDrive, type DriveInput } from "../../../../server/src/domain/drives.ts";
 import { DateInput } from "../../components/date-input.tsx";
 import { ProblemList } from "../../components/problem-list.tsx";
@@ -46,6 +47,8 @@ export function DriveForm({
   );
   const start = editing ?? blank(presetUnit ?? user.unitId ?? communes[0]?.id ?? "", date);
   const [drive, setDrive] = useState<DriveInput>({ ...start });
+  // Typed as text and read by the shared count parser on submit: "1.000" is a thousand, never 1.
+  const [planned, setPlanned] = useState(String(start.planned));
   const [problems, setProblems] = useState<ServerProblem[]>([]);
   const save = useSaveDrive();
   const villages = units.filter((u) => u.kind === "village" && u.parentId === drive.unitId);
@@ -55,14 +58,15 @@ export function DriveForm({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const input = { ...drive, planned: countValue(planned) as number };
     const found = checkDrive(
-      drive,
-      byId.get(drive.unitId),
-      drive.villageId ? byId.get(drive.villageId) : undefined,
+      input,
+      byId.get(input.unitId),
+      input.villageId ? byId.get(input.villageId) : undefined,
     );
     setProblems(found);
     if (found.length > 0) return;
-    save.mutate({ id: editing?.id, drive }, { onSuccess: onDone });
+    save.mutate({ id: editing?.id, drive: input }, { onSuccess: onDone });
   };
   const serverProblems =
     save.error instanceof ApiRequestError
@@ -134,11 +138,7 @@ export function DriveForm({
         </label>
         <label>
           {t.plannedRegistrations}
-          <input
-            inputMode="numeric"
-            value={String(drive.planned)}
-            onChange={(e) => set("planned", e.target.value === "" ? Number.NaN : Number(e.target.value))}
-          />
+          <input inputMode="numeric" value={planned} onChange={(e) => setPlanned(e.target.value)} />
         </label>
         <label className="full">
           {t.notes}

@@ -1,9 +1,13 @@
 import { type FormEvent, useState } from "react";
 import { canWriteDrives } from "../../../../server/src/auth/roles.ts";
+import { countValue } from "../../../../server/src/domain/counts.ts";
+import { checkDrive } from "../../../../server/src/domain/drives.ts";
 import { DriveCard } from "../../components/drive-card.tsx";
-import type { Unit, User } from "../../lib/api.ts";
+import { ProblemList } from "../../components/problem-list.tsx";
+import { ApiRequestError, type Unit, type User } from "../../lib/api.ts";
 import { errorText } from "../../lib/error-text.ts";
 import { fill, useI18n } from "../../lib/i18n.tsx";
+import type { ServerProblem } from "../../lib/problem-text.ts";
 import type { Drive, DriveWithEffect } from "../../lib/queries.ts";
 import { useDeleteDrive, useSaveDrive } from "./api.ts";
 
@@ -51,20 +55,27 @@ function DriveActions({
   const [recording, setRecording] = useState(false);
   const [registrations, setRegistrations] = useState("");
   const [linked, setLinked] = useState("");
+  const [problems, setProblems] = useState<ServerProblem[]>([]);
   const record = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate(
-      {
-        id: drive.id,
-        drive: {
-          status: "done",
-          registrations: registrations === "" ? null : Number(registrations),
-          linked: linked === "" ? null : Number(linked),
-        },
-      },
-      { onSuccess: () => setRecording(false) },
+    const results = {
+      status: "done" as const,
+      registrations: countValue(registrations) as number | null,
+      linked: countValue(linked) as number | null,
+    };
+    const found = checkDrive(
+      { ...drive, ...results },
+      units.get(drive.unitId),
+      drive.villageId ? units.get(drive.villageId) : undefined,
     );
+    setProblems(found);
+    if (found.length > 0) return;
+    save.mutate({ id: drive.id, drive: results }, { onSuccess: () => setRecording(false) });
   };
+  const serverProblems =
+    save.error instanceof ApiRequestError
+      ? (save.error.details as unknown as ServerProblem[]).filter((d) => d.code)
+      : [];
   const when = f.date(drive.date);
   const where = units.get(drive.unitId)?.name ?? drive.unitId;
   return (
@@ -111,7 +122,8 @@ function DriveActions({
           </button>
         </form>
       )}
-      {(save.isError || remove.isError) && (
+      <ProblemList title={t.errorsTitle} problems={[...problems, ...serverProblems]} tone="error" />
+      {((save.isError && serverProblems.length === 0) || remove.isError) && (
         <p className="form-error" role="alert">
           {errorText(save.error ?? remove.error, t)}
         </p>

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from "react";
 import { Link } from "wouter";
 import { countValue } from "../../../../server/src/domain/counts.ts";
 import { vietnamDate } from "../../../../server/src/domain/dates.ts";
+import { truncatedPercent } from "../../../../server/src/domain/percent.ts";
 import {
   COUNT_FIELDS,
   type CountField,
@@ -167,6 +168,19 @@ function ReportForm() {
           </tbody>
         </table>
         {!previous && unitId && <p className="small muted">{t.noPreviousReport}</p>}
+        {shape.report && (
+          <p className="report-preview" role="status">
+            {fill(t.reportCoveragePreview, {
+              coverage: f.percent(truncatedPercent(shape.report.level2, shape.report.population)),
+              linking: f.percent(truncatedPercent(shape.report.linked, shape.report.dual)),
+            })}
+            {previous &&
+              ` ${fill(t.reportCoverageBefore, {
+                coverage: f.percent(truncatedPercent(previous.level2, previous.population)),
+                date: f.date(previous.date),
+              })}`}
+          </p>
+        )}
         <ProblemList title={t.errorsTitle} problems={shownErrors} tone="error" />
         <ProblemList title={t.warningsTitle} problems={warnings} tone="warning" />
         {serverProblems.length > 0 && (
