@@ -35,6 +35,42 @@ describe("overview", () => {
     expect(errors).toEqual([]);
   });
 
+  it("says on 01/06/2024 that the district will not make it, naming the three communes", async () => {
+    const { page } = await open("/?date=2024-06-01");
+    const headline = (await page.locator(".headline").textContent()) ?? "";
+    expect(headline).toContain(
+      "12/15 xã đã đạt hoặc kịp tiến độ; 3 xã không kịp 01/07/2024 với tốc độ hiện tại",
+    );
+    for (const name of ["Xã Bình Tường: 27/08/2024", "Xã Tây Phú: 15/09/2024", "Xã Vĩnh An: 20/04/2032"]) {
+      expect(headline).toContain(name);
+    }
+    expect(headline).toContain("Huyện Tây Sơn đạt 97,71% vào hạn");
+    expect(headline).not.toMatch(/kịp hạn/);
+    expect(await kpiValue(page, "Xã đạt hoặc kịp tiến độ").first().textContent()).toBe("12 / 15");
+    expect(await kpiValue(page, "Dự kiến đạt chỉ tiêu").first().textContent()).toBe("20/04/2032");
+  });
+
+  it("switches the lagging panel and where-next to the link rate with the metric", async () => {
+    const { page } = await open("/?date=2024-06-01");
+    const coverageLine = await page.locator(".lagging-panel li .lagging-rates").first().textContent();
+    await page.getByRole("button", { name: "Liên kết tài khoản" }).click();
+    await page.waitForURL(/metric=linking/);
+    const overview = await page.evaluate(
+      async () => await (await fetch("/api/overview?date=2024-06-01")).json(),
+    );
+    const firstId = overview.laggingOrderByMetric.linking[0];
+    const first = overview.children.find((c: { unit: { id: string } }) => c.unit.id === firstId);
+    const expected = `${first.linking.percent.replace(".", ",")}%`;
+    await expect
+      .poll(() => page.locator(".lagging-panel li .lagging-rates").first().textContent())
+      .toContain(expected);
+    expect(await page.locator(".lagging-panel h2").textContent()).toBe(
+      `Xã chậm tiến độ (${overview.laggingOrderByMetric.linking.length})`,
+    );
+    expect(coverageLine).not.toContain(expected);
+    await expect.poll(() => page.locator(".where-next li").first().textContent()).toContain(expected);
+  });
+
   it("changes every figure with the week", async () => {
     const { page } = await open("/?date=2024-02-03");
     await page.getByRole("button", { name: "Xem số liệu tuần sau" }).click();

@@ -70,6 +70,25 @@ describe("outreach drives", () => {
     await expect.poll(async () => (await page.locator(".weekly").textContent()) ?? "").toContain(TEAM);
   });
 
+  it("reads a planned count typed the Vietnamese way: 1.000 is a thousand", async () => {
+    await page.goto(`${baseUrl}/drives?date=2024-06-27&view=week`);
+    const form = page.locator("#drive-form");
+    await form.getByLabel("Ngày").fill("2024-06-28");
+    await form.getByLabel("Đội").fill("Đoàn xã, đợt nghìn người");
+    await form.getByLabel("Dự kiến đăng ký").fill("1.000");
+    await form.getByRole("button", { name: "Lưu" }).click();
+    await expect.poll(() => form.getByRole("status").textContent()).toBe("Đã lưu đợt vận động.");
+    const drives = await page.evaluate(
+      async () => (await (await fetch("/api/drives?from=2024-06-28&to=2024-06-28")).json()).drives,
+    );
+    const saved = drives.find((d: { team: string }) => d.team === "Đoàn xã, đợt nghìn người");
+    expect(saved.planned).toBe(1000);
+    // "1,5" is not a count: the form names the field and the value instead of saving 1.
+    await form.getByLabel("Dự kiến đăng ký").fill("1,5");
+    await form.getByRole("button", { name: "Lưu" }).click();
+    expect(await form.locator(".problems-error").textContent()).toContain("“1,5”");
+  });
+
   it("prints the coming week's schedule for the teams", async () => {
     const { page: reader } = await openPage(browser, PHONE);
     await reader.goto(`${baseUrl}/drives/schedule?from=2024-06-30`);

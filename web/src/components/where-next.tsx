@@ -32,6 +32,7 @@ export function WhereNext({
             <span className="small">
               {fill(t.whereNextLine, {
                 shortfall: f.integer(s.shortfall),
+                gap: f.integer(Math.max(0, s.gap)),
                 remaining: f.integer(s.remaining),
                 required: s.requiredPerDay === null ? "—" : f.decimal(s.requiredPerDay),
               })}

@@ -39,7 +39,8 @@ const vi = {
   daysLeftTo: "đến hạn {deadline}",
   expectedShort: "kỳ vọng {percent}",
   paceUnknown: "chưa rõ",
-  headlineDays: "Còn {days} ngày đến hạn {deadline}.",
+  headlineDays: "Còn {days} ngày đến {deadline}. Cần {required} người/ngày.",
+  headlineNoPace: "Chưa đủ báo cáo để tính tốc độ của các xã.",
   reportCoveragePreview: "Với số liệu này: tỷ lệ mức 2 {coverage}, tỷ lệ liên kết {linking}.",
   reportCoverageBefore: "(Báo cáo ngày {date}: tỷ lệ mức 2 {coverage}.)",
   headlineOnTrackAll: "Cả {total} xã đã đạt hoặc kịp tiến độ: {unit} kịp hạn với tốc độ hiện tại.",
@@ -311,7 +312,7 @@ const vi = {
   whereNextIntro:
     "Các xã xếp theo số người dự kiến còn thiếu vào hạn với tốc độ hiện tại, rồi theo số còn thiếu so với lộ trình.",
   whereNextLine:
-    "dự kiến thiếu {shortfall} người vào hạn · còn {remaining} người · cần {required} người/ngày",
+    "dự kiến thiếu {shortfall} người vào hạn · thiếu {gap} người so với lộ trình · còn {remaining} người · cần {required} người/ngày",
   whereNextLinking: "liên kết còn thiếu {gap} so với lộ trình",
   lastDriveAgo: "đợt gần nhất cách đây {days} ngày",
   noDriveYet: "chưa có đợt nào",
@@ -400,7 +401,8 @@ const en: Dictionary = {
   daysLeftTo: "to the {deadline} deadline",
   expectedShort: "expected {percent}",
   paceUnknown: "unknown",
-  headlineDays: "{days} days to the {deadline} deadline.",
+  headlineDays: "{days} days to {deadline}. {required} needed per day.",
+  headlineNoPace: "Not enough reports yet to measure the communes' pace.",
   reportCoveragePreview: "With these figures: level-2 coverage {coverage}, link rate {linking}.",
   reportCoverageBefore: "(Report of {date}: level-2 coverage {coverage}.)",
   headlineOnTrackAll: "All {total} communes are done or on track: {unit} makes it at the current pace.",
@@ -674,7 +676,7 @@ const en: Dictionary = {
   whereNextIntro:
     "Communes ranked by the people projected to be missing at the deadline at the current pace, then by the gap to the trajectory.",
   whereNextLine:
-    "{shortfall} projected missing at the deadline · {remaining} still to reach · {required} needed per day",
+    "{shortfall} projected missing at the deadline · {gap} behind the trajectory · {remaining} still to reach · {required} needed per day",
   whereNextLinking: "linking {gap} behind its trajectory",
   lastDriveAgo: "last drive {days} days ago",
   noDriveYet: "no drive yet",

@@ -14,6 +14,11 @@ export function Headline({ overview, campaign }: { overview: UnitOverview; campa
   const deadline = f.date(campaign.deadline);
   const { done, onTrack, offTrack, notJudged } = coverage.units;
   const total = done + onTrack + offTrack + notJudged;
+  const days = fill(t.headlineDays, {
+    days: overview.daysLeft,
+    deadline,
+    required: coverage.requiredPerDay === null ? "—" : f.decimal(coverage.requiredPerDay),
+  });
   let sentence: string;
   let bad = offTrack > 0;
   if (figures.reporting === 0) {
@@ -33,7 +38,9 @@ export function Headline({ overview, campaign }: { overview: UnitOverview; campa
   } else if (done === total) {
     sentence = fill(t.headlineReached, { total, deadline });
   } else if (offTrack === 0 && notJudged === 0) {
-    sentence = `${fill(t.headlineDays, { days: overview.daysLeft, deadline })} ${fill(t.headlineOnTrackAll, { total, unit: unit.name })}`;
+    sentence = `${days} ${fill(t.headlineOnTrackAll, { total, unit: unit.name })}`;
+  } else if (notJudged === total) {
+    sentence = `${days} ${t.headlineNoPace}`;
   } else {
     const parts = [fill(t.headlineUnits, { ok: done + onTrack, total })];
     if (offTrack > 0)
@@ -42,7 +49,7 @@ export function Headline({ overview, campaign }: { overview: UnitOverview; campa
     const projection = coverage.projection
       ? fill(t.headlineProjection, { unit: unit.name, percent: f.percent(coverage.projection.percent) })
       : "";
-    sentence = `${fill(t.headlineDays, { days: overview.daysLeft, deadline })} ${parts.join("; ")}${projection ? `; ${projection}` : "."}`;
+    sentence = `${days} ${parts.join("; ")}${projection ? `; ${projection}` : "."}`;
   }
   const missing = figures.expected - figures.reporting;
   return (

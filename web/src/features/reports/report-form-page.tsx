@@ -169,7 +169,7 @@ function ReportForm() {
         </table>
         {!previous && unitId && <p className="small muted">{t.noPreviousReport}</p>}
         {shape.report && (
-          <p className="report-preview" role="status">
+          <p className="report-preview">
             {fill(t.reportCoveragePreview, {
               coverage: f.percent(truncatedPercent(shape.report.level2, shape.report.population)),
               linking: f.percent(truncatedPercent(shape.report.linked, shape.report.dual)),
