@@ -1,0 +1,91 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { overviewOf } from "../../../../server/src/domain/overview.ts";
+import { UnitTree } from "../../../../server/src/domain/tree.ts";
+import type { Campaign, Report, Unit } from "../../../../server/src/domain/types.ts";
+import { I18nProvider } from "../../lib/i18n.tsx";
+import { Headline } from "./headline.tsx";
+import { KpiRow } from "./kpi-row.tsx";
+
+// The overview's answer, rendered from the real figures engine on a small district.
+const campaign: Campaign = {
+  name: "test",
+  start: "2024-02-03",
+  deadline: "2024-07-01",
+  targets: { coverage: 1, linking: 1 },
+  tolerancePoints: 1,
+  staleDays: 7,
+  paceWindowDays: 28,
+};
+const report = (unitId: string, date: string, level2: number): Report => ({
+  unitId,
+  date,
+  population: 1000,
+  level2,
+  dual: 400,
+  linked: 100,
+});
+const units: Unit[] = [
+  { id: "1", name: "Huyện Thử", kind: "district", parentId: null },
+  { id: "11", name: "Xã Một", kind: "commune", parentId: "1" },
+  { id: "12", name: "Xã Hai", kind: "commune", parentId: "1" },
+];
+const tree = new UnitTree(units);
+const render = (histories: Map<string, Report[]>, date: string) => {
+  const overview = overviewOf(tree, "1", histories, campaign, date);
+  return renderToStaticMarkup(
+    <I18nProvider>
+      <Headline overview={overview} campaign={campaign} />
+      <KpiRow overview={overview} metric="coverage" deadline={campaign.deadline} />
+    </I18nProvider>,
+  );
+};
+const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+
+describe("the overview's answer", () => {
+  it("on day one says the figures are not known, never 'còn 0 người' or a success colour", () => {
+    const html = render(new Map(), "2024-02-03");
+    expect(text(html)).toContain("Chưa có số liệu: chưa xã nào của Huyện Thử báo cáo đến ngày 03/02/2024.");
+    expect(text(html)).not.toContain("0 người");
+    expect(text(html)).toContain("Chưa biết");
+    expect(html).not.toContain("kpi-good");
+    expect(html).not.toContain("headline-bad");
+  });
+
+  it("after the deadline with nothing reported gives no final result", () => {
+    const html = text(render(new Map(), "2024-07-06"));
+    expect(html).toContain("Đã qua hạn 01/07/2024, nhưng Huyện Thử chưa có báo cáo nào đến ngày 06/07/2024.");
+    expect(html).not.toContain("Kết quả chốt");
+  });
+
+  it("never says the district makes it while one commune is off track", () => {
+    const week = (id: string, level2: number, gain: number) => [
+      report(id, "2024-05-25", level2 - gain),
+      report(id, "2024-06-01", level2),
+    ];
+    // Xã Một gains 70 a week and finishes in two days; Xã Hai gains 7 and would need until 09/09/2024.
+    const html = text(
+      render(
+        new Map([
+          ["11", week("11", 990, 70)],
+          ["12", week("12", 900, 7)],
+        ]),
+        "2024-06-01",
+      ),
+    );
+    expect(html).toContain(
+      "1/2 xã đã đạt hoặc kịp tiến độ; 1 xã không kịp 01/07/2024 với tốc độ hiện tại (Xã Hai: 09/09/2024)",
+    );
+    expect(html).not.toMatch(/kịp hạn/);
+    const onTrack = text(
+      render(
+        new Map([
+          ["11", week("11", 990, 70)],
+          ["12", week("12", 980, 70)],
+        ]),
+        "2024-06-01",
+      ),
+    );
+    expect(onTrack).toContain("Cả 2 xã đã đạt hoặc kịp tiến độ: Huyện Thử kịp hạn với tốc độ hiện tại.");
+  });
+});
