@@ -1,9 +1,20 @@
 import { validator } from "hono/validator";
 import { z } from "zod";
+import { parseCount } from "./domain/counts.ts";
 import { isIsoDate } from "./domain/dates.ts";
 import { ApiError } from "./errors.ts";
 
 export const isoDate = z.string().refine(isIsoDate, "must be a calendar date written YYYY-MM-DD");
+
+/** A count in a query string, read by the product's one count parser ("1.000" is a thousand, "1,5" an error). */
+export const countParam = z.string().transform((text, ctx) => {
+  const count = parseCount(text);
+  if (count === null || count < 0) {
+    ctx.addIssue({ code: "custom", message: "must be a whole number of 0 or more" });
+    return z.NEVER;
+  }
+  return count;
+});
 
 /** Validates the query string against `schema`; a 400 `INVALID_QUERY` names each bad parameter and its value. */
 export function validQuery<T extends z.ZodType>(schema: T) {

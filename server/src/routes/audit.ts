@@ -4,7 +4,7 @@ import { allow } from "../auth/middleware.ts";
 import { canReadAudit } from "../auth/roles.ts";
 import type { AppEnv } from "../env.ts";
 import type { Store } from "../store/store.ts";
-import { isoDate, validQuery } from "../validation.ts";
+import { countParam, isoDate, validQuery } from "../validation.ts";
 
 const auditQuery = z.object({
   user: z.string().min(1).max(64).optional(),
@@ -15,7 +15,7 @@ const auditQuery = z.object({
     .optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  limit: countParam.pipe(z.number().min(1).max(1000)).default(200),
 });
 
 export function auditRoutes(store: Store) {

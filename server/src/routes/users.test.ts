@@ -131,6 +131,14 @@ describe("audit log", () => {
     expect(await get("to=2000-01-01")).toEqual([]);
     const bad = await app.request("/api/audit?from=yesterday", { headers: { cookie: admin } });
     expect(bad.status).toBe(400);
+    // The limit is read like every other count: "1.000" is a thousand, "1,5" names the value.
+    expect((await get("limit=1")).length).toBe(1);
+    expect((await get("limit=1.000")).length).toBeGreaterThanOrEqual(4);
+    const fraction = await app.request("/api/audit?limit=1,5", { headers: { cookie: admin } });
+    expect(fraction.status).toBe(400);
+    expect((await json(fraction)).error.details).toEqual([
+      expect.objectContaining({ field: "limit", value: "1,5" }),
+    ]);
   });
 });
 
