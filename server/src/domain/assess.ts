@@ -287,7 +287,7 @@ export function assess(state: UnitState, campaign: Campaign, date: string, isPar
   const flags: Flag[] = [];
   for (const metric of METRICS) {
     const metricState = state.metrics[metric];
-    const status = metricStatus(metricState, campaign, metric, date);
+    const status = metricStatus(metricState, campaign, date);
     const metricFlags =
       state.figures.reporting > 0
         ? [
@@ -311,7 +311,7 @@ export function assess(state: UnitState, campaign: Campaign, date: string, isPar
   };
 }
 
-function metricStatus(state: MetricState, campaign: Campaign, metric: Metric, date: string): MetricStatus {
+function metricStatus(state: MetricState, campaign: Campaign, date: string): MetricStatus {
   const daysLeft = daysBetween(date, campaign.deadline);
   const hasFigures = state.base > 0;
   const rate = hasFigures ? state.count / state.base : null;
