@@ -17,7 +17,7 @@ const app = createApp({
     webDist: "/nonexistent",
     publicDashboard: true,
     cookieSecure: false,
-    trustProxy: false,
+    trustProxy: 0,
   },
 });
 const raw = new Database(COUNTRY_DB, { readonly: true });

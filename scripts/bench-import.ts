@@ -51,7 +51,7 @@ const app = createApp({
     webDist: "/nonexistent",
     publicDashboard: true,
     cookieSecure: false,
-    trustProxy: false,
+    trustProxy: 0,
   },
 });
 const login = await app.request("/api/auth/login", {

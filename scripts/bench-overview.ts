@@ -48,7 +48,7 @@ const app = createApp({
     webDist: "/nonexistent",
     publicDashboard: true,
     cookieSecure: false,
-    trustProxy: false,
+    trustProxy: 0,
   },
 });
 console.log(`In-process server time over ${RUNS} requests, ms (file-backed SQLite, demo data)`);

@@ -16,7 +16,12 @@ const schema = z.object({
   DEMO_DATA: booleanFlag.default(true),
   PUBLIC_DASHBOARD: booleanFlag.default(true),
   COOKIE_SECURE: booleanFlag.default(false),
-  TRUST_PROXY: booleanFlag.default(false),
+  // The number of proxies in front of the server; "true" (one proxy) and "false" (none) read as before.
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2})$/, "must be the number of proxies in front of the server (0, 1, 2…)")
+    .transform((value) => (value === "true" ? 1 : value === "false" ? 0 : Number(value)))
+    .default(0),
 });
 
 export interface Config {
@@ -32,8 +37,8 @@ export interface Config {
   publicDashboard: boolean;
   /** Served over HTTPS: Secure + __Host- cookie, HSTS. */
   cookieSecure: boolean;
-  /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
-  trustProxy: boolean;
+  /** Proxies in front of the server: the client address is taken this many hops from the right of X-Forwarded-For (0: the socket's). */
+  trustProxy: number;
   /** Where the built web app is served from. */
   webDist: string;
   /** Where the committed datasets live. */

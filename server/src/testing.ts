@@ -28,7 +28,7 @@ export const TEST_CONFIG: AppDeps["config"] = {
   webDist: "/nonexistent",
   publicDashboard: true,
   cookieSecure: false,
-  trustProxy: false,
+  trustProxy: 0,
 };
 
 /** Cheap scrypt for tests; production uses OWASP_SCRYPT (tested in passwords.test.ts). */

@@ -11,13 +11,18 @@ export interface AuthOptions {
   store: Store;
   now: () => number;
   cookieSecure: boolean;
-  trustProxy: boolean;
+  trustProxy: number;
 }
 
-/** The client's address: the socket's, or the first X-Forwarded-For hop when behind a trusted proxy. */
-export function clientIp(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+/**
+ * The client's address: the socket's, or behind `trustProxy` proxies the X-Forwarded-For entry that
+ * many hops from the right (each proxy appends the address it received from; the leftmost entries
+ * are whatever the client wrote, so they are never trusted).
+ */
+export function clientIp(c: Context, trustProxy: number): string {
+  if (trustProxy > 0) {
+    const hops = (c.req.header("x-forwarded-for") ?? "").split(",").map((hop) => hop.trim());
+    const forwarded = hops[hops.length - trustProxy];
     if (forwarded) return forwarded;
   }
   try {

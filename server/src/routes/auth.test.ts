@@ -1,6 +1,13 @@
 import type { Hono } from "hono";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS } from "../auth/session.ts";
+import {
+  ADDRESS_LIMIT,
+  HASHES_AT_ONCE,
+  HASHES_WAITING,
+  PAIR_LIMIT,
+  signInGate,
+} from "../auth/sign-in-gate.ts";
 import type { Store } from "../store/store.ts";
 import {
   createClock,
@@ -202,7 +209,7 @@ describe("throttling", () => {
     ).toBe(200);
   });
 
-  it("refuses an address that tries many names, without saying which names exist", async () => {
+  it("refuses an address that tries many names (a higher limit than one name's), without saying which names exist", async () => {
     const fromIp = (username: string) =>
       app.request(
         "/api/auth/login",
@@ -213,7 +220,7 @@ describe("throttling", () => {
         },
         { incoming: { socket: { remoteAddress: "203.0.113.7", remotePort: 5000, remoteFamily: "IPv4" } } },
       );
-    for (const name of ["a1", "b2", "c3", "lan", "e5"]) expect((await fromIp(name)).status).toBe(401);
+    for (let i = 0; i < ADDRESS_LIMIT.max; i++) expect((await fromIp(`name${i}`)).status).toBe(401);
     const known = await fromIp("admin");
     const unknown = await fromIp("nobody");
     expect(known.status).toBe(429);
@@ -222,6 +229,92 @@ describe("throttling", () => {
     expect(
       (await postJson(app, "/api/auth/login", { username: "admin", password: TEST_PASSWORD })).status,
     ).toBe(200);
+  });
+});
+
+describe("the sign-in throttle under attack", () => {
+  const from = (address: string, body: unknown, headers: Record<string, string> = {}) =>
+    app.request(
+      "/api/auth/login",
+      {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify(body),
+      },
+      { incoming: { socket: { remoteAddress: address, remotePort: 5000, remoteFamily: "IPv4" } } },
+    );
+
+  it("checks at most the limit of 40 guesses sent at once, the right one included", async () => {
+    const guesses = Array.from({ length: 40 }, (_, i) =>
+      from("203.0.113.9", { username: "admin", password: i === 39 ? TEST_PASSWORD : `guess ${i}` }),
+    );
+    const statuses = (await Promise.all(guesses)).map((r) => r.status);
+    expect(statuses.filter((s) => s !== 429)).toHaveLength(PAIR_LIMIT.max);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(0); // the right password came after the limit
+    // One audit entry for the throttling, however many were refused.
+    expect(await store.auditLog({ action: "login_throttled", limit: 100 })).toHaveLength(1);
+  });
+
+  it("does not let a stranger elsewhere lock a user out", async () => {
+    for (let i = 0; i < PAIR_LIMIT.max; i++) {
+      expect((await from("198.51.100.1", { username: "admin", password: `wrong ${i}` })).status).toBe(401);
+    }
+    expect((await from("198.51.100.1", { username: "admin", password: TEST_PASSWORD })).status).toBe(429);
+    expect((await from("192.0.2.20", { username: "admin", password: TEST_PASSWORD })).status).toBe(200);
+  });
+
+  it("throttles the password change like a sign-in", async () => {
+    const cookie = await signIn(app, "lan");
+    const change = (currentPassword: string) =>
+      postJson(app, "/api/auth/password", { currentPassword, newPassword: "một mật khẩu mới dài" }, cookie);
+    for (let i = 0; i < PAIR_LIMIT.max; i++) expect((await change(`wrong ${i}`)).status).toBe(422);
+    expect((await change(TEST_PASSWORD)).status).toBe(429);
+  });
+
+  it("takes the client address N hops from the right behind N proxies, never the leftmost", async () => {
+    ({ app, store } = await createDemoApp({ now: clock.now, config: { ...TEST_CONFIG, trustProxy: 1 } }));
+    await createUser(store, { username: "admin", role: "admin" });
+    // The client writes its own X-Forwarded-For; the proxy appends the address it saw (203.0.113.50).
+    for (let i = 0; i < PAIR_LIMIT.max; i++) {
+      const spoofed = { "x-forwarded-for": `10.0.0.${i}, 203.0.113.50` };
+      expect((await from("127.0.0.1", { username: "admin", password: `w${i}` }, spoofed)).status).toBe(401);
+    }
+    const again = { "x-forwarded-for": "10.9.9.9, 203.0.113.50" };
+    expect((await from("127.0.0.1", { username: "admin", password: TEST_PASSWORD }, again)).status).toBe(429);
+    const entries = await store.auditLog({ action: "login_failed", limit: 10 });
+    expect(new Set(entries.map((e) => e.ip))).toEqual(new Set(["203.0.113.50"]));
+    // Another client behind the same proxy is its own pair.
+    const other = { "x-forwarded-for": "203.0.113.51" };
+    expect((await from("127.0.0.1", { username: "admin", password: TEST_PASSWORD }, other)).status).toBe(200);
+  });
+
+  it("runs a few password checks at once and answers 429 beyond a short queue", async () => {
+    const gate = signInGate(store, clock.now);
+    const actor = { userId: null, username: null, ip: null, at: "" };
+    let release = () => {};
+    const held = new Promise<boolean>((resolve) => {
+      release = () => resolve(false);
+    });
+    let running = 0;
+    let most = 0;
+    const slow = async () => {
+      running++;
+      most = Math.max(most, running);
+      await held;
+      running--;
+      return false;
+    };
+    const admitted = Array.from({ length: HASHES_AT_ONCE + HASHES_WAITING }, (_, i) =>
+      gate.attempt(`user${i}`, actor, slow),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await expect(gate.attempt("one-too-many", actor, slow)).rejects.toMatchObject({
+      status: 429,
+      code: "SIGN_IN_BUSY",
+    });
+    release();
+    await Promise.all(admitted);
+    expect(most).toBe(HASHES_AT_ONCE);
   });
 });
 

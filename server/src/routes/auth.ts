@@ -4,13 +4,11 @@ import { z } from "zod";
 import { requireUser } from "../auth/middleware.ts";
 import { hashPassword, passwordProblem, type ScryptParams, verifyPassword } from "../auth/passwords.ts";
 import { ABSOLUTE_LIFETIME_MS, newSessionId, sessionCookieName } from "../auth/session.ts";
+import { signInGate } from "../auth/sign-in-gate.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import type { Store } from "../store/store.ts";
 import { validJson } from "../validation.ts";
-
-export const LOGIN_WINDOW_MS = 15 * 60_000;
-export const LOGIN_MAX_FAILURES = 5;
 
 const loginBody = z.object({
   username: z.string().trim().min(1).max(64),
@@ -32,6 +30,7 @@ export function authRoutes({ store, now, cookieSecure, passwordParams }: AuthDep
   const cookieName = sessionCookieName(cookieSecure);
   // Checked when the name is unknown, so that a wrong name takes as long as a wrong password.
   let dummyHash: Promise<string> | undefined;
+  const gate = signInGate(store, now);
 
   async function startSession(c: Context<AppEnv>, userId: number) {
     const previous = c.get("sessionHash");
@@ -51,38 +50,19 @@ export function authRoutes({ store, now, cookieSecure, passwordParams }: AuthDep
     new Hono<AppEnv>()
       .post("/login", validJson(loginBody), async (c) => {
         const { username, password } = c.req.valid("json");
-        const nowMs = now();
         const actor = c.get("actor");
-        const keys = [`ip:${actor.ip}`, `user:${username.toLowerCase()}`];
-        for (const key of keys) {
-          const { count, oldest } = await store.loginFailures(key, nowMs - LOGIN_WINDOW_MS);
-          if (count >= LOGIN_MAX_FAILURES && oldest !== null) {
-            const retryAfter = Math.max(1, Math.ceil((oldest + LOGIN_WINDOW_MS - nowMs) / 1000));
-            await store.audit({ action: "login_throttled", entity: "user", after: { username } }, actor);
-            throw new ApiError(
-              429,
-              "TOO_MANY_ATTEMPTS",
-              `Too many failed sign-ins; try again in ${Math.ceil(retryAfter / 60)} minutes.`,
-              { retryAfter },
-              { "Retry-After": String(retryAfter) },
-            );
-          }
-        }
         const found = await store.findUserForLogin(username);
-        let ok = false;
-        if (found && !found.user.disabled) {
-          ok = await verifyPassword(password, found.passwordHash);
-        } else {
+        const ok = await gate.attempt(username, actor, async () => {
+          if (found && !found.user.disabled) return verifyPassword(password, found.passwordHash);
           dummyHash ??= hashPassword("no such user", passwordParams);
           await verifyPassword(password, await dummyHash);
-        }
+          return false;
+        });
         if (!found || !ok) {
-          await store.recordLoginFailure(keys, nowMs);
           await store.audit({ action: "login_failed", entity: "user", after: { username } }, actor);
           throw new ApiError(401, "INVALID_CREDENTIALS", "Wrong username or password.");
         }
         await startSession(c, found.user.id);
-        await store.clearLoginFailures(`user:${username.toLowerCase()}`);
         await store.audit(
           { action: "login", entity: "user", entityId: String(found.user.id), unitId: found.user.unitId },
           { ...actor, userId: found.user.id, username: found.user.username },
@@ -104,8 +84,10 @@ export function authRoutes({ store, now, cookieSecure, passwordParams }: AuthDep
         const user = requireUser(c);
         const { currentPassword, newPassword } = c.req.valid("json");
         const found = await store.findUserForLogin(user.username);
-        if (!found || !(await verifyPassword(currentPassword, found.passwordHash))) {
-          await store.recordLoginFailure([`user:${user.username.toLowerCase()}`], now());
+        const ok = await gate.attempt(user.username, c.get("actor"), async () =>
+          found ? verifyPassword(currentPassword, found.passwordHash) : false,
+        );
+        if (!found || !ok) {
           throw new ApiError(422, "WRONG_PASSWORD", "The current password is wrong.", [
             { field: "currentPassword", value: "(hidden)", message: "is wrong" },
           ]);

@@ -21,6 +21,7 @@ export function sessionStatements(db: Database.Database) {
     "SELECT count(*) AS count, min(at_ms) AS oldest FROM login_failures WHERE key = ? AND at_ms > ?",
   );
   const clearFailures = db.prepare("DELETE FROM login_failures WHERE key = ?");
+  const removeFailure = db.prepare("DELETE FROM login_failures WHERE rowid = ?");
   const pruneFailures = db.prepare("DELETE FROM login_failures WHERE at_ms < ?");
   return {
     insert: (idHash: string, userId: number, nowMs: number) => insert.run(idHash, userId, nowMs, nowMs),
@@ -28,7 +29,8 @@ export function sessionStatements(db: Database.Database) {
     touch: (idHash: string, nowMs: number) => touch.run(nowMs, idHash),
     remove: (idHash: string) => remove.run(idHash),
     removeForUser: (userId: number) => removeForUser.run(userId),
-    addFailure: (key: string, nowMs: number) => addFailure.run(key, nowMs),
+    addFailure: (key: string, nowMs: number) => Number(addFailure.run(key, nowMs).lastInsertRowid),
+    removeFailure: (id: number) => removeFailure.run(id),
     failures: (key: string, sinceMs: number) =>
       failures.get(key, sinceMs) as { count: number; oldest: number | null },
     clearFailures: (key: string) => clearFailures.run(key),

@@ -80,15 +80,29 @@ export interface Store {
   endSession(idHash: string): Promise<void>;
   endUserSessions(userId: number): Promise<void>;
 
-  /** Failed logins under `key` after `sinceMs`, and when the oldest of them was. */
-  loginFailures(key: string, sinceMs: number): Promise<{ count: number; oldest: number | null }>;
-  recordLoginFailure(keys: readonly string[], nowMs: number): Promise<void>;
-  clearLoginFailures(key: string): Promise<void>;
+  /**
+   * Counts a sign-in attempt before its password is checked, in one transaction: refused when any
+   * limit is reached in its window (in-flight attempts count), else recorded under every key.
+   */
+  claimLoginAttempt(limits: readonly AttemptLimit[], nowMs: number): Promise<AttemptClaim>;
+  /** A successful sign-in: its attempt no longer counts, and the failures under `clearKey` are forgotten. */
+  releaseLoginAttempt(attempt: readonly number[], clearKey: string): Promise<void>;
 
   audit(entry: AuditEntry, actor: Actor): Promise<void>;
   auditLog(filter: AuditFilter): Promise<AuditRecord[]>;
   close(): void;
 }
+
+export interface AttemptLimit {
+  key: string;
+  max: number;
+  windowMs: number;
+}
+
+export type AttemptClaim =
+  | { ok: true; attempt: number[] }
+  /** `firstRefusal`: the first refusal under this key in the window (audited; later ones are only counted). */
+  | { ok: false; key: string; retryAfterMs: number; firstRefusal: boolean };
 
 export function openStore(path: string | Buffer): Store {
   const db = openDatabase(path);
@@ -317,15 +331,25 @@ export function createStore(db: Database.Database): Store {
       sessions.removeForUser(userId);
     },
 
-    loginFailures: async (key, sinceMs) => sessions.failures(key, sinceMs),
-    recordLoginFailure: async (keys, nowMs) =>
-      db.transaction(() => {
+    claimLoginAttempt: async (limits, nowMs) =>
+      db.transaction((): AttemptClaim => {
         sessions.pruneFailures(nowMs - 86_400_000);
-        for (const key of keys) sessions.addFailure(key, nowMs);
+        for (const limit of limits) {
+          const { count, oldest } = sessions.failures(limit.key, nowMs - limit.windowMs);
+          if (count >= limit.max && oldest !== null) {
+            const refusals = `throttled:${limit.key}`;
+            const firstRefusal = sessions.failures(refusals, nowMs - limit.windowMs).count === 0;
+            sessions.addFailure(refusals, nowMs);
+            return { ok: false, key: limit.key, retryAfterMs: oldest + limit.windowMs - nowMs, firstRefusal };
+          }
+        }
+        return { ok: true, attempt: limits.map((limit) => sessions.addFailure(limit.key, nowMs)) };
       })(),
-    clearLoginFailures: async (key) => {
-      sessions.clearFailures(key);
-    },
+    releaseLoginAttempt: async (attempt, clearKey) =>
+      db.transaction(() => {
+        for (const id of attempt) sessions.removeFailure(id);
+        sessions.clearFailures(clearKey);
+      })(),
 
     audit: async (entry, actor) => {
       audit.record(entry, actor);
