@@ -4,7 +4,7 @@
 //   disable NAME
 //   list
 import { parseArgs } from "node:util";
-import { hashPassword, passwordProblem } from "../server/src/auth/passwords.ts";
+import { hashPassword, passwordContext, passwordProblem } from "../server/src/auth/passwords.ts";
 import { ROLES, type Role } from "../server/src/auth/roles.ts";
 import { loadConfig } from "../server/src/config.ts";
 import { isReportingUnit } from "../server/src/domain/tree.ts";
@@ -21,11 +21,11 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-async function readPassword(): Promise<string> {
+async function readPassword(username: string): Promise<string> {
   let text = "";
   for await (const chunk of process.stdin) text += chunk;
   const password = text.replace(/\r?\n$/, "");
-  const problem = passwordProblem(password);
+  const problem = passwordProblem(password, await passwordContext(store, username));
   if (problem) fail(`Password refused: ${problem.message}`);
   return password;
 }
@@ -66,14 +66,18 @@ try {
     }
     if (!values["password-stdin"]) fail("give the password on standard input with --password-stdin");
     if (await store.findUserForLogin(name)) fail(`the username ${name} is taken`);
-    const passwordHash = await hashPassword(await readPassword());
+    const passwordHash = await hashPassword(await readPassword(name));
     const user = await store.createUser({ username: name, role, unitId, passwordHash }, actor);
     console.log(`Added ${user.username} (${user.role}${user.unitId ? `, ${user.unitId}` : ""})`);
   } else if (command === "passwd" && name) {
     const found = await store.findUserForLogin(name);
     if (!found) fail(`no user ${name}`);
     if (!values["password-stdin"]) fail("give the password on standard input with --password-stdin");
-    await store.updateUser(found.user.id, { passwordHash: await hashPassword(await readPassword()) }, actor);
+    await store.updateUser(
+      found.user.id,
+      { passwordHash: await hashPassword(await readPassword(name)) },
+      actor,
+    );
     console.log(`Changed the password of ${found.user.username}; their sessions are ended`);
   } else if (command === "disable" && name) {
     const found = await store.findUserForLogin(name);

@@ -35,7 +35,24 @@ describe("password policy", () => {
     expect(passwordProblem("ngắn7")?.code).toBe("PASSWORD_TOO_SHORT");
     expect(passwordProblem("a".repeat(129))?.code).toBe("PASSWORD_TOO_LONG");
     expect(passwordProblem("mật khẩu dài")).toBeNull();
-    expect(passwordProblem("ả".repeat(128))).toBeNull();
+    expect(passwordProblem("ảbcd".repeat(32))).toBeNull();
+  });
+
+  it("refuses too few different characters, spaces alone among them", () => {
+    expect(passwordProblem("        ")?.code).toBe("PASSWORD_TOO_SIMPLE");
+    expect(passwordProblem("aaaaaaaa")?.code).toBe("PASSWORD_TOO_SIMPLE");
+    expect(passwordProblem("ab ab ab ab")?.code).toBe("PASSWORD_TOO_SIMPLE");
+    expect(passwordProblem("ả".repeat(128))?.code).toBe("PASSWORD_TOO_SIMPLE");
+  });
+
+  it("refuses a password made of the place, the product, the username and a year", () => {
+    const context = ["lan", "Huyện Tây Sơn", "tay son", "Tỉnh Bình Định", "binh dinh"];
+    expect(passwordProblem("tayson2024", context)?.code).toBe("PASSWORD_TOO_PREDICTABLE");
+    expect(passwordProblem("Tây Sơn 2024!", context)?.code).toBe("PASSWORD_TOO_PREDICTABLE");
+    expect(passwordProblem("vneid2024", context)?.code).toBe("PASSWORD_TOO_PREDICTABLE");
+    expect(passwordProblem("binhdinh-lan-2024", context)?.code).toBe("PASSWORD_TOO_PREDICTABLE");
+    expect(passwordProblem("đồng lúa Tây Sơn", context)).toBeNull();
+    expect(passwordProblem("tayson2024")).toBeNull(); // without the deployment's words it is only long
   });
 
   it("refuses the most common passwords, whatever their case", () => {

@@ -1,5 +1,7 @@
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from "node:crypto";
 import { dictionary } from "@zxcvbn-ts/language-common";
+import { foldText } from "../domain/unit-names.ts";
+import type { Store } from "../store/store.ts";
 
 export interface ScryptParams {
   N: number;
@@ -48,8 +50,21 @@ const COMMON = new Set(
 );
 export const commonPasswordCount = COMMON.size;
 
-/** Why a new password is refused (a message code and its English text), or null when it is acceptable. */
-export function passwordProblem(password: string): { code: string; message: string } | null {
+/** Words anyone guessing a password here tries first, besides the deployment's place names and the user's name. */
+const PRODUCT_WORDS = ["vneid", "dinhdanh", "dinh danh", "admin", "password", "congan", "cong an"];
+
+/** Lower case, no diacritics, letters and digits only: "Tây Sơn 2024" → "tayson2024". */
+const squeeze = (text: string) => foldText(text).replace(/[^a-z0-9]/g, "");
+
+/**
+ * Why a new password is refused (a message code and its English text), or null when it is
+ * acceptable. `context` holds the words of this deployment and user (the username, unit names):
+ * a password made only of them, the product's words and digits ("tayson2024") is predictable.
+ */
+export function passwordProblem(
+  password: string,
+  context: readonly string[] = [],
+): { code: string; message: string } | null {
   const length = [...password].length;
   if (length < 8)
     return {
@@ -67,5 +82,32 @@ export function passwordProblem(password: string): { code: string; message: stri
       message: "This password is on the list of the most common passwords.",
     };
   }
+  if (new Set(foldText(password).replace(/\s/g, "")).size < 4) {
+    return {
+      code: "PASSWORD_TOO_SIMPLE",
+      message: "The password repeats too few characters (at least 4 different ones, not counting spaces).",
+    };
+  }
+  let rest = squeeze(password);
+  const words = [...PRODUCT_WORDS, ...context].map(squeeze).filter((word) => word.length >= 3);
+  for (const word of words.sort((a, b) => b.length - a.length)) rest = rest.split(word).join("");
+  if (rest.replace(/\d/g, "").length < 4) {
+    return {
+      code: "PASSWORD_TOO_PREDICTABLE",
+      message: "The password is made of the place's name, the product's name, the username or a year.",
+    };
+  }
   return null;
+}
+
+const KIND = /^(tinh|thanh pho|huyen|quan|thi xa)\s+/;
+
+/**
+ * The words a password of `username` must not be made of: the name, and the names of the
+ * deployment's provinces and districts with and without their kind ("Huyện Tây Sơn", "Tây Sơn").
+ */
+export async function passwordContext(store: Pick<Store, "unitTree">, username: string): Promise<string[]> {
+  const tree = await store.unitTree();
+  const places = tree.units.filter((unit) => unit.kind === "province" || unit.kind === "district");
+  return [username, ...places.flatMap((unit) => [unit.name, foldText(unit.name).replace(KIND, "")])];
 }

@@ -2,7 +2,13 @@ import { type Context, Hono } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import { requireUser } from "../auth/middleware.ts";
-import { hashPassword, passwordProblem, type ScryptParams, verifyPassword } from "../auth/passwords.ts";
+import {
+  hashPassword,
+  passwordContext,
+  passwordProblem,
+  type ScryptParams,
+  verifyPassword,
+} from "../auth/passwords.ts";
 import { ABSOLUTE_LIFETIME_MS, newSessionId, sessionCookieName } from "../auth/session.ts";
 import { signInGate } from "../auth/sign-in-gate.ts";
 import type { AppEnv } from "../env.ts";
@@ -92,7 +98,7 @@ export function authRoutes({ store, now, cookieSecure, passwordParams }: AuthDep
             { field: "currentPassword", value: "(hidden)", message: "is wrong" },
           ]);
         }
-        const problem = passwordProblem(newPassword);
+        const problem = passwordProblem(newPassword, await passwordContext(store, user.username));
         if (problem) {
           throw new ApiError(422, problem.code, problem.message, [
             { field: "newPassword", value: "(hidden)", message: problem.message },

@@ -76,6 +76,13 @@ describe("user administration", () => {
       code: "PASSWORD_TOO_COMMON",
       details: [{ field: "password", value: "(hidden)" }],
     });
+    // The district's name and a year, or the username and a year, are guessed first.
+    for (const password of ["tayson2024", "Tây Sơn 2024", "cong-an-2024"]) {
+      expect(await error(await create({ username: "cong-an", role: "police", password }))).toMatchObject({
+        code: "PASSWORD_TOO_PREDICTABLE",
+        details: [{ field: "password", value: "(hidden)" }],
+      });
+    }
     const taken = await create({ username: "ADMIN", role: "viewer", password: "mùa lúa mới 2024" });
     expect(taken.status).toBe(409);
     expect((await store.listUsers()).length).toBe(1);

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { allow } from "../auth/middleware.ts";
-import { hashPassword, passwordProblem, type ScryptParams } from "../auth/passwords.ts";
+import { hashPassword, passwordContext, passwordProblem, type ScryptParams } from "../auth/passwords.ts";
 import { canManageUsers, ROLES, type Role, type User } from "../auth/roles.ts";
 import { isReportingUnit } from "../domain/tree.ts";
 import type { AppEnv } from "../env.ts";
@@ -53,8 +53,8 @@ export function userRoutes(store: Store, passwordParams: ScryptParams) {
     }
   }
 
-  function checkPassword(password: string) {
-    const problem = passwordProblem(password);
+  async function checkPassword(password: string, username: string) {
+    const problem = passwordProblem(password, await passwordContext(store, username));
     if (problem) throw invalid(problem.code, "password", "(hidden)", problem.message);
   }
 
@@ -65,7 +65,7 @@ export function userRoutes(store: Store, passwordParams: ScryptParams) {
       const body = c.req.valid("json");
       const unit = body.unitId ?? null;
       await checkScope(body.role, unit);
-      checkPassword(body.password);
+      await checkPassword(body.password, body.username);
       if (await store.findUserForLogin(body.username)) {
         throw new ApiError(409, "USERNAME_TAKEN", `The username ${JSON.stringify(body.username)} is taken.`, [
           { field: "username", value: body.username, message: "is taken" },
@@ -101,7 +101,7 @@ export function userRoutes(store: Store, passwordParams: ScryptParams) {
           "an admin cannot disable or demote themselves",
         );
       }
-      if (body.password !== undefined) checkPassword(body.password);
+      if (body.password !== undefined) await checkPassword(body.password, current.username);
       const user = await store.updateUser(
         id,
         {

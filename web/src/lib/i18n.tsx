@@ -199,6 +199,9 @@ const vi = {
     PASSWORD_TOO_SHORT: "Mật khẩu cần ít nhất 8 ký tự.",
     PASSWORD_TOO_LONG: "Mật khẩu dài tối đa 128 ký tự.",
     PASSWORD_TOO_COMMON: "Mật khẩu này quá phổ biến, hãy chọn mật khẩu khác.",
+    PASSWORD_TOO_SIMPLE: "Mật khẩu cần ít nhất 4 ký tự khác nhau (không tính dấu cách).",
+    PASSWORD_TOO_PREDICTABLE:
+      "Mật khẩu chỉ gồm tên địa phương, tên ứng dụng, tên đăng nhập hoặc năm: dễ đoán, hãy thêm từ khác.",
     WRONG_PASSWORD: "Mật khẩu hiện tại không đúng.",
     CANNOT_CHANGE_SELF: "Không thể tự khóa hoặc tự bỏ quyền quản trị của mình.",
   },
@@ -563,6 +566,9 @@ const en: Dictionary = {
     PASSWORD_TOO_SHORT: "The password needs at least 8 characters.",
     PASSWORD_TOO_LONG: "The password may have at most 128 characters.",
     PASSWORD_TOO_COMMON: "This password is too common; choose another.",
+    PASSWORD_TOO_SIMPLE: "The password needs at least 4 different characters (spaces not counted).",
+    PASSWORD_TOO_PREDICTABLE:
+      "The password is only the place's name, the app's name, the username or a year: add other words.",
     WRONG_PASSWORD: "The current password is wrong.",
     CANNOT_CHANGE_SELF: "You cannot disable yourself or drop your own admin role.",
   },
