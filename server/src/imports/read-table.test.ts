@@ -2,9 +2,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { countValue } from "../domain/counts.ts";
+import { UnreadableFile } from "./caps.ts";
 import { parseDate } from "./cells.ts";
 import { mapHeader } from "./columns.ts";
-import { readCsv, readXlsx, UnreadableFile } from "./read-table.ts";
+import { readCsv, readXlsx } from "./read-table.ts";
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, "fixtures", name));
 const tayPhu = { line: 2, code: "21850", date: "2024-07-06", counts: [7564, 6512, 3710, 2461] };

@@ -1,5 +1,8 @@
+import { Readable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import type ExcelJS from "exceljs";
+import { IMPORT_CAPS, ImportTooLarge, UnreadableFile } from "./caps.ts";
+import { checkXlsxSize, tooManyRows } from "./zip-check.ts";
 
 export interface Table {
   header: string[];
@@ -7,10 +10,28 @@ export interface Table {
   rows: { line: number; cells: unknown[] }[];
 }
 
-export class UnreadableFile extends Error {}
-
 const isBlank = (cells: readonly unknown[]) =>
   cells.every((cell) => cell === null || cell === undefined || String(cell).trim() === "");
+
+/**
+ * The text of a CSV file: UTF-8 (with or without BOM), UTF-16 with its BOM, or, when the bytes are
+ * not UTF-8, Windows-1258 (the Vietnamese code page older Excel versions save in).
+ */
+export function decodeCsv(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    try {
+      return new TextDecoder("windows-1258").decode(bytes);
+    } catch {
+      throw new UnreadableFile(
+        "The CSV file is neither UTF-8, UTF-16 nor Windows-1258: save it again as “CSV UTF-8”.",
+      );
+    }
+  }
+}
 
 /**
  * The delimiter of a CSV file, decided once from its header line: the one of `;`, tab and `,` that
@@ -34,50 +55,85 @@ export function csvDelimiter(text: string): string {
   return best;
 }
 
-/** A CSV file: UTF-8 with or without BOM, comma, semicolon or tab separated (one delimiter per file). */
+/** A CSV file's text, comma, semicolon or tab separated (one delimiter per file), within the caps. */
 export function readCsv(text: string): Table {
+  const body = text.replace(/^\uFEFF/, "");
   let records: string[][];
   try {
-    records = parse(text, {
-      bom: true,
-      delimiter: csvDelimiter(text.replace(/^\uFEFF/, "")),
+    records = parse(body, {
+      delimiter: csvDelimiter(body),
       relax_column_count: true,
       skip_empty_lines: false,
-      info: false,
+      // One record past the cap is enough to know the file is over it, without reading the rest.
+      to: IMPORT_CAPS.rows + 1,
+      max_record_size: IMPORT_CAPS.cellChars * IMPORT_CAPS.columns,
     }) as string[][];
   } catch (error) {
+    if ((error as { code?: string }).code === "CSV_MAX_RECORD_SIZE") throw cellTooLong("a row");
     throw new UnreadableFile(`The CSV file could not be read: ${(error as Error).message}`);
   }
-  const numbered = records.map((cells, i) => ({ line: i + 1, cells })).filter((r) => !isBlank(r.cells));
-  const [first, ...rows] = numbered;
-  return { header: (first?.cells ?? []).map(String), rows };
+  if (records.length > IMPORT_CAPS.rows) throw tooManyRows(`more than ${IMPORT_CAPS.rows}`);
+  return toTable(records.map((cells, i) => ({ line: i + 1, cells })));
 }
 
-/** The first worksheet of an XLSX file (as Excel or LibreOffice Calc write it). */
-export async function readXlsx(data: ArrayBuffer | Uint8Array): Promise<Table> {
+/** The first worksheet of an XLSX file (as Excel or LibreOffice Calc write it), read as a stream within the caps. */
+export async function readXlsx(data: Uint8Array): Promise<Table> {
+  checkXlsxSize(data);
   // Loaded on first use: exceljs is large and most servers never read a workbook.
   const { default: Excel } = await import("exceljs");
-  const workbook = new Excel.Workbook();
-  const buffer =
-    data instanceof ArrayBuffer
-      ? Buffer.from(data)
-      : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const input = Readable.from([Buffer.from(data.buffer, data.byteOffset, data.byteLength)]);
+  const reader = new Excel.stream.xlsx.WorkbookReader(input, {
+    sharedStrings: "cache",
+    worksheets: "emit",
+    hyperlinks: "ignore",
+    styles: "cache",
+    entries: "ignore",
+  });
+  const numbered: Table["rows"] = [];
+  let sheets = 0;
   try {
-    await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    for await (const sheet of reader) {
+      sheets++;
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        const cells: unknown[] = [];
+        const count = Math.min(row.cellCount, IMPORT_CAPS.columns + 1);
+        for (let col = 1; col <= count; col++) cells.push(cellValue(row.getCell(col).value));
+        numbered.push({ line: row.number, cells });
+        if (numbered.length > IMPORT_CAPS.rows) throw tooManyRows(`more than ${IMPORT_CAPS.rows}`);
+      }
+      break; // the first worksheet only
+    }
   } catch (error) {
+    if (error instanceof ImportTooLarge) throw error;
     throw new UnreadableFile(`The XLSX file could not be read: ${(error as Error).message}`);
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new UnreadableFile("The XLSX file has no worksheet.");
-  const numbered: Table["rows"] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, line) => {
-    const cells: unknown[] = [];
-    for (let col = 1; col <= row.cellCount; col++) cells.push(cellValue(row.getCell(col).value));
-    if (!isBlank(cells)) numbered.push({ line, cells });
-  });
-  const [first, ...rows] = numbered;
-  return { header: (first?.cells ?? []).map((c) => String(c ?? "")), rows };
+  if (sheets === 0) throw new UnreadableFile("The XLSX file has no worksheet.");
+  return toTable(numbered);
 }
+
+/** Header and data rows, blank rows left out, each row checked against the column and cell caps. */
+function toTable(numbered: { line: number; cells: unknown[] }[]): Table {
+  const rows = numbered.filter((r) => !isBlank(r.cells));
+  for (const { line, cells } of rows) {
+    if (cells.length > IMPORT_CAPS.columns) {
+      throw new ImportTooLarge(
+        "columns",
+        `Row ${line} has ${cells.length} or more columns; at most ${IMPORT_CAPS.columns} are read.`,
+      );
+    }
+    for (const cell of cells) {
+      if (typeof cell === "string" && cell.length > IMPORT_CAPS.cellChars) throw cellTooLong(`row ${line}`);
+    }
+  }
+  const [first, ...data] = rows;
+  return { header: (first?.cells ?? []).map((c) => String(c ?? "")), rows: data };
+}
+
+const cellTooLong = (where: string) =>
+  new ImportTooLarge(
+    "cellChars",
+    `A cell in ${where} is longer than ${IMPORT_CAPS.cellChars} characters; figures and names are far shorter.`,
+  );
 
 /** A cell's value as a plain number, string or Date: formulas give their result, rich text its text. */
 function cellValue(value: ExcelJS.CellValue): unknown {

@@ -7,7 +7,8 @@ import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import { toCsv, toXlsx } from "../exports/cells.ts";
 import { BadHeader, type ImportPlan, planImport } from "../imports/plan.ts";
-import { readCsv, readXlsx, type Table, UnreadableFile } from "../imports/read-table.ts";
+import type { Table } from "../imports/read-table.ts";
+import { readUpload } from "../imports/read-upload.ts";
 import type { Store } from "../store/store.ts";
 
 export const IMPORT_LIMIT = 20 * 1024 * 1024;
@@ -22,19 +23,39 @@ const TEMPLATE_HEADER = [
 ];
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-async function readUpload(file: File): Promise<Table> {
+/** Reads the uploaded file in a worker, within the caps (see imports/caps.ts). */
+async function readFile(file: File): Promise<Table> {
   const name = file.name.toLowerCase();
-  if (name.endsWith(".xlsx") || file.type === XLSX_TYPE) return readXlsx(await file.arrayBuffer());
-  if (name.endsWith(".csv") || name.endsWith(".txt") || file.type.startsWith("text/"))
-    return readCsv(await file.text());
-  throw new ApiError(415, "UNSUPPORTED_FILE_TYPE", `${file.name} is neither a CSV nor an XLSX file.`, [
-    { field: "file", value: file.name, message: "must be .csv or .xlsx" },
-  ]);
+  const kind =
+    name.endsWith(".xlsx") || file.type === XLSX_TYPE
+      ? "xlsx"
+      : name.endsWith(".csv") || name.endsWith(".txt") || file.type.startsWith("text/")
+        ? "csv"
+        : null;
+  if (!kind) {
+    throw new ApiError(415, "UNSUPPORTED_FILE_TYPE", `${file.name} is neither a CSV nor an XLSX file.`, [
+      { field: "file", value: file.name, message: "must be .csv or .xlsx" },
+    ]);
+  }
+  return readUpload({ kind, bytes: new Uint8Array(await file.arrayBuffer()) });
 }
 
-/** Rows with something to say, for an answer that a 100,000-row file does not swell. */
-const problemRows = (plan: ImportPlan) =>
-  plan.rows.filter((row) => row.errors.length > 0 || row.warnings.length > 0);
+/** Rows an answer carries at most: a 200,000-row file answers with its summary, not every row. */
+export const ANSWERED_ROWS = 200;
+
+/** The rows with something to say first (errors, then warnings), then the first others, up to ANSWERED_ROWS. */
+function answeredRows(plan: ImportPlan, withClean: boolean) {
+  const weight = (row: ImportPlan["rows"][number]) =>
+    row.errors.length > 0 ? 0 : row.warnings.length > 0 ? 1 : 2;
+  const picked: ImportPlan["rows"] = [];
+  for (const level of withClean ? [0, 1, 2] : [0, 1]) {
+    for (const row of plan.rows) {
+      if (picked.length >= ANSWERED_ROWS) return picked;
+      if (weight(row) === level) picked.push(row);
+    }
+  }
+  return picked;
+}
 
 export function importRoutes(store: Store, homeUnit: string, now: () => number) {
   return new Hono<AppEnv>()
@@ -52,7 +73,7 @@ export function importRoutes(store: Store, homeUnit: string, now: () => number) 
       }
       let plan: ImportPlan;
       try {
-        const table = await readUpload(file);
+        const table = await readFile(file);
         const tree = await store.unitTree();
         plan = await planImport(table, tree.units, (ids) => store.reportHistories(ids), vietnamDate(now()));
       } catch (error) {
@@ -62,7 +83,6 @@ export function importRoutes(store: Store, homeUnit: string, now: () => number) 
             found: error.found,
           });
         }
-        if (error instanceof UnreadableFile) throw new ApiError(422, "UNREADABLE_FILE", error.message);
         throw error;
       }
       if (plan.rows.length === 0)
@@ -81,7 +101,7 @@ export function importRoutes(store: Store, homeUnit: string, now: () => number) 
           dryRun: true,
           summary: plan.summary,
           ignoredColumns: plan.ignoredColumns,
-          rows: plan.rows,
+          rows: answeredRows(plan, true),
         });
       if (plan.summary.withErrors > 0) {
         throw new ApiError(
@@ -90,7 +110,7 @@ export function importRoutes(store: Store, homeUnit: string, now: () => number) 
           `${plan.summary.withErrors} of ${plan.summary.rows} rows have errors: nothing was written.`,
           {
             summary: plan.summary,
-            rows: problemRows(plan),
+            rows: answeredRows(plan, false),
           },
         );
       }
@@ -99,7 +119,7 @@ export function importRoutes(store: Store, homeUnit: string, now: () => number) 
           422,
           "IMPORT_NEEDS_CONFIRMATION",
           `${plan.summary.withWarnings} rows have warnings: send again with ?confirm=true to write them.`,
-          { summary: plan.summary, rows: problemRows(plan) },
+          { summary: plan.summary, rows: answeredRows(plan, false) },
         );
       }
       const written = await store.saveReports(plan.reports, c.get("actor"));

@@ -8,7 +8,14 @@ export function errorText(error: unknown, t: Dictionary): string {
   // A refusal the web has no words for still says it was refused, never that the server did not answer.
   const fallback = error.status >= 400 && error.status < 500 ? t.errors.refused : t.errors.other;
   const text = byCode[error.code] ?? fallback;
-  return fill(text, { minutes: Math.max(1, Math.ceil((error.retryAfter ?? 60) / 60)), code: error.code });
+  const details = error.details as unknown as { cap?: string; limit?: number } | undefined;
+  const cap = details?.cap ? ((t.importCaps as Record<string, string>)[details.cap] ?? details.cap) : "";
+  return fill(text, {
+    minutes: Math.max(1, Math.ceil((error.retryAfter ?? 60) / 60)),
+    code: error.code,
+    cap:
+      typeof details?.limit === "number" ? fill(cap, { limit: details.limit.toLocaleString("vi-VN") }) : cap,
+  });
 }
 
 /** The error's message for one form field, when the API named that field. */

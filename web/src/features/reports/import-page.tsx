@@ -102,7 +102,7 @@ function Import() {
               {fill(t.ignoredColumns, { columns: preview.ignoredColumns.join(", ") })}
             </p>
           )}
-          <ImportPreview rows={preview.rows ?? []} />
+          <ImportPreview rows={preview.rows ?? []} total={summary.rows} />
           {blocked ? (
             <p className="form-error" role="alert">
               {t.fixAndRetry}

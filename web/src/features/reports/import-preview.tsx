@@ -5,18 +5,21 @@ import { fill, useI18n } from "../../lib/i18n.tsx";
 
 const SHOWN = 200;
 
-/** The file's rows as the server read them, rows with errors or warnings first. */
-export function ImportPreview({ rows }: { rows: readonly ImportRow[] }) {
+/**
+ * The file's rows as the server read them, rows with errors or warnings first; the server answers
+ * at most a sample of a large file, `total` says how many rows it has.
+ */
+export function ImportPreview({ rows, total }: { rows: readonly ImportRow[]; total: number }) {
   const { t, f } = useI18n();
   const weight = (row: ImportRow) => (row.errors.length > 0 ? 0 : row.warnings.length > 0 ? 1 : 2);
   const ordered = [...rows].sort((a, b) => weight(a) - weight(b) || a.row - b.row).slice(0, SHOWN);
   const count = (value: unknown) => (typeof value === "number" ? f.integer(value) : String(value ?? ""));
   return (
     <>
-      {rows.length > SHOWN && (
-        <p className="small muted">{fill(t.showingRows, { shown: SHOWN, rows: rows.length })}</p>
+      {total > ordered.length && (
+        <p className="small muted">{fill(t.showingRows, { shown: ordered.length, rows: total })}</p>
       )}
-      <ScrollRegion label={fill(t.previewTitle, { rows: rows.length })}>
+      <ScrollRegion label={fill(t.previewTitle, { rows: total })}>
         <table className="data-table import-preview">
           <thead>
             <tr>

@@ -1,0 +1,124 @@
+import { Worker } from "node:worker_threads";
+import { ApiError } from "../errors.ts";
+import { IMPORT_CAPS } from "./caps.ts";
+import type { Table } from "./read-table.ts";
+import type { ReadRequest, ReadResult } from "./read-worker.ts";
+
+/** Files read at once, and how long another upload waits for its turn before a 429. */
+export const READS_AT_ONCE = 1;
+export const READ_WAIT_MS = 10_000;
+
+const WORKER = new URL("./read-worker.ts", import.meta.url).href;
+// The worker runs TypeScript like the server: it registers tsx's loader, then loads its entry.
+const BOOTSTRAP = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER)}); });`;
+
+let reading = 0;
+const queue: (() => void)[] = [];
+
+/**
+ * Reads an uploaded CSV or XLSX file in a worker thread with its own memory ceiling and a time
+ * limit, one file at a time: the event loop keeps answering meanwhile, and a file that would need
+ * more memory or time than a real one is refused with `IMPORT_TOO_LARGE`, never a crash.
+ */
+export async function readUpload(request: ReadRequest): Promise<Table> {
+  await takeTurn();
+  try {
+    return await readInWorker(request);
+  } finally {
+    const next = queue.shift();
+    if (next) next();
+    else reading--;
+  }
+}
+
+async function takeTurn(): Promise<void> {
+  if (reading < READS_AT_ONCE) {
+    reading++;
+    return;
+  }
+  await new Promise<void>((resolve, reject) => {
+    const turn = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      queue.splice(queue.indexOf(turn), 1);
+      reject(
+        new ApiError(
+          429,
+          "IMPORT_BUSY",
+          "Another file is being read; send this one again in a few seconds.",
+          undefined,
+          {
+            "Retry-After": "10",
+          },
+        ),
+      );
+    }, READ_WAIT_MS);
+    queue.push(turn);
+  });
+}
+
+/** The reading thread, started on the first upload and again after it was stopped (memory, time). */
+let worker: Worker | null = null;
+
+function readerThread(): Worker {
+  if (worker) return worker;
+  const started = new Worker(BOOTSTRAP, {
+    eval: true,
+    resourceLimits: { maxOldGenerationSizeMb: IMPORT_CAPS.workerMemoryMb, maxYoungGenerationSizeMb: 32 },
+  });
+  started.unref();
+  started.once("exit", () => {
+    if (worker === started) worker = null;
+  });
+  worker = started;
+  return started;
+}
+
+function readInWorker(request: ReadRequest): Promise<Table> {
+  const thread = readerThread();
+  return new Promise((resolve, reject) => {
+    const stop = () => {
+      if (worker === thread) worker = null;
+      void thread.terminate();
+    };
+    const timer = setTimeout(() => {
+      done();
+      stop();
+      reject(tooLarge("workerSeconds", `Reading the file took longer than ${IMPORT_CAPS.workerSeconds} s.`));
+    }, IMPORT_CAPS.workerSeconds * 1000);
+    const onMessage = (result: ReadResult) => {
+      done();
+      if (result.ok) resolve(result.table);
+      else if (result.error === "too_large") reject(tooLarge(result.cap, result.message));
+      else reject(new ApiError(422, "UNREADABLE_FILE", result.message));
+    };
+    const onError = (error: Error & { code?: string }) => {
+      done();
+      stop();
+      reject(
+        error.code === "ERR_WORKER_OUT_OF_MEMORY"
+          ? tooLarge(
+              "workerMemoryMb",
+              `Reading the file needs more than ${IMPORT_CAPS.workerMemoryMb} MB of memory; a file of figures needs far less.`,
+            )
+          : error,
+      );
+    };
+    const done = () => {
+      clearTimeout(timer);
+      thread.off("message", onMessage);
+      thread.off("error", onError);
+    };
+    thread.on("message", onMessage);
+    thread.on("error", onError);
+    thread.postMessage(request, [request.bytes.buffer as ArrayBuffer]);
+  });
+}
+
+const tooLarge = (cap: string, message: string) =>
+  new ApiError(413, "IMPORT_TOO_LARGE", message, {
+    cap,
+    limit: IMPORT_CAPS[cap as keyof typeof IMPORT_CAPS],
+  });
