@@ -4,18 +4,27 @@ export type Cell = string | number | null;
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
+/** Text a spreadsheet may run: =, +, -, @ at the start of the cell or of any line in it (spaces before count too). */
+const FORMULA = /(^|[\r\n])[\s]*[=+\-@]|^[\t\r]/;
+
 /**
- * A cell that a spreadsheet will not run: text starting with =, +, -, @, tab or carriage return gets
- * a leading apostrophe (numbers, negative ones included, stay numbers).
+ * A cell that a spreadsheet will not run: formula-looking text gets a leading apostrophe, also when
+ * the formula hides after a line break (numbers, negative ones included, stay numbers).
  */
 export function safeCell(value: Cell): Cell {
-  if (typeof value !== "string" || NUMBER.test(value) || !/^[=+\-@\t\r]/.test(value)) return value;
+  if (typeof value !== "string" || NUMBER.test(value) || !FORMULA.test(value)) return value;
   return `'${value}`;
 }
 
-/** CSV with a BOM (so Excel reads UTF-8 Vietnamese), every cell made safe. */
+/**
+ * CSV with a BOM (so Excel reads UTF-8 Vietnamese), every cell made safe, and every cell holding
+ * `;`, `,`, a tab or a line break quoted, so that a spreadsheet splitting on `;` (the Vietnamese
+ * locale's list separator) or `,` never cuts a cell into a new one that starts with `=`.
+ */
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  return `\uFEFF${stringify([header.map(safeCell), ...rows.map((row) => row.map(safeCell))])}`;
+  return `\uFEFF${stringify([header.map(safeCell), ...rows.map((row) => row.map(safeCell))], {
+    quoted_match: /[;,\t\r\n]/,
+  })}`;
 }
 
 export interface SheetSpec {
