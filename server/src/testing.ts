@@ -132,7 +132,7 @@ export const json = (response: Response): Promise<any> => response.json();
 /** A multipart upload of `content` as the field `file`, sent as a same-origin browser would. */
 export function upload(app: Hono, path: string, name: string, content: string | Uint8Array, cookie?: string) {
   const form = new FormData();
-  form.set("file", new File([content], name));
+  form.set("file", new File([typeof content === "string" ? content : Uint8Array.from(content)], name));
   return app.request(path, {
     method: "POST",
     headers: { origin: "http://localhost", ...(cookie ? { cookie } : {}) },

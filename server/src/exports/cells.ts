@@ -4,16 +4,22 @@ export type Cell = string | number | null;
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
-/** Text a spreadsheet may run: =, +, -, @ at the start of the cell or of any line in it (spaces before count too). */
-const FORMULA = /(^|[\r\n])[\s]*[=+\-@]|^[\t\r]/;
+/**
+ * Where a spreadsheet may start a formula: at the start of the cell, and after any separator or
+ * line break inside it, since a program that splits on `;` where the file used `,` (or the other
+ * way round) starts a new cell there. Spaces before the sign count too.
+ */
+const FORMULA_START = /(^|[\r\n;,\t])([ \t]*)([=+\-@])/g;
 
 /**
- * A cell that a spreadsheet will not run: formula-looking text gets a leading apostrophe, also when
- * the formula hides after a line break (numbers, negative ones included, stay numbers).
+ * A cell that a spreadsheet will not run: an apostrophe goes before every formula sign that could
+ * start a cell, however the file is split; a leading tab or carriage return gets one too. Numbers,
+ * negative ones included, stay numbers.
  */
 export function safeCell(value: Cell): Cell {
-  if (typeof value !== "string" || NUMBER.test(value) || !FORMULA.test(value)) return value;
-  return `'${value}`;
+  if (typeof value !== "string" || NUMBER.test(value)) return value;
+  const escaped = value.replace(FORMULA_START, "$1$2'$3");
+  return /^[\t\r]/.test(escaped) ? `'${escaped}` : escaped;
 }
 
 /**
