@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import type { Hono } from "hono";
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkReport } from "./domain/report-validation.ts";
+import { checkReport, MAX_COUNT } from "./domain/report-validation.ts";
 import type { Store } from "./store/store.ts";
 import { createDemoApp, createUser, json, postJson, signIn, upload } from "./testing.ts";
 
@@ -46,12 +46,14 @@ describe("report validation", () => {
           input.unitId === "21850" ? unit : undefined,
           [],
           "2024-07-10",
+          "2024-01-01",
         );
         if (!report) return errors.length > 0;
         return (
           [report.population, report.level2, report.dual, report.linked].every(
-            (n) => Number.isSafeInteger(n) && n >= 0,
+            (n) => Number.isSafeInteger(n) && n >= 0 && n <= MAX_COUNT,
           ) &&
+          report.date >= "2024-01-01" &&
           report.dual <= report.level2 &&
           report.linked <= report.dual
         );

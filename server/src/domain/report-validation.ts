@@ -73,18 +73,25 @@ export function advance(context: HistoryContext, report: Report): void {
   context.previous = report;
 }
 
+/** More people than this in one commune is a typo (the largest communes have a few hundred thousand). */
+export const MAX_COUNT = 10_000_000;
+
+/** The first day a report may describe: 1 January of the campaign's start year. */
+export const earliestReportDate = (campaignStart: string) => `${campaignStart.slice(0, 4)}-01-01`;
+
 /**
  * The rules a report must pass (DESIGN.md, "Validation of a report"). `history` is the unit's other
  * reports sorted by date (a report already on `input.date` is left out: this one revises it);
- * `today` is the reporting day where the district is.
+ * `today` is the reporting day where the district is, `earliest` the first day a report may describe.
  */
 export function checkReport(
   input: ReportInput,
   unit: Unit | undefined,
   history: readonly Report[],
   today: string,
+  earliest: string,
 ): ReportCheck {
-  const { errors, report } = checkShape(input, unit, today);
+  const { errors, report } = checkShape(input, unit, today, earliest);
   if (!report) return { errors, warnings: [] };
   return { errors: [], warnings: checkAgainstHistory(report, historyBefore(history, input.date)), report };
 }
@@ -94,6 +101,7 @@ export function checkShape(
   input: ReportInput,
   unit: Unit | undefined,
   today: string,
+  earliest: string,
 ): { errors: Problem[]; report?: Report } {
   const errors: Problem[] = [];
   if (!unit) {
@@ -124,6 +132,15 @@ export function checkShape(
         { date: input.date },
       ),
     );
+  } else if (input.date < earliest) {
+    errors.push(
+      problem(
+        "date",
+        "DATE_TOO_EARLY",
+        `The date ${input.date} is before ${earliest}: the campaign's figures start in ${earliest.slice(0, 4)}.`,
+        { date: input.date, earliest },
+      ),
+    );
   } else if (input.date > today) {
     errors.push(
       problem(
@@ -151,6 +168,15 @@ export function checkShape(
         problem(field, "NEGATIVE", `${capitalise(FIELD_WORDS[field])} cannot be negative (${value}).`, {
           [field]: value,
         }),
+      );
+    } else if (value > MAX_COUNT) {
+      errors.push(
+        problem(
+          field,
+          "COUNT_TOO_LARGE",
+          `${capitalise(FIELD_WORDS[field])} ${formatCount(value)} is more than ${formatCount(MAX_COUNT)}, more people than any commune has.`,
+          { [field]: value, max: MAX_COUNT },
+        ),
       );
     } else {
       counts[field] = value;

@@ -20,7 +20,7 @@ const histories =
     new Map(ids.map((id) => [id, reports.filter((r) => r.unitId === id)]));
 const csv = (text: string) => readCsv(text);
 const plan = (text: string, reports: Report[] = [], list = units) =>
-  planImport(csv(text), list, histories(reports), "2024-07-30");
+  planImport(csv(text), list, histories(reports), "2024-07-30", "2024-01-01");
 
 describe("planning an import", () => {
   it("matches units by name without diacritics or prefix, and by code", async () => {

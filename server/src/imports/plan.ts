@@ -9,7 +9,7 @@ import {
   type ReportInput,
 } from "../domain/report-validation.ts";
 import type { Report, Unit } from "../domain/types.ts";
-import { unitMatcher } from "../domain/unit-names.ts";
+import { nameKey, unitMatcher } from "../domain/unit-names.ts";
 import { parseDate } from "./cells.ts";
 import { type Column, mapHeader } from "./columns.ts";
 import type { Table } from "./read-table.ts";
@@ -65,6 +65,7 @@ export async function planImport(
   units: readonly Unit[],
   loadHistories: (unitIds: readonly string[]) => Promise<ReadonlyMap<string, readonly Report[]>>,
   today: string,
+  earliest: string,
 ): Promise<ImportPlan> {
   const header = mapHeader(table.header);
   if (header.missing.length > 0) throw new BadHeader(header.missing, table.header);
@@ -111,10 +112,19 @@ export async function planImport(
       row.errors.push({ field, code: found.error, message, values: { [field]: given } });
       return row;
     }
+    if (code && name && nameKey(name) !== nameKey(found.unit.name)) {
+      row.errors.push({
+        field: "unit_name",
+        code: "CODE_NAME_MISMATCH",
+        message: `The code ${code} is ${found.unit.name}, not ${JSON.stringify(name)}: correct the code or the name.`,
+        values: { unit_code: code, unit_name: name, codeName: found.unit.name },
+      });
+      return row;
+    }
     values.unitId = found.unit.id;
     values.unitName = found.unit.name;
     const input: ReportInput = { ...values, unitId: found.unit.id };
-    const shape = checkShape(input, byId.get(found.unit.id), today);
+    const shape = checkShape(input, byId.get(found.unit.id), today, earliest);
     row.errors.push(...shape.errors);
     const key = `${found.unit.id}/${values.date}`;
     const first = seen.get(key);

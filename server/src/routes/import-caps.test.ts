@@ -68,16 +68,20 @@ describe("an import's caps", () => {
   });
 
   it("answers a large file's dry run with its summary and a bounded sample, problem rows first", async () => {
-    const rows = Array.from({ length: 3000 }, (_, i) =>
-      i === 2500 ? "21850,2024-07-06,7564,6512,9999,2461" : `21850,${day(i)},7564,6512,3710,2461`,
-    );
+    // Two communes a day from 2024-07-05 back to 2024-01-09: 360 rows, the 301st with an error.
+    const rows = Array.from({ length: 360 }, (_, i) => {
+      const unit = i % 2 === 0 ? "21850" : "21835";
+      return i === 300
+        ? `${unit},2024-07-06,7564,6512,9999,2461`
+        : `${unit},${day(i >> 1)},7564,6512,3710,2461`;
+    });
     const csv = `unit_code,date,population,level2,dual,linked\n${rows.join("\n")}\n`;
     const response = await upload(app, "/api/imports?dryRun=true", "big.csv", csv, police);
     const body = await json(response);
-    expect(body.summary.rows).toBe(3000);
+    expect(body.summary.rows).toBe(360);
     expect(body.rows).toHaveLength(ANSWERED_ROWS);
     expect(body.rows[0]).toMatchObject({
-      row: 2502,
+      row: 302,
       errors: [expect.objectContaining({ code: "DUAL_ABOVE_LEVEL2" })],
     });
   });

@@ -124,6 +124,24 @@ describe("POST /api/imports", () => {
     expect(await reportAudits()).toEqual([]);
   });
 
+  it("refuses a row whose code and name are two different communes", async () => {
+    const csv =
+      "unit_code,unit_name,date,population,level2,dual,linked\n21850,Xã Bình Tường,2024-07-06,7564,6512,3710,2461\n";
+    const response = await upload(app, "/api/imports", "a.csv", csv, police);
+    expect(response.status).toBe(422);
+    expect((await json(response)).error.details.rows[0].errors).toEqual([
+      expect.objectContaining({
+        field: "unit_name",
+        code: "CODE_NAME_MISMATCH",
+        message: 'The code 21850 is Xã Tây Phú, not "Xã Bình Tường": correct the code or the name.',
+      }),
+    ]);
+    // The same name without diacritics or "Xã" is the same commune.
+    const same =
+      "unit_code,unit_name,date,population,level2,dual,linked\n21850,tay phu,2024-07-06,7564,6512,3710,2461\n";
+    expect((await upload(app, "/api/imports?dryRun=true", "b.csv", same, police)).status).toBe(200);
+  });
+
   it("asks for a confirmation of warnings before writing", async () => {
     const csv = "unit_code,date,population,level2,dual,linked\n21850,2024-07-06,7564,6400,3710,2461\n";
     const first = await upload(app, "/api/imports", "a.csv", csv, police);

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { authorize, requireUser } from "../auth/middleware.ts";
 import { canImportReports, canWriteReports } from "../auth/roles.ts";
 import { vietnamDate } from "../domain/dates.ts";
+import { earliestReportDate } from "../domain/report-validation.ts";
 import { isReportingUnit } from "../domain/tree.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
@@ -75,7 +76,14 @@ export function importRoutes(store: Store, homeUnit: string, now: () => number) 
       try {
         const table = await readFile(file);
         const tree = await store.unitTree();
-        plan = await planImport(table, tree.units, (ids) => store.reportHistories(ids), vietnamDate(now()));
+        const campaign = await store.campaign();
+        plan = await planImport(
+          table,
+          tree.units,
+          (ids) => store.reportHistories(ids),
+          vietnamDate(now()),
+          earliestReportDate(campaign.start),
+        );
       } catch (error) {
         if (error instanceof BadHeader) {
           throw new ApiError(422, "BAD_HEADER", error.message, {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { authorize } from "../auth/middleware.ts";
 import { canDeleteReports, canWriteReports } from "../auth/roles.ts";
 import { isIsoDate, vietnamDate } from "../domain/dates.ts";
-import { checkReport, type Problem } from "../domain/report-validation.ts";
+import { checkReport, earliestReportDate, type Problem } from "../domain/report-validation.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import type { Store } from "../store/store.ts";
@@ -37,11 +37,13 @@ export function reportRoutes(store: Store, now: () => number) {
       const history = ((await store.reportHistories([body.unitId])).get(body.unitId) ?? []).filter(
         (r) => r.date !== body.date,
       );
+      const campaign = await store.campaign();
       const { errors, warnings, report } = checkReport(
         body,
         tree.get(body.unitId),
         history,
         vietnamDate(now()),
+        earliestReportDate(campaign.start),
       );
       if (!report) {
         throw new ApiError(

@@ -292,6 +292,9 @@ const vi = {
       "Số người có cả hai tài khoản ({dual}) không được lớn hơn số tài khoản mức 2 ({level2}).",
     LINKED_ABOVE_DUAL: "Số đã liên kết ({linked}) không được lớn hơn số người có cả hai tài khoản ({dual}).",
     DUPLICATE_ROW: "Xã này đã có một dòng cho ngày {date} (dòng {firstRow}).",
+    COUNT_TOO_LARGE: "{field} {value} lớn hơn {max}: không xã nào có nhiều người như vậy.",
+    DATE_TOO_EARLY: "Ngày {date} trước {earliest}: số liệu của chiến dịch tính từ ngày {earliest}.",
+    CODE_NAME_MISMATCH: "Mã {unit_code} là {codeName}, không phải “{unit_name}”: hãy sửa mã hoặc tên.",
     TOO_MANY_CELLS:
       "Dòng {row} có {cells} ô nhưng dòng tiêu đề chỉ có {header} cột (có dấu phân cách nằm trong một con số?).",
     POPULATION_CHANGED:
@@ -664,6 +667,9 @@ const en: Dictionary = {
   },
   problems: {
     UNKNOWN_UNIT: "No commune has the {field} “{value}”.",
+    COUNT_TOO_LARGE: "{field} {value} is more than {max}: no commune has that many people.",
+    DATE_TOO_EARLY: "The date {date} is before {earliest}: the campaign's figures start then.",
+    CODE_NAME_MISMATCH: "Code {unit_code} is {codeName}, not “{unit_name}”: correct the code or the name.",
     TOO_MANY_CELLS:
       "Row {row} has {cells} cells but the header has {header} columns (a separator inside a number?).",
     POPULATION_CHANGED:

@@ -9,6 +9,7 @@ import {
   type CountField,
   checkAgainstHistory,
   checkShape,
+  earliestReportDate,
   historyBefore,
 } from "../../../../server/src/domain/report-validation.ts";
 import type { Report } from "../../../../server/src/domain/types.ts";
@@ -19,7 +20,7 @@ import { ApiRequestError, type User } from "../../lib/api.ts";
 import { errorText } from "../../lib/error-text.ts";
 import { fill, useI18n } from "../../lib/i18n.tsx";
 import type { ServerProblem } from "../../lib/problem-text.ts";
-import { seriesQuery, unitsQuery } from "../../lib/queries.ts";
+import { campaignQuery, seriesQuery, unitsQuery } from "../../lib/queries.ts";
 import { useSession } from "../../lib/session.ts";
 import { useSaveReport } from "./api.ts";
 
@@ -49,6 +50,7 @@ function ReportForm() {
   const [confirmed, setConfirmed] = useState(false);
   const [submitted, setSubmitted] = useState(false);
   const series = useQuery({ ...seriesQuery(unitId), enabled: unitId !== "" });
+  const campaign = useQuery(campaignQuery());
   const save = useSaveReport();
 
   const unit = communes.find((u) => u.id === unitId);
@@ -71,7 +73,12 @@ function ReportForm() {
     linked: countValue(counts.linked),
   };
   // The same rules as the server, checked as the figures are typed.
-  const shape = checkShape(input, unit, vietnamDate(Date.now()));
+  const shape = checkShape(
+    input,
+    unit,
+    vietnamDate(Date.now()),
+    earliestReportDate(campaign.data?.start ?? vietnamDate(Date.now())),
+  );
   const context = historyBefore(history, date);
   const warnings = shape.report ? checkAgainstHistory(shape.report, context) : [];
   const shownErrors = shape.errors.filter(
