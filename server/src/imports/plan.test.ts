@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Report, Unit } from "../domain/types.ts";
-import { createReport } from "../testing.ts";
+import { createCampaign, createReport } from "../testing.ts";
 import { BadHeader, planImport } from "./plan.ts";
 import { readCsv } from "./read-table.ts";
 
@@ -20,7 +20,7 @@ const histories =
     new Map(ids.map((id) => [id, reports.filter((r) => r.unitId === id)]));
 const csv = (text: string) => readCsv(text);
 const plan = (text: string, reports: Report[] = [], list = units) =>
-  planImport(csv(text), list, histories(reports), "2024-07-30", "2024-01-01");
+  planImport(csv(text), list, histories(reports), "2024-07-30", createCampaign());
 
 describe("planning an import", () => {
   it("matches units by name without diacritics or prefix, and by code", async () => {

@@ -1,14 +1,16 @@
+import { baselineChange } from "../domain/baseline-change.ts";
 import { countValue } from "../domain/counts.ts";
 import { sameFigures } from "../domain/history.ts";
 import {
   advance,
   checkAgainstHistory,
   checkShape,
+  earliestReportDate,
   type HistoryContext,
   type Problem,
   type ReportInput,
 } from "../domain/report-validation.ts";
-import type { Report, Unit } from "../domain/types.ts";
+import type { Campaign, Report, Unit } from "../domain/types.ts";
 import { nameKey, unitMatcher } from "../domain/unit-names.ts";
 import { parseDate } from "./cells.ts";
 import { type Column, mapHeader } from "./columns.ts";
@@ -65,8 +67,9 @@ export async function planImport(
   units: readonly Unit[],
   loadHistories: (unitIds: readonly string[]) => Promise<ReadonlyMap<string, readonly Report[]>>,
   today: string,
-  earliest: string,
+  campaign: Campaign,
 ): Promise<ImportPlan> {
+  const earliest = earliestReportDate(campaign.start);
   const header = mapHeader(table.header);
   if (header.missing.length > 0) throw new BadHeader(header.missing, table.header);
   const cell = (cells: unknown[], column: Column) => {
@@ -143,7 +146,7 @@ export async function planImport(
   });
 
   const unitIds = [...new Set([...valid.values()].map((report) => report.unitId))];
-  checkHistories(valid, await loadHistories(unitIds));
+  checkHistories(valid, await loadHistories(unitIds), byId, campaign);
   return { rows, reports: [...valid.values()], ignoredColumns: header.ignored, summary: summarise(rows) };
 }
 
@@ -151,6 +154,8 @@ export async function planImport(
 function checkHistories(
   valid: Map<ImportRow, Report>,
   histories: ReadonlyMap<string, readonly Report[]>,
+  units: ReadonlyMap<string, Unit>,
+  campaign: Campaign,
 ): void {
   const byUnit = new Map<string, [ImportRow, Report][]>();
   for (const entry of valid) {
@@ -174,6 +179,10 @@ function checkHistories(
       }
       advance(context, report);
     }
+    const after = [...timeline.keys()].sort().map((date) => timeline.get(date) as Report);
+    const baseline = baselineChange(units.get(unitId) as Unit, histories.get(unitId) ?? [], after, campaign);
+    const row = baseline && (incoming.get(baseline.values.date as string) ?? entries[0]?.[0]);
+    if (baseline && row) row.warnings.push(baseline);
   }
 }
 

@@ -2,7 +2,6 @@ import { Hono } from "hono";
 import { authorize, requireUser } from "../auth/middleware.ts";
 import { canImportReports, canWriteReports } from "../auth/roles.ts";
 import { vietnamDate } from "../domain/dates.ts";
-import { earliestReportDate } from "../domain/report-validation.ts";
 import { isReportingUnit } from "../domain/tree.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
@@ -82,7 +81,7 @@ export function importRoutes(store: Store, homeUnit: string, now: () => number) 
           tree.units,
           (ids) => store.reportHistories(ids),
           vietnamDate(now()),
-          earliestReportDate(campaign.start),
+          campaign,
         );
       } catch (error) {
         if (error instanceof BadHeader) {

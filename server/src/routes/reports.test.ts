@@ -133,6 +133,33 @@ describe("POST /api/reports", () => {
   });
 });
 
+describe("a change to the baseline", () => {
+  it("needs a confirmation that says how the trajectory moves and which flags go", async () => {
+    // Tây Phú is BEHIND on 29/06/2024; a baseline of 0 people with both accounts would leave linking
+    // without a trajectory and hide its BEHIND flag.
+    const before = await json(await app.request("/api/overview?unit=21850&date=2024-06-29"));
+    expect(before.flags.map((f: { code: string; metric: string }) => `${f.code}/${f.metric}`)).toContain(
+      "BEHIND/coverage",
+    );
+    const zero = { unitId: "21850", date: "2024-02-03", population: 7564, level2: 0, dual: 0, linked: 0 };
+    const response = await send(zero);
+    expect(response.status).toBe(422);
+    const { error } = await json(response);
+    expect(error.code).toBe("REPORT_NEEDS_CONFIRMATION");
+    const baseline = error.details.find((d: { code: string }) => d.code === "BASELINE_CHANGE");
+    expect(baseline.values).toMatchObject({
+      date: "2024-02-03",
+      asOf: "2024-06-29",
+      go: "BEHIND (linking)",
+    });
+    expect(baseline.message).toContain("Xã Tây Phú's baseline");
+    expect(baseline.message).toContain(`from ${before.coverage.expectedPercent}%`);
+    // A later week's report leaves the baseline alone and asks nothing of the kind.
+    const later = await send(week);
+    expect((await json(later)).warnings).toEqual([]);
+  });
+});
+
 describe("DELETE /api/reports/:unitId/:date", () => {
   it("deletes a report, audited, and answers 404 when there is none", async () => {
     const deleted = await app.request("/api/reports/21850/2024-06-29", {

@@ -2,8 +2,10 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { authorize } from "../auth/middleware.ts";
 import { canDeleteReports, canWriteReports } from "../auth/roles.ts";
+import { baselineChange } from "../domain/baseline-change.ts";
 import { isIsoDate, vietnamDate } from "../domain/dates.ts";
 import { checkReport, earliestReportDate, type Problem } from "../domain/report-validation.ts";
+import type { Unit } from "../domain/types.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import type { Store } from "../store/store.ts";
@@ -34,9 +36,8 @@ export function reportRoutes(store: Store, now: () => number) {
         unitId: body.unitId,
       });
       const tree = await store.unitTree();
-      const history = ((await store.reportHistories([body.unitId])).get(body.unitId) ?? []).filter(
-        (r) => r.date !== body.date,
-      );
+      const current = (await store.reportHistories([body.unitId])).get(body.unitId) ?? [];
+      const history = current.filter((r) => r.date !== body.date);
       const campaign = await store.campaign();
       const { errors, warnings, report } = checkReport(
         body,
@@ -53,6 +54,12 @@ export function reportRoutes(store: Store, now: () => number) {
           errors.map((e) => detail(e, body)),
         );
       }
+      const unit = tree.get(body.unitId) as Unit;
+      const withReport = [...history, report].sort((a, b) =>
+        a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
+      );
+      const baseline = baselineChange(unit, current, withReport, campaign);
+      if (baseline) warnings.push(baseline);
       if (warnings.length > 0 && body.confirm !== true) {
         throw new ApiError(
           422,

@@ -292,6 +292,8 @@ const vi = {
       "Số người có cả hai tài khoản ({dual}) không được lớn hơn số tài khoản mức 2 ({level2}).",
     LINKED_ABOVE_DUAL: "Số đã liên kết ({linked}) không được lớn hơn số người có cả hai tài khoản ({dual}).",
     DUPLICATE_ROW: "Xã này đã có một dòng cho ngày {date} (dòng {firstRow}).",
+    BASELINE_CHANGE:
+      "Báo cáo này thay đổi mốc xuất phát ngày {date} của lộ trình: đến ngày {asOf}, tỷ lệ kỳ vọng đổi từ {expectedBefore}% thành {expectedAfter}%. Cảnh báo sẽ xuất hiện: {appear}. Cảnh báo sẽ mất: {go}.",
     COUNT_TOO_LARGE: "{field} {value} lớn hơn {max}: không xã nào có nhiều người như vậy.",
     DATE_TOO_EARLY: "Ngày {date} trước {earliest}: số liệu của chiến dịch tính từ ngày {earliest}.",
     CODE_NAME_MISMATCH: "Mã {unit_code} là {codeName}, không phải “{unit_name}”: hãy sửa mã hoặc tên.",
@@ -667,6 +669,8 @@ const en: Dictionary = {
   },
   problems: {
     UNKNOWN_UNIT: "No commune has the {field} “{value}”.",
+    BASELINE_CHANGE:
+      "This changes the baseline of {date} where the trajectory starts: on {asOf} the expected rate moves from {expectedBefore}% to {expectedAfter}%. Flags that would appear: {appear}. Flags that would go: {go}.",
     COUNT_TOO_LARGE: "{field} {value} is more than {max}: no commune has that many people.",
     DATE_TOO_EARLY: "The date {date} is before {earliest}: the campaign's figures start then.",
     CODE_NAME_MISMATCH: "Code {unit_code} is {codeName}, not “{unit_name}”: correct the code or the name.",
