@@ -27,4 +27,18 @@ describe("adding units", () => {
       "2 Thôn 2: a village must be under a commune, town or ward",
     ]);
   });
+
+  it("refuses a file that would make the parents loop, and the tree never loops forever anyway", () => {
+    const loop: Unit = { id: "547", name: "Huyện Tây Sơn", kind: "district", parentId: "21850" };
+    expect(unitProblems([loop], tree)).toEqual(["547 Huyện Tây Sơn: its parents loop (547 → 21850 → 547)"]);
+    const self: Unit = { id: "21850", name: "Xã Tây Phú", kind: "commune", parentId: "21850" };
+    expect(unitProblems([self], tree)).toEqual(["21850 Xã Tây Phú: its parents loop (21850 → 21850)"]);
+    // A damaged database (a loop written by hand) still answers: each unit is visited once.
+    const damaged = new UnitTree([
+      { id: "547", name: "Huyện Tây Sơn", kind: "district", parentId: "52" },
+      { id: "52", name: "Tỉnh Bình Định", kind: "province", parentId: "547" },
+      { id: "21850", name: "Xã Tây Phú", kind: "commune", parentId: "547" },
+    ]);
+    expect(damaged.reportingUnitsUnder("52").map((u) => u.id)).toEqual(["21850"]);
+  });
 });

@@ -67,6 +67,17 @@ export function unitProblems(units: readonly Unit[], tree: UnitTree): string[] {
     }
     known.set(unit.id, unit);
   }
+  // After the file is applied, every unit it names must still lead up to a root: no loop.
+  for (const unit of units) {
+    const seen = new Set<string>();
+    for (let at: Unit | undefined = unit; at?.parentId; at = known.get(at.parentId)) {
+      if (seen.has(at.id)) {
+        problems.push(`${unit.id} ${unit.name}: its parents loop (${[...seen].join(" → ")} → ${at.id})`);
+        break;
+      }
+      seen.add(at.id);
+    }
+  }
   return problems;
 }
 
