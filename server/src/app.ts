@@ -93,7 +93,7 @@ export function createApp({ store, config, now = Date.now, passwordParams = OWAS
     .route("/overview", overviewRoutes(store, config.homeUnit))
     .route("/reports", reportRoutes(store, now))
     .route("/imports", importRoutes(store, config.homeUnit, now))
-    .route("/exports", exportRoutes(store, config.homeUnit))
+    .route("/exports", exportRoutes(store, config.homeUnit, now))
     .route("/drives", driveRoutes(store, config.homeUnit))
     .route("/users", userRoutes(store, passwordParams))
     .route("/audit", auditRoutes(store));

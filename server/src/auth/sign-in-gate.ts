@@ -60,7 +60,7 @@ export function signInGate(store: Store, now: () => number) {
         { key: `address:${actor.ip ?? "-"}`, ...ADDRESS_LIMIT },
         { key: "global", ...GLOBAL_LIMIT },
       ];
-      const claim = await store.claimLoginAttempt(limits, now());
+      const claim = await store.claimAttempt(limits, now());
       if (!claim.ok) {
         if (claim.firstRefusal) {
           await store.audit(
@@ -82,7 +82,7 @@ export function signInGate(store: Store, now: () => number) {
         );
       }
       const ok = await withHashSlot(check);
-      if (ok) await store.releaseLoginAttempt(claim.attempt, pair);
+      if (ok) await store.releaseAttempt(claim.attempt, pair);
       return ok;
     },
   };

@@ -28,9 +28,15 @@ export function safeCell(value: Cell): Cell {
  * locale's list separator) or `,` never cuts a cell into a new one that starts with `=`.
  */
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  return `\uFEFF${stringify([header.map(safeCell), ...rows.map((row) => row.map(safeCell))], {
-    quoted_match: /[;,\t\r\n]/,
-  })}`;
+  return `\uFEFF${csvRows([header, ...rows])}`;
+}
+
+/** CSV lines of `rows`, made safe and quoted as toCsv does (for a file written in parts). */
+export function csvRows(rows: readonly (readonly Cell[])[]): string {
+  return stringify(
+    rows.map((row) => row.map(safeCell)),
+    { quoted_match: /[;,\t\r\n]/ },
+  );
 }
 
 export interface SheetSpec {

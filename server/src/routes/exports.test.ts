@@ -3,7 +3,8 @@ import type { Hono } from "hono";
 import { beforeEach, describe, expect, it } from "vitest";
 import { safeCell } from "../exports/cells.ts";
 import type { Store } from "../store/store.ts";
-import { createDemoApp } from "../testing.ts";
+import { createClock, createDemoApp, createUser, signIn } from "../testing.ts";
+import { HISTORY_LIMIT } from "./exports.ts";
 
 let app: Hono;
 let store: Store;
@@ -42,10 +43,29 @@ describe("exports", () => {
     expect(total).toBe(80_272);
   });
 
-  it("gives the whole history as CSV", async () => {
-    const lines = await csvLines("/api/exports/history.csv");
+  it("gives the whole history as CSV, streamed, to signed-in users a few times a minute", async () => {
+    const clock = createClock();
+    ({ app, store } = await createDemoApp({ now: clock.now }));
+    expect((await app.request("/api/exports/history.csv")).status).toBe(401);
+    await createUser(store, { username: "viewer", role: "viewer" });
+    const cookie = await signIn(app, "viewer");
+    const history = () => app.request("/api/exports/history.csv", { headers: { cookie } });
+    const lines = (await (await history()).text()).trim().split("\n");
     expect(lines).toHaveLength(328);
+    expect(lines[0]).toBe("unit_code,unit_name,date,population,level2,dual,linked");
     expect(lines[1]).toBe("21808,Thị trấn Phú Phong,2024-02-03,19870,14810,10425,4371");
+    expect(lines.slice(1).map((l) => l.split(",")[2])).toEqual(
+      lines
+        .slice(1)
+        .map((l) => l.split(",")[2])
+        .sort(),
+    );
+    for (let i = 1; i < HISTORY_LIMIT.max; i++) expect((await history()).status).toBe(200);
+    const refused = await history();
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    clock.advance(HISTORY_LIMIT.windowMs);
+    expect((await history()).status).toBe(200);
   });
 
   it("writes the weekly report in Vietnamese, lagging communes with their reasons", async () => {

@@ -1,10 +1,14 @@
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
+import { stream } from "hono/streaming";
 import { z } from "zod";
+import { requireUser } from "../auth/middleware.ts";
 import { addDays } from "../domain/dates.ts";
 import { DRIVE_STATUSES, driveEffect } from "../domain/drives.ts";
 import { overviewOf, reportingUnitsOn } from "../domain/overview.ts";
+import type { Report } from "../domain/types.ts";
 import type { AppEnv } from "../env.ts";
-import { toCsv, toXlsx } from "../exports/cells.ts";
+import { ApiError } from "../errors.ts";
+import { csvRows, toCsv, toXlsx } from "../exports/cells.ts";
 import {
   DRIVES_HEADER,
   drivesRows,
@@ -26,9 +30,19 @@ const driveQuery = z.object({
   to: isoDate.optional(),
 });
 
+const requireSignIn: MiddlewareHandler<AppEnv> = async (c, next) => {
+  requireUser(c);
+  await next();
+};
+
 const attachment = (name: string) => ({ "Content-Disposition": `attachment; filename="${name}"` });
 
-export function exportRoutes(store: Store, homeUnit: string) {
+const HISTORY_HEADER = ["unit_code", "unit_name", "date", "population", "level2", "dual", "linked"];
+/** History exports per user: a country's history is 50 MB of CSV. */
+export const HISTORY_LIMIT = { max: 3, windowMs: 60_000 };
+const HISTORY_PAGE = 5_000;
+
+export function exportRoutes(store: Store, homeUnit: string, now: () => number) {
   const load = (q: z.infer<typeof query>) => assessmentInput(store, q.unit ?? homeUnit, q.date);
 
   /** The drives the filters select, with what followed the finished ones. */
@@ -50,84 +64,102 @@ export function exportRoutes(store: Store, homeUnit: string) {
     return { tree, unitId, drives };
   }
 
-  return new Hono<AppEnv>()
-    .get("/reports.csv", validQuery(query), async (c) => {
-      const { tree, unitId, date, campaign, histories } = await load(c.req.valid("query"));
-      const rows = figuresRows(reportingUnitsOn(tree, unitId, histories, campaign, date));
-      return c.body(toCsv(FIGURES_HEADER, rows), 200, {
-        "Content-Type": "text/csv; charset=utf-8",
-        ...attachment(`so-lieu-${unitId}-${date}.csv`),
-      });
-    })
-    .get("/reports.xlsx", validQuery(query), async (c) => {
-      const { tree, unitId, date, campaign, histories } = await load(c.req.valid("query"));
-      const rows = figuresRows(reportingUnitsOn(tree, unitId, histories, campaign, date));
-      const body = await toXlsx([{ name: date, header: FIGURES_HEADER, rows }]);
-      return c.body(body, 200, {
-        "Content-Type": XLSX_TYPE,
-        ...attachment(`so-lieu-${unitId}-${date}.xlsx`),
-      });
-    })
-    .get("/history.csv", validQuery(query.pick({ unit: true })), async (c) => {
-      const unitId = c.req.valid("query").unit ?? homeUnit;
-      const tree = await store.unitTree();
-      if (!tree.get(unitId)) throw unitNotFound(unitId);
-      const units = tree.reportingUnitsUnder(unitId);
-      const names = new Map(units.map((u) => [u.id, u.name]));
-      const reports = await store.reportsUpTo(
-        units.map((u) => u.id),
-        "9999-12-31",
-      );
-      const rows = reports.map((r) => [
-        r.unitId,
-        names.get(r.unitId) ?? "",
-        r.date,
-        r.population,
-        r.level2,
-        r.dual,
-        r.linked,
-      ]);
-      return c.body(
-        toCsv(["unit_code", "unit_name", "date", "population", "level2", "dual", "linked"], rows),
-        200,
-        {
+  return (
+    new Hono<AppEnv>()
+      .get("/reports.csv", validQuery(query), async (c) => {
+        const { tree, unitId, date, campaign, histories } = await load(c.req.valid("query"));
+        const rows = figuresRows(reportingUnitsOn(tree, unitId, histories, campaign, date));
+        return c.body(toCsv(FIGURES_HEADER, rows), 200, {
           "Content-Type": "text/csv; charset=utf-8",
-          ...attachment(`lich-su-${unitId}.csv`),
-        },
-      );
-    })
-    .get("/drives.csv", validQuery(driveQuery), async (c) => {
-      const { tree, unitId, drives } = await loadDrives(c.req.valid("query"));
-      return c.body(toCsv(DRIVES_HEADER, drivesRows(drives, tree)), 200, {
-        "Content-Type": "text/csv; charset=utf-8",
-        ...attachment(`doi-van-dong-${unitId}.csv`),
-      });
-    })
-    .get("/drives.xlsx", validQuery(driveQuery), async (c) => {
-      const { tree, unitId, drives } = await loadDrives(c.req.valid("query"));
-      const body = await toXlsx([
-        { name: "Đợt vận động", header: DRIVES_HEADER, rows: drivesRows(drives, tree) },
-      ]);
-      return c.body(body, 200, { "Content-Type": XLSX_TYPE, ...attachment(`doi-van-dong-${unitId}.xlsx`) });
-    })
-    .get("/weekly.xlsx", validQuery(query), async (c) => {
-      const { tree, unitId, date, campaign, histories } = await load(c.req.valid("query"));
-      const weekDrives = await store.listDrives({
-        unitIds: tree.reportingUnitsUnder(unitId).map((u) => u.id),
-        from: addDays(date, -6),
-        to: date,
-      });
-      const drivesSheet = {
-        name: "Đợt vận động trong tuần",
-        header: WEEKLY_DRIVES_HEADER,
-        rows: weeklyDrivesRows(weekDrives, tree),
-      };
-      const body = await toXlsx(
-        weeklySheets(overviewOf(tree, unitId, histories, campaign, date), campaign.deadline, drivesSheet),
-      );
-      return c.body(body, 200, {
-        "Content-Type": XLSX_TYPE,
-        ...attachment(`bao-cao-tuan-${unitId}-${date}.xlsx`),
-      });
-    });
+          ...attachment(`so-lieu-${unitId}-${date}.csv`),
+        });
+      })
+      .get("/reports.xlsx", validQuery(query), async (c) => {
+        const { tree, unitId, date, campaign, histories } = await load(c.req.valid("query"));
+        const rows = figuresRows(reportingUnitsOn(tree, unitId, histories, campaign, date));
+        const body = await toXlsx([{ name: date, header: FIGURES_HEADER, rows }]);
+        return c.body(body, 200, {
+          "Content-Type": XLSX_TYPE,
+          ...attachment(`so-lieu-${unitId}-${date}.xlsx`),
+        });
+      })
+      // Every report ever entered: signed-in users only, a few times a minute each, streamed page by
+      // page so that a country's million rows never sit in memory at once.
+      .get("/history.csv", requireSignIn, validQuery(query.pick({ unit: true })), async (c) => {
+        const user = requireUser(c);
+        const claim = await store.claimAttempt([{ key: `history:${user.id}`, ...HISTORY_LIMIT }], now());
+        if (!claim.ok) {
+          const retryAfter = Math.max(1, Math.ceil(claim.retryAfterMs / 1000));
+          throw new ApiError(
+            429,
+            "TOO_MANY_EXPORTS",
+            `The history export is limited to ${HISTORY_LIMIT.max} a minute; try again in ${retryAfter} s.`,
+            { retryAfter },
+            { "Retry-After": String(retryAfter) },
+          );
+        }
+        const unitId = c.req.valid("query").unit ?? homeUnit;
+        const tree = await store.unitTree();
+        if (!tree.get(unitId)) throw unitNotFound(unitId);
+        const units = tree.reportingUnitsUnder(unitId);
+        const names = new Map(units.map((u) => [u.id, u.name]));
+        const ids = units.map((u) => u.id);
+        c.header("Content-Type", "text/csv; charset=utf-8");
+        c.header("Content-Disposition", `attachment; filename="lich-su-${unitId}.csv"`);
+        return stream(c, async (out) => {
+          await out.write(toCsv(HISTORY_HEADER, []));
+          let after: { date: string; unitId: string } | null = null;
+          for (;;) {
+            const page = await store.reportPage(ids, after, HISTORY_PAGE);
+            if (page.length === 0) break;
+            const rows = page.map((r) => [
+              r.unitId,
+              names.get(r.unitId) ?? "",
+              r.date,
+              r.population,
+              r.level2,
+              r.dual,
+              r.linked,
+            ]);
+            await out.write(csvRows(rows));
+            const last = page.at(-1) as Report;
+            after = { date: last.date, unitId: last.unitId };
+          }
+        });
+      })
+      .get("/drives.csv", validQuery(driveQuery), async (c) => {
+        const { tree, unitId, drives } = await loadDrives(c.req.valid("query"));
+        return c.body(toCsv(DRIVES_HEADER, drivesRows(drives, tree)), 200, {
+          "Content-Type": "text/csv; charset=utf-8",
+          ...attachment(`doi-van-dong-${unitId}.csv`),
+        });
+      })
+      .get("/drives.xlsx", validQuery(driveQuery), async (c) => {
+        const { tree, unitId, drives } = await loadDrives(c.req.valid("query"));
+        const body = await toXlsx([
+          { name: "Đợt vận động", header: DRIVES_HEADER, rows: drivesRows(drives, tree) },
+        ]);
+        return c.body(body, 200, { "Content-Type": XLSX_TYPE, ...attachment(`doi-van-dong-${unitId}.xlsx`) });
+      })
+      .get("/weekly.xlsx", validQuery(query), async (c) => {
+        const { tree, unitId, date, campaign, histories } = await load(c.req.valid("query"));
+        const weekDrives = await store.listDrives({
+          unitIds: tree.reportingUnitsUnder(unitId).map((u) => u.id),
+          from: addDays(date, -6),
+          to: date,
+        });
+        const drivesSheet = {
+          name: "Đợt vận động trong tuần",
+          header: WEEKLY_DRIVES_HEADER,
+          rows: weeklyDrivesRows(weekDrives, tree),
+        };
+        const body = await toXlsx(
+          weeklySheets(overviewOf(tree, unitId, histories, campaign, date), campaign.deadline, drivesSheet),
+        );
+        return c.body(body, 200, {
+          "Content-Type": XLSX_TYPE,
+          ...attachment(`bao-cao-tuan-${unitId}-${date}.xlsx`),
+        });
+      })
+  );
 }

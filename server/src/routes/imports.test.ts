@@ -196,7 +196,9 @@ describe("POST /api/imports", () => {
   });
 
   it("reads back its own history export: every row unchanged", async () => {
-    const history = await (await app.request("/api/exports/history.csv")).text();
+    const history = await (
+      await app.request("/api/exports/history.csv", { headers: { cookie: police } })
+    ).text();
     const response = await upload(app, "/api/imports?dryRun=true", "lich-su.csv", history, police);
     expect((await json(response)).summary).toMatchObject({
       rows: 327,

@@ -93,6 +93,11 @@ describe("GET /api/units/:id/series", () => {
     expect(reversed.status).toBe(400);
     expect(reversed.body.error.details[0]).toMatchObject({ field: "from", value: "2024-05-01" });
     expect((await get("/api/units/547/series?to=yesterday")).status).toBe(400);
+    const millennium = await get("/api/units/547/series?from=0100-01-01&to=9999-12-31");
+    expect(millennium.status).toBe(400);
+    expect(millennium.body.error.details[0]).toMatchObject({ field: "from", value: "0100-01-01" });
+    expect(millennium.body.error.message).toContain("3 years");
+    expect((await get("/api/units/547/series?from=2023-07-01&to=2026-07-01")).status).toBe(200);
     const unknown = await get("/api/units/999999/series");
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe("UNIT_NOT_FOUND");

@@ -1,13 +1,21 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import { daysBetween } from "../domain/dates.ts";
 import { seriesOf } from "../domain/series.ts";
 import { ApiError } from "../errors.ts";
 import type { Store } from "../store/store.ts";
 import { isoDate, validQuery } from "../validation.ts";
 
+/** The longest series one request may ask for: a campaign and its aftermath, not a millennium. */
+export const SERIES_MAX_DAYS = 3 * 366;
+
 const seriesQuery = z
   .object({ from: isoDate.optional(), to: isoDate.optional() })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be after `to`", path: ["from"] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be after `to`", path: ["from"] })
+  .refine((q) => !q.from || !q.to || daysBetween(q.from, q.to) <= SERIES_MAX_DAYS, {
+    message: `must be at most ${SERIES_MAX_DAYS} days before \`to\` (3 years)`,
+    path: ["from"],
+  });
 
 export function unitRoutes(store: Store) {
   return new Hono()

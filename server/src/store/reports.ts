@@ -70,6 +70,9 @@ export function reportStatements(db: Database.Database) {
   };
   const upTo = db.prepare<{ ids: string; to: string }, ReportRow>(`WITH ${IDS}
     SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date <= @to ORDER BY 2, 1`);
+  const page = db.prepare<{ ids: string; date: string; unit: string; limit: number }, ReportRow>(`WITH ${IDS}
+    SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id
+    WHERE (r.date, r.unit_id) > (@date, @unit) ORDER BY 2, 1 LIMIT @limit`);
   const insert = db.prepare(
     "INSERT INTO reports (unit_id, date, population, level2, dual, linked) " +
       "VALUES (@unitId, @date, @population, @level2, @dual, @linked)",
@@ -133,6 +136,14 @@ export function reportStatements(db: Database.Database) {
     },
     upTo: (unitIds: readonly string[], to: string): Report[] =>
       upTo.all({ ids: JSON.stringify(unitIds), to }).map(toReport),
+    page: (
+      unitIds: readonly string[],
+      after: { date: string; unitId: string } | null,
+      limit: number,
+    ): Report[] =>
+      page
+        .all({ ids: JSON.stringify(unitIds), date: after?.date ?? "", unit: after?.unitId ?? "", limit })
+        .map(toReport),
     insertMany: db.transaction((reports: readonly Report[]) => {
       forget();
       for (const report of reports) insert.run(report);

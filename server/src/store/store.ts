@@ -42,6 +42,12 @@ export interface Store {
   ): Promise<Map<string, Report[]>>;
   /** Every report of the units dated on or before `to`, sorted by date. */
   reportsUpTo(unitIds: readonly string[], to: string): Promise<Report[]>;
+  /** Up to `limit` reports of the units after `after`, by date then unit: a large export reads page by page. */
+  reportPage(
+    unitIds: readonly string[],
+    after: { date: string; unitId: string } | null,
+    limit: number,
+  ): Promise<Report[]>;
   /** Every report of each unit, sorted by date. */
   reportHistories(unitIds: readonly string[]): Promise<Map<string, Report[]>>;
   /** Adds or renames units; parents must come before their children. */
@@ -81,12 +87,13 @@ export interface Store {
   endUserSessions(userId: number): Promise<void>;
 
   /**
-   * Counts a sign-in attempt before its password is checked, in one transaction: refused when any
-   * limit is reached in its window (in-flight attempts count), else recorded under every key.
+   * Counts an attempt (a sign-in before its password is checked, a large export) in one
+   * transaction: refused when any limit is reached in its window (attempts in flight count), else
+   * recorded under every key.
    */
-  claimLoginAttempt(limits: readonly AttemptLimit[], nowMs: number): Promise<AttemptClaim>;
-  /** A successful sign-in: its attempt no longer counts, and the failures under `clearKey` are forgotten. */
-  releaseLoginAttempt(attempt: readonly number[], clearKey: string): Promise<void>;
+  claimAttempt(limits: readonly AttemptLimit[], nowMs: number): Promise<AttemptClaim>;
+  /** A successful sign-in: its attempt no longer counts, and the attempts under `clearKey` are forgotten. */
+  releaseAttempt(attempt: readonly number[], clearKey: string): Promise<void>;
 
   audit(entry: AuditEntry, actor: Actor): Promise<void>;
   auditLog(filter: AuditFilter): Promise<AuditRecord[]>;
@@ -159,6 +166,7 @@ export function createStore(db: Database.Database): Store {
         start: c.start,
       }),
     reportsUpTo: async (unitIds, to) => reports.upTo(unitIds, to),
+    reportPage: async (unitIds, after, limit) => reports.page(unitIds, after, limit),
     reportHistories: async (unitIds) => {
       const byUnit = new Map<string, Report[]>();
       for (const report of reports.upTo(unitIds, "9999-12-31")) {
@@ -331,7 +339,7 @@ export function createStore(db: Database.Database): Store {
       sessions.removeForUser(userId);
     },
 
-    claimLoginAttempt: async (limits, nowMs) =>
+    claimAttempt: async (limits, nowMs) =>
       db.transaction((): AttemptClaim => {
         sessions.pruneFailures(nowMs - 86_400_000);
         for (const limit of limits) {
@@ -345,7 +353,7 @@ export function createStore(db: Database.Database): Store {
         }
         return { ok: true, attempt: limits.map((limit) => sessions.addFailure(limit.key, nowMs)) };
       })(),
-    releaseLoginAttempt: async (attempt, clearKey) =>
+    releaseAttempt: async (attempt, clearKey) =>
       db.transaction(() => {
         for (const id of attempt) sessions.removeFailure(id);
         sessions.clearFailures(clearKey);
