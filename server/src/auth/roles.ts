@@ -18,10 +18,13 @@ export function canWriteReports(user: User, unitId: string): boolean {
   return user.role === "commune" && user.unitId === unitId;
 }
 
-/** Drives: admin and police anywhere, youth within their scope (the district when unscoped), commune users in their commune. */
-export function canWriteDrives(user: User, unitId: string): boolean {
+/**
+ * Drives: admin and police anywhere, youth within their commune or, without one, within the
+ * deployment's area (`inArea`: the communes under the home unit), commune users in their commune.
+ */
+export function canWriteDrives(user: User, unitId: string, inArea: (unitId: string) => boolean): boolean {
   if (user.role === "admin" || user.role === "police") return true;
-  if (user.role === "youth") return user.unitId === null || user.unitId === unitId;
+  if (user.role === "youth") return user.unitId === null ? inArea(unitId) : user.unitId === unitId;
   return user.role === "commune" && user.unitId === unitId;
 }
 

@@ -28,6 +28,9 @@ export interface Drive {
 
 export type DriveInput = Omit<Drive, "id">;
 
+/** A drive as the public sees it: where, when and how many, not who runs it or their notes. */
+export const publicDrive = <T extends Drive>(drive: T): T => ({ ...drive, team: "", notes: "" });
+
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** The rules a drive must pass; each problem names the field and the value. */

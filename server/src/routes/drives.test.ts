@@ -112,6 +112,28 @@ describe("drives API", () => {
     expect(await store.auditLog({ action: "permission_denied", limit: 10 })).toHaveLength(3);
   });
 
+  it("shows teams and notes to signed-in users only", async () => {
+    const anonymous = (await json(await app.request("/api/drives?unit=21850"))).drives;
+    expect(anonymous.length).toBeGreaterThan(0);
+    expect(new Set(anonymous.map((d: { team: string; notes: string }) => d.team + d.notes))).toEqual(
+      new Set([""]),
+    );
+    const signedIn = (await json(await app.request("/api/drives?unit=21850", { headers: { cookie: youth } })))
+      .drives;
+    expect(signedIn[0].team).toBe("Huyện đoàn Tây Sơn");
+  });
+
+  it("keeps a district youth team (no commune) to the deployment's own district", async () => {
+    await store.saveUnits([
+      { id: "540", name: "Thành phố Quy Nhơn", kind: "district", parentId: "52" },
+      { id: "21550", name: "Phường Lê Lợi", kind: "ward", parentId: "540" },
+    ]);
+    await createUser(store, { username: "huyen-doan", role: "youth", unitId: null });
+    const district = await signIn(app, "huyen-doan");
+    expect((await create({ ...plan, unitId: "21550", villageId: null }, district)).status).toBe(403);
+    expect((await create({ ...plan, unitId: "21808", villageId: null }, district)).status).toBe(201);
+  });
+
   it("suggests where to go next: the communes furthest behind the trajectory first, with the numbers", async () => {
     const { date, suggestions } = await json(await app.request("/api/drives/suggestions?date=2024-06-29"));
     expect(date).toBe("2024-06-29");

@@ -8,6 +8,7 @@ import {
   type Drive,
   type DriveInput,
   driveEffect,
+  publicDrive,
   suggestDrives,
 } from "../domain/drives.ts";
 import { reportingUnitsOn } from "../domain/overview.ts";
@@ -62,6 +63,12 @@ const suggestionsQuery = z.object({
 });
 
 export function driveRoutes(store: Store, homeUnit: string) {
+  /** Whether a unit is one of the communes under the deployment's home unit. */
+  async function homeArea(): Promise<(unitId: string) => boolean> {
+    const ids = new Set((await store.unitTree()).reportingUnitsUnder(homeUnit).map((u) => u.id));
+    return (unitId) => ids.has(unitId);
+  }
+
   /** Checks a drive against the rules; a 422 naming each problem's field and value. */
   async function valid(input: DriveInput): Promise<DriveInput> {
     const tree = await store.unitTree();
@@ -99,7 +106,8 @@ export function driveRoutes(store: Store, homeUnit: string) {
       const unitId = q.unit ?? homeUnit;
       if (!tree.get(unitId)) throw unitNotFound(unitId);
       const unitIds = tree.reportingUnitsUnder(unitId).map((u) => u.id);
-      const drives = await store.listDrives({ unitIds, status: q.status, from: q.from, to: q.to });
+      const listed = await store.listDrives({ unitIds, status: q.status, from: q.from, to: q.to });
+      const drives = c.get("user") ? listed : listed.map(publicDrive);
       const histories = await store.reportHistories([
         ...new Set(drives.filter((d) => d.status === "done").map((d) => d.unitId)),
       ]);
@@ -123,7 +131,8 @@ export function driveRoutes(store: Store, homeUnit: string) {
     })
     .post("/", validJson(createBody), async (c) => {
       const body = c.req.valid("json") as DriveInput;
-      await authorize(c, store, (user) => canWriteDrives(user, body.unitId), mayWrite(body.unitId));
+      const inArea = await homeArea();
+      await authorize(c, store, (user) => canWriteDrives(user, body.unitId, inArea), mayWrite(body.unitId));
       const drive = await store.createDrive(await valid(body), c.get("actor"));
       return c.json({ drive }, 201);
     })
@@ -131,10 +140,11 @@ export function driveRoutes(store: Store, homeUnit: string) {
       const current = await existing(c.req.param("id"));
       const next = { ...current, ...(c.req.valid("json") as Partial<DriveInput>) };
       const { id: _, ...input } = next;
+      const inArea = await homeArea();
       await authorize(
         c,
         store,
-        (user) => canWriteDrives(user, current.unitId) && canWriteDrives(user, input.unitId),
+        (user) => canWriteDrives(user, current.unitId, inArea) && canWriteDrives(user, input.unitId, inArea),
         mayWrite(input.unitId),
       );
       const drive = await store.updateDrive(current.id, await valid(input), c.get("actor"));
@@ -142,7 +152,13 @@ export function driveRoutes(store: Store, homeUnit: string) {
     })
     .delete("/:id", async (c) => {
       const current = await existing(c.req.param("id"));
-      await authorize(c, store, (user) => canWriteDrives(user, current.unitId), mayWrite(current.unitId));
+      const inArea = await homeArea();
+      await authorize(
+        c,
+        store,
+        (user) => canWriteDrives(user, current.unitId, inArea),
+        mayWrite(current.unitId),
+      );
       await store.deleteDrive(current.id, c.get("actor"));
       return c.body(null, 204);
     });

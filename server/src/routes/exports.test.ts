@@ -96,7 +96,14 @@ describe("exports", () => {
   });
 
   it("gives the drive plan as CSV and XLSX, with what followed the finished drives", async () => {
-    const lines = await csvLines("/api/exports/drives.csv?unit=21850");
+    // The public sees where and when; the teams and notes are for signed-in users.
+    const anonymous = await csvLines("/api/exports/drives.csv?unit=21850");
+    expect(anonymous[1]).toMatch(/^1,21850,Xã Tây Phú,2185001,Thôn 1,2024-03-19,07:30,11:00,,40,done,/);
+    await createUser(store, { username: "viewer", role: "viewer" });
+    const cookie = await signIn(app, "viewer");
+    const signedIn = async (path: string) =>
+      (await (await app.request(path, { headers: { cookie } })).text()).trim().split("\n");
+    const lines = await signedIn("/api/exports/drives.csv?unit=21850");
     expect(lines[0]).toBe(
       "id,unit_code,unit_name,village_code,village_name,date,start_time,end_time,team,planned,status,registrations,linked,notes,pace_before_per_day,pace_after_per_day",
     );
@@ -104,7 +111,7 @@ describe("exports", () => {
     expect(lines[1]).toMatch(
       /^1,21850,Xã Tây Phú,2185001,Thôn 1,2024-03-19,07:30,11:00,Huyện đoàn Tây Sơn,40,done,42,26,,[\d.]+,[\d.]+$/,
     );
-    const planned = await csvLines("/api/exports/drives.csv?status=planned");
+    const planned = await signedIn("/api/exports/drives.csv?status=planned");
     expect(planned).toHaveLength(4);
     const book = await workbook("/api/exports/drives.xlsx?from=2024-06-01");
     expect(book.worksheets[0]?.rowCount).toBe(1 + 8); // 04, 11, 18, 22, 25 June and three on the 30th

@@ -3,7 +3,7 @@ import { stream } from "hono/streaming";
 import { z } from "zod";
 import { requireUser } from "../auth/middleware.ts";
 import { addDays } from "../domain/dates.ts";
-import { DRIVE_STATUSES, driveEffect } from "../domain/drives.ts";
+import { DRIVE_STATUSES, driveEffect, publicDrive } from "../domain/drives.ts";
 import { overviewOf, reportingUnitsOn } from "../domain/overview.ts";
 import type { Report } from "../domain/types.ts";
 import type { AppEnv } from "../env.ts";
@@ -46,16 +46,17 @@ export function exportRoutes(store: Store, homeUnit: string, now: () => number) 
   const load = (q: z.infer<typeof query>) => assessmentInput(store, q.unit ?? homeUnit, q.date);
 
   /** The drives the filters select, with what followed the finished ones. */
-  async function loadDrives(q: z.infer<typeof driveQuery>) {
+  async function loadDrives(q: z.infer<typeof driveQuery>, signedIn: boolean) {
     const unitId = q.unit ?? homeUnit;
     const tree = await store.unitTree();
     if (!tree.get(unitId)) throw unitNotFound(unitId);
-    const list = await store.listDrives({
+    const listed = await store.listDrives({
       unitIds: tree.reportingUnitsUnder(unitId).map((u) => u.id),
       status: q.status,
       from: q.from,
       to: q.to,
     });
+    const list = signedIn ? listed : listed.map(publicDrive);
     const histories = await store.reportHistories([...new Set(list.map((d) => d.unitId))]);
     const drives = list.map((d) => ({
       ...d,
@@ -128,14 +129,14 @@ export function exportRoutes(store: Store, homeUnit: string, now: () => number) 
         });
       })
       .get("/drives.csv", validQuery(driveQuery), async (c) => {
-        const { tree, unitId, drives } = await loadDrives(c.req.valid("query"));
+        const { tree, unitId, drives } = await loadDrives(c.req.valid("query"), c.get("user") !== null);
         return c.body(toCsv(DRIVES_HEADER, drivesRows(drives, tree)), 200, {
           "Content-Type": "text/csv; charset=utf-8",
           ...attachment(`doi-van-dong-${unitId}.csv`),
         });
       })
       .get("/drives.xlsx", validQuery(driveQuery), async (c) => {
-        const { tree, unitId, drives } = await loadDrives(c.req.valid("query"));
+        const { tree, unitId, drives } = await loadDrives(c.req.valid("query"), c.get("user") !== null);
         const body = await toXlsx([
           { name: "Đợt vận động", header: DRIVES_HEADER, rows: drivesRows(drives, tree) },
         ]);

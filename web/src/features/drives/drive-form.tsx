@@ -42,8 +42,10 @@ export function DriveForm({
   onDone: () => void;
 }) {
   const { t } = useI18n();
+  // The server bounds an unscoped youth team to the home area; the form offers the communes it lists.
+  const listed = (id: string) => units.some((u) => u.id === id);
   const communes = units.filter(
-    (u) => ["commune", "town", "ward"].includes(u.kind) && canWriteDrives(user, u.id),
+    (u) => ["commune", "town", "ward"].includes(u.kind) && canWriteDrives(user, u.id, listed),
   );
   const start = editing ?? blank(presetUnit ?? user.unitId ?? communes[0]?.id ?? "", date);
   const [drive, setDrive] = useState<DriveInput>({ ...start });

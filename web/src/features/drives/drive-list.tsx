@@ -30,7 +30,7 @@ export function DriveList({
       {drives.map((drive) => (
         <li key={drive.id}>
           <DriveCard drive={drive} units={units}>
-            {user && canWriteDrives(user, drive.unitId) && (
+            {user && canWriteDrives(user, drive.unitId, (id) => units.has(id)) && (
               <DriveActions drive={drive} units={units} onEdit={onEdit} />
             )}
           </DriveCard>
