@@ -71,6 +71,19 @@ describe("overview", () => {
     await expect.poll(() => page.locator(".where-next li").first().textContent()).toContain(expected);
   });
 
+  it("says what is wrong with a date in the address instead of a blank page", async () => {
+    for (const path of ["/drives?date=abc", "/?date=2024-02-30", "/drives/schedule?from=30/06/2024"]) {
+      const { page, errors } = await openPage(browser, PHONE);
+      await page.goto(`${baseUrl}${path}`);
+      await page.getByRole("heading", { name: "Ngày trên địa chỉ không hợp lệ" }).waitFor();
+      expect(await page.locator("main").textContent()).toContain("không phải một ngày");
+      expect(errors, path).toEqual([]);
+      await page.getByRole("link", { name: "Xem số liệu mới nhất" }).click();
+      await page.locator(".kpi-value, .calendar, .state, h1").first().waitFor();
+      expect(page.url()).not.toContain("abc");
+    }
+  });
+
   it("changes every figure with the week", async () => {
     const { page } = await open("/?date=2024-02-03");
     await page.getByRole("button", { name: "Xem số liệu tuần sau" }).click();

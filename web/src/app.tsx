@@ -1,4 +1,5 @@
-import { Link, Route, Switch, useLocation } from "wouter";
+import { Link, Route, Switch, useLocation, useSearch } from "wouter";
+import { isIsoDate } from "../../server/src/domain/dates.ts";
 import { AuditPage } from "./features/admin/audit-page.tsx";
 import { UsersPage } from "./features/admin/users-page.tsx";
 import { AccountPage } from "./features/auth/account-page.tsx";
@@ -22,22 +23,24 @@ export function App() {
       </a>
       <Header />
       <main id="main" tabIndex={-1}>
-        <Switch>
-          <Route path="/" component={OverviewPage} />
-          <Route path="/units/:id">{(params) => <CommunePage unitId={params.id} />}</Route>
-          <Route path="/drives" component={DrivesPage} />
-          <Route path="/drives/schedule" component={SchedulePage} />
-          <Route path="/reports/new" component={ReportFormPage} />
-          <Route path="/reports/import" component={ImportPage} />
-          <Route path="/reports/weekly" component={WeeklyPage} />
-          <Route path="/login" component={LoginPage} />
-          <Route path="/account" component={AccountPage} />
-          <Route path="/admin/users" component={UsersPage} />
-          <Route path="/admin/audit" component={AuditPage} />
-          <Route>
-            <NotFound />
-          </Route>
-        </Switch>
+        <BadDateGuard>
+          <Switch>
+            <Route path="/" component={OverviewPage} />
+            <Route path="/units/:id">{(params) => <CommunePage unitId={params.id} />}</Route>
+            <Route path="/drives" component={DrivesPage} />
+            <Route path="/drives/schedule" component={SchedulePage} />
+            <Route path="/reports/new" component={ReportFormPage} />
+            <Route path="/reports/import" component={ImportPage} />
+            <Route path="/reports/weekly" component={WeeklyPage} />
+            <Route path="/login" component={LoginPage} />
+            <Route path="/account" component={AccountPage} />
+            <Route path="/admin/users" component={UsersPage} />
+            <Route path="/admin/audit" component={AuditPage} />
+            <Route>
+              <NotFound />
+            </Route>
+          </Switch>
+        </BadDateGuard>
       </main>
     </>
   );
@@ -99,6 +102,33 @@ function Header() {
         </button>
       </div>
     </header>
+  );
+}
+
+/** The date parameters every page reads from its address. */
+const DATE_PARAMS = ["date", "from", "to"];
+
+/**
+ * An address with a date that is not a calendar date (`?date=abc`, `?date=2024-02-30`) shows what
+ * is wrong and a way on, instead of a page that cannot draw itself.
+ */
+function BadDateGuard({ children }: { children: React.ReactNode }) {
+  const { t } = useI18n();
+  const search = useSearch();
+  const [location] = useLocation();
+  const params = new URLSearchParams(search);
+  const bad = DATE_PARAMS.map((name) => [name, params.get(name)] as const).find(
+    ([, value]) => value !== null && !isIsoDate(value),
+  );
+  if (!bad) return <>{children}</>;
+  params.delete(bad[0]);
+  const rest = params.toString();
+  return (
+    <div className="state" role="alert">
+      <h1>{t.badDateTitle}</h1>
+      <p>{fill(t.badDateBody, { value: bad[1] ?? "" })}</p>
+      <Link href={rest ? `${location}?${rest}` : location}>{t.badDateLink}</Link>
+    </div>
   );
 }
 
