@@ -22,14 +22,20 @@ export interface RunningServer {
  * demo data) and a free-looking loopback port; resolves once /api/health answers.
  */
 export async function spawnServer(
-  options: { databasePath?: string; port?: number } = {},
+  options: { databasePath?: string; port?: number; env?: Record<string, string> } = {},
 ): Promise<RunningServer> {
   const dir = options.databasePath ? null : mkdtempSync(join(tmpdir(), "vneid-server-"));
   const databasePath = options.databasePath ?? join(dir as string, "app.db");
   const port = options.port ?? 4100 + Math.floor(Math.random() * 800);
   const child = spawn(process.execPath, ["--import", "tsx", "server/src/index.ts"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: databasePath },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_PATH: databasePath,
+      ...options.env,
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   let output = "";

@@ -6,10 +6,13 @@ import type { AttemptLimit, Store } from "../store/store.ts";
 export const PAIR_LIMIT = { max: 5, windowMs: 15 * 60_000 };
 /** Failures from one address whatever the name: higher, so that people behind one proxy are not locked out together. */
 export const ADDRESS_LIMIT = { max: 20, windowMs: 15 * 60_000 };
-/** All failures together: a slower ceiling on guessing spread over many names or addresses. */
-export const GLOBAL_LIMIT = { max: 100, windowMs: 60_000 };
+/**
+ * All failures together: a slower ceiling on guessing spread over many names and addresses, high
+ * enough that a few hundred strangers' guesses do not lock every real user out.
+ */
+export const GLOBAL_LIMIT = { max: 1_000, windowMs: 15 * 60_000 };
 /** Password checks running at once, and waiting: scrypt takes 128 MB and a libuv thread each. */
-export const HASHES_AT_ONCE = 2;
+export const HASHES_AT_ONCE = 1;
 export const HASHES_WAITING = 8;
 
 /**

@@ -59,8 +59,11 @@ async function takeTurn(): Promise<void> {
   });
 }
 
-/** The reading thread, started on the first upload and again after it was stopped (memory, time). */
+/** The reading thread, started on the first upload and again after it was stopped (memory, time, idle). */
 let worker: Worker | null = null;
+/** An idle reader is stopped after this long, so that the memory a large file took goes back. */
+const IDLE_MS = 3_000;
+let idleTimer: NodeJS.Timeout | undefined;
 
 function readerThread(): Worker {
   if (worker) return worker;
@@ -77,6 +80,7 @@ function readerThread(): Worker {
 }
 
 function readInWorker(request: ReadRequest): Promise<Table> {
+  clearTimeout(idleTimer);
   const thread = readerThread();
   return new Promise((resolve, reject) => {
     const stop = () => {
@@ -110,6 +114,8 @@ function readInWorker(request: ReadRequest): Promise<Table> {
       clearTimeout(timer);
       thread.off("message", onMessage);
       thread.off("error", onError);
+      idleTimer = setTimeout(stop, IDLE_MS);
+      idleTimer.unref();
     };
     thread.on("message", onMessage);
     thread.on("error", onError);
