@@ -1,5 +1,5 @@
+import { isIsoDate } from "@vneid-tracker/server/domain/dates.ts";
 import { Link, Route, Switch, useLocation, useSearch } from "wouter";
-import { isIsoDate } from "../../server/src/domain/dates.ts";
 import { AuditPage } from "./features/admin/audit-page.tsx";
 import { UsersPage } from "./features/admin/users-page.tsx";
 import { AccountPage } from "./features/auth/account-page.tsx";

@@ -1,4 +1,4 @@
-import { flagText } from "../../../server/src/domain/flag-text.ts";
+import { flagText } from "@vneid-tracker/server/domain/flag-text.ts";
 import type { Flag } from "../lib/api.ts";
 import { useI18n } from "../lib/i18n.tsx";
 import { Icon, type IconName } from "./icon.tsx";

@@ -1,8 +1,8 @@
-import type { User } from "../../../server/src/auth/roles.ts";
-import type { UnitOverview } from "../../../server/src/domain/overview.ts";
-import type { SeriesPoint } from "../../../server/src/domain/series.ts";
-import type { Campaign, Unit } from "../../../server/src/domain/types.ts";
-import type { AuditRecord } from "../../../server/src/store/audit.ts";
+import type { AuditRecord } from "@vneid-tracker/server/audit.ts";
+import type { UnitOverview } from "@vneid-tracker/server/domain/overview.ts";
+import type { SeriesPoint } from "@vneid-tracker/server/domain/series.ts";
+import type { Campaign, Unit } from "@vneid-tracker/server/domain/types.ts";
+import type { User } from "@vneid-tracker/server/roles.ts";
 
 export type { AuditRecord, Campaign, SeriesPoint, Unit, UnitOverview, User };
 export type Role = User["role"];

@@ -1,6 +1,6 @@
+import { documentFormat } from "@vneid-tracker/server/domain/flag-text.ts";
 import { format, parseISO } from "date-fns";
 import { enGB, vi } from "date-fns/locale";
-import { documentFormat } from "../../../server/src/domain/flag-text.ts";
 
 export type Language = "vi" | "en";
 

@@ -1,5 +1,5 @@
-import { isIsoDate } from "../../../server/src/domain/dates.ts";
-import type { Problem } from "../../../server/src/domain/report-validation.ts";
+import { isIsoDate } from "@vneid-tracker/server/domain/dates.ts";
+import type { Problem } from "@vneid-tracker/server/domain/report-validation.ts";
 import type { Formatters } from "./format.ts";
 import { type Dictionary, fill } from "./i18n.tsx";
 

@@ -1,5 +1,5 @@
 import { QueryClient, queryOptions } from "@tanstack/react-query";
-import type { Drive, DriveEffect, Suggestion } from "../../../server/src/domain/drives.ts";
+import type { Drive, DriveEffect, Suggestion } from "@vneid-tracker/server/domain/drives.ts";
 import { type Campaign, fetchJson, type SeriesPoint, type Unit, type UnitOverview } from "./api.ts";
 
 export type DriveWithEffect = Drive & { effect: DriveEffect | null };

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { DriveInput } from "../../../../server/src/domain/drives.ts";
+import type { DriveInput } from "@vneid-tracker/server/domain/drives.ts";
 import { sendJson } from "../../lib/api.ts";
 import type { Drive } from "../../lib/queries.ts";
 

@@ -1,7 +1,7 @@
+import { countValue } from "@vneid-tracker/server/domain/counts.ts";
+import { checkDrive } from "@vneid-tracker/server/domain/drives.ts";
+import { canWriteDrives } from "@vneid-tracker/server/roles.ts";
 import { type FormEvent, useState } from "react";
-import { canWriteDrives } from "../../../../server/src/auth/roles.ts";
-import { countValue } from "../../../../server/src/domain/counts.ts";
-import { checkDrive } from "../../../../server/src/domain/drives.ts";
 import { DriveCard } from "../../components/drive-card.tsx";
 import { ProblemList } from "../../components/problem-list.tsx";
 import { ApiRequestError, type Unit, type User } from "../../lib/api.ts";

@@ -1,8 +1,8 @@
+import { overviewOf } from "@vneid-tracker/server/domain/overview.ts";
+import { UnitTree } from "@vneid-tracker/server/domain/tree.ts";
+import type { Campaign, Report, Unit } from "@vneid-tracker/server/domain/types.ts";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { overviewOf } from "../../../../server/src/domain/overview.ts";
-import { UnitTree } from "../../../../server/src/domain/tree.ts";
-import type { Campaign, Report, Unit } from "../../../../server/src/domain/types.ts";
 import { I18nProvider } from "../../lib/i18n.tsx";
 import { Headline } from "./headline.tsx";
 import { KpiRow } from "./kpi-row.tsx";

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { ReportInput } from "../../../../server/src/domain/report-validation.ts";
-import type { ImportRow } from "../../../../server/src/imports/plan.ts";
+import type { ReportInput } from "@vneid-tracker/server/domain/report-validation.ts";
+import type { ImportRow } from "@vneid-tracker/server/import-plan.ts";
 import { ApiRequestError, type ErrorDetail, sendJson } from "../../lib/api.ts";
 import type { ServerProblem } from "../../lib/problem-text.ts";
 

@@ -1,4 +1,4 @@
-import type { ImportRow } from "../../../../server/src/imports/plan.ts";
+import type { ImportRow } from "@vneid-tracker/server/import-plan.ts";
 import { ProblemList } from "../../components/problem-list.tsx";
 import { ScrollRegion } from "../../components/scroll-region.tsx";
 import { fill, useI18n } from "../../lib/i18n.tsx";

@@ -1,9 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
-import { Link } from "wouter";
-import { countValue } from "../../../../server/src/domain/counts.ts";
-import { vietnamDate } from "../../../../server/src/domain/dates.ts";
-import { truncatedPercent } from "../../../../server/src/domain/percent.ts";
+import { countValue } from "@vneid-tracker/server/domain/counts.ts";
+import { vietnamDate } from "@vneid-tracker/server/domain/dates.ts";
+import { truncatedPercent } from "@vneid-tracker/server/domain/percent.ts";
 import {
   COUNT_FIELDS,
   type CountField,
@@ -11,8 +9,10 @@ import {
   checkShape,
   earliestReportDate,
   historyBefore,
-} from "../../../../server/src/domain/report-validation.ts";
-import type { Report } from "../../../../server/src/domain/types.ts";
+} from "@vneid-tracker/server/domain/report-validation.ts";
+import type { Report } from "@vneid-tracker/server/domain/types.ts";
+import { type FormEvent, useState } from "react";
+import { Link } from "wouter";
 import { DateInput } from "../../components/date-input.tsx";
 import { ProblemList } from "../../components/problem-list.tsx";
 import { RequireRole } from "../../components/require-role.tsx";
