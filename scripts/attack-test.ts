@@ -80,29 +80,26 @@ await attack("two 80 MB zip bombs at once, from a commune account", async () => 
 });
 
 await attack(`a CSV of ${short ? "1,000,000" : "5,000,000"} one-cell lines`, async () => {
-  const csv = oneCellLinesCsv(short ? 1_000_000 : 5_000_000);
-  const answer = await upload("lines.csv", csv, commune);
+  const answer = await upload("lines.csv", lines, commune);
   return check(
     answer.status === 413,
-    `${(csv.length / 1e6).toFixed(1)} MB → ${answer.status} ${answer.code}`,
+    `${(lines.length / 1e6).toFixed(1)} MB → ${answer.status} ${answer.code}`,
   );
 });
 
 await attack(`an XLSX of ${short ? "300,000" : "1,000,000"} rows`, async () => {
-  const xlsx = manyRowsXlsx(short ? 300_000 : 1_000_000);
-  const answer = await upload("rows.xlsx", xlsx, commune);
+  const answer = await upload("rows.xlsx", rowsXlsx, commune);
   return check(
     answer.status === 413,
-    `${(xlsx.length / 1e6).toFixed(1)} MB → ${answer.status} ${answer.code}`,
+    `${(rowsXlsx.length / 1e6).toFixed(1)} MB → ${answer.status} ${answer.code}`,
   );
 });
 
 await attack("5,000,000 shared strings in a small workbook", async () => {
-  const xlsx = sharedStringsBomb(short ? 1_000_000 : 5_000_000);
-  const answer = await upload("strings.xlsx", xlsx, commune);
+  const answer = await upload("strings.xlsx", strings, commune);
   return check(
     answer.status === 413,
-    `${(xlsx.length / 1e3).toFixed(0)} KB → ${answer.status} ${answer.code}`,
+    `${(strings.length / 1e3).toFixed(0)} KB → ${answer.status} ${answer.code}`,
   );
 });
 
@@ -252,9 +249,10 @@ await attack("the history export: anonymous, then 5 at once from one account", a
   const anonymous = (await fetch(`${base}/api/exports/history.csv`)).status;
   const answers = await Promise.all(
     Array.from({ length: 5 }, () =>
-      fetch(`${base}/api/exports/history.csv`, { headers: { cookie: commune } }).then(
-        async (r) => (await r.arrayBuffer(), r.status),
-      ),
+      fetch(`${base}/api/exports/history.csv`, { headers: { cookie: commune } }).then(async (r) => {
+        await r.arrayBuffer();
+        return r.status;
+      }),
     ),
   );
   const limited = answers.filter((s) => s === 429).length;

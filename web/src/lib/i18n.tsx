@@ -678,7 +678,8 @@ const en: Dictionary = {
     BASELINE_CHANGE:
       "This changes the baseline of {date} where the trajectory starts: on {asOf} the expected rate moves from {expectedBefore}% to {expectedAfter}%. Flags that would appear: {appear}. Flags that would go: {go}.",
     COUNT_TOO_LARGE: "{field} {value} is more than {max}: no commune has that many people.",
-    DATE_TOO_EARLY: "The date {date} is before {earliest}: the campaign's figures are counted from {earliest}.",
+    DATE_TOO_EARLY:
+      "The date {date} is before {earliest}: the campaign's figures are counted from {earliest}.",
     CODE_NAME_MISMATCH: "Code {unit_code} is {codeName}, not “{unit_name}”: correct the code or the name.",
     TOO_MANY_CELLS:
       "Row {row} has {cells} cells but the header has {header} columns (a separator inside a number?).",
