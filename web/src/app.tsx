@@ -1,4 +1,5 @@
 import { isIsoDate } from "@vneid-tracker/server/domain/dates.ts";
+import { can } from "@vneid-tracker/server/roles.ts";
 import { Link, Route, Switch, useLocation, useSearch } from "wouter";
 import { AuditPage } from "./features/admin/audit-page.tsx";
 import { UsersPage } from "./features/admin/users-page.tsx";
@@ -53,15 +54,15 @@ function Header() {
   const signOut = useSignOut();
   const [location, navigate] = useLocation();
   const user = session.data ?? null;
-  const writesReports = user?.role === "admin" || user?.role === "police" || user?.role === "commune";
+
   const links = [
     { href: "/", label: t.navOverview, show: true },
     { href: "/reports/weekly", label: t.navWeekly, show: true },
     { href: "/drives", label: t.navDrives, show: true },
-    { href: "/reports/new", label: t.navReport, show: writesReports },
-    { href: "/reports/import", label: t.navImport, show: writesReports },
-    { href: "/admin/users", label: t.navUsers, show: user?.role === "admin" },
-    { href: "/admin/audit", label: t.navAudit, show: user?.role === "admin" || user?.role === "police" },
+    { href: "/reports/new", label: t.navReport, show: can(user, "writeReports") },
+    { href: "/reports/import", label: t.navImport, show: can(user, "importReports") },
+    { href: "/admin/users", label: t.navUsers, show: can(user, "manageUsers") },
+    { href: "/admin/audit", label: t.navAudit, show: can(user, "readAudit") },
   ].filter((link) => link.show);
   return (
     <header className="app-header">

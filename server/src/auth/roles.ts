@@ -12,28 +12,49 @@ export interface User {
   createdAt: string;
 }
 
-/** Report writes and imports: admin and police anywhere, a commune user in their own commune. */
-export function canWriteReports(user: User, unitId: string): boolean {
-  if (user.role === "admin" || user.role === "police") return true;
-  return user.role === "commune" && user.unitId === unitId;
-}
+/** What a user may do; `can` answers for each, the server enforces it, the web only hides what it refuses. */
+export type Action =
+  | "writeReports"
+  | "importReports"
+  | "deleteReports"
+  | "planDrives"
+  | "manageUsers"
+  | "editCampaign"
+  | "readAudit";
+
+/** The roles that answer for one commune: a commune user always, a youth team optionally. */
+export const hasCommune = (role: Role) => role === "commune" || role === "youth";
 
 /**
- * Drives: admin and police anywhere, youth within their commune or, without one, within the
- * deployment's area (`inArea`: the communes under the home unit), commune users in their commune.
+ * Whether `user` may do `action` on the commune `unitId` (or, without one, anywhere at all):
+ * - reports: admin and police anywhere, a commune user in their own commune; deleting is admin and police;
+ * - drives: admin and police anywhere, a youth team in its commune or, without one, within the
+ *   deployment's area (`inArea`: the communes under the home unit), a commune user in their commune;
+ * - users and the campaign: admin; the audit log: admin and police.
  */
-export function canWriteDrives(user: User, unitId: string, inArea: (unitId: string) => boolean): boolean {
-  if (user.role === "admin" || user.role === "police") return true;
-  if (user.role === "youth") return user.unitId === null ? inArea(unitId) : user.unitId === unitId;
-  return user.role === "commune" && user.unitId === unitId;
+export function can(
+  user: User | null,
+  action: Action,
+  unitId?: string,
+  inArea: (unitId: string) => boolean = () => true,
+): boolean {
+  if (!user) return false;
+  const anywhere = user.role === "admin" || user.role === "police";
+  const own = unitId === undefined || user.unitId === unitId;
+  switch (action) {
+    case "writeReports":
+      return anywhere || (user.role === "commune" && own);
+    case "importReports":
+      return anywhere || user.role === "commune";
+    case "deleteReports":
+    case "readAudit":
+      return anywhere;
+    case "planDrives":
+      if (anywhere) return true;
+      if (user.role === "youth") return user.unitId === null ? unitId === undefined || inArea(unitId) : own;
+      return user.role === "commune" && own;
+    case "manageUsers":
+    case "editCampaign":
+      return user.role === "admin";
+  }
 }
-
-/** Deleting a report (a revision keeps the old values; a deletion is for a report entered in error). */
-export const canDeleteReports = (user: User) => user.role === "admin" || user.role === "police";
-/** Importing files: the roles that write reports (a commune user's file may only hold their commune). */
-export const canImportReports = (user: User) =>
-  user.role === "admin" || user.role === "police" || user.role === "commune";
-
-export const canManageUsers = (user: User) => user.role === "admin";
-export const canEditCampaign = (user: User) => user.role === "admin";
-export const canReadAudit = (user: User) => user.role === "admin" || user.role === "police";

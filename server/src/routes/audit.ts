@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { allow } from "../auth/middleware.ts";
-import { canReadAudit } from "../auth/roles.ts";
+import { can } from "../auth/roles.ts";
 import type { AppEnv } from "../env.ts";
 import type { Store } from "../store/store.ts";
 import { countParam, isoDate, validQuery } from "../validation.ts";
@@ -21,7 +21,7 @@ const auditQuery = z.object({
 export function auditRoutes(store: Store) {
   return new Hono<AppEnv>().get(
     "/",
-    allow(store, canReadAudit, "read the audit log"),
+    allow(store, (user) => can(user, "readAudit"), "read the audit log"),
     validQuery(auditQuery),
     async (c) => {
       const q = c.req.valid("query");

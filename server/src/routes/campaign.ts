@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { allow } from "../auth/middleware.ts";
-import { canEditCampaign } from "../auth/roles.ts";
+import { can } from "../auth/roles.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import type { Store } from "../store/store.ts";
@@ -23,18 +23,23 @@ const changes = z
 export function campaignRoutes(store: Store) {
   return new Hono<AppEnv>()
     .get("/", async (c) => c.json(await store.campaign()))
-    .patch("/", allow(store, canEditCampaign, "change the campaign"), validJson(changes), async (c) => {
-      const body = c.req.valid("json");
-      const current = await store.campaign();
-      const next = { ...current, ...body, targets: { ...current.targets, ...body.targets } };
-      if (next.start >= next.deadline) {
-        throw new ApiError(
-          422,
-          "START_NOT_BEFORE_DEADLINE",
-          `start ${next.start} must be before deadline ${next.deadline}.`,
-          [{ field: "deadline", value: next.deadline, message: `must be after the start ${next.start}` }],
-        );
-      }
-      return c.json(await store.updateCampaign(next, c.get("actor")));
-    });
+    .patch(
+      "/",
+      allow(store, (user) => can(user, "editCampaign"), "change the campaign"),
+      validJson(changes),
+      async (c) => {
+        const body = c.req.valid("json");
+        const current = await store.campaign();
+        const next = { ...current, ...body, targets: { ...current.targets, ...body.targets } };
+        if (next.start >= next.deadline) {
+          throw new ApiError(
+            422,
+            "START_NOT_BEFORE_DEADLINE",
+            `start ${next.start} must be before deadline ${next.deadline}.`,
+            [{ field: "deadline", value: next.deadline, message: `must be after the start ${next.start}` }],
+          );
+        }
+        return c.json(await store.updateCampaign(next, c.get("actor")));
+      },
+    );
 }

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { authorize } from "../auth/middleware.ts";
-import { canWriteDrives } from "../auth/roles.ts";
+import { can } from "../auth/roles.ts";
 import {
   checkDrive,
   DRIVE_STATUSES,
@@ -132,7 +132,12 @@ export function driveRoutes(store: Store, homeUnit: string) {
     .post("/", validJson(createBody), async (c) => {
       const body = c.req.valid("json") as DriveInput;
       const inArea = await homeArea();
-      await authorize(c, store, (user) => canWriteDrives(user, body.unitId, inArea), mayWrite(body.unitId));
+      await authorize(
+        c,
+        store,
+        (user) => can(user, "planDrives", body.unitId, inArea),
+        mayWrite(body.unitId),
+      );
       const drive = await store.createDrive(await valid(body), c.get("actor"));
       return c.json({ drive }, 201);
     })
@@ -144,7 +149,8 @@ export function driveRoutes(store: Store, homeUnit: string) {
       await authorize(
         c,
         store,
-        (user) => canWriteDrives(user, current.unitId, inArea) && canWriteDrives(user, input.unitId, inArea),
+        (user) =>
+          can(user, "planDrives", current.unitId, inArea) && can(user, "planDrives", input.unitId, inArea),
         mayWrite(input.unitId),
       );
       const drive = await store.updateDrive(current.id, await valid(input), c.get("actor"));
@@ -156,7 +162,7 @@ export function driveRoutes(store: Store, homeUnit: string) {
       await authorize(
         c,
         store,
-        (user) => canWriteDrives(user, current.unitId, inArea),
+        (user) => can(user, "planDrives", current.unitId, inArea),
         mayWrite(current.unitId),
       );
       await store.deleteDrive(current.id, c.get("actor"));

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { authorize, requireUser } from "../auth/middleware.ts";
-import { canImportReports, canWriteReports } from "../auth/roles.ts";
+import { can } from "../auth/roles.ts";
 import { vietnamDate } from "../domain/dates.ts";
 import { isReportingUnit } from "../domain/tree.ts";
 import type { AppEnv } from "../env.ts";
@@ -60,7 +60,7 @@ function answeredRows(plan: ImportPlan, withClean: boolean) {
 export function importRoutes(store: Store, homeUnit: string, now: () => number) {
   return new Hono<AppEnv>()
     .post("/", async (c) => {
-      await authorize(c, store, canImportReports, { action: "import reports" });
+      await authorize(c, store, (u) => can(u, "importReports"), { action: "import reports" });
       const user = requireUser(c);
       const dryRun = c.req.query("dryRun") === "true";
       const confirm = c.req.query("confirm") === "true";
@@ -98,8 +98,8 @@ export function importRoutes(store: Store, homeUnit: string, now: () => number) 
       const units = [
         ...new Set(plan.rows.flatMap((r) => (r.values.unitId === null ? [] : [r.values.unitId]))),
       ];
-      const refused = units.find((id) => !canWriteReports(user, id));
-      await authorize(c, store, (u) => units.every((id) => canWriteReports(u, id)), {
+      const refused = units.find((id) => !can(user, "writeReports", id));
+      await authorize(c, store, (u) => units.every((id) => can(u, "writeReports", id)), {
         action: "import reports",
         unitId: refused,
       });

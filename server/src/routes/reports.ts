@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { authorize } from "../auth/middleware.ts";
-import { canDeleteReports, canWriteReports } from "../auth/roles.ts";
+import { can } from "../auth/roles.ts";
 import { baselineChange } from "../domain/baseline-change.ts";
 import { isIsoDate, vietnamDate } from "../domain/dates.ts";
 import { checkReport, earliestReportDate, type Problem } from "../domain/report-validation.ts";
@@ -31,7 +31,7 @@ export function reportRoutes(store: Store, now: () => number) {
   return new Hono<AppEnv>()
     .post("/", validJson(reportBody), async (c) => {
       const body = c.req.valid("json");
-      await authorize(c, store, (user) => canWriteReports(user, body.unitId), {
+      await authorize(c, store, (user) => can(user, "writeReports", body.unitId), {
         action: "write reports",
         unitId: body.unitId,
       });
@@ -74,7 +74,7 @@ export function reportRoutes(store: Store, now: () => number) {
     })
     .delete("/:unitId/:date", async (c) => {
       const { unitId, date } = c.req.param();
-      await authorize(c, store, canDeleteReports, { action: "delete reports", unitId });
+      await authorize(c, store, (user) => can(user, "deleteReports"), { action: "delete reports", unitId });
       if (!isIsoDate(date) || !(await store.deleteReport(unitId, date, c.get("actor")))) {
         throw new ApiError(404, "REPORT_NOT_FOUND", `There is no report of ${unitId} on ${date}.`, {
           unitId,

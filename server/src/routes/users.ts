@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { allow } from "../auth/middleware.ts";
 import { hashPassword, passwordContext, passwordProblem, type ScryptParams } from "../auth/passwords.ts";
-import { canManageUsers, ROLES, type Role, type User } from "../auth/roles.ts";
+import { can, hasCommune, ROLES, type Role, type User } from "../auth/roles.ts";
 import { isReportingUnit } from "../domain/tree.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
@@ -32,7 +32,7 @@ export function userRoutes(store: Store, passwordParams: ScryptParams) {
     if (nextRole === "commune" && nextUnit === null) {
       throw invalid("UNIT_REQUIRED", "unitId", null, "a commune user needs the code of their commune");
     }
-    if (nextRole !== "commune" && nextRole !== "youth" && nextUnit !== null) {
+    if (!hasCommune(nextRole) && nextUnit !== null) {
       throw invalid(
         "UNIT_NOT_ALLOWED",
         "unitId",
@@ -59,7 +59,7 @@ export function userRoutes(store: Store, passwordParams: ScryptParams) {
   }
 
   return new Hono<AppEnv>()
-    .use(allow(store, canManageUsers, "manage users"))
+    .use(allow(store, (user) => can(user, "manageUsers"), "manage users"))
     .get("/", async (c) => c.json({ users: await store.listUsers() }))
     .post("/", validJson(createBody), async (c) => {
       const body = c.req.valid("json");
@@ -86,7 +86,7 @@ export function userRoutes(store: Store, passwordParams: ScryptParams) {
       const body = c.req.valid("json");
       const nextRole = body.role ?? current.role;
       // A role change keeps the commune only where the new role can have one.
-      const keepsUnit = nextRole === "commune" || nextRole === "youth";
+      const keepsUnit = hasCommune(nextRole);
       const next: Pick<User, "role" | "unitId"> = {
         role: nextRole,
         unitId: body.unitId !== undefined ? body.unitId : keepsUnit ? current.unitId : null,

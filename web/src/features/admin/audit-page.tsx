@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { RequireRole } from "../../components/require-role.tsx";
+import { RequireAccess } from "../../components/require-access.tsx";
 import { ScrollRegion } from "../../components/scroll-region.tsx";
 import { ErrorState, Skeleton } from "../../components/states.tsx";
 import type { AuditRecord } from "../../lib/api.ts";
@@ -10,9 +10,9 @@ import { type AuditFilters, auditQuery } from "./api.ts";
 
 export function AuditPage() {
   return (
-    <RequireRole roles={["admin", "police"]}>
+    <RequireAccess action="readAudit">
       <Audit />
-    </RequireRole>
+    </RequireAccess>
   );
 }
 

@@ -1,6 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
+import { isReportingUnit } from "@vneid-tracker/server/domain/tree.ts";
+import { hasCommune, ROLES } from "@vneid-tracker/server/roles.ts";
 import { type FormEvent, useState } from "react";
-import { RequireRole } from "../../components/require-role.tsx";
+import { RequireAccess } from "../../components/require-access.tsx";
 import { ScrollRegion } from "../../components/scroll-region.tsx";
 import { ErrorState, Skeleton } from "../../components/states.tsx";
 import type { Role, Unit, User } from "../../lib/api.ts";
@@ -10,15 +12,11 @@ import { unitsQuery } from "../../lib/queries.ts";
 import { useSession } from "../../lib/session.ts";
 import { useCreateUser, usersQuery, useUpdateUser } from "./api.ts";
 
-const ROLES: Role[] = ["admin", "police", "commune", "youth", "viewer"];
-const hasCommune = (role: Role) => role === "commune" || role === "youth";
-const REPORTING = new Set(["commune", "town", "ward"]);
-
 export function UsersPage() {
   return (
-    <RequireRole roles={["admin"]}>
+    <RequireAccess action="manageUsers">
       <Users />
-    </RequireRole>
+    </RequireAccess>
   );
 }
 
@@ -26,7 +24,7 @@ function Users() {
   const { t } = useI18n();
   const users = useQuery(usersQuery());
   const units = useQuery(unitsQuery());
-  const communes = (units.data?.units ?? []).filter((u) => REPORTING.has(u.kind));
+  const communes = (units.data?.units ?? []).filter(isReportingUnit);
   if (users.isError) return <ErrorState error={users.error} onRetry={() => users.refetch()} />;
   return (
     <div className="page">

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { RequireRole } from "../../components/require-role.tsx";
+import { RequireAccess } from "../../components/require-access.tsx";
 import { sendJson, type User } from "../../lib/api.ts";
 import { errorText, fieldError } from "../../lib/error-text.ts";
 import { fill, useI18n } from "../../lib/i18n.tsx";
@@ -8,9 +8,9 @@ import { sessionQuery, useSession } from "../../lib/session.ts";
 
 export function AccountPage() {
   return (
-    <RequireRole roles={["admin", "police", "commune", "youth", "viewer"]}>
+    <RequireAccess>
       <ChangePassword />
-    </RequireRole>
+    </RequireAccess>
   );
 }
 

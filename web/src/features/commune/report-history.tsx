@@ -1,3 +1,4 @@
+import { can } from "@vneid-tracker/server/roles.ts";
 import { type Column, DataTable } from "../../components/data-table.tsx";
 import type { SeriesPoint, Unit } from "../../lib/api.ts";
 import { errorText } from "../../lib/error-text.ts";
@@ -8,7 +9,7 @@ import { useDeleteReport } from "./api.ts";
 /** Every report of the commune up to the chosen date, newest first; admin and police may delete one entered in error. */
 export function ReportHistory({ points, unit }: { points: readonly SeriesPoint[]; unit: Unit }) {
   const { t, f } = useI18n();
-  const role = useSession().data?.role;
+  const user = useSession().data ?? null;
   const remove = useDeleteReport();
   const columns: Column<SeriesPoint>[] = [
     { key: "date", header: t.date, cell: (p) => f.date(p.date), sortValue: (p) => p.date },
@@ -19,7 +20,7 @@ export function ReportHistory({ points, unit }: { points: readonly SeriesPoint[]
     { key: "linked", header: t.linked, numeric: true, cell: (p) => f.integer(p.linked) },
     { key: "linking", header: t.linkRate, numeric: true, cell: (p) => f.percent(p.linkingPercent) },
   ];
-  if (role === "admin" || role === "police") {
+  if (can(user, "deleteReports")) {
     columns.push({
       key: "actions",
       header: t.actions,

@@ -1,6 +1,7 @@
 import { countValue } from "@vneid-tracker/server/domain/counts.ts";
 import { checkDrive, type DriveInput } from "@vneid-tracker/server/domain/drives.ts";
-import { canWriteDrives } from "@vneid-tracker/server/roles.ts";
+import { isReportingUnit } from "@vneid-tracker/server/domain/tree.ts";
+import { can } from "@vneid-tracker/server/roles.ts";
 import { type FormEvent, useState } from "react";
 import { DateInput } from "../../components/date-input.tsx";
 import { ProblemList } from "../../components/problem-list.tsx";
@@ -44,9 +45,7 @@ export function DriveForm({
   const { t } = useI18n();
   // The server bounds an unscoped youth team to the home area; the form offers the communes it lists.
   const listed = (id: string) => units.some((u) => u.id === id);
-  const communes = units.filter(
-    (u) => ["commune", "town", "ward"].includes(u.kind) && canWriteDrives(user, u.id, listed),
-  );
+  const communes = units.filter((u) => isReportingUnit(u) && can(user, "planDrives", u.id, listed));
   const start = editing ?? blank(presetUnit ?? user.unitId ?? communes[0]?.id ?? "", date);
   const [drive, setDrive] = useState<DriveInput>({ ...start });
   // Typed as text and read by the shared count parser on submit: "1.000" is a thousand, never 1.

@@ -1,6 +1,6 @@
 import { countValue } from "@vneid-tracker/server/domain/counts.ts";
 import { checkDrive } from "@vneid-tracker/server/domain/drives.ts";
-import { canWriteDrives } from "@vneid-tracker/server/roles.ts";
+import { can } from "@vneid-tracker/server/roles.ts";
 import { type FormEvent, useState } from "react";
 import { DriveCard } from "../../components/drive-card.tsx";
 import { ProblemList } from "../../components/problem-list.tsx";
@@ -30,7 +30,7 @@ export function DriveList({
       {drives.map((drive) => (
         <li key={drive.id}>
           <DriveCard drive={drive} units={units}>
-            {user && canWriteDrives(user, drive.unitId, (id) => units.has(id)) && (
+            {user && can(user, "planDrives", drive.unitId, (id) => units.has(id)) && (
               <DriveActions drive={drive} units={units} onEdit={onEdit} />
             )}
           </DriveCard>

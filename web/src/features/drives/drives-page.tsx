@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { can } from "@vneid-tracker/server/roles.ts";
 import { addMonths, addWeeks, format, parseISO } from "date-fns";
 import { useState } from "react";
 import { Link } from "wouter";
@@ -13,8 +14,6 @@ import { useSearchParam } from "../../lib/url-state.ts";
 import { type CalendarView, calendarDays, DriveCalendar } from "./drive-calendar.tsx";
 import { DriveForm } from "./drive-form.tsx";
 import { DriveList } from "./drive-list.tsx";
-
-const PLANNERS = ["admin", "police", "youth", "commune"];
 
 /** Where next, the calendar and the list of drives, and the form to plan one. */
 export function DrivesPage() {
@@ -35,7 +34,7 @@ export function DrivesPage() {
     return <ErrorState error={suggestions.error} onRetry={() => suggestions.refetch()} />;
   if (!date || !units.data || !suggestions.data) return <Skeleton blocks={3} />;
   const byId = new Map(units.data.units.map((u) => [u.id, u]));
-  const canPlan = user !== null && PLANNERS.includes(user.role);
+  const canPlan = can(user, "planDrives");
   const shift = (step: number) =>
     setDate(
       format(

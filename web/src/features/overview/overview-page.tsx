@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { can } from "@vneid-tracker/server/roles.ts";
 import { Link } from "wouter";
 import { DateNav } from "../../components/date-nav.tsx";
 import { FlagList } from "../../components/flag-badge.tsx";
@@ -31,8 +32,7 @@ export function OverviewPage() {
     ...suggestionsQuery(overview.data?.date ?? null, metric),
     enabled: overview.data !== undefined,
   });
-  const role = useSession().data?.role;
-  const canPlan = role === "admin" || role === "police" || role === "youth" || role === "commune";
+  const canPlan = can(useSession().data ?? null, "planDrives");
 
   if (overview.isError) return <ErrorState error={overview.error} onRetry={() => overview.refetch()} />;
   if (campaign.isError) return <ErrorState error={campaign.error} onRetry={() => campaign.refetch()} />;

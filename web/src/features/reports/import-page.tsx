@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { RequireRole } from "../../components/require-role.tsx";
+import { RequireAccess } from "../../components/require-access.tsx";
 import { ApiRequestError } from "../../lib/api.ts";
 import { errorText } from "../../lib/error-text.ts";
 import { fill, useI18n } from "../../lib/i18n.tsx";
@@ -8,9 +8,9 @@ import { ImportPreview } from "./import-preview.tsx";
 
 export function ImportPage() {
   return (
-    <RequireRole roles={["admin", "police", "commune"]}>
+    <RequireAccess action="importReports">
       <Import />
-    </RequireRole>
+    </RequireAccess>
   );
 }
 

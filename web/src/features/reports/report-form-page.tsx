@@ -10,12 +10,13 @@ import {
   earliestReportDate,
   historyBefore,
 } from "@vneid-tracker/server/domain/report-validation.ts";
+import { isReportingUnit } from "@vneid-tracker/server/domain/tree.ts";
 import type { Report } from "@vneid-tracker/server/domain/types.ts";
 import { type FormEvent, useState } from "react";
 import { Link } from "wouter";
 import { DateInput } from "../../components/date-input.tsx";
 import { ProblemList } from "../../components/problem-list.tsx";
-import { RequireRole } from "../../components/require-role.tsx";
+import { RequireAccess } from "../../components/require-access.tsx";
 import { ApiRequestError, type User } from "../../lib/api.ts";
 import { errorText } from "../../lib/error-text.ts";
 import { fill, useI18n } from "../../lib/i18n.tsx";
@@ -24,13 +25,11 @@ import { campaignQuery, seriesQuery, unitsQuery } from "../../lib/queries.ts";
 import { useSession } from "../../lib/session.ts";
 import { useSaveReport } from "./api.ts";
 
-const REPORTING = new Set(["commune", "town", "ward"]);
-
 export function ReportFormPage() {
   return (
-    <RequireRole roles={["admin", "police", "commune"]}>
+    <RequireAccess action="writeReports">
       <ReportForm />
-    </RequireRole>
+    </RequireAccess>
   );
 }
 
@@ -38,7 +37,7 @@ function ReportForm() {
   const { t, f } = useI18n();
   const user = useSession().data as User;
   const units = useQuery(unitsQuery());
-  const communes = (units.data?.units ?? []).filter((u) => REPORTING.has(u.kind));
+  const communes = (units.data?.units ?? []).filter(isReportingUnit);
   const [unitId, setUnitId] = useState(user.role === "commune" ? (user.unitId ?? "") : "");
   const [date, setDate] = useState(vietnamDate(Date.now()));
   const [counts, setCounts] = useState<Record<CountField, string>>({

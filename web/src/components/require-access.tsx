@@ -1,12 +1,12 @@
+import { type Action, can } from "@vneid-tracker/server/roles.ts";
 import type { ReactNode } from "react";
 import { Link } from "wouter";
-import type { Role } from "../lib/api.ts";
 import { useI18n } from "../lib/i18n.tsx";
 import { useSession } from "../lib/session.ts";
 import { Skeleton } from "./states.tsx";
 
-/** Shows `children` to the given roles only; the server still decides every request. */
-export function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
+/** Shows `children` to signed-in users who may do `action` (any signed-in user without one); the server still decides every request. */
+export function RequireAccess({ action, children }: { action?: Action; children: ReactNode }) {
   const { t } = useI18n();
   const session = useSession();
   if (session.isPending) return <Skeleton blocks={2} />;
@@ -18,7 +18,7 @@ export function RequireRole({ roles, children }: { roles: readonly Role[]; child
       </div>
     );
   }
-  if (!roles.includes(session.data.role)) {
+  if (action && !can(session.data, action)) {
     return (
       <div className="state" role="alert">
         <p>{t.notAllowed}</p>
