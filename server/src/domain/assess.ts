@@ -22,6 +22,9 @@ export interface Figures {
 }
 
 export interface MetricStatus {
+  /** The metric's count (level-2 or linked accounts) and what it is measured against (population or people with both accounts). */
+  count: number;
+  base: number;
   rate: number | null;
   percent: string | null;
   expectedRate: number | null;
@@ -319,6 +322,8 @@ function metricStatus(state: MetricState, campaign: Campaign, date: string): Met
   const required = requiredPerDay(state.remaining, daysLeft);
   const etaKind = hasFigures ? state.eta.kind : null;
   return {
+    count: state.count,
+    base: state.base,
     rate,
     percent: truncatedPercent(state.count, state.base),
     expectedRate: expected,

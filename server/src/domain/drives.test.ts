@@ -72,7 +72,7 @@ describe("what followed a drive", () => {
       createReport({ date: "2024-06-05", level2: 790 }), // outside the 14 days after
     ];
     const effect = driveEffect(drive({ status: "done", registrations: 60, linked: 20 }), history);
-    expect(effect).toEqual({ paceBefore: 5, paceAfter: 15, deliveredShare: 1.2 });
+    expect(effect).toEqual({ paceBefore: 5, paceAfter: 15, deliveredShare: 1.2, deliveredPercent: 120 });
     expect(driveEffect(drive(), history.slice(0, 1)).paceBefore).toBeNull();
     expect(
       driveEffect(drive({ planned: 0, status: "done", registrations: 3 }), history).deliveredShare,

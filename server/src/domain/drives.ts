@@ -131,6 +131,8 @@ export interface DriveEffect {
   paceAfter: number | null;
   /** Registrations collected against planned (1 = as planned); null without results or plan. */
   deliveredShare: number | null;
+  /** The same as a whole percent (64 of 80 → 80). */
+  deliveredPercent: number | null;
 }
 
 export const EFFECT_WINDOW_DAYS = 14;
@@ -140,13 +142,13 @@ export function driveEffect(drive: Drive, history: readonly Report[]): DriveEffe
   const before = paceOn(history, drive.date, "coverage", EFFECT_WINDOW_DAYS);
   const after = paceOn(history, addDays(drive.date, EFFECT_WINDOW_DAYS), "coverage", EFFECT_WINDOW_DAYS);
   const round = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
+  const share =
+    drive.registrations !== null && drive.planned > 0 ? drive.registrations / drive.planned : null;
   return {
     paceBefore: round(before),
     paceAfter: round(after),
-    deliveredShare:
-      drive.registrations !== null && drive.planned > 0
-        ? Math.round((drive.registrations / drive.planned) * 100) / 100
-        : null,
+    deliveredShare: round(share),
+    deliveredPercent: share === null ? null : Math.round(share * 100),
   };
 }
 

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { allow } from "../auth/middleware.ts";
 import { can } from "../auth/roles.ts";
+import { campaignView } from "../domain/campaign.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import type { Store } from "../store/store.ts";
@@ -22,7 +23,7 @@ const changes = z
 
 export function campaignRoutes(store: Store) {
   return new Hono<AppEnv>()
-    .get("/", async (c) => c.json(await store.campaign()))
+    .get("/", async (c) => c.json(campaignView(await store.campaign())))
     .patch(
       "/",
       allow(store, (user) => can(user, "editCampaign"), "change the campaign"),
@@ -39,7 +40,7 @@ export function campaignRoutes(store: Store) {
             [{ field: "deadline", value: next.deadline, message: `must be after the start ${next.start}` }],
           );
         }
-        return c.json(await store.updateCampaign(next, c.get("actor")));
+        return c.json(campaignView(await store.updateCampaign(next, c.get("actor"))));
       },
     );
 }

@@ -42,6 +42,7 @@ describe("drives API", () => {
       paceBefore: expect.any(Number),
       paceAfter: expect.any(Number),
       deliveredShare: 0.95,
+      deliveredPercent: 95,
     });
     const planned = (await json(await app.request("/api/drives?status=planned"))).drives;
     expect(planned.every((d: { effect: unknown }) => d.effect === null)).toBe(true);

@@ -40,9 +40,7 @@ export function DriveCard({
             registrations: f.integer(drive.registrations),
             planned: f.integer(drive.planned),
             share:
-              effect?.deliveredShare === null || !effect
-                ? "—"
-                : `${f.integer(Math.round(effect.deliveredShare * 100))}%`,
+              effect?.deliveredPercent === null || !effect ? "—" : `${f.integer(effect.deliveredPercent)}%`,
             linked: f.integer(drive.linked ?? 0),
           })}
         </div>

@@ -233,10 +233,9 @@ function chartRows(
       r.expectedLabel = metric === "coverage" ? p.expectedCoveragePercent : p.expectedLinkingPercent;
     }
   }
-  const target = campaign.targets[metric] * 100;
   const deadline = row(campaign.deadline);
-  deadline.expected = target;
-  deadline.expectedLabel = target.toFixed(2);
+  deadline.expected = Number(campaign.targetPercents[metric]);
+  deadline.expectedLabel = campaign.targetPercents[metric];
   if (status.projection && status.percent !== null && points.length > 0) {
     const from = row(points.at(-1)?.date ?? asOf);
     from.projection = Number(status.percent);

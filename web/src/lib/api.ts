@@ -1,7 +1,8 @@
 import type { AuditRecord } from "@vneid-tracker/server/audit.ts";
+import type { CampaignView as Campaign } from "@vneid-tracker/server/domain/campaign.ts";
 import type { UnitOverview } from "@vneid-tracker/server/domain/overview.ts";
 import type { SeriesPoint } from "@vneid-tracker/server/domain/series.ts";
-import type { Campaign, Unit } from "@vneid-tracker/server/domain/types.ts";
+import type { Unit } from "@vneid-tracker/server/domain/types.ts";
 import type { User } from "@vneid-tracker/server/roles.ts";
 
 export type { AuditRecord, Campaign, SeriesPoint, Unit, UnitOverview, User };

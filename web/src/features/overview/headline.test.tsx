@@ -1,3 +1,4 @@
+import { campaignView } from "@vneid-tracker/server/domain/campaign.ts";
 import { overviewOf } from "@vneid-tracker/server/domain/overview.ts";
 import { UnitTree } from "@vneid-tracker/server/domain/tree.ts";
 import type { Campaign, Report, Unit } from "@vneid-tracker/server/domain/types.ts";
@@ -35,7 +36,7 @@ const render = (histories: Map<string, Report[]>, date: string) => {
   const overview = overviewOf(tree, "1", histories, campaign, date);
   return renderToStaticMarkup(
     <I18nProvider>
-      <Headline overview={overview} campaign={campaign} />
+      <Headline overview={overview} campaign={campaignView(campaign)} />
       <KpiRow overview={overview} metric="coverage" deadline={campaign.deadline} />
     </I18nProvider>,
   );

@@ -16,8 +16,6 @@ export function KpiRow({
   const status = overview[metric];
   const { figures } = overview;
   const known = figures.reporting > 0;
-  const count = metric === "coverage" ? figures.level2 : figures.linked;
-  const base = metric === "coverage" ? figures.population : figures.dual;
   const offPace = status.units.offTrack > 0;
   const behind = overview.flags.some((flag) => flag.code === "BEHIND" && flag.metric === metric);
   const { done, onTrack, offTrack, notJudged } = status.units;
@@ -33,7 +31,7 @@ export function KpiRow({
       />
       <KpiCard
         label={metric === "coverage" ? t.level2Accounts : t.linkedAccounts}
-        value={known ? `${f.integer(count)} / ${f.integer(base)}` : unknown}
+        value={known ? `${f.integer(status.count)} / ${f.integer(status.base)}` : unknown}
       />
       <KpiCard label={t.remaining} value={known ? `${f.integer(status.remaining)} ${t.people}` : unknown} />
       {metric === "coverage" && (

@@ -57,7 +57,7 @@ export function uploadImport(
     request.open("POST", `/api/imports?${query}`);
     request.setRequestHeader("Accept", "application/json");
     request.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress(Math.round((100 * event.loaded) / event.total));
+      if (event.lengthComputable) onProgress(Math.floor((100 * event.loaded) / event.total));
     };
     request.onerror = () => reject(new ApiRequestError(0, "NETWORK", "The server could not be reached."));
     request.onload = () => {

@@ -23,7 +23,9 @@ export function WeeklyPage() {
   if (!overview.data || !campaign.data) return <Skeleton blocks={4} />;
   const data = overview.data;
   const { figures, coverage, linking } = data;
-  const byCoverage = [...data.children].sort((a, b) => (b.coverage.rate ?? -1) - (a.coverage.rate ?? -1));
+  const byCoverage = [...data.children].sort(
+    (a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY),
+  );
   const lagging = data.laggingOrder.flatMap((id) => data.children.filter((c) => c.unit.id === id));
   const orDash = (n: number | null) => (n === null ? "—" : f.decimal(n));
   return (
