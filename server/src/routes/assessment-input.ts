@@ -1,3 +1,4 @@
+import { assessmentReads } from "../domain/assessment-reads.ts";
 import { vietnamDate } from "../domain/dates.ts";
 import type { Store } from "../store/store.ts";
 import { unitNotFound } from "./units.ts";
@@ -12,6 +13,6 @@ export async function assessmentInput(store: Store, unitId: string, date: string
   const unitIds = tree.reportingUnitsUnder(unitId).map((u) => u.id);
   const day = date ?? (await store.latestReportDate(unitIds)) ?? vietnamDate(Date.now());
   const campaign = await store.campaign();
-  const histories = await store.reportsForAssessment(unitIds, day, campaign);
+  const histories = await store.reportsForAssessment(unitIds, assessmentReads(campaign, day));
   return { tree, unitId, date: day, campaign, histories };
 }

@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import type { AssessmentReads } from "../domain/assessment-reads.ts";
 import type { Report } from "../domain/types.ts";
 
 interface ReportRow {
@@ -32,12 +33,8 @@ export function reportStatements(db: Database.Database) {
       `WITH ${IDS} SELECT max(r.date) FROM ids JOIN reports r ON r.unit_id = ids.id`,
     )
     .pluck();
-  // What assessing a unit on a date reads: the trailing window, the latest two reports, the latest
-  // a week earlier, and the baseline (the latest report on or before the start, else the first one after it).
-  const forAssessment = db.prepare<
-    { ids: string; date: string; windowFrom: string; weekAgo: string; start: string },
-    ReportRow
-  >(`WITH ${IDS}
+  // The reports an assessment reads, as domain/assessment-reads.ts declares them.
+  const forAssessment = db.prepare<{ ids: string } & AssessmentReads, ReportRow>(`WITH ${IDS}
     SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date BETWEEN @windowFrom AND @date
     UNION
     SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date =
@@ -92,10 +89,7 @@ export function reportStatements(db: Database.Database) {
     count: (): number => count.get() as number,
     latestDate: (unitIds: readonly string[]): string | null =>
       latestDate.get({ ids: JSON.stringify(unitIds) }) ?? null,
-    forAssessment: (
-      unitIds: readonly string[],
-      dates: { date: string; windowFrom: string; weekAgo: string; start: string },
-    ) => {
+    forAssessment: (unitIds: readonly string[], dates: AssessmentReads) => {
       const byUnit = new Map<string, Report[]>();
       const add = (report: Report) => {
         const list = byUnit.get(report.unitId);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { assessmentReads } from "../domain/assessment-reads.ts";
 import { createReport } from "../testing.ts";
 import { migrate } from "./migrate.ts";
 import { openDatabase } from "./open.ts";
@@ -46,7 +47,7 @@ describe("store", () => {
     ];
     await store.insertReports(dates.map((date, i) => createReport({ date, level2: 500 + i })));
     const campaign = await store.campaign();
-    const read = await store.reportsForAssessment(["21850"], "2024-04-27", campaign);
+    const read = await store.reportsForAssessment(["21850"], assessmentReads(campaign, "2024-04-27"));
     // Baseline 2024-02-03, the latest two (2024-03-09, 2024-04-20), the window from 2024-03-30.
     expect(read.get("21850")?.map((r) => r.date)).toEqual(["2024-02-03", "2024-03-09", "2024-04-20"]);
   });

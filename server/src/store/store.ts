@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import type { User } from "../auth/roles.ts";
+import type { AssessmentReads } from "../domain/assessment-reads.ts";
 import { addDays } from "../domain/dates.ts";
 import type { Drive, DriveInput } from "../domain/drives.ts";
 import { sameFigures } from "../domain/history.ts";
@@ -35,11 +36,8 @@ export interface Store {
   reportCount(): Promise<number>;
   latestReportDate(unitIds: readonly string[]): Promise<string | null>;
   /** Per unit, sorted by date: the reports that assessing the units on `date` reads. */
-  reportsForAssessment(
-    unitIds: readonly string[],
-    date: string,
-    campaign: Campaign,
-  ): Promise<Map<string, Report[]>>;
+  /** For each unit, the reports an assessment reads (domain/assessment-reads.ts), sorted by date. */
+  reportsForAssessment(unitIds: readonly string[], reads: AssessmentReads): Promise<Map<string, Report[]>>;
   /** Every report of the units dated on or before `to`, sorted by date. */
   reportsUpTo(unitIds: readonly string[], to: string): Promise<Report[]>;
   /** Up to `limit` reports of the units after `after`, by date then unit: a large export reads page by page. */
@@ -158,13 +156,7 @@ export function createStore(db: Database.Database): Store {
     campaign: async () => campaign.get(),
     reportCount: async () => reports.count(),
     latestReportDate: async (unitIds) => reports.latestDate(unitIds),
-    reportsForAssessment: async (unitIds, date, c) =>
-      reports.forAssessment(unitIds, {
-        date,
-        windowFrom: addDays(date, -c.paceWindowDays),
-        weekAgo: addDays(date, -7),
-        start: c.start,
-      }),
+    reportsForAssessment: async (unitIds, reads) => reports.forAssessment(unitIds, reads),
     reportsUpTo: async (unitIds, to) => reports.upTo(unitIds, to),
     reportPage: async (unitIds, after, limit) => reports.page(unitIds, after, limit),
     reportHistories: async (unitIds) => {
