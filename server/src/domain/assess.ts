@@ -3,7 +3,7 @@ import { type Flag, formatCount, formatPerDay, METRIC_WORDS } from "./flags.ts";
 import { baselineOf, baseOf, countOf, latestOn, previousBefore } from "./history.ts";
 import { etaOn, paceOn, remainingToTarget, requiredPerDay, targetCountOf } from "./pace.ts";
 import { roundTo2, truncatedPercent, truncatedPercentOfRate } from "./percent.ts";
-import { expectedRate, trajectoryAnchor } from "./trajectory.ts";
+import { rateOfTracks, unitTrack } from "./trajectory.ts";
 import { compareCodes } from "./tree.ts";
 import { type Campaign, METRICS, type Metric, type Report, type Unit } from "./types.ts";
 
@@ -163,10 +163,8 @@ function reportingMetricState(
 ): MetricState {
   const count = countOf(latest, metric);
   const base = baseOf(latest, metric);
-  let track: MetricState["track"] = null;
-  const anchor = baseline && base > 0 ? trajectoryAnchor(baseline, metric, campaign.start) : null;
-  const expected = anchor && expectedRate(anchor, campaign.deadline, campaign.targets[metric], date);
-  if (typeof expected === "number") track = { expectedCount: expected * base, base, count };
+  const onTrack = unitTrack(baseline, latest, campaign, metric, date);
+  const track: MetricState["track"] = onTrack && { ...onTrack, count };
   const weekAgoReport = latestOn(history, addDays(date, -7));
   const weekAgo = weekAgoReport
     ? { count: countOf(weekAgoReport, metric), base: baseOf(weekAgoReport, metric) }
@@ -318,7 +316,7 @@ function metricStatus(state: MetricState, campaign: Campaign, date: string): Met
   const daysLeft = daysBetween(date, campaign.deadline);
   const hasFigures = state.base > 0;
   const rate = hasFigures ? state.count / state.base : null;
-  const expected = state.track && state.track.base > 0 ? state.track.expectedCount / state.track.base : null;
+  const expected = state.track && rateOfTracks(state.track.expectedCount, state.track.base);
   const required = requiredPerDay(state.remaining, daysLeft);
   const etaKind = hasFigures ? state.eta.kind : null;
   return {

@@ -22,9 +22,22 @@ export function previousBefore(history: readonly Report[], date: string): Report
   return undefined;
 }
 
+/**
+ * The baseline once `report` is seen, reports coming in date order: the latest report on or before
+ * the campaign start, else the first one after it. The one definition of the baseline.
+ */
+export function nextBaseline(current: Report | undefined, report: Report, start: string): Report | undefined {
+  return report.date <= start || current === undefined ? report : current;
+}
+
 /** The unit's first figures on or after the campaign start: its figures on the start day, else its first report after it. */
 export function baselineOf(history: readonly Report[], start: string): Report | undefined {
-  return latestOn(history, start) ?? history.find((report) => report.date > start);
+  let baseline: Report | undefined;
+  for (const report of history) {
+    if (report.date > start && baseline !== undefined) break;
+    baseline = nextBaseline(baseline, report, start);
+  }
+  return baseline;
 }
 
 /** Reports dated in [date − days, date]. */

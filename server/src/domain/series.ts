@@ -1,6 +1,6 @@
-import { baseOf } from "./history.ts";
+import { nextBaseline } from "./history.ts";
 import { truncatedPercent, truncatedPercentOfRate } from "./percent.ts";
-import { expectedRate, trajectoryAnchor } from "./trajectory.ts";
+import { rateOfTracks, unitTrack } from "./trajectory.ts";
 import type { Campaign, Metric, Report } from "./types.ts";
 
 export interface SeriesPoint {
@@ -42,8 +42,10 @@ export function seriesOf(
       sum[key] += report[key] - (replaced?.[key] ?? 0);
     }
     latest.set(report.unitId, report);
-    // The baseline: the latest report on or before the start, else the first one after it.
-    if (report.date <= campaign.start || !baselines.has(report.unitId)) baselines.set(report.unitId, report);
+    baselines.set(
+      report.unitId,
+      nextBaseline(baselines.get(report.unitId), report, campaign.start) as Report,
+    );
     const lastOfDate = reports[i + 1]?.date !== report.date;
     if (lastOfDate && (from === null || report.date >= from)) {
       const expectedCoverageRate = expectedRateOf(latest, baselines, campaign, "coverage", report.date);
@@ -75,12 +77,10 @@ function expectedRateOf(
   let expectedCount = 0;
   let base = 0;
   for (const [unitId, report] of latest) {
-    const baseline = baselines.get(unitId);
-    const anchor = baseline && trajectoryAnchor(baseline, metric, campaign.start);
-    const rate = anchor && expectedRate(anchor, campaign.deadline, campaign.targets[metric], date);
-    if (typeof rate !== "number") continue;
-    expectedCount += rate * baseOf(report, metric);
-    base += baseOf(report, metric);
+    const track = unitTrack(baselines.get(unitId), report, campaign, metric, date);
+    if (!track) continue;
+    expectedCount += track.expectedCount;
+    base += track.base;
   }
-  return base > 0 ? expectedCount / base : null;
+  return rateOfTracks(expectedCount, base);
 }

@@ -1,6 +1,6 @@
 import { daysBetween, laterOf } from "./dates.ts";
 import { baseOf, countOf } from "./history.ts";
-import type { Metric, Report } from "./types.ts";
+import type { Campaign, Metric, Report } from "./types.ts";
 
 /**
  * The expected rate on `date` on the straight line from the unit's baseline rate (on its
@@ -17,6 +17,29 @@ export function expectedRate(
   const span = daysBetween(baseline.date, deadline);
   if (date >= deadline || span <= 0) return target;
   return baseline.rate + ((target - baseline.rate) * daysBetween(baseline.date, date)) / span;
+}
+
+/**
+ * A unit's place on its trajectory on `date`: the expected count (expected rate × the metric's base
+ * in `report`) and that base; null before its baseline or without a base. A parent's expected rate
+ * is the sum of its units' expected counts over the sum of their bases (`rateOfTracks`).
+ */
+export function unitTrack(
+  baseline: Report | undefined,
+  report: Report,
+  campaign: Campaign,
+  metric: Metric,
+  date: string,
+): { expectedCount: number; base: number } | null {
+  const base = baseOf(report, metric);
+  const anchor = baseline && base > 0 ? trajectoryAnchor(baseline, metric, campaign.start) : null;
+  const rate = anchor && expectedRate(anchor, campaign.deadline, campaign.targets[metric], date);
+  return typeof rate === "number" ? { expectedCount: rate * base, base } : null;
+}
+
+/** The expected rate of a sum of units' tracks: Σ expected counts / Σ bases. */
+export function rateOfTracks(expectedCount: number, base: number): number | null {
+  return base > 0 ? expectedCount / base : null;
 }
 
 /** Where a unit's trajectory starts: its baseline report's rate, on the campaign start or later. */
