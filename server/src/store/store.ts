@@ -1,7 +1,6 @@
 import type Database from "better-sqlite3";
 import type { User } from "../auth/roles.ts";
 import type { AssessmentReads } from "../domain/assessment-reads.ts";
-import { addDays } from "../domain/dates.ts";
 import type { Drive, DriveInput } from "../domain/drives.ts";
 import { sameFigures } from "../domain/history.ts";
 import { UnitTree } from "../domain/tree.ts";
