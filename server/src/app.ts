@@ -90,11 +90,11 @@ export function createApp({ store, config, now = Date.now, passwordParams = OWAS
     .use("/imports/template.*", reads)
     .route("/units", unitRoutes(store))
     .route("/campaign", campaignRoutes(store))
-    .route("/overview", overviewRoutes(store, config.homeUnit))
+    .route("/overview", overviewRoutes(store, config.homeUnit, now))
     .route("/reports", reportRoutes(store, now))
     .route("/imports", importRoutes(store, config.homeUnit, now))
     .route("/exports", exportRoutes(store, config.homeUnit, now))
-    .route("/drives", driveRoutes(store, config.homeUnit))
+    .route("/drives", driveRoutes(store, config.homeUnit, now))
     .route("/users", userRoutes(store, passwordParams))
     .route("/audit", auditRoutes(store));
 

@@ -62,7 +62,7 @@ const suggestionsQuery = z.object({
   metric: z.enum(METRICS).optional(),
 });
 
-export function driveRoutes(store: Store, homeUnit: string) {
+export function driveRoutes(store: Store, homeUnit: string, now: () => number) {
   /** Whether a unit is one of the communes under the deployment's home unit. */
   async function homeArea(): Promise<(unitId: string) => boolean> {
     const ids = new Set((await store.unitTree()).reportingUnitsUnder(homeUnit).map((u) => u.id));
@@ -124,6 +124,7 @@ export function driveRoutes(store: Store, homeUnit: string) {
         store,
         q.unit ?? homeUnit,
         q.date,
+        now,
       );
       const communes = reportingUnitsOn(tree, unitId, histories, campaign, date);
       const drives = await store.listDrives({ unitIds: communes.map((x) => x.unit.id), to: date });

@@ -43,7 +43,7 @@ export const HISTORY_LIMIT = { max: 3, windowMs: 60_000 };
 const HISTORY_PAGE = 5_000;
 
 export function exportRoutes(store: Store, homeUnit: string, now: () => number) {
-  const load = (q: z.infer<typeof query>) => assessmentInput(store, q.unit ?? homeUnit, q.date);
+  const load = (q: z.infer<typeof query>) => assessmentInput(store, q.unit ?? homeUnit, q.date, now);
 
   /** The drives the filters select, with what followed the finished ones. */
   async function loadDrives(q: z.infer<typeof driveQuery>, signedIn: boolean) {

@@ -9,7 +9,7 @@ import { assessmentInput } from "./assessment-input.ts";
 const overviewQuery = z.object({ unit: z.string().min(1).optional(), date: isoDate.optional() });
 const CACHED = 100;
 
-export function overviewRoutes(store: Store, homeUnit: string) {
+export function overviewRoutes(store: Store, homeUnit: string, now: () => number) {
   // Figures change only when reports, units or the campaign do: answers are kept until then (a
   // province or a country takes a while to assess, and many readers ask the same question).
   const cache = new Map<string, string>();
@@ -18,7 +18,7 @@ export function overviewRoutes(store: Store, homeUnit: string) {
     const key = `${store.figuresVersion()}|${query.unit ?? homeUnit}|${query.date ?? ""}`;
     let body = cache.get(key);
     if (body === undefined) {
-      const input = await assessmentInput(store, query.unit ?? homeUnit, query.date);
+      const input = await assessmentInput(store, query.unit ?? homeUnit, query.date, now);
       body = JSON.stringify(
         overviewOf(input.tree, input.unitId, input.histories, input.campaign, input.date),
       );

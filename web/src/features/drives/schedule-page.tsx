@@ -4,13 +4,14 @@ import { ScrollRegion } from "../../components/scroll-region.tsx";
 import { ErrorState, Skeleton } from "../../components/states.tsx";
 import { fill, useI18n } from "../../lib/i18n.tsx";
 import { drivesQuery, unitsQuery } from "../../lib/queries.ts";
+import { vietnamToday } from "../../lib/today.ts";
 import { useSearchParam } from "../../lib/url-state.ts";
 
 /** The coming week's drives, day by day, for the teams to print and carry. */
 export function SchedulePage() {
   const { t, f } = useI18n();
   const [fromParam] = useSearchParam("from");
-  const from = fromParam ?? format(new Date(), "yyyy-MM-dd");
+  const from = fromParam ?? vietnamToday();
   const days = Array.from({ length: 7 }, (_, i) => format(addDays(parseISO(from), i), "yyyy-MM-dd"));
   const drives = useQuery(drivesQuery({ from, to: days[6] }));
   const units = useQuery(unitsQuery());

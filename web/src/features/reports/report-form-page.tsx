@@ -1,6 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
 import { countValue } from "@vneid-tracker/server/domain/counts.ts";
-import { vietnamDate } from "@vneid-tracker/server/domain/dates.ts";
 import { truncatedPercent } from "@vneid-tracker/server/domain/percent.ts";
 import {
   COUNT_FIELDS,
@@ -23,6 +22,7 @@ import { fill, useI18n } from "../../lib/i18n.tsx";
 import type { ServerProblem } from "../../lib/problem-text.ts";
 import { campaignQuery, seriesQuery, unitsQuery } from "../../lib/queries.ts";
 import { useSession } from "../../lib/session.ts";
+import { vietnamToday } from "../../lib/today.ts";
 import { useSaveReport } from "./api.ts";
 
 export function ReportFormPage() {
@@ -39,7 +39,7 @@ function ReportForm() {
   const units = useQuery(unitsQuery());
   const communes = (units.data?.units ?? []).filter(isReportingUnit);
   const [unitId, setUnitId] = useState(user.role === "commune" ? (user.unitId ?? "") : "");
-  const [date, setDate] = useState(vietnamDate(Date.now()));
+  const [date, setDate] = useState(vietnamToday());
   const [counts, setCounts] = useState<Record<CountField, string>>({
     population: "",
     level2: "",
@@ -75,8 +75,8 @@ function ReportForm() {
   const shape = checkShape(
     input,
     unit,
-    vietnamDate(Date.now()),
-    earliestReportDate(campaign.data?.start ?? vietnamDate(Date.now())),
+    vietnamToday(),
+    earliestReportDate(campaign.data?.start ?? vietnamToday()),
   );
   const context = historyBefore(history, date);
   const warnings = shape.report ? checkAgainstHistory(shape.report, context) : [];
@@ -130,7 +130,7 @@ function ReportForm() {
           </div>
           <div className="field">
             <label htmlFor="report-date">{t.reportDate}</label>
-            <DateInput id="report-date" value={date} max={vietnamDate(Date.now())} onChange={setDate} />
+            <DateInput id="report-date" value={date} max={vietnamToday()} onChange={setDate} />
           </div>
         </div>
         <table className="data-table compact report-table">
