@@ -42,8 +42,8 @@ export function baselineChange(
       asOf,
       expectedBefore: was.expected,
       expectedAfter: will.expected,
-      appear: appear.join(", "),
-      go: go.join(", "),
+      appear: appear.join(", ") || "—",
+      go: go.join(", ") || "—",
     },
   };
 }
