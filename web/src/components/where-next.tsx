@@ -30,8 +30,10 @@ export function WhereNext({
               {f.percent(s.percent)} · {fill(t.expectedShort, { percent: f.percent(s.expectedPercent) })}
             </span>
             <span className="small">
+              {/* The projected shortfall says more than "still to reach" only when the pace closes some of it. */}
+              {s.shortfall < s.remaining &&
+                `${fill(t.whereNextShortfall, { shortfall: f.integer(s.shortfall) })} · `}
               {fill(t.whereNextLine, {
-                shortfall: f.integer(s.shortfall),
                 gap: f.integer(Math.max(0, s.gap)),
                 remaining: f.integer(s.remaining),
                 required: s.requiredPerDay === null ? "—" : f.decimal(s.requiredPerDay),

@@ -322,8 +322,8 @@ const vi = {
   whereNext: "Nên ra quân ở đâu",
   whereNextIntro:
     "Các xã xếp theo số người dự kiến còn thiếu vào hạn với tốc độ hiện tại, rồi theo số còn thiếu so với lộ trình.",
-  whereNextLine:
-    "dự kiến thiếu {shortfall} người vào hạn · thiếu {gap} người so với lộ trình · còn {remaining} người · cần {required} người/ngày",
+  whereNextLine: "thiếu {gap} người so với lộ trình · còn {remaining} người · cần {required} người/ngày",
+  whereNextShortfall: "dự kiến thiếu {shortfall} người vào hạn",
   whereNextLinking: "liên kết còn thiếu {gap} so với lộ trình",
   lastDriveAgo: "đợt gần nhất cách đây {days} ngày",
   noDriveYet: "chưa có đợt nào",
@@ -713,8 +713,8 @@ const en: Dictionary = {
   whereNext: "Where to go next",
   whereNextIntro:
     "Communes ranked by the people projected to be missing at the deadline at the current pace, then by the gap to the trajectory.",
-  whereNextLine:
-    "{shortfall} projected missing at the deadline · {gap} behind the trajectory · {remaining} still to reach · {required} needed per day",
+  whereNextLine: "{gap} behind the trajectory · {remaining} still to reach · {required} needed per day",
+  whereNextShortfall: "{shortfall} projected missing at the deadline",
   whereNextLinking: "linking {gap} behind its trajectory",
   lastDriveAgo: "last drive {days} days ago",
   noDriveYet: "no drive yet",
