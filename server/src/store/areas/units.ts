@@ -1,0 +1,20 @@
+import { UnitTree } from "../../domain/tree.ts";
+import type { Unit } from "../../domain/types.ts";
+import { unitStatements } from "../units.ts";
+import type { StoreContext } from "./context.ts";
+
+export interface UnitArea {
+  unitTree(): Promise<UnitTree>;
+  /** Adds or renames units; parents must come before their children. */
+  saveUnits(units: readonly Unit[]): Promise<void>;
+}
+
+export function unitArea(ctx: StoreContext): UnitArea {
+  const units = unitStatements(ctx.db);
+  return {
+    unitTree: async () => ctx.tree(() => new UnitTree(units.all())),
+    saveUnits: ctx.unitsChanged(async (list) => {
+      units.upsertMany(list);
+    }),
+  };
+}
