@@ -12,11 +12,11 @@ import { OverviewPage } from "./features/overview/overview-page.tsx";
 import { ImportPage } from "./features/reports/import-page.tsx";
 import { ReportFormPage } from "./features/reports/report-form-page.tsx";
 import { WeeklyPage } from "./features/reports/weekly-page.tsx";
-import { fill, useI18n } from "./lib/i18n.tsx";
+import { useI18n } from "./lib/i18n.tsx";
 import { useSession, useSignOut } from "./lib/session.ts";
 
 export function App() {
-  const { t } = useI18n();
+  const { t, fill } = useI18n();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -49,7 +49,7 @@ export function App() {
 
 /** Title, navigation for the signed-in user's role (the server still decides), account, language. */
 function Header() {
-  const { t, language, setLanguage } = useI18n();
+  const { t, language, setLanguage, fill } = useI18n();
   const session = useSession();
   const signOut = useSignOut();
   const [location, navigate] = useLocation();
@@ -114,7 +114,7 @@ const DATE_PARAMS = ["date", "from", "to"];
  * is wrong and a way on, instead of a page that cannot draw itself.
  */
 function BadDateGuard({ children }: { children: React.ReactNode }) {
-  const { t } = useI18n();
+  const { t, fill } = useI18n();
   const search = useSearch();
   const [location] = useLocation();
   const params = new URLSearchParams(search);
@@ -134,7 +134,7 @@ function BadDateGuard({ children }: { children: React.ReactNode }) {
 }
 
 function NotFound() {
-  const { t } = useI18n();
+  const { t, fill } = useI18n();
   return (
     <div className="state">
       <h1>{t.notFoundTitle}</h1>

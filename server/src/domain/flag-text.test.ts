@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { documentFormat, FLAG_WORDS, flagText } from "./flag-text.ts";
+import { MESSAGES } from "../messages/format.ts";
+import { documentFormat, flagText } from "./flag-text.ts";
 import type { Flag } from "./flags.ts";
 
 const vi = (flag: Omit<Flag, "message">) =>
-  flagText({ ...flag, message: "" }, FLAG_WORDS.vi, documentFormat("vi"));
+  flagText({ ...flag, message: "" }, MESSAGES.vi, documentFormat("vi"));
 const en = (flag: Omit<Flag, "message">) =>
-  flagText({ ...flag, message: "" }, FLAG_WORDS.en, documentFormat("en"));
+  flagText({ ...flag, message: "" }, MESSAGES.en, documentFormat("en"));
 
 describe("flagText", () => {
   it("explains OFF_PACE with the ETA, or with no progress", () => {

@@ -1,87 +1,5 @@
+import { formatMessage, type Messages } from "../messages/format.ts";
 import type { Flag } from "./flags.ts";
-
-/**
- * The words for flags in Vietnamese and English: the web shows them, and the server writes them
- * into the documents it produces (the weekly report). The API's `message` stays English.
- */
-export const FLAG_WORDS = {
-  vi: {
-    flag: {
-      BEHIND: "Chậm so với lộ trình",
-      OFF_PACE: "Không kịp hạn",
-      STALE: "Chưa cập nhật số liệu",
-      DATA: "Cần kiểm tra số liệu",
-    },
-    flagMetric: { coverage: "mức 2", linking: "liên kết" },
-    flagText: {
-      behind:
-        "{metric} {percent}, thấp hơn mức kỳ vọng {expected} là {points} điểm phần trăm: cần thêm {gap} tài khoản để về đúng lộ trình.",
-      offPaceNoProgress: "{count} không tăng trong {window} ngày qua; còn {remaining} người, {need}.",
-      offPaceLate:
-        "Với tốc độ {pace} người/ngày, {remaining} người còn lại đến {eta} mới xong, không kịp hạn {deadline}; {need}.",
-      need: "cần {required} người/ngày",
-      offPaceParent:
-        "{count}/{expected} xã không kịp {deadline} với tốc độ hiện tại: {units}. Với tốc độ hiện tại đạt {projection} vào hạn.",
-      etaNone: "không tăng",
-      afterDeadline: "hạn đã qua",
-      staleUnit: "Báo cáo gần nhất ngày {latest}, đã {age} ngày (quá {staleDays} ngày).",
-      missingUnit: "Chưa có báo cáo nào đến ngày {date}.",
-      staleParent: "{stale}/{expected} xã chưa cập nhật số liệu trong {staleDays} ngày.",
-      missingParent: "{missing}/{expected} xã chưa có báo cáo nào.",
-      dataAbove: "{field} ({count}) lớn hơn {base}.",
-      dataFell: "{field} giảm từ {previous} (ngày {previousDate}) xuống {current}.",
-      dataParent: "{count}/{expected} xã có số liệu cần kiểm tra (tỷ lệ trên 100% hoặc số liệu giảm).",
-    },
-    metricRateName: { coverage: "Tỷ lệ mức 2", linking: "Tỷ lệ liên kết" },
-    metricCountName: { coverage: "Số tài khoản mức 2", linking: "Số tài khoản đã liên kết" },
-    fieldName: {
-      level2: "Số tài khoản mức 2",
-      dual: "Số người có cả hai tài khoản",
-      linked: "Số tài khoản đã liên kết",
-    },
-    baseName: { coverage: "dân số thuộc diện ({base})", linking: "số người có cả hai tài khoản ({base})" },
-  },
-  en: {
-    flag: {
-      BEHIND: "Behind the trajectory",
-      OFF_PACE: "Off pace",
-      STALE: "Report out of date",
-      DATA: "Figures to check",
-    },
-    flagMetric: { coverage: "level 2", linking: "linking" },
-    flagText: {
-      behind:
-        "{metric} {percent}, {points} points below the {expected} expected: {gap} more accounts needed to be back on the trajectory.",
-      offPaceNoProgress:
-        "{count} did not grow over the last {window} days; {remaining} people to go, {need}.",
-      offPaceLate:
-        "At {pace} per day the {remaining} people still to reach take until {eta}, after the {deadline} deadline; {need}.",
-      need: "{required} needed per day",
-      offPaceParent:
-        "{count} of {expected} communes will not make {deadline} at their current pace: {units}. At current paces: {projection} by the deadline.",
-      etaNone: "no progress",
-      afterDeadline: "the deadline has passed",
-      staleUnit: "Latest report dated {latest}, {age} days old (more than {staleDays}).",
-      missingUnit: "No report up to {date}.",
-      staleParent: "{stale} of {expected} communes have not reported in {staleDays} days.",
-      missingParent: "{missing} of {expected} communes have no report at all.",
-      dataAbove: "{field} ({count}) exceeds the {base}.",
-      dataFell: "{field} fell from {previous} (on {previousDate}) to {current}.",
-      dataParent:
-        "{count} of {expected} communes have figures to check (a rate above 100% or a count that fell).",
-    },
-    metricRateName: { coverage: "Level-2 coverage", linking: "Link rate" },
-    metricCountName: { coverage: "Level-2 accounts", linking: "Linked accounts" },
-    fieldName: {
-      level2: "Level-2 accounts",
-      dual: "People holding both accounts",
-      linked: "Linked accounts",
-    },
-    baseName: { coverage: "population in scope ({base})", linking: "people holding both accounts ({base})" },
-  },
-};
-
-export type FlagWords = (typeof FLAG_WORDS)["vi"];
 
 /** How numbers and dates are written in the reader's language. */
 export interface TextFormat {
@@ -90,13 +8,6 @@ export interface TextFormat {
   /** A canonical truncated percent string ("65.68"). */
   percent: (percent: string | null) => string;
   date: (isoDate: string) => string;
-}
-
-/** Fills `{name}` placeholders and leaves unknown ones visible. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  );
 }
 
 /** Numbers and dates for documents: 80.272, 65,68%, 03/02/2024 in Vietnamese. */
@@ -115,7 +26,9 @@ export function documentFormat(language: "vi" | "en"): TextFormat {
 }
 
 /** The flag's explanation in the reader's language, from its code and values. */
-export function flagText(flag: Flag, t: FlagWords, f: TextFormat): string {
+export function flagText(flag: Flag, t: Messages, f: TextFormat): string {
+  const fill = (message: string, values: Record<string, string | number>) =>
+    formatMessage(t.locale, message, values);
   const v = flag.values;
   const num = (key: string) => Number(v[key] ?? 0);
   const str = (key: string) => String(v[key] ?? "");
@@ -184,7 +97,7 @@ export function flagText(flag: Flag, t: FlagWords, f: TextFormat): string {
     case "DATA": {
       if ("dataUnits" in v)
         return fill(t.flagText.dataParent, { count: num("dataUnits"), expected: num("expected") });
-      const field = t.fieldName[str("field") as keyof FlagWords["fieldName"]] ?? str("field");
+      const field = t.fieldName[str("field") as keyof Messages["fieldName"]] ?? str("field");
       if ("previous" in v) {
         return fill(t.flagText.dataFell, {
           field,

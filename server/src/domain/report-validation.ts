@@ -293,6 +293,7 @@ function unusualJump(report: Report, context: HistoryContext): Problem | null {
       gain,
       perDay: rounded,
       largestPerDay: largest,
+      factor: JUMP_FACTOR,
     },
   );
 }

@@ -1,7 +1,8 @@
 import type { Assessment } from "../domain/assess.ts";
-import { documentFormat, FLAG_WORDS, fill, flagText } from "../domain/flag-text.ts";
+import { documentFormat, flagText } from "../domain/flag-text.ts";
 import type { UnitOverview } from "../domain/overview.ts";
 import type { Unit } from "../domain/types.ts";
+import { formatMessage, MESSAGES } from "../messages/format.ts";
 import type { Cell, SheetSpec } from "./cells.ts";
 
 type Line = { unit: Unit } & Assessment;
@@ -60,50 +61,55 @@ export function weeklySheets(
   deadline: string,
   drives: SheetSpec | null,
 ): SheetSpec[] {
-  const w = FLAG_WORDS.vi;
+  const t = MESSAGES.vi;
+  const d = t.weeklyDocument;
   const f = documentFormat("vi");
+  const fill = (message: string, values: Record<string, string | number>) =>
+    formatMessage("vi", message, values);
   const { figures, coverage, linking } = overview;
   const reasons = (line: Line) =>
-    line.flags.map((flag) => `${w.flag[flag.code]}: ${flagText(flag, w, f)}`).join("\n");
-  const byCoverage = [...overview.children].sort((a, b) => (b.coverage.rate ?? -1) - (a.coverage.rate ?? -1));
+    line.flags.map((flag) => `${t.flag[flag.code]}: ${flagText(flag, t, f)}`).join("\n");
+  const byCoverage = [...overview.children].sort(
+    (a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY),
+  );
   const lagging = overview.laggingOrder.flatMap((id) => overview.children.filter((c) => c.unit.id === id));
   const preamble: Cell[][] = [
-    ["BÁO CÁO TUẦN: TIẾN ĐỘ TẠO TÀI KHOẢN ĐỊNH DANH ĐIỆN TỬ MỨC 2"],
-    [`${overview.unit.name}, số liệu đến ngày ${f.date(overview.date)}`],
+    [d.title],
+    [fill(d.asOf, { unit: overview.unit.name, date: f.date(overview.date) })],
     [
-      fill(
-        "Tỷ lệ mức 2: {percent} ({level2}/{population}); kỳ vọng theo lộ trình {expected}; còn {remaining} người.",
-        {
-          percent: f.percent(coverage.percent),
-          level2: f.integer(figures.level2),
-          population: f.integer(figures.population),
-          expected: f.percent(coverage.expectedPercent),
-          remaining: f.integer(coverage.remaining),
-        },
-      ),
+      fill(d.coverage, {
+        percent: f.percent(coverage.percent),
+        level2: f.integer(figures.level2),
+        population: f.integer(figures.population),
+        expected: f.percent(coverage.expectedPercent),
+        remaining: f.integer(coverage.remaining),
+      }),
     ],
     [
       overview.daysLeft > 0
-        ? fill(
-            "Còn {days} ngày đến hạn {deadline}; cần {required} người/ngày, tốc độ hiện tại {pace} người/ngày.",
-            {
-              days: overview.daysLeft,
-              deadline: f.date(deadline),
-              required: coverage.requiredPerDay === null ? "—" : f.decimal(coverage.requiredPerDay),
-              pace: coverage.pacePerDay === null ? "chưa rõ" : f.decimal(coverage.pacePerDay),
-            },
-          )
-        : `Đã qua hạn ${f.date(deadline)}.`,
+        ? fill(d.days, {
+            days: overview.daysLeft,
+            deadline: f.date(deadline),
+            required: coverage.requiredPerDay === null ? "—" : f.decimal(coverage.requiredPerDay),
+            pace: coverage.pacePerDay === null ? d.paceUnknown : f.decimal(coverage.pacePerDay),
+          })
+        : fill(d.afterDeadline, { deadline: f.date(deadline) }),
     ],
     [
-      fill("Liên kết tài khoản: {percent} ({linked}/{dual}); kỳ vọng {expected}.", {
+      fill(d.linking, {
         percent: f.percent(linking.percent),
         linked: f.integer(figures.linked),
         dual: f.integer(figures.dual),
         expected: f.percent(linking.expectedPercent),
       }),
     ],
-    [`Số xã đã báo cáo: ${figures.reporting}/${figures.expected}. Xã chậm tiến độ: ${lagging.length}.`],
+    [
+      fill(d.reporting, {
+        reporting: figures.reporting,
+        expected: figures.expected,
+        lagging: lagging.length,
+      }),
+    ],
     [],
   ];
   return [

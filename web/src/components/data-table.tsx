@@ -1,5 +1,5 @@
 import { Fragment, type ReactNode, useState } from "react";
-import { fill, useI18n } from "../lib/i18n.tsx";
+import { useI18n } from "../lib/i18n.tsx";
 import { ScrollRegion } from "./scroll-region.tsx";
 
 export interface Column<Row> {
@@ -28,7 +28,7 @@ export function DataTable<Row>({
   /** A full-width line under the row (e.g. the explanation of its flags); sorts with its row. */
   rowDetail?: (row: Row) => ReactNode;
 }) {
-  const { t } = useI18n();
+  const { t, fill } = useI18n();
   const [sort, setSort] = useState(initialSort ?? null);
   const column = columns.find((c) => c.key === sort?.key);
   const sorted = column?.sortValue

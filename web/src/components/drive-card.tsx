@@ -1,6 +1,7 @@
+import { EFFECT_WINDOW_DAYS } from "@vneid-tracker/server/domain/drives.ts";
 import type { ReactNode } from "react";
 import type { Unit } from "../lib/api.ts";
-import { fill, useI18n } from "../lib/i18n.tsx";
+import { useI18n } from "../lib/i18n.tsx";
 import type { DriveWithEffect } from "../lib/queries.ts";
 
 /** A drive: when, where, who, its status, and for a finished one what it delivered and what followed. */
@@ -13,7 +14,7 @@ export function DriveCard({
   units: ReadonlyMap<string, Unit>;
   children?: ReactNode;
 }) {
-  const { t, f } = useI18n();
+  const { t, f, fill } = useI18n();
   const place = [
     units.get(drive.unitId)?.name ?? drive.unitId,
     drive.villageId ? units.get(drive.villageId)?.name : null,
@@ -54,6 +55,7 @@ export function DriveCard({
           {fill(t.effect, {
             before: effect.paceBefore === null ? "—" : f.decimal(effect.paceBefore),
             after: effect.paceAfter === null ? "—" : f.decimal(effect.paceAfter),
+            window: EFFECT_WINDOW_DAYS,
           })}
         </div>
       )}

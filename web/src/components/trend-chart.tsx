@@ -11,7 +11,7 @@ import {
   YAxis,
 } from "recharts";
 import type { Campaign, MetricStatus, SeriesPoint } from "../lib/api.ts";
-import { fill, useI18n } from "../lib/i18n.tsx";
+import { useI18n } from "../lib/i18n.tsx";
 
 type Metric = "coverage" | "linking";
 
@@ -53,7 +53,7 @@ export function TrendChart({
   status: MetricStatus;
   campaign: Campaign;
 }) {
-  const { t, f } = useI18n();
+  const { t, f, fill } = useI18n();
   const [showTable, setShowTable] = useState(false);
   const tableId = useId();
   const shown = points.filter((p) => p.date <= asOf);
@@ -248,7 +248,7 @@ function chartRows(
 }
 
 function ChartTooltip({ active, payload }: { active?: boolean; payload?: { payload: Row }[] }) {
-  const { t, f } = useI18n();
+  const { t, f, fill } = useI18n();
   const row = payload?.[0]?.payload;
   if (!active || !row) return null;
   return (

@@ -1,5 +1,5 @@
 import { Link } from "wouter";
-import { fill, useI18n } from "../lib/i18n.tsx";
+import { useI18n } from "../lib/i18n.tsx";
 import type { Suggestion } from "../lib/queries.ts";
 import { Icon } from "./icon.tsx";
 
@@ -14,7 +14,7 @@ export function WhereNext({
   /** Where "plan a drive here" leads, when the reader may plan one. */
   planHref?: (unitId: string) => string;
 }) {
-  const { t, f } = useI18n();
+  const { t, f, fill } = useI18n();
   return (
     <section className="card where-next" aria-labelledby="where-next-title">
       <h2 id="where-next-title">{t.whereNext}</h2>

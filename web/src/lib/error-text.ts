@@ -1,8 +1,9 @@
 import { ApiRequestError } from "./api.ts";
-import { type Dictionary, fill } from "./i18n.tsx";
+import { type Dictionary, fillIn } from "./i18n.tsx";
 
 /** An API error in the reader's language, from its stable code. */
 export function errorText(error: unknown, t: Dictionary): string {
+  const fill = fillIn(t);
   if (!(error instanceof ApiRequestError)) return t.errors.other;
   const byCode = { ...t.errors, ...t.fieldErrors } as Record<string, string>;
   // A refusal the web has no words for still says it was refused, never that the server did not answer.

@@ -30,6 +30,8 @@ export function formatters(language: Language) {
     date: (isoDate: string) => format(parseISO(isoDate), "dd/MM/yyyy", { locale }),
     shortDate: (isoDate: string) => format(parseISO(isoDate), "dd/MM", { locale }),
     longDate: (isoDate: string) => format(parseISO(isoDate), "EEEE, dd/MM/yyyy", { locale }),
+    /** The day's name from the date library's locale: Thứ Hai, Monday. */
+    weekday: (isoDate: string) => format(parseISO(isoDate), "EEEE", { locale }),
   };
 }
 

@@ -1,5 +1,6 @@
+import { messageArguments } from "@vneid-tracker/server/messages/format.ts";
 import { describe, expect, it } from "vitest";
-import { dictionaries, fill } from "./i18n.tsx";
+import { dictionaries, fillIn } from "./i18n.tsx";
 
 function templates(value: unknown, path = ""): [string, string][] {
   if (typeof value === "string") return [[path, value]];
@@ -7,7 +8,9 @@ function templates(value: unknown, path = ""): [string, string][] {
     templates(v, path ? `${path}.${key}` : key),
   );
 }
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** A message's placeholders as ICU reads them (plural and select branches included). */
+const placeholders = messageArguments;
+const fill = fillIn(dictionaries.vi);
 
 describe("translations", () => {
   it("give every Vietnamese string an English one with the same placeholders", () => {
@@ -19,6 +22,9 @@ describe("translations", () => {
   });
 
   it("fill placeholders and leave unknown ones visible", () => {
+    // Plurals follow the language: English says "1 day" and "2 days".
+    expect(fillIn(dictionaries.en)(dictionaries.en.daysLeftValue, { days: 1 })).toBe("1 day");
+    expect(fillIn(dictionaries.en)(dictionaries.en.daysLeftValue, { days: 2 })).toBe("2 days");
     expect(fill("Còn {days} ngày đến {deadline}.", { days: 149, deadline: "01/07/2024" })).toBe(
       "Còn 149 ngày đến 01/07/2024.",
     );

@@ -1,12 +1,13 @@
 import { isIsoDate } from "@vneid-tracker/server/domain/dates.ts";
 import type { Problem } from "@vneid-tracker/server/domain/report-validation.ts";
 import type { Formatters } from "./format.ts";
-import { type Dictionary, fill } from "./i18n.tsx";
+import { type Dictionary, fillIn } from "./i18n.tsx";
 
 /** A report problem (error or warning) in the reader's language, from its code and values. */
 export type ServerProblem = Problem & { value?: unknown };
 
 export function problemText(problem: ServerProblem, t: Dictionary, f: Formatters): string {
+  const fill = fillIn(t);
   const template = (t.problems as Record<string, string>)[problem.code];
   if (!template) return problem.message;
   const show = (value: unknown): string | number => {

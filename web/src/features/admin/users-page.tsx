@@ -7,7 +7,7 @@ import { ScrollRegion } from "../../components/scroll-region.tsx";
 import { ErrorState, Skeleton } from "../../components/states.tsx";
 import type { Role, Unit, User } from "../../lib/api.ts";
 import { errorText } from "../../lib/error-text.ts";
-import { fill, useI18n } from "../../lib/i18n.tsx";
+import { useI18n } from "../../lib/i18n.tsx";
 import { unitsQuery } from "../../lib/queries.ts";
 import { useSession } from "../../lib/session.ts";
 import { useCreateUser, usersQuery, useUpdateUser } from "./api.ts";
@@ -21,7 +21,7 @@ export function UsersPage() {
 }
 
 function Users() {
-  const { t } = useI18n();
+  const { t, fill } = useI18n();
   const users = useQuery(usersQuery());
   const units = useQuery(unitsQuery());
   const communes = (units.data?.units ?? []).filter(isReportingUnit);
@@ -72,7 +72,7 @@ function RoleSelect({
   label?: string;
   id?: string;
 }) {
-  const { t } = useI18n();
+  const { t, fill } = useI18n();
   return (
     <select id={id} aria-label={label} value={value} onChange={(e) => onChange(e.target.value as Role)}>
       {ROLES.map((role) => (
@@ -99,7 +99,7 @@ function CommuneSelect({
   disabled?: boolean;
   id?: string;
 }) {
-  const { t } = useI18n();
+  const { t, fill } = useI18n();
   return (
     <select
       id={id}
@@ -119,7 +119,7 @@ function CommuneSelect({
 }
 
 function CreateUser({ communes }: { communes: Unit[] }) {
-  const { t } = useI18n();
+  const { t, fill } = useI18n();
   const create = useCreateUser();
   const [username, setUsername] = useState("");
   const [role, setRole] = useState<Role>("commune");
@@ -190,7 +190,7 @@ function CreateUser({ communes }: { communes: Unit[] }) {
 }
 
 function UserRow({ user, communes }: { user: User; communes: Unit[] }) {
-  const { t } = useI18n();
+  const { t, fill } = useI18n();
   const session = useSession();
   const update = useUpdateUser();
   const [role, setRole] = useState<Role>(user.role);

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from "react";
 import { RequireAccess } from "../../components/require-access.tsx";
 import { sendJson, type User } from "../../lib/api.ts";
 import { errorText, fieldError } from "../../lib/error-text.ts";
-import { fill, useI18n } from "../../lib/i18n.tsx";
+import { useI18n } from "../../lib/i18n.tsx";
 import { sessionQuery, useSession } from "../../lib/session.ts";
 
 export function AccountPage() {
@@ -15,7 +15,7 @@ export function AccountPage() {
 }
 
 function ChangePassword() {
-  const { t } = useI18n();
+  const { t, fill } = useI18n();
   const session = useSession();
   const client = useQueryClient();
   const [currentPassword, setCurrent] = useState("");

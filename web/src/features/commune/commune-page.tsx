@@ -6,14 +6,14 @@ import { FlagList } from "../../components/flag-badge.tsx";
 import { KpiCard } from "../../components/kpi-card.tsx";
 import { EmptyState, ErrorState, Skeleton } from "../../components/states.tsx";
 import { TrendChart } from "../../components/trend-chart.tsx";
-import { fill, useI18n } from "../../lib/i18n.tsx";
+import { useI18n } from "../../lib/i18n.tsx";
 import { campaignQuery, drivesQuery, overviewQuery, seriesQuery, unitsQuery } from "../../lib/queries.ts";
 import { useSearchParam } from "../../lib/url-state.ts";
 import { ReportHistory } from "./report-history.tsx";
 
 /** One commune, phone first: where it stands, what it needs per day, why it is flagged, how it got here. */
 export function CommunePage({ unitId }: { unitId: string }) {
-  const { t, f } = useI18n();
+  const { t, f, fill } = useI18n();
   const [dateParam, setDate] = useSearchParam("date");
   const overview = useQuery({ ...overviewQuery(unitId, dateParam), placeholderData: keepPreviousData });
   const parentId = overview.data?.unit.parentId ?? null;

@@ -2,13 +2,13 @@ import { can } from "@vneid-tracker/server/roles.ts";
 import { type Column, DataTable } from "../../components/data-table.tsx";
 import type { SeriesPoint, Unit } from "../../lib/api.ts";
 import { errorText } from "../../lib/error-text.ts";
-import { fill, useI18n } from "../../lib/i18n.tsx";
+import { useI18n } from "../../lib/i18n.tsx";
 import { useSession } from "../../lib/session.ts";
 import { useDeleteReport } from "./api.ts";
 
 /** Every report of the commune up to the chosen date, newest first; admin and police may delete one entered in error. */
 export function ReportHistory({ points, unit }: { points: readonly SeriesPoint[]; unit: Unit }) {
-  const { t, f } = useI18n();
+  const { t, f, fill } = useI18n();
   const user = useSession().data ?? null;
   const remove = useDeleteReport();
   const columns: Column<SeriesPoint>[] = [

@@ -18,6 +18,17 @@ export function calendarDays(date: string, view: CalendarView): string[] {
 }
 
 /** Drives on a week or month grid; the list below carries the details and actions. */
+/** A Monday-to-Sunday week, for the names of the days in the reader's language. */
+const WEEK = [
+  "2024-01-01",
+  "2024-01-02",
+  "2024-01-03",
+  "2024-01-04",
+  "2024-01-05",
+  "2024-01-06",
+  "2024-01-07",
+];
+
 export function DriveCalendar({
   days,
   month,
@@ -35,7 +46,7 @@ export function DriveCalendar({
     <table className="calendar">
       <thead>
         <tr>
-          {t.weekdays.map((name) => (
+          {WEEK.map((day) => f.weekday(day)).map((name) => (
             <th key={name} scope="col">
               {name}
             </th>

@@ -6,7 +6,7 @@ import { DriveCard } from "../../components/drive-card.tsx";
 import { ProblemList } from "../../components/problem-list.tsx";
 import { ApiRequestError, type Unit, type User } from "../../lib/api.ts";
 import { errorText } from "../../lib/error-text.ts";
-import { fill, useI18n } from "../../lib/i18n.tsx";
+import { useI18n } from "../../lib/i18n.tsx";
 import type { ServerProblem } from "../../lib/problem-text.ts";
 import type { Drive, DriveWithEffect } from "../../lib/queries.ts";
 import { useDeleteDrive, useSaveDrive } from "./api.ts";
@@ -23,7 +23,7 @@ export function DriveList({
   user: User | null;
   onEdit: (drive: Drive) => void;
 }) {
-  const { t } = useI18n();
+  const { t, fill } = useI18n();
   if (drives.length === 0) return <p className="muted">{t.noDrives}</p>;
   return (
     <ul className="drive-list">
@@ -49,7 +49,7 @@ function DriveActions({
   units: ReadonlyMap<string, Unit>;
   onEdit: (drive: Drive) => void;
 }) {
-  const { t, f } = useI18n();
+  const { t, f, fill } = useI18n();
   const save = useSaveDrive();
   const remove = useDeleteDrive();
   const [recording, setRecording] = useState(false);

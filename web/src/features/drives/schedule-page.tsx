@@ -2,14 +2,14 @@ import { useQuery } from "@tanstack/react-query";
 import { addDays, format, parseISO } from "date-fns";
 import { ScrollRegion } from "../../components/scroll-region.tsx";
 import { ErrorState, Skeleton } from "../../components/states.tsx";
-import { fill, useI18n } from "../../lib/i18n.tsx";
+import { useI18n } from "../../lib/i18n.tsx";
 import { drivesQuery, unitsQuery } from "../../lib/queries.ts";
 import { vietnamToday } from "../../lib/today.ts";
 import { useSearchParam } from "../../lib/url-state.ts";
 
 /** The coming week's drives, day by day, for the teams to print and carry. */
 export function SchedulePage() {
-  const { t, f } = useI18n();
+  const { t, f, fill } = useI18n();
   const [fromParam] = useSearchParam("from");
   const from = fromParam ?? vietnamToday();
   const days = Array.from({ length: 7 }, (_, i) => format(addDays(parseISO(from), i), "yyyy-MM-dd"));

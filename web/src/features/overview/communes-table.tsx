@@ -2,7 +2,7 @@ import { Link } from "wouter";
 import { type Column, DataTable } from "../../components/data-table.tsx";
 import { FlagList } from "../../components/flag-badge.tsx";
 import type { ChildOverview, UnitOverview } from "../../lib/api.ts";
-import { fill, useI18n } from "../../lib/i18n.tsx";
+import { useI18n } from "../../lib/i18n.tsx";
 
 /** Every commune with the numbers behind its standing; each column sorts. */
 export function CommunesTable({
@@ -14,7 +14,7 @@ export function CommunesTable({
   metric: "coverage" | "linking";
   linkToUnit: (id: string) => string;
 }) {
-  const { t, f } = useI18n();
+  const { t, f, fill } = useI18n();
   const s = (row: ChildOverview) => row[metric];
   const orDash = (value: number | null, show: (n: number) => string) => (value === null ? "—" : show(value));
   const columns: Column<ChildOverview>[] = [

@@ -1,5 +1,5 @@
 import type { Campaign, UnitOverview } from "../../lib/api.ts";
-import { fill, useI18n } from "../../lib/i18n.tsx";
+import { useI18n } from "../../lib/i18n.tsx";
 
 /** How many off-track communes the headline names before "and N more". */
 const NAMED = 3;
@@ -9,7 +9,7 @@ const NAMED = 3;
  * track only when every commune is), and what the figures leave out.
  */
 export function Headline({ overview, campaign }: { overview: UnitOverview; campaign: Campaign }) {
-  const { t, f } = useI18n();
+  const { t, f, fill } = useI18n();
   const { coverage, figures, unit } = overview;
   const deadline = f.date(campaign.deadline);
   const { done, onTrack, offTrack, notJudged } = coverage.units;

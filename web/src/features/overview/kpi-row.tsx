@@ -1,6 +1,6 @@
 import { KpiCard } from "../../components/kpi-card.tsx";
 import type { MetricStatus, UnitOverview } from "../../lib/api.ts";
-import { fill, useI18n } from "../../lib/i18n.tsx";
+import { useI18n } from "../../lib/i18n.tsx";
 
 /** The figures of one metric as cards: rate, counts, what remains, days, pace, communes on track, projection, ETA. */
 export function KpiRow({
@@ -12,7 +12,7 @@ export function KpiRow({
   metric: "coverage" | "linking";
   deadline: string;
 }) {
-  const { t, f } = useI18n();
+  const { t, f, fill } = useI18n();
   const status = overview[metric];
   const { figures } = overview;
   const known = figures.reporting > 0;

@@ -1,7 +1,7 @@
 import { Link } from "wouter";
 import { Icon } from "../../components/icon.tsx";
 import type { UnitOverview } from "../../lib/api.ts";
-import { fill, useI18n } from "../../lib/i18n.tsx";
+import { useI18n } from "../../lib/i18n.tsx";
 import type { Metric } from "./overview-page.tsx";
 
 /** The lagging communes, most accounts behind the trajectory first, each with the reason in numbers. */
@@ -14,7 +14,7 @@ export function LaggingPanel({
   metric: Metric;
   linkToUnit: (id: string) => string;
 }) {
-  const { t, f } = useI18n();
+  const { t, f, fill } = useI18n();
   const lagging = overview.laggingOrderByMetric[metric].flatMap((id) =>
     overview.children.filter((child) => child.unit.id === id),
   );

@@ -7,7 +7,7 @@ import { RankingBars } from "../../components/ranking-bars.tsx";
 import { ErrorState, Skeleton } from "../../components/states.tsx";
 import { TrendChart } from "../../components/trend-chart.tsx";
 import { WhereNext } from "../../components/where-next.tsx";
-import { fill, useI18n } from "../../lib/i18n.tsx";
+import { useI18n } from "../../lib/i18n.tsx";
 import { campaignQuery, overviewQuery, seriesQuery, suggestionsQuery } from "../../lib/queries.ts";
 import { useSession } from "../../lib/session.ts";
 import { useSearchParam } from "../../lib/url-state.ts";
@@ -20,7 +20,7 @@ export type Metric = "coverage" | "linking";
 
 /** The district at a glance: the answer first (headline, KPIs), the evidence below (trend, lagging, ranking, table). */
 export function OverviewPage() {
-  const { t } = useI18n();
+  const { t, fill } = useI18n();
   const [dateParam, setDate] = useSearchParam("date");
   const [metricParam, setMetric] = useSearchParam("metric");
   const metric: Metric = metricParam === "linking" ? "linking" : "coverage";

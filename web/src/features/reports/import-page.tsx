@@ -2,7 +2,7 @@ import { useState } from "react";
 import { RequireAccess } from "../../components/require-access.tsx";
 import { ApiRequestError } from "../../lib/api.ts";
 import { errorText } from "../../lib/error-text.ts";
-import { fill, useI18n } from "../../lib/i18n.tsx";
+import { useI18n } from "../../lib/i18n.tsx";
 import { type ImportAnswer, useImport } from "./api.ts";
 import { ImportPreview } from "./import-preview.tsx";
 
@@ -16,7 +16,7 @@ export function ImportPage() {
 
 /** Choose a file → the server checks it and shows every row → confirm → all rows written, or none. */
 function Import() {
-  const { t } = useI18n();
+  const { t, fill } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [preview, setPreview] = useState<ImportAnswer | null>(null);

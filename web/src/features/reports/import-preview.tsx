@@ -1,7 +1,7 @@
 import type { ImportRow } from "@vneid-tracker/server/import-plan.ts";
 import { ProblemList } from "../../components/problem-list.tsx";
 import { ScrollRegion } from "../../components/scroll-region.tsx";
-import { fill, useI18n } from "../../lib/i18n.tsx";
+import { useI18n } from "../../lib/i18n.tsx";
 
 const SHOWN = 200;
 
@@ -10,7 +10,7 @@ const SHOWN = 200;
  * at most a sample of a large file, `total` says how many rows it has.
  */
 export function ImportPreview({ rows, total }: { rows: readonly ImportRow[]; total: number }) {
-  const { t, f } = useI18n();
+  const { t, f, fill } = useI18n();
   const weight = (row: ImportRow) => (row.errors.length > 0 ? 0 : row.warnings.length > 0 ? 1 : 2);
   const ordered = [...rows].sort((a, b) => weight(a) - weight(b) || a.row - b.row).slice(0, SHOWN);
   const count = (value: unknown) => (typeof value === "number" ? f.integer(value) : String(value ?? ""));

@@ -18,7 +18,7 @@ import { ProblemList } from "../../components/problem-list.tsx";
 import { RequireAccess } from "../../components/require-access.tsx";
 import { ApiRequestError, type User } from "../../lib/api.ts";
 import { errorText } from "../../lib/error-text.ts";
-import { fill, useI18n } from "../../lib/i18n.tsx";
+import { useI18n } from "../../lib/i18n.tsx";
 import type { ServerProblem } from "../../lib/problem-text.ts";
 import { campaignQuery, seriesQuery, unitsQuery } from "../../lib/queries.ts";
 import { useSession } from "../../lib/session.ts";
@@ -34,7 +34,7 @@ export function ReportFormPage() {
 }
 
 function ReportForm() {
-  const { t, f } = useI18n();
+  const { t, f, fill } = useI18n();
   const user = useSession().data as User;
   const units = useQuery(unitsQuery());
   const communes = (units.data?.units ?? []).filter(isReportingUnit);

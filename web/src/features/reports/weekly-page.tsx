@@ -5,13 +5,13 @@ import { DriveCard } from "../../components/drive-card.tsx";
 import { FlagList } from "../../components/flag-badge.tsx";
 import { ScrollRegion } from "../../components/scroll-region.tsx";
 import { ErrorState, Skeleton } from "../../components/states.tsx";
-import { fill, useI18n } from "../../lib/i18n.tsx";
+import { useI18n } from "../../lib/i18n.tsx";
 import { campaignQuery, drivesQuery, overviewQuery, unitsQuery } from "../../lib/queries.ts";
 import { useSearchParam } from "../../lib/url-state.ts";
 
 /** The week's report as the district sends it upward: one A4 page to sign, or an XLSX to send. */
 export function WeeklyPage() {
-  const { t, f } = useI18n();
+  const { t, f, fill } = useI18n();
   const [date] = useSearchParam("date");
   const overview = useQuery(overviewQuery(null, date));
   const campaign = useQuery(campaignQuery());
