@@ -16,7 +16,7 @@ import { useI18n } from "./lib/i18n.tsx";
 import { useSession, useSignOut } from "./lib/session.ts";
 
 export function App() {
-  const { t, fill } = useI18n();
+  const { t } = useI18n();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -134,7 +134,7 @@ function BadDateGuard({ children }: { children: React.ReactNode }) {
 }
 
 function NotFound() {
-  const { t, fill } = useI18n();
+  const { t } = useI18n();
   return (
     <div className="state">
       <h1>{t.notFoundTitle}</h1>

@@ -248,7 +248,7 @@ function chartRows(
 }
 
 function ChartTooltip({ active, payload }: { active?: boolean; payload?: { payload: Row }[] }) {
-  const { t, f, fill } = useI18n();
+  const { t, f } = useI18n();
   const row = payload?.[0]?.payload;
   if (!active || !row) return null;
   return (

@@ -21,7 +21,7 @@ export function UsersPage() {
 }
 
 function Users() {
-  const { t, fill } = useI18n();
+  const { t } = useI18n();
   const users = useQuery(usersQuery());
   const units = useQuery(unitsQuery());
   const communes = (units.data?.units ?? []).filter(isReportingUnit);
@@ -72,7 +72,7 @@ function RoleSelect({
   label?: string;
   id?: string;
 }) {
-  const { t, fill } = useI18n();
+  const { t } = useI18n();
   return (
     <select id={id} aria-label={label} value={value} onChange={(e) => onChange(e.target.value as Role)}>
       {ROLES.map((role) => (
@@ -99,7 +99,7 @@ function CommuneSelect({
   disabled?: boolean;
   id?: string;
 }) {
-  const { t, fill } = useI18n();
+  const { t } = useI18n();
   return (
     <select
       id={id}

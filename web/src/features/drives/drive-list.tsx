@@ -23,7 +23,7 @@ export function DriveList({
   user: User | null;
   onEdit: (drive: Drive) => void;
 }) {
-  const { t, fill } = useI18n();
+  const { t } = useI18n();
   if (drives.length === 0) return <p className="muted">{t.noDrives}</p>;
   return (
     <ul className="drive-list">
