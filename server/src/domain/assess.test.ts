@@ -118,7 +118,7 @@ describe("a reporting unit", () => {
     expect(result.coverage.pacePerDay).toBe(-2);
     expect(codes(result.flags)).toEqual(expect.arrayContaining(["OFF_PACE/coverage", "DATA/coverage"]));
     expect(result.flags.find((f) => f.code === "DATA")?.message).toBe(
-      "level2 fell from 900 on 2024-05-25 to 886 on 2024-06-01.",
+      "Level-2 accounts fell from 900 on 2024-05-25 to 886 on 2024-06-01.",
     );
   });
 

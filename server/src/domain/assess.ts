@@ -1,5 +1,7 @@
+import { MESSAGES } from "../messages/format.ts";
 import { addDays, daysBetween, earlierOf, laterOf } from "./dates.ts";
-import { type Flag, formatCount, formatPerDay, METRIC_WORDS } from "./flags.ts";
+import { API_FORMAT, flagText } from "./flag-text.ts";
+import type { Flag, FlagCode } from "./flags.ts";
 import { baselineOf, baseOf, countOf, latestOn, previousBefore } from "./history.ts";
 import { etaOn, paceOn, remainingToTarget, requiredPerDay, targetCountOf } from "./pace.ts";
 import { roundTo2, truncatedPercent, truncatedPercentOfRate } from "./percent.ts";
@@ -117,14 +119,7 @@ export function reportingUnitState(
       metrics: { coverage: missingMetric(), linking: missingMetric() },
       staleUnits: 1,
       dataUnits: 0,
-      ownFlags: [
-        {
-          code: "STALE",
-          metric: null,
-          message: `No report on or before ${date}.`,
-          values: { latestReport: null, date },
-        },
-      ],
+      ownFlags: [flag("STALE", null, { latestReport: null, date })],
     };
   }
   const previous = previousBefore(history, latest.date);
@@ -356,50 +351,31 @@ function metricStatus(state: MetricState, campaign: Campaign, date: string): Met
 }
 
 function behindFlags(metric: Metric, status: MetricStatus, campaign: Campaign): Flag[] {
-  const words = METRIC_WORDS[metric];
   const { rate, expectedRate: expected } = status;
   if (rate === null || expected === null || rate >= expected - campaign.tolerancePoints / 100) return [];
-  const points = roundTo2((expected - rate) * 100);
   return [
-    {
-      code: "BEHIND",
-      metric,
-      message:
-        `${words.rate} is ${status.percent}%, ${points.toFixed(2)} points below the ${status.expectedPercent}% ` +
-        `expected on the trajectory: ${formatCount(status.gapToExpected ?? 0)} more ${words.count} needed to be back on it.`,
-      values: {
-        percent: status.percent,
-        expectedPercent: status.expectedPercent,
-        points,
-        gap: status.gapToExpected,
-      },
-    },
+    flag("BEHIND", metric, {
+      percent: status.percent,
+      expectedPercent: status.expectedPercent,
+      points: roundTo2((expected - rate) * 100),
+      gap: status.gapToExpected,
+    }),
   ];
 }
 
 /** A reporting unit off track: no progress, or an ETA not before the deadline. */
 function offPaceFlags(metric: Metric, status: MetricStatus, state: MetricState, campaign: Campaign): Flag[] {
   if (state.units.offTrack === 0 || state.pace === null) return [];
-  const words = METRIC_WORDS[metric];
-  const values = {
-    remaining: status.remaining,
-    pacePerDay: status.pacePerDay,
-    requiredPerDay: status.requiredPerDay,
-    eta: status.eta,
-    deadline: campaign.deadline,
-    windowDays: campaign.paceWindowDays,
-  };
-  const need =
-    status.requiredPerDay === null
-      ? `the deadline ${campaign.deadline} has passed`
-      : `${formatPerDay(status.requiredPerDay)} per day are needed`;
-  const message =
-    state.pace <= 0
-      ? `No progress in ${words.count} over the last ${campaign.paceWindowDays} days ` +
-        `(${formatPerDay(status.pacePerDay ?? 0)} per day) with ${formatCount(status.remaining)} still to reach; ${need}.`
-      : `At ${formatPerDay(status.pacePerDay ?? 0)} ${words.count} per day, the ${formatCount(status.remaining)} ` +
-        `still needed would be reached on ${status.eta}, not before the deadline ${campaign.deadline}; ${need}.`;
-  return [{ code: "OFF_PACE", metric, message, values }];
+  return [
+    flag("OFF_PACE", metric, {
+      remaining: status.remaining,
+      pacePerDay: status.pacePerDay,
+      requiredPerDay: status.requiredPerDay,
+      eta: status.eta,
+      deadline: campaign.deadline,
+      windowDays: campaign.paceWindowDays,
+    }),
+  ];
 }
 
 /** A parent is off pace when any of its units is: fast units stop at the target and cannot lend their pace. */
@@ -411,69 +387,44 @@ function parentOffPaceFlags(
 ): Flag[] {
   const offTrack = state.units.offTrack;
   if (offTrack === 0) return [];
-  const expected = STANDINGS.reduce((sum, standing) => sum + state.units[standing], 0);
-  const named = state.offTrack
-    .map((unit) => `${unit.name} (${unit.eta ?? "not at the current pace"})`)
-    .join(", ");
-  const more = offTrack > state.offTrack.length ? `, and ${offTrack - state.offTrack.length} more` : "";
   return [
-    {
-      code: "OFF_PACE",
-      metric,
-      message:
-        `${offTrack} of ${expected} reporting units will not reach the target before ${campaign.deadline} ` +
-        `at their current pace: ${named}${more}. At current paces the ${METRIC_WORDS[metric].rate.toLowerCase()} ` +
-        `reaches ${status.projection?.percent ?? "—"}% by the deadline.`,
-      values: {
-        offTrack,
-        expected,
-        deadline: campaign.deadline,
-        projectionPercent: status.projection?.percent ?? null,
-        units: state.offTrack,
-      },
-    },
+    flag("OFF_PACE", metric, {
+      offTrack,
+      expected: STANDINGS.reduce((sum, standing) => sum + state.units[standing], 0),
+      deadline: campaign.deadline,
+      projectionPercent: status.projection?.percent ?? null,
+      units: state.offTrack,
+    }),
   ];
 }
 
 function staleFlags(latest: Report, campaign: Campaign, date: string): Flag[] {
   const age = daysBetween(latest.date, date);
   if (age <= campaign.staleDays) return [];
-  return [
-    {
-      code: "STALE",
-      metric: null,
-      message: `The latest report is dated ${latest.date}, ${age} days before ${date} (more than ${campaign.staleDays}).`,
-      values: { latestReport: latest.date, age, staleDays: campaign.staleDays },
-    },
-  ];
+  return [flag("STALE", null, { latestReport: latest.date, age, date, staleDays: campaign.staleDays })];
 }
 
 function dataFlags(latest: Report, previous: Report | undefined): Flag[] {
   const flags: Flag[] = [];
   for (const metric of METRICS) {
-    const words = METRIC_WORDS[metric];
     const count = countOf(latest, metric);
     const base = baseOf(latest, metric);
     if (count > base) {
-      flags.push({
-        code: "DATA",
-        metric,
-        message: `${capitalise(words.count)} (${formatCount(count)}) exceed the ${words.base} (${formatCount(base)}).`,
-        values: { field: metric === "coverage" ? "level2" : "linked", count, base },
-      });
+      flags.push(flag("DATA", metric, { field: metric === "coverage" ? "level2" : "linked", count, base }));
     }
   }
   if (previous) {
     for (const field of ["level2", "dual", "linked"] as const) {
       if (latest[field] < previous[field]) {
-        flags.push({
-          code: "DATA",
-          metric: field === "level2" ? "coverage" : "linking",
-          message:
-            `${field} fell from ${formatCount(previous[field])} on ${previous.date} ` +
-            `to ${formatCount(latest[field])} on ${latest.date}.`,
-          values: { field, previous: previous[field], current: latest[field], previousDate: previous.date },
-        });
+        flags.push(
+          flag("DATA", field === "level2" ? "coverage" : "linking", {
+            field,
+            previous: previous[field],
+            current: latest[field],
+            previousDate: previous.date,
+            date: latest.date,
+          }),
+        );
       }
     }
   }
@@ -483,31 +434,25 @@ function dataFlags(latest: Report, previous: Report | undefined): Flag[] {
 function parentFlags(state: UnitState, campaign: Campaign, date: string): Flag[] {
   const flags: Flag[] = [];
   const total = state.figures.expected;
-  const missing = total - state.figures.reporting;
   if (state.staleUnits > 0) {
-    flags.push({
-      code: "STALE",
-      metric: null,
-      message:
-        `${state.staleUnits} of ${total} reporting units have no report in the ${campaign.staleDays} days up to ${date}` +
-        (missing > 0 ? `, ${missing} of them none at all.` : "."),
-      values: {
+    flags.push(
+      flag("STALE", null, {
         staleUnits: state.staleUnits,
-        missingUnits: missing,
+        missingUnits: total - state.figures.reporting,
         expected: total,
         staleDays: campaign.staleDays,
-      },
-    });
+        date,
+      }),
+    );
   }
-  if (state.dataUnits > 0) {
-    flags.push({
-      code: "DATA",
-      metric: null,
-      message: `${state.dataUnits} of ${total} reporting units have figures to check (a rate above 100% or a count that fell).`,
-      values: { dataUnits: state.dataUnits, expected: total },
-    });
-  }
+  if (state.dataUnits > 0) flags.push(flag("DATA", null, { dataUnits: state.dataUnits, expected: total }));
   return flags;
+}
+
+/** A flag with its code and values; its English message comes from the catalogue, as the web's does. */
+function flag(code: FlagCode, metric: Metric | null, values: Flag["values"]): Flag {
+  const made = { code, metric, values, message: "" };
+  return { ...made, message: flagText(made, MESSAGES.en, API_FORMAT) };
 }
 
 function emptyFigures(): Figures {
@@ -550,4 +495,3 @@ function missingMetric(): MetricState {
 const minDate = (a: string | null, b: string | null) =>
   a === null || b === null ? (a ?? b) : earlierOf(a, b);
 const maxDate = (a: string | null, b: string | null) => (a === null || b === null ? (a ?? b) : laterOf(a, b));
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MESSAGES } from "../messages/format.ts";
-import { documentFormat, flagText } from "./flag-text.ts";
+import { API_FORMAT, documentFormat, flagText } from "./flag-text.ts";
 import type { Flag } from "./flags.ts";
 
 const vi = (flag: Omit<Flag, "message">) =>
@@ -23,23 +23,31 @@ describe("flagText", () => {
       },
     };
     expect(vi(late)).toBe(
-      "Với tốc độ 15,23 người/ngày, 1.084 người còn lại đến 09/09/2024 mới xong, không kịp hạn 01/07/2024; cần 542 người/ngày.",
+      "Với tốc độ 15,23 tài khoản/ngày, 1.084 người còn lại đến 09/09/2024 mới xong, không kịp hạn 01/07/2024; cần 542 người/ngày.",
     );
     expect(en(late)).toBe(
-      "At 15.23 per day the 1,084 people still to reach take until 09/09/2024, after the 01/07/2024 deadline; 542 needed per day.",
+      "At 15.23 level-2 accounts per day, the 1,084 still needed would be reached on 09/09/2024, not before the deadline 01/07/2024; 542 per day are needed.",
     );
     expect(vi({ ...late, values: { ...late.values, pacePerDay: 0, eta: null } })).toBe(
-      "Số tài khoản mức 2 không tăng trong 28 ngày qua; còn 1.084 người, cần 542 người/ngày.",
+      "Không có thêm tài khoản trong 28 ngày qua (0 người/ngày); còn 1.084 người, cần 542 người/ngày.",
     );
     expect(vi({ ...late, values: { ...late.values, pacePerDay: 0, eta: null, requiredPerDay: null } })).toBe(
-      "Số tài khoản mức 2 không tăng trong 28 ngày qua; còn 1.084 người, hạn đã qua.",
+      "Không có thêm tài khoản trong 28 ngày qua (0 người/ngày); còn 1.084 người, hạn 01/07/2024 đã qua.",
+    );
+    // The API's English message is the same sentence, with its own number and date formats.
+    expect(flagText({ ...late, message: "" }, MESSAGES.en, API_FORMAT)).toBe(
+      "At 15.23 level-2 accounts per day, the 1,084 still needed would be reached on 2024-09-09, not before the deadline 2024-07-01; 542.00 per day are needed.",
     );
   });
 
   it("explains STALE for a commune, a missing commune and a district", () => {
     expect(
-      vi({ code: "STALE", metric: null, values: { latestReport: "2024-03-30", age: 21, staleDays: 7 } }),
-    ).toBe("Báo cáo gần nhất ngày 30/03/2024, đã 21 ngày (quá 7 ngày).");
+      vi({
+        code: "STALE",
+        metric: null,
+        values: { latestReport: "2024-03-30", age: 21, date: "2024-04-20", staleDays: 7 },
+      }),
+    ).toBe("Báo cáo gần nhất ngày 30/03/2024, đã 21 ngày tính đến 20/04/2024 (quá 7 ngày).");
     expect(vi({ code: "STALE", metric: null, values: { latestReport: null, date: "2024-01-01" } })).toBe(
       "Chưa có báo cáo nào đến ngày 01/01/2024.",
     );
@@ -47,9 +55,11 @@ describe("flagText", () => {
       vi({
         code: "STALE",
         metric: null,
-        values: { staleUnits: 2, missingUnits: 1, expected: 15, staleDays: 7 },
+        values: { staleUnits: 2, missingUnits: 1, expected: 15, staleDays: 7, date: "2024-04-20" },
       }),
-    ).toBe("2/15 xã chưa cập nhật số liệu trong 7 ngày. 1/15 xã chưa có báo cáo nào.");
+    ).toBe(
+      "2/15 xã chưa cập nhật số liệu trong 7 ngày tính đến 20/04/2024, trong đó 1 xã chưa có báo cáo nào.",
+    );
   });
 
   it("explains DATA: a rate above 100% and a count that fell", () => {
@@ -60,8 +70,14 @@ describe("flagText", () => {
       vi({
         code: "DATA",
         metric: "coverage",
-        values: { field: "level2", previous: 900, current: 886, previousDate: "2024-05-25" },
+        values: {
+          field: "level2",
+          previous: 900,
+          current: 886,
+          previousDate: "2024-05-25",
+          date: "2024-06-01",
+        },
       }),
-    ).toBe("Số tài khoản mức 2 giảm từ 900 (ngày 25/05/2024) xuống 886.");
+    ).toBe("Số tài khoản mức 2 giảm từ 900 (ngày 25/05/2024) xuống 886 (ngày 01/06/2024).");
   });
 });

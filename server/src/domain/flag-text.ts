@@ -25,20 +25,44 @@ export function documentFormat(language: "vi" | "en"): TextFormat {
   };
 }
 
-/** The flag's explanation in the reader's language, from its code and values. */
+/**
+ * How the API writes the numbers of its English messages: 1,012, 2.40, 58.00% and ISO dates, the
+ * same on every server whatever its locale.
+ */
+export const API_FORMAT: TextFormat = (() => {
+  const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+  const decimal = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return {
+    integer: (n) => integer.format(n),
+    decimal: (n) => decimal.format(n),
+    percent: (p) => (p === null ? "—" : `${p}%`),
+    date: (iso) => iso,
+  };
+})();
+
+/**
+ * The flag's explanation in the reader's language, from its code and values: the one place a
+ * flag's sentence is made (the API's English `message` too, with API_FORMAT).
+ */
 export function flagText(flag: Flag, t: Messages, f: TextFormat): string {
   const fill = (message: string, values: Record<string, string | number>) =>
     formatMessage(t.locale, message, values);
   const v = flag.values;
   const num = (key: string) => Number(v[key] ?? 0);
   const str = (key: string) => String(v[key] ?? "");
+  const percent = (key: string) => f.percent(v[key] === null ? null : str(key));
   const metric = flag.metric ?? "coverage";
+  const words = {
+    metric: t.metricRateName[metric],
+    rate: t.metricRateWord[metric],
+    count: t.metricCountWord[metric],
+  };
   switch (flag.code) {
     case "BEHIND":
       return fill(t.flagText.behind, {
-        metric: t.metricRateName[metric],
-        percent: f.percent(v.percent === null ? null : str("percent")),
-        expected: f.percent(v.expectedPercent === null ? null : str("expectedPercent")),
+        ...words,
+        percent: percent("percent"),
+        expected: percent("expectedPercent"),
         points: f.decimal(num("points")),
         gap: f.integer(num("gap")),
       });
@@ -49,49 +73,46 @@ export function flagText(flag: Flag, t: Messages, f: TextFormat): string {
         );
         const more = num("offTrack") - named.length;
         return fill(t.flagText.offPaceParent, {
-          count: num("offTrack"),
+          ...words,
+          offTrack: num("offTrack"),
           expected: num("expected"),
           deadline: f.date(str("deadline")),
-          units: more > 0 ? `${named.join(", ")} +${more}` : named.join(", "),
-          projection: f.percent(v.projectionPercent === null ? null : str("projectionPercent")),
+          units: named.join(", ") + (more > 0 ? fill(t.flagText.moreUnits, { more }) : ""),
+          projection: percent("projectionPercent"),
         });
       }
       const need =
         v.requiredPerDay === null
-          ? t.flagText.afterDeadline
+          ? fill(t.flagText.afterDeadline, { deadline: f.date(str("deadline")) })
           : fill(t.flagText.need, { required: f.decimal(num("requiredPerDay")) });
-      if (v.eta === null) {
-        return fill(t.flagText.offPaceNoProgress, {
-          count: t.metricCountName[metric],
-          window: num("windowDays"),
-          remaining: f.integer(num("remaining")),
-          need,
-        });
-      }
-      return fill(t.flagText.offPaceLate, {
+      const common = {
+        ...words,
         pace: f.decimal(num("pacePerDay")),
         remaining: f.integer(num("remaining")),
+        need,
+      };
+      if (v.eta === null) return fill(t.flagText.offPaceNoProgress, { ...common, window: num("windowDays") });
+      return fill(t.flagText.offPaceLate, {
+        ...common,
         eta: f.date(str("eta")),
         deadline: f.date(str("deadline")),
-        need,
       });
     }
     case "STALE":
       if ("staleUnits" in v) {
-        const stale = fill(t.flagText.staleParent, {
+        return fill(t.flagText.staleParent, {
           stale: num("staleUnits"),
           expected: num("expected"),
           staleDays: num("staleDays"),
+          date: f.date(str("date")),
+          missing: num("missingUnits"),
         });
-        const missing = num("missingUnits");
-        return missing > 0
-          ? `${stale} ${fill(t.flagText.missingParent, { missing, expected: num("expected") })}`
-          : stale;
       }
       if (v.latestReport === null) return fill(t.flagText.missingUnit, { date: f.date(str("date")) });
       return fill(t.flagText.staleUnit, {
         latest: f.date(str("latestReport")),
         age: num("age"),
+        date: f.date(str("date")),
         staleDays: num("staleDays"),
       });
     case "DATA": {
@@ -104,6 +125,7 @@ export function flagText(flag: Flag, t: Messages, f: TextFormat): string {
           previous: f.integer(num("previous")),
           previousDate: f.date(str("previousDate")),
           current: f.integer(num("current")),
+          date: f.date(str("date")),
         });
       }
       return fill(t.flagText.dataAbove, {

@@ -2,7 +2,10 @@ import type { Metric } from "./types.ts";
 
 export type FlagCode = "BEHIND" | "OFF_PACE" | "STALE" | "DATA";
 
-/** A flag explains itself: `message` in English with the numbers, `values` for clients that translate by code. */
+/**
+ * A flag explains itself: `values` for clients that translate by code, and `message`, the English
+ * sentence the catalogue makes of them (flag-text.ts), for clients that do not.
+ */
 export interface Flag {
   code: FlagCode;
   metric: Metric | null;
@@ -13,12 +16,6 @@ export interface Flag {
 export type FlagValue = number | string | null | readonly { id: string; name: string; eta: string | null }[];
 
 const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-const twoDecimals = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
+/** A count in the API's English messages: 1,012. */
 export const formatCount = (n: number) => integer.format(n);
-export const formatPerDay = (n: number) => twoDecimals.format(n);
-
-export const METRIC_WORDS: Record<Metric, { rate: string; count: string; base: string }> = {
-  coverage: { rate: "Coverage", count: "level-2 accounts", base: "people in scope" },
-  linking: { rate: "Link rate", count: "linked accounts", base: "people with both accounts" },
-};

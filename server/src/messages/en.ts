@@ -410,33 +410,34 @@ export const en: Messages = {
   flagMetric: { coverage: "level 2", linking: "linking" },
   flagText: {
     behind:
-      "{metric} {percent}, {points} points below the {expected} expected: {gap} more accounts needed to be back on the trajectory.",
+      "{metric} is {percent}, {points} points below the {expected} expected on the trajectory: {gap} more {count} needed to be back on it.",
     offPaceNoProgress:
-      "{count} did not grow over the last {window, plural, one {# day} other {# days}}; {remaining} people to go, {need}.",
+      "No progress in {count} over the last {window, plural, one {# day} other {# days}} ({pace} per day) with {remaining} still to reach; {need}.",
     offPaceLate:
-      "At {pace} per day the {remaining} people still to reach take until {eta}, after the {deadline} deadline; {need}.",
-    need: "{required} needed per day",
+      "At {pace} {count} per day, the {remaining} still needed would be reached on {eta}, not before the deadline {deadline}; {need}.",
+    need: "{required} per day are needed",
+    afterDeadline: "the deadline {deadline} has passed",
     offPaceParent:
-      "{count} of {expected} communes will not make {deadline} at their current pace: {units}. At current paces: {projection} by the deadline.",
-    etaNone: "no progress",
-    afterDeadline: "the deadline has passed",
+      "{offTrack} of {expected} reporting units will not reach the target before {deadline} at their current pace: {units}. At current paces the {rate} reaches {projection} by the deadline.",
+    moreUnits: ", and {more} more",
+    etaNone: "not at the current pace",
     staleUnit:
-      "Latest report dated {latest}, {age, plural, one {# day} other {# days}} old (more than {staleDays}).",
-    missingUnit: "No report up to {date}.",
+      "The latest report is dated {latest}, {age, plural, one {# day} other {# days}} before {date} (more than {staleDays}).",
+    missingUnit: "No report on or before {date}.",
     staleParent:
-      "{stale} of {expected} communes have not reported in {staleDays, plural, one {# day} other {# days}}.",
-    missingParent: "{missing} of {expected} communes have no report at all.",
-    dataAbove: "{field} ({count}) exceeds the {base}.",
-    dataFell: "{field} fell from {previous} (on {previousDate}) to {current}.",
+      "{stale} of {expected} reporting units have no report in the {staleDays, plural, one {# day} other {# days}} up to {date}{missing, plural, =0 {.} other {, # of them none at all.}}",
+    dataAbove: "{field} ({count}) exceed the {base}.",
+    dataFell: "{field} fell from {previous} on {previousDate} to {current} on {date}.",
     dataParent:
-      "{count} of {expected} communes have figures to check (a rate above 100% or a count that fell).",
+      "{count} of {expected} reporting units have figures to check (a rate above 100% or a count that fell).",
   },
-  metricRateName: { coverage: "Level-2 coverage", linking: "Link rate" },
-  metricCountName: { coverage: "Level-2 accounts", linking: "Linked accounts" },
+  metricRateName: { coverage: "Coverage", linking: "Link rate" },
+  metricRateWord: { coverage: "coverage", linking: "link rate" },
+  metricCountWord: { coverage: "level-2 accounts", linking: "linked accounts" },
   fieldName: {
     level2: "Level-2 accounts",
     dual: "People holding both accounts",
     linked: "Linked accounts",
   },
-  baseName: { coverage: "population in scope ({base})", linking: "people holding both accounts ({base})" },
+  baseName: { coverage: "people in scope ({base})", linking: "people with both accounts ({base})" },
 };

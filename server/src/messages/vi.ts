@@ -406,25 +406,28 @@ export const vi = {
   flagMetric: { coverage: "mức 2", linking: "liên kết" },
   flagText: {
     behind:
-      "{metric} {percent}, thấp hơn mức kỳ vọng {expected} là {points} điểm phần trăm: cần thêm {gap} tài khoản để về đúng lộ trình.",
-    offPaceNoProgress: "{count} không tăng trong {window} ngày qua; còn {remaining} người, {need}.",
+      "{metric} {percent}, thấp hơn mức kỳ vọng {expected} là {points} điểm phần trăm: cần thêm {gap} {count} để về đúng lộ trình.",
+    offPaceNoProgress:
+      "Không có thêm {count} trong {window} ngày qua ({pace} người/ngày); còn {remaining} người, {need}.",
     offPaceLate:
-      "Với tốc độ {pace} người/ngày, {remaining} người còn lại đến {eta} mới xong, không kịp hạn {deadline}; {need}.",
+      "Với tốc độ {pace} {count}/ngày, {remaining} người còn lại đến {eta} mới xong, không kịp hạn {deadline}; {need}.",
     need: "cần {required} người/ngày",
+    afterDeadline: "hạn {deadline} đã qua",
     offPaceParent:
-      "{count}/{expected} xã không kịp {deadline} với tốc độ hiện tại: {units}. Với tốc độ hiện tại đạt {projection} vào hạn.",
+      "{offTrack}/{expected} xã không kịp {deadline} với tốc độ hiện tại: {units}. Với tốc độ hiện tại, {rate} đạt {projection} vào hạn.",
+    moreUnits: " và {more} xã khác",
     etaNone: "không tăng",
-    afterDeadline: "hạn đã qua",
-    staleUnit: "Báo cáo gần nhất ngày {latest}, đã {age} ngày (quá {staleDays} ngày).",
+    staleUnit: "Báo cáo gần nhất ngày {latest}, đã {age} ngày tính đến {date} (quá {staleDays} ngày).",
     missingUnit: "Chưa có báo cáo nào đến ngày {date}.",
-    staleParent: "{stale}/{expected} xã chưa cập nhật số liệu trong {staleDays} ngày.",
-    missingParent: "{missing}/{expected} xã chưa có báo cáo nào.",
+    staleParent:
+      "{stale}/{expected} xã chưa cập nhật số liệu trong {staleDays} ngày tính đến {date}{missing, plural, =0 {.} other {, trong đó # xã chưa có báo cáo nào.}}",
     dataAbove: "{field} ({count}) lớn hơn {base}.",
-    dataFell: "{field} giảm từ {previous} (ngày {previousDate}) xuống {current}.",
+    dataFell: "{field} giảm từ {previous} (ngày {previousDate}) xuống {current} (ngày {date}).",
     dataParent: "{count}/{expected} xã có số liệu cần kiểm tra (tỷ lệ trên 100% hoặc số liệu giảm).",
   },
   metricRateName: { coverage: "Tỷ lệ mức 2", linking: "Tỷ lệ liên kết" },
-  metricCountName: { coverage: "Số tài khoản mức 2", linking: "Số tài khoản đã liên kết" },
+  metricRateWord: { coverage: "tỷ lệ mức 2", linking: "tỷ lệ liên kết" },
+  metricCountWord: { coverage: "tài khoản", linking: "tài khoản đã liên kết" },
   fieldName: {
     level2: "Số tài khoản mức 2",
     dual: "Số người có cả hai tài khoản",

@@ -117,7 +117,7 @@ export function OverviewPage() {
         </div>
       </div>
       <RankingBars
-        title={fill(t.rankingTitle, { metric: t.metricRateName[metric].toLowerCase() })}
+        title={fill(t.rankingTitle, { metric: t.metricRateWord[metric] })}
         rows={data.children.map((child) => ({
           id: child.unit.id,
           name: child.unit.name,
