@@ -3,7 +3,7 @@ import { addDays, daysBetween, earlierOf, laterOf } from "./dates.ts";
 import { API_FORMAT, flagText } from "./flag-text.ts";
 import type { Flag, FlagCode } from "./flags.ts";
 import { baselineOf, baseOf, countOf, latestOn, previousBefore } from "./history.ts";
-import { etaOn, paceOn, remainingToTarget, requiredPerDay, targetCountOf } from "./pace.ts";
+import { etaOn, paceOn, requiredPerDay, targetCountOf } from "./pace.ts";
 import { roundTo2, truncatedPercent, truncatedPercentOfRate } from "./percent.ts";
 import { rateOfTracks, unitTrack } from "./trajectory.ts";
 import { compareCodes } from "./tree.ts";
@@ -97,7 +97,8 @@ interface MetricState {
   remaining: number;
   projected: number;
   units: Record<Standing, number>;
-  eta: { kind: EtaKind; date: string | null };
+  etaKind: EtaKind;
+  etaDate: string | null;
   /** The units off track, most projected shortfall first, at most OFF_TRACK_LISTED of them. */
   offTrack: OffTrackUnit[];
 }
@@ -159,14 +160,18 @@ function reportingMetricState(
   const count = countOf(latest, metric);
   const base = baseOf(latest, metric);
   const onTrack = unitTrack(baseline, latest, campaign, metric, date);
-  const track: MetricState["track"] = onTrack && { ...onTrack, count };
+  const track: MetricState["track"] = onTrack && {
+    expectedCount: onTrack.expectedCount,
+    base: onTrack.base,
+    count,
+  };
   const weekAgoReport = latestOn(history, addDays(date, -7));
   const weekAgo = weekAgoReport
     ? { count: countOf(weekAgoReport, metric), base: baseOf(weekAgoReport, metric) }
     : null;
   const pace = paceOn(history, date, metric, campaign.paceWindowDays);
   const targetCount = targetCountOf(campaign.targets[metric], base);
-  const remaining = remainingToTarget(campaign.targets[metric], base, count);
+  const remaining = Math.max(0, targetCount - count);
   const daysLeft = Math.max(0, daysBetween(date, campaign.deadline));
   const projected =
     remaining > 0 && pace !== null && pace > 0
@@ -174,8 +179,12 @@ function reportingMetricState(
       : count;
   const eta = etaOn(date, remaining, pace);
   const standing = standingOf(remaining, pace, eta, campaign.deadline);
-  const units = { done: 0, onTrack: 0, offTrack: 0, notJudged: 0 };
-  units[standing] = 1;
+  const units = {
+    done: standing === "done" ? 1 : 0,
+    onTrack: standing === "onTrack" ? 1 : 0,
+    offTrack: standing === "offTrack" ? 1 : 0,
+    notJudged: standing === "notJudged" ? 1 : 0,
+  };
   return {
     count,
     base,
@@ -186,14 +195,12 @@ function reportingMetricState(
     remaining,
     projected,
     units,
-    eta: {
-      kind: remaining === 0 ? "reached" : pace === null ? "unknown" : eta === null ? "never" : "date",
-      date: eta,
-    },
+    etaKind: remaining === 0 ? "reached" : pace === null ? "unknown" : eta === null ? "never" : "date",
+    etaDate: eta,
     offTrack:
       standing === "offTrack"
         ? [{ id: unit.id, name: unit.name, eta, shortfall: targetCount - projected }]
-        : [],
+        : NONE_OFF_TRACK,
   };
 }
 
@@ -235,10 +242,8 @@ export function sumStates(states: readonly UnitState[]): UnitState {
     figures.oldestReport = minDate(figures.oldestReport, f.oldestReport);
     figures.latestReport = maxDate(figures.latestReport, f.latestReport);
   }
-  for (const metric of METRICS) {
-    metrics[metric].offTrack.sort((a, b) => b.shortfall - a.shortfall || compareCodes(a.id, b.id));
-    metrics[metric].offTrack.length = Math.min(metrics[metric].offTrack.length, OFF_TRACK_LISTED);
-  }
+  for (const metric of METRICS) trimOffTrack(metrics[metric]);
+
   return { figures, metrics, staleUnits, dataUnits, ownFlags: [] };
 }
 
@@ -264,16 +269,31 @@ function addMetric(sum: MetricState, part: MetricState): void {
   sum.targetCount += part.targetCount;
   sum.remaining += part.remaining;
   sum.projected += part.projected;
-  for (const standing of STANDINGS) sum.units[standing] += part.units[standing];
+  sum.units.done += part.units.done;
+  sum.units.onTrack += part.units.onTrack;
+  sum.units.offTrack += part.units.offTrack;
+  sum.units.notJudged += part.units.notJudged;
   // The parent reaches the target when its last unit does: never if one never does, unknown if one is unknown.
-  const kind = ETA_PRECEDENCE[part.eta.kind] > ETA_PRECEDENCE[sum.eta.kind] ? part.eta.kind : sum.eta.kind;
-  const date =
+  const kind = ETA_PRECEDENCE[part.etaKind] > ETA_PRECEDENCE[sum.etaKind] ? part.etaKind : sum.etaKind;
+  sum.etaDate =
     kind === "date"
-      ? laterOf(sum.eta.kind === "date" ? (sum.eta.date as string) : "", part.eta.date ?? "")
+      ? laterOf(sum.etaKind === "date" ? (sum.etaDate as string) : "", part.etaDate ?? "")
       : null;
-  sum.eta = { kind, date };
-  sum.offTrack.push(...part.offTrack);
+  sum.etaKind = kind;
+  if (part.offTrack.length > 0) {
+    sum.offTrack.push(...part.offTrack);
+    if (sum.offTrack.length > 4 * OFF_TRACK_LISTED) trimOffTrack(sum);
+  }
 }
+
+/** Keeps the OFF_TRACK_LISTED units with the largest projected shortfall (a country has thousands off track). */
+function trimOffTrack(state: MetricState): void {
+  state.offTrack.sort((a, b) => b.shortfall - a.shortfall || compareCodes(a.id, b.id));
+  state.offTrack.length = Math.min(state.offTrack.length, OFF_TRACK_LISTED);
+}
+
+/** The off-track list of a unit that is not off track: one shared empty list, never written to (sums own theirs). */
+const NONE_OFF_TRACK = Object.freeze([]) as unknown as OffTrackUnit[];
 
 const STANDINGS: readonly Standing[] = ["done", "onTrack", "offTrack", "notJudged"];
 
@@ -313,7 +333,7 @@ function metricStatus(state: MetricState, campaign: Campaign, date: string): Met
   const rate = hasFigures ? state.count / state.base : null;
   const expected = state.track && rateOfTracks(state.track.expectedCount, state.track.base);
   const required = requiredPerDay(state.remaining, daysLeft);
-  const etaKind = hasFigures ? state.eta.kind : null;
+  const etaKind = hasFigures ? state.etaKind : null;
   return {
     count: state.count,
     base: state.base,
@@ -328,7 +348,7 @@ function metricStatus(state: MetricState, campaign: Campaign, date: string): Met
     requiredPerDay: required === null ? null : roundTo2(required),
     shortfallPerDay:
       required === null || state.pace === null ? null : roundTo2(Math.max(0, required - state.pace)),
-    eta: etaKind === "reached" ? date : etaKind === "date" ? state.eta.date : null,
+    eta: etaKind === "reached" ? date : etaKind === "date" ? state.etaDate : null,
     etaKind,
     targetCount: state.targetCount,
     projection: hasFigures
@@ -449,11 +469,29 @@ function parentFlags(state: UnitState, campaign: Campaign, date: string): Flag[]
   return flags;
 }
 
-/** A flag with its code and values; its English message comes from the catalogue, as the web's does. */
-function flag(code: FlagCode, metric: Metric | null, values: Flag["values"]): Flag {
-  const made = { code, metric, values, message: "" };
-  return { ...made, message: flagText(made, MESSAGES.en, API_FORMAT) };
+/**
+ * A flag with its code and values; its English message comes from the catalogue, as the web's does.
+ * The message is made when it is first read, or when the flag is written as JSON: a country's
+ * assessment makes tens of thousands of commune flags that only their parents' counts use.
+ */
+class CatalogueFlag implements Flag {
+  #message: string | undefined;
+  constructor(
+    readonly code: FlagCode,
+    readonly metric: Metric | null,
+    readonly values: Flag["values"],
+  ) {}
+  get message(): string {
+    this.#message ??= flagText(this, MESSAGES.en, API_FORMAT);
+    return this.#message;
+  }
+  toJSON() {
+    return { code: this.code, metric: this.metric, message: this.message, values: this.values };
+  }
 }
+
+const flag = (code: FlagCode, metric: Metric | null, values: Flag["values"]): Flag =>
+  new CatalogueFlag(code, metric, values);
 
 function emptyFigures(): Figures {
   return {
@@ -479,7 +517,8 @@ function emptyMetric(): MetricState {
     remaining: 0,
     projected: 0,
     units: { done: 0, onTrack: 0, offTrack: 0, notJudged: 0 },
-    eta: { kind: "reached", date: null },
+    etaKind: "reached",
+    etaDate: null,
     offTrack: [],
   };
 }
@@ -488,7 +527,7 @@ function emptyMetric(): MetricState {
 function missingMetric(): MetricState {
   const metric = emptyMetric();
   metric.units.notJudged = 1;
-  metric.eta = { kind: "unknown", date: null };
+  metric.etaKind = "unknown";
   return metric;
 }
 

@@ -38,12 +38,10 @@ export class UnitTree {
     if (isReportingUnit(unit)) return [unit];
     const found: Unit[] = [];
     const stack = [...(this.childrenOf.get(id) ?? [])];
-    // A unit is visited once, so that a loop in a damaged tree ends instead of running forever.
-    const visited = new Set<string>([id]);
-    while (stack.length > 0) {
+    // A tree visits each unit once at most: more steps than units means a loop in a damaged
+    // database, which ends here instead of running forever.
+    for (let steps = 0; stack.length > 0 && steps <= this.units.length; steps++) {
       const next = stack.pop() as Unit;
-      if (visited.has(next.id)) continue;
-      visited.add(next.id);
       if (isReportingUnit(next)) found.push(next);
       else stack.push(...(this.childrenOf.get(next.id) ?? []));
     }
