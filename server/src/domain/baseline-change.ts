@@ -1,5 +1,6 @@
 import { assess, reportingUnitState } from "./assess.ts";
 import { baselineOf, sameFigures } from "./history.ts";
+import { makeProblem } from "./problem-text.ts";
 import type { Problem } from "./report-validation.ts";
 import type { Campaign, Report, Unit } from "./types.ts";
 
@@ -28,22 +29,13 @@ export function baselineChange(
   const will = judge(after);
   const appear = will.flags.filter((f) => !was.flags.includes(f));
   const go = was.flags.filter((f) => !will.flags.includes(f));
-  const moves =
-    (appear.length > 0 ? ` ${appear.join(", ")} would appear.` : "") +
-    (go.length > 0 ? ` ${go.join(", ")} would go.` : "");
-  return {
-    field: "date",
-    code: "BASELINE_CHANGE",
-    message:
-      `This changes ${unit.name}'s baseline (its figures of ${now.date}), where its trajectory starts: ` +
-      `on ${asOf} the expected coverage moves from ${was.expected ?? "—"}% to ${will.expected ?? "—"}%.${moves}`,
-    values: {
-      date: now.date,
-      asOf,
-      expectedBefore: was.expected,
-      expectedAfter: will.expected,
-      appear: appear.join(", ") || "—",
-      go: go.join(", ") || "—",
-    },
-  };
+  return makeProblem("date", "BASELINE_CHANGE", {
+    date: now.date,
+    name: unit.name,
+    asOf,
+    expectedBefore: was.expected ?? "—",
+    expectedAfter: will.expected ?? "—",
+    appear: appear.join(", ") || "—",
+    go: go.join(", ") || "—",
+  });
 }

@@ -2,6 +2,7 @@ import type { Assessment } from "./assess.ts";
 import { addDays, daysBetween, isIsoDate } from "./dates.ts";
 import { compareNeed, shortfallAtDeadline } from "./overview.ts";
 import { paceOn } from "./pace.ts";
+import { makeProblem } from "./problem-text.ts";
 import type { Problem } from "./report-validation.ts";
 import { isReportingUnit } from "./tree.ts";
 import type { Metric, Report, Unit } from "./types.ts";
@@ -36,50 +37,34 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** The rules a drive must pass; each problem names the field and the value. */
 export function checkDrive(input: DriveInput, unit: Unit | undefined, village: Unit | undefined): Problem[] {
   const problems: Problem[] = [];
-  const add = (field: string, code: string, message: string, values: Problem["values"]) =>
-    problems.push({ field, code, message, values });
+  const add = (field: string, code: string, values: Problem["values"]) =>
+    problems.push(makeProblem(field, code, values));
   if (!unit)
-    add("unitId", "UNKNOWN_UNIT", `No unit has the code ${JSON.stringify(input.unitId)}.`, {
+    add("unitId", "UNKNOWN_UNIT", {
       unitId: input.unitId,
     });
   else if (!isReportingUnit(unit)) {
-    add(
-      "unitId",
-      "NOT_REPORTING_UNIT",
-      `${unit.name} (${unit.id}) is a ${unit.kind}: drives are held in a commune, town or ward.`,
-      {
-        unitId: unit.id,
-      },
-    );
+    add("unitId", "NOT_REPORTING_UNIT", { unitId: unit.id, name: unit.name, kind: unit.kind });
   }
   if (input.villageId !== null) {
     if (village?.kind !== "village") {
-      add("villageId", "UNKNOWN_VILLAGE", `No village has the code ${JSON.stringify(input.villageId)}.`, {
+      add("villageId", "UNKNOWN_VILLAGE", {
         villageId: input.villageId,
       });
     } else if (village.parentId !== input.unitId) {
-      add(
-        "villageId",
-        "VILLAGE_NOT_IN_COMMUNE",
-        `${village.name} (${village.id}) is not in ${unit?.name ?? input.unitId}.`,
-        {
-          villageId: village.id,
-          unitId: input.unitId,
-        },
-      );
+      add("villageId", "VILLAGE_NOT_IN_COMMUNE", {
+        villageId: village.id,
+        name: village.name,
+        unitId: input.unitId,
+        commune: unit?.name ?? input.unitId,
+      });
     }
   }
-  if (!isIsoDate(input.date))
-    add(
-      "date",
-      "INVALID_DATE",
-      `The date ${JSON.stringify(input.date)} is not a calendar date (YYYY-MM-DD).`,
-      { date: input.date },
-    );
+  if (!isIsoDate(input.date)) add("date", "INVALID_DATE", { date: input.date });
   for (const field of ["startTime", "endTime"] as const) {
     const value = input[field];
     if (value !== null && !TIME.test(value))
-      add(field, "INVALID_TIME", `${field} ${JSON.stringify(value)} is not a time (HH:MM).`, {
+      add(field, "INVALID_TIME", {
         [field]: value,
       });
   }
@@ -90,37 +75,21 @@ export function checkDrive(input: DriveInput, unit: Unit | undefined, village: U
     TIME.test(input.endTime) &&
     input.endTime <= input.startTime
   ) {
-    add(
-      "endTime",
-      "END_BEFORE_START",
-      `The drive ends at ${input.endTime}, not after it starts (${input.startTime}).`,
-      {
-        startTime: input.startTime,
-        endTime: input.endTime,
-      },
-    );
+    add("endTime", "END_BEFORE_START", {
+      startTime: input.startTime,
+      endTime: input.endTime,
+    });
   }
-  if (input.team.trim() === "")
-    add("team", "TEAM_REQUIRED", "Name the team that runs the drive.", { team: input.team });
+  if (input.team.trim() === "") add("team", "TEAM_REQUIRED", { team: input.team });
   for (const field of ["planned", "registrations", "linked"] as const) {
     const value = input[field];
     if (value === null && field !== "planned") continue;
     if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
-      add(
-        field,
-        "NOT_A_COUNT",
-        `${field} must be a whole number of 0 or more, not ${JSON.stringify(value)}.`,
-        { [field]: value ?? null },
-      );
+      add(field, "NOT_A_COUNT", { [field]: value ?? null });
     }
   }
   if (input.status === "done" && input.registrations === null) {
-    add(
-      "registrations",
-      "RESULTS_REQUIRED",
-      "A drive marked done needs its level-2 registrations (0 if none).",
-      { status: input.status },
-    );
+    add("registrations", "RESULTS_REQUIRED", { status: input.status });
   }
   return problems;
 }

@@ -8,6 +8,8 @@ export interface TextFormat {
   /** A canonical truncated percent string ("65.68"). */
   percent: (percent: string | null) => string;
   date: (isoDate: string) => string;
+  /** A value as the user gave it, quoted: “1,5” in documents and pages, "1,5" (JSON) in the API. */
+  quote: (value: unknown) => string;
 }
 
 /** Numbers and dates for documents: 80.272, 65,68%, 03/02/2024 in Vietnamese. */
@@ -22,6 +24,7 @@ export function documentFormat(language: "vi" | "en"): TextFormat {
     /** The API's canonical truncated percent ("65.68"), never recomputed: 65,68%. */
     percent: (p) => (p === null ? "—" : `${language === "vi" ? p.replace(".", ",") : p}%`),
     date: (iso) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`,
+    quote: (value) => `“${String(value ?? "")}”`,
   };
 }
 
@@ -37,6 +40,7 @@ export const API_FORMAT: TextFormat = (() => {
     decimal: (n) => decimal.format(n),
     percent: (p) => (p === null ? "—" : `${p}%`),
     date: (iso) => iso,
+    quote: (value) => JSON.stringify(value ?? null),
   };
 })();
 

@@ -180,7 +180,7 @@ describe("warnings that need a confirmation", () => {
       earliest,
     );
     expect(jump.warnings.map((w) => w.message)).toEqual([
-      "Level-2 accounts rose by 330 since 2024-06-29 (47.1 a day), more than 3 times the largest daily gain so far (10).",
+      "Level-2 accounts rose by 330 since 2024-06-29 (47.10 a day), more than 3 times the largest daily gain so far (10).",
     ]);
     expect(jump.warnings[0]?.values).toMatchObject({
       gain: 330,

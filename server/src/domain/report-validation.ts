@@ -1,5 +1,5 @@
 import { daysBetween, isIsoDate } from "./dates.ts";
-import { formatCount } from "./flags.ts";
+import { makeProblem } from "./problem-text.ts";
 import { isReportingUnit } from "./tree.ts";
 import type { Report, Unit } from "./types.ts";
 
@@ -32,13 +32,6 @@ export interface ReportInput {
 
 export const COUNT_FIELDS = ["population", "level2", "dual", "linked"] as const;
 export type CountField = (typeof COUNT_FIELDS)[number];
-
-const FIELD_WORDS: Record<CountField, string> = {
-  population: "population",
-  level2: "level-2 accounts",
-  dual: "people with both accounts",
-  linked: "linked accounts",
-};
 
 /** A daily gain this many times the unit's largest so far (and above 1% of its population) asks for a check. */
 export const JUMP_FACTOR = 3;
@@ -106,102 +99,47 @@ export function checkShape(
   const errors: Problem[] = [];
   if (!unit) {
     errors.push(
-      problem("unitId", "UNKNOWN_UNIT", `No unit has the code ${JSON.stringify(input.unitId)}.`, {
+      makeProblem("unitId", "UNKNOWN_UNIT", {
         unitId: input.unitId,
       }),
     );
   } else if (!isReportingUnit(unit)) {
     errors.push(
-      problem(
-        "unitId",
-        "NOT_REPORTING_UNIT",
-        `${unit.name} (${unit.id}) is a ${unit.kind}: reports are made by communes, towns and wards.`,
-        {
-          unitId: unit.id,
-          kind: unit.kind,
-        },
-      ),
+      makeProblem("unitId", "NOT_REPORTING_UNIT", { unitId: unit.id, name: unit.name, kind: unit.kind }),
     );
   }
   if (!isIsoDate(input.date)) {
-    errors.push(
-      problem(
-        "date",
-        "INVALID_DATE",
-        `The date ${JSON.stringify(input.date)} is not a calendar date (YYYY-MM-DD).`,
-        { date: input.date },
-      ),
-    );
+    errors.push(makeProblem("date", "INVALID_DATE", { date: input.date }));
   } else if (input.date < earliest) {
     errors.push(
-      problem(
-        "date",
-        "DATE_TOO_EARLY",
-        `The date ${input.date} is before ${earliest}: the campaign's figures start in ${earliest.slice(0, 4)}.`,
-        { date: input.date, earliest },
-      ),
+      makeProblem("date", "DATE_TOO_EARLY", { date: input.date, earliest, year: earliest.slice(0, 4) }),
     );
   } else if (input.date > today) {
-    errors.push(
-      problem(
-        "date",
-        "FUTURE_DATE",
-        `The date ${input.date} is after today (${today}): figures describe a day that has passed.`,
-        { date: input.date, today },
-      ),
-    );
+    errors.push(makeProblem("date", "FUTURE_DATE", { date: input.date, today }));
   }
   const counts: Partial<Record<CountField, number>> = {};
   for (const field of COUNT_FIELDS) {
     const value = input[field];
     if (typeof value !== "number" || !Number.isSafeInteger(value)) {
-      errors.push(
-        problem(
-          field,
-          "NOT_WHOLE_NUMBER",
-          `${capitalise(FIELD_WORDS[field])} must be a whole number, not ${JSON.stringify(value ?? null)}.`,
-          { [field]: shown(value) },
-        ),
-      );
+      errors.push(makeProblem(field, "NOT_WHOLE_NUMBER", { [field]: shown(value) }));
     } else if (value < 0) {
       errors.push(
-        problem(field, "NEGATIVE", `${capitalise(FIELD_WORDS[field])} cannot be negative (${value}).`, {
+        makeProblem(field, "NEGATIVE", {
           [field]: value,
         }),
       );
     } else if (value > MAX_COUNT) {
-      errors.push(
-        problem(
-          field,
-          "COUNT_TOO_LARGE",
-          `${capitalise(FIELD_WORDS[field])} ${formatCount(value)} is more than ${formatCount(MAX_COUNT)}, more people than any commune has.`,
-          { [field]: value, max: MAX_COUNT },
-        ),
-      );
+      errors.push(makeProblem(field, "COUNT_TOO_LARGE", { [field]: value, max: MAX_COUNT }));
     } else {
       counts[field] = value;
     }
   }
   const { level2, dual, linked } = counts;
   if (dual !== undefined && level2 !== undefined && dual > level2) {
-    errors.push(
-      problem(
-        "dual",
-        "DUAL_ABOVE_LEVEL2",
-        `People with both accounts (${formatCount(dual)}) cannot exceed level-2 accounts (${formatCount(level2)}).`,
-        { dual, level2 },
-      ),
-    );
+    errors.push(makeProblem("dual", "DUAL_ABOVE_LEVEL2", { dual, level2 }));
   }
   if (linked !== undefined && dual !== undefined && linked > dual) {
-    errors.push(
-      problem(
-        "linked",
-        "LINKED_ABOVE_DUAL",
-        `Linked accounts (${formatCount(linked)}) cannot exceed people with both accounts (${formatCount(dual)}).`,
-        { linked, dual },
-      ),
-    );
+    errors.push(makeProblem("linked", "LINKED_ABOVE_DUAL", { linked, dual }));
   }
   if (errors.length > 0) return { errors };
   return {
@@ -215,12 +153,10 @@ export function checkAgainstHistory(report: Report, context: HistoryContext): Pr
   const warnings: Problem[] = [];
   if (report.level2 > report.population) {
     warnings.push(
-      problem(
-        "level2",
-        "LEVEL2_ABOVE_POPULATION",
-        `Level-2 accounts (${formatCount(report.level2)}) exceed the population in scope (${formatCount(report.population)}): coverage above 100%.`,
-        { level2: report.level2, population: report.population },
-      ),
+      makeProblem("level2", "LEVEL2_ABOVE_POPULATION", {
+        level2: report.level2,
+        population: report.population,
+      }),
     );
   }
   const { previous } = context;
@@ -230,16 +166,11 @@ export function checkAgainstHistory(report: Report, context: HistoryContext): Pr
   for (const field of COUNT_FIELDS) {
     if (report[field] < previous[field]) {
       warnings.push(
-        problem(
-          field,
-          "BELOW_PREVIOUS",
-          `${capitalise(FIELD_WORDS[field])} ${formatCount(report[field])} is lower than ${formatCount(previous[field])} in the report of ${previous.date}.`,
-          {
-            [field]: report[field],
-            previous: previous[field],
-            previousDate: previous.date,
-          },
-        ),
+        makeProblem(field, "BELOW_PREVIOUS", {
+          [field]: report[field],
+          previous: previous[field],
+          previousDate: previous.date,
+        }),
       );
     }
   }
@@ -260,17 +191,14 @@ function populationRose(report: Report, previous: Report): Problem | null {
   if (difference <= POPULATION_CHANGE.people || difference <= POPULATION_CHANGE.share * previous.population) {
     return null;
   }
-  return problem(
-    "population",
-    "POPULATION_CHANGED",
-    `Population ${formatCount(report.population)} is above ${formatCount(previous.population)} in the report of ${previous.date} by ${formatCount(difference)} (more than ${POPULATION_CHANGE.share * 100}% and ${POPULATION_CHANGE.people} people).`,
-    {
-      population: report.population,
-      previous: previous.population,
-      previousDate: previous.date,
-      difference,
-    },
-  );
+  return makeProblem("population", "POPULATION_CHANGED", {
+    population: report.population,
+    previous: previous.population,
+    previousDate: previous.date,
+    difference,
+    share: POPULATION_CHANGE.share * 100,
+    people: POPULATION_CHANGE.people,
+  });
 }
 
 /** A level-2 gain per day far above anything in the unit's history: a typo, or counts from another source. */
@@ -282,26 +210,16 @@ function unusualJump(report: Report, context: HistoryContext): Problem | null {
   if (perDay <= JUMP_FACTOR * context.largestDailyGain || gain <= 0.01 * report.population) return null;
   const rounded = Math.round(perDay * 10) / 10;
   const largest = Math.round(context.largestDailyGain * 10) / 10;
-  return problem(
-    "level2",
-    "UNUSUAL_JUMP",
-    `Level-2 accounts rose by ${formatCount(gain)} since ${previous.date} (${rounded} a day), more than ${JUMP_FACTOR} times the largest daily gain so far (${largest}).`,
-    {
-      level2: report.level2,
-      previous: previous.level2,
-      previousDate: previous.date,
-      gain,
-      perDay: rounded,
-      largestPerDay: largest,
-      factor: JUMP_FACTOR,
-    },
-  );
-}
-
-function problem(field: string, code: string, message: string, values: Problem["values"]): Problem {
-  return { field, code, message, values };
+  return makeProblem("level2", "UNUSUAL_JUMP", {
+    level2: report.level2,
+    previous: previous.level2,
+    previousDate: previous.date,
+    gain,
+    perDay: rounded,
+    largestPerDay: largest,
+    factor: JUMP_FACTOR,
+  });
 }
 
 const shown = (value: unknown): string | number | null =>
   value === undefined || value === null ? null : typeof value === "number" ? value : String(value);
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

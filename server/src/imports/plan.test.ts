@@ -43,7 +43,7 @@ describe("planning an import", () => {
       "unit_name,date,population,level2,dual,linked\nTay Phu,2024-07-06,10,5,4,3\nXã Không Có,2024-07-06,10,5,4,3\n",
     );
     expect(result.rows[0]?.errors[0]).toMatchObject({ field: "unit_name", code: "AMBIGUOUS_UNIT" });
-    expect(result.rows[0]?.errors[0]?.message).toContain("Xã Tây Phú (21850) and Xã Tây Phú (99001)");
+    expect(result.rows[0]?.errors[0]?.message).toContain("Xã Tây Phú (21850) / Xã Tây Phú (99001)");
     expect(result.rows[1]?.errors[0]).toMatchObject({
       field: "unit_name",
       code: "UNKNOWN_UNIT",

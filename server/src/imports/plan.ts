@@ -1,6 +1,7 @@
 import { baselineChange } from "../domain/baseline-change.ts";
 import { countValue } from "../domain/counts.ts";
 import { sameFigures } from "../domain/history.ts";
+import { makeProblem } from "../domain/problem-text.ts";
 import {
   advance,
   checkAgainstHistory,
@@ -96,32 +97,32 @@ export async function planImport(
     const row: ImportRow = { row: line, values, errors: [], warnings: [], change: null };
     const extra = cells.slice(table.header.length).filter((c) => c !== null && String(c).trim() !== "");
     if (extra.length > 0) {
-      row.errors.push({
-        field: "row",
-        code: "TOO_MANY_CELLS",
-        message: `Row ${line} has ${table.header.length + extra.length} cells but the header has ${table.header.length}: ${extra.map((c) => JSON.stringify(String(c))).join(", ")} left over (a separator inside a number?).`,
-        values: { row: line, cells: table.header.length + extra.length, header: table.header.length },
-      });
+      row.errors.push(
+        makeProblem("row", "TOO_MANY_CELLS", {
+          row: line,
+          cells: table.header.length + extra.length,
+          header: table.header.length,
+          extra: extra.map((c) => JSON.stringify(String(c))).join(", "),
+        }),
+      );
       return row;
     }
     const found = match(code, name);
     if ("error" in found) {
       const field = code ? "unit_code" : "unit_name";
       const given = code || name;
-      const message =
-        found.error === "AMBIGUOUS_UNIT"
-          ? `The name ${JSON.stringify(given)} fits ${found.candidates.map((u) => `${u.name} (${u.id})`).join(" and ")}: give the unit code.`
-          : `No commune, town or ward has the ${code ? "code" : "name"} ${JSON.stringify(given)}.`;
-      row.errors.push({ field, code: found.error, message, values: { [field]: given } });
+      const candidates = found.candidates.map((u) => `${u.name} (${u.id})`).join(" / ");
+      row.errors.push(makeProblem(field, found.error, { [field]: given, candidates }));
       return row;
     }
     if (code && name && nameKey(name) !== nameKey(found.unit.name)) {
-      row.errors.push({
-        field: "unit_name",
-        code: "CODE_NAME_MISMATCH",
-        message: `The code ${code} is ${found.unit.name}, not ${JSON.stringify(name)}: correct the code or the name.`,
-        values: { unit_code: code, unit_name: name, codeName: found.unit.name },
-      });
+      row.errors.push(
+        makeProblem("unit_name", "CODE_NAME_MISMATCH", {
+          unit_code: code,
+          unit_name: name,
+          codeName: found.unit.name,
+        }),
+      );
       return row;
     }
     values.unitId = found.unit.id;
@@ -132,12 +133,9 @@ export async function planImport(
     const key = `${found.unit.id}/${values.date}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      row.errors.push({
-        field: "date",
-        code: "DUPLICATE_ROW",
-        message: `${found.unit.name} already has a row for ${values.date} (row ${first}).`,
-        values: { date: values.date, firstRow: first },
-      });
+      row.errors.push(
+        makeProblem("date", "DUPLICATE_ROW", { date: values.date, firstRow: first, name: found.unit.name }),
+      );
     } else {
       seen.set(key, line);
     }

@@ -115,7 +115,7 @@ describe("POST /api/imports", () => {
           expect.objectContaining({
             field: "row",
             code: "TOO_MANY_CELLS",
-            values: { row: 3, cells: 7, header: 6 },
+            values: { row: 3, cells: 7, header: 6, extra: '"461"' },
           }),
         ],
       }),
