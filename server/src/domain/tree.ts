@@ -1,6 +1,8 @@
 import { REPORTING_KINDS, type Unit } from "./types.ts";
 
 export const isReportingUnit = (unit: Unit) => REPORTING_KINDS.includes(unit.kind);
+/** Villages (thôn, tổ dân phố): drive locations under a commune, never reporting. */
+export const isVillage = (unit: Unit) => unit.kind === "village";
 
 /** Unit codes in a stable order, by code point (locale rules would be slow and add nothing for codes). */
 export const compareCodes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

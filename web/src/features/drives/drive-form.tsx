@@ -1,6 +1,6 @@
 import { countValue } from "@vneid-tracker/server/domain/counts.ts";
 import { checkDrive, type DriveInput } from "@vneid-tracker/server/domain/drives.ts";
-import { isReportingUnit } from "@vneid-tracker/server/domain/tree.ts";
+import { isReportingUnit, isVillage } from "@vneid-tracker/server/domain/tree.ts";
 import { can } from "@vneid-tracker/server/roles.ts";
 import { type FormEvent, useState } from "react";
 import { DateInput } from "../../components/date-input.tsx";
@@ -52,7 +52,7 @@ export function DriveForm({
   const [planned, setPlanned] = useState(String(start.planned));
   const [problems, setProblems] = useState<ServerProblem[]>([]);
   const save = useSaveDrive();
-  const villages = units.filter((u) => u.kind === "village" && u.parentId === drive.unitId);
+  const villages = units.filter((u) => isVillage(u) && u.parentId === drive.unitId);
   const set = <K extends keyof DriveInput>(key: K, value: DriveInput[K]) =>
     setDrive({ ...drive, [key]: value });
   const byId = new Map(units.map((u) => [u.id, u]));

@@ -11,6 +11,7 @@ import {
 } from "@vneid-tracker/server/domain/report-validation.ts";
 import { isReportingUnit } from "@vneid-tracker/server/domain/tree.ts";
 import type { Report } from "@vneid-tracker/server/domain/types.ts";
+import { can } from "@vneid-tracker/server/roles.ts";
 import { type FormEvent, useState } from "react";
 import { Link } from "wouter";
 import { DateInput } from "../../components/date-input.tsx";
@@ -37,8 +38,12 @@ function ReportForm() {
   const { t, f, fill } = useI18n();
   const user = useSession().data as User;
   const units = useQuery(unitsQuery());
-  const communes = (units.data?.units ?? []).filter(isReportingUnit);
-  const [unitId, setUnitId] = useState(user.role === "commune" ? (user.unitId ?? "") : "");
+  // The communes this user may report for (all of them, or their own): the server checks the same rule.
+  const communes = (units.data?.units ?? []).filter(
+    (u) => isReportingUnit(u) && can(user, "writeReports", u.id),
+  );
+  const ownCommune = user.unitId !== null && !can(user, "writeReports", "") ? user.unitId : null;
+  const [unitId, setUnitId] = useState(ownCommune ?? "");
   const [date, setDate] = useState(vietnamToday());
   const [counts, setCounts] = useState<Record<CountField, string>>({
     population: "",
@@ -114,7 +119,7 @@ function ReportForm() {
             <select
               id="report-unit"
               value={unitId}
-              disabled={user.role === "commune"}
+              disabled={ownCommune !== null}
               onChange={(e) => {
                 setUnitId(e.target.value);
                 save.reset();
