@@ -4,6 +4,7 @@ import { type AppDeps, createApp } from "./app.ts";
 import { hashPassword, type ScryptParams } from "./auth/passwords.ts";
 import type { Role } from "./auth/roles.ts";
 import { PROJECT_ROOT } from "./config.ts";
+import { DIRECTIVE_CAMPAIGN } from "./domain/campaign.ts";
 import type { Campaign, Report } from "./domain/types.ts";
 import { seedIfEmpty } from "./seed.ts";
 import { migrate } from "./store/migrate.ts";
@@ -49,16 +50,7 @@ export async function createDemoApp(
 }
 
 export function createCampaign(overrides: Partial<Campaign> = {}): Campaign {
-  return {
-    name: "test",
-    start: "2024-02-03",
-    deadline: "2024-07-01",
-    targets: { coverage: 1, linking: 1 },
-    tolerancePoints: 1,
-    staleDays: 7,
-    paceWindowDays: 28,
-    ...overrides,
-  };
+  return { ...DIRECTIVE_CAMPAIGN, ...overrides };
 }
 
 export function createReport(overrides: Partial<Report> = {}): Report {

@@ -1,6 +1,17 @@
 import { truncatedPercentOfRate } from "./percent.ts";
 import type { Campaign, Metric } from "./types.ts";
 
+/** The directive's campaign (Tây Sơn, 2024), as the first migration sets it up: what tests build on. */
+export const DIRECTIVE_CAMPAIGN: Campaign = {
+  name: "Tây Sơn 2024",
+  start: "2024-02-03",
+  deadline: "2024-07-01",
+  targets: { coverage: 1, linking: 1 },
+  tolerancePoints: 1,
+  staleDays: 7,
+  paceWindowDays: 28,
+};
+
 /** The campaign as the API answers it: with its targets as the canonical truncated percents ("100.00"). */
 export type CampaignView = Campaign & { targetPercents: Record<Metric, string> };
 

@@ -1,7 +1,7 @@
-import { campaignView } from "@vneid-tracker/server/domain/campaign.ts";
+import { campaignView, DIRECTIVE_CAMPAIGN } from "@vneid-tracker/server/domain/campaign.ts";
 import { overviewOf } from "@vneid-tracker/server/domain/overview.ts";
 import { UnitTree } from "@vneid-tracker/server/domain/tree.ts";
-import type { Campaign, Report, Unit } from "@vneid-tracker/server/domain/types.ts";
+import type { Report, Unit } from "@vneid-tracker/server/domain/types.ts";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { I18nProvider } from "../../lib/i18n.tsx";
@@ -9,15 +9,7 @@ import { Headline } from "./headline.tsx";
 import { KpiRow } from "./kpi-row.tsx";
 
 // The overview's answer, rendered from the real figures engine on a small district.
-const campaign: Campaign = {
-  name: "test",
-  start: "2024-02-03",
-  deadline: "2024-07-01",
-  targets: { coverage: 1, linking: 1 },
-  tolerancePoints: 1,
-  staleDays: 7,
-  paceWindowDays: 28,
-};
+const campaign = DIRECTIVE_CAMPAIGN;
 const report = (unitId: string, date: string, level2: number): Report => ({
   unitId,
   date,
