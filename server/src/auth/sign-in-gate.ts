@@ -1,4 +1,5 @@
 import { ApiError } from "../errors.ts";
+import { slots } from "../slots.ts";
 import type { Actor } from "../store/audit.ts";
 import type { AttemptLimit, Store } from "../store/store.ts";
 
@@ -22,34 +23,13 @@ export const HASHES_WAITING = 8;
  * the server. A stranger elsewhere cannot lock a user out: the pair includes the address.
  */
 export function signInGate(store: Store, now: () => number) {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-
-  async function withHashSlot<T>(check: () => Promise<T>): Promise<T> {
-    if (running >= HASHES_AT_ONCE) {
-      if (waiting.length >= HASHES_WAITING) {
-        throw new ApiError(
-          429,
-          "SIGN_IN_BUSY",
-          "Too many sign-ins at once; try again in a few seconds.",
-          undefined,
-          {
-            "Retry-After": "5",
-          },
-        );
-      }
-      await new Promise<void>((resolve) => waiting.push(resolve));
-    } else {
-      running++;
-    }
-    try {
-      return await check();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else running--;
-    }
-  }
+  const withHashSlot = slots(
+    { atOnce: HASHES_AT_ONCE, waiting: HASHES_WAITING },
+    () =>
+      new ApiError(429, "SIGN_IN_BUSY", "Too many sign-ins at once; try again in a few seconds.", undefined, {
+        "Retry-After": "5",
+      }),
+  );
 
   return {
     /**

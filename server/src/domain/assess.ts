@@ -3,7 +3,7 @@ import { addDays, daysBetween, earlierOf, laterOf } from "./dates.ts";
 import { API_FORMAT, flagText } from "./flag-text.ts";
 import type { Flag, FlagCode } from "./flags.ts";
 import { baselineOf, baseOf, countOf, latestOn, previousBefore } from "./history.ts";
-import { etaOn, paceOn, requiredPerDay, targetCountOf } from "./pace.ts";
+import { etaOn, paceOn, remainingToTarget, requiredPerDay, targetCountOf } from "./pace.ts";
 import { roundTo2, truncatedPercent, truncatedPercentOfRate } from "./percent.ts";
 import { rateOfTracks, unitTrack } from "./trajectory.ts";
 import { compareCodes } from "./tree.ts";
@@ -171,7 +171,7 @@ function reportingMetricState(
     : null;
   const pace = paceOn(history, date, metric, campaign.paceWindowDays);
   const targetCount = targetCountOf(campaign.targets[metric], base);
-  const remaining = Math.max(0, targetCount - count);
+  const remaining = remainingToTarget(campaign.targets[metric], base, count);
   const daysLeft = Math.max(0, daysBetween(date, campaign.deadline));
   const projected =
     remaining > 0 && pace !== null && pace > 0
@@ -209,12 +209,7 @@ function reportingMetricState(
  * while its pace is unknown; off track when it makes no progress or its ETA is not before the
  * deadline (the target must be met on figures dated before it); else on track.
  */
-export function standingOf(
-  remaining: number,
-  pace: number | null,
-  eta: string | null,
-  deadline: string,
-): Standing {
+function standingOf(remaining: number, pace: number | null, eta: string | null, deadline: string): Standing {
   if (remaining === 0) return "done";
   if (pace === null) return "notJudged";
   if (pace <= 0 || eta === null || eta >= deadline) return "offTrack";

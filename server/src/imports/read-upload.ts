@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { ApiError } from "../errors.ts";
+import { slots } from "../slots.ts";
 import { IMPORT_CAPS } from "./caps.ts";
 import type { Table } from "./read-table.ts";
 import type { ReadRequest, ReadResult } from "./read-worker.ts";
@@ -12,51 +13,27 @@ const WORKER = new URL("./read-worker.ts", import.meta.url).href;
 // The worker runs TypeScript like the server: it registers tsx's loader, then loads its entry.
 const BOOTSTRAP = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER)}); });`;
 
-let reading = 0;
-const queue: (() => void)[] = [];
+const oneAtATime = slots(
+  { atOnce: READS_AT_ONCE, waitMs: READ_WAIT_MS },
+  () =>
+    new ApiError(
+      429,
+      "IMPORT_BUSY",
+      "Another file is being read; send this one again in a few seconds.",
+      undefined,
+      {
+        "Retry-After": "10",
+      },
+    ),
+);
 
 /**
  * Reads an uploaded CSV or XLSX file in a worker thread with its own memory ceiling and a time
  * limit, one file at a time: the event loop keeps answering meanwhile, and a file that would need
  * more memory or time than a real one is refused with `IMPORT_TOO_LARGE`, never a crash.
  */
-export async function readUpload(request: ReadRequest): Promise<Table> {
-  await takeTurn();
-  try {
-    return await readInWorker(request);
-  } finally {
-    const next = queue.shift();
-    if (next) next();
-    else reading--;
-  }
-}
-
-async function takeTurn(): Promise<void> {
-  if (reading < READS_AT_ONCE) {
-    reading++;
-    return;
-  }
-  await new Promise<void>((resolve, reject) => {
-    const turn = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    const timer = setTimeout(() => {
-      queue.splice(queue.indexOf(turn), 1);
-      reject(
-        new ApiError(
-          429,
-          "IMPORT_BUSY",
-          "Another file is being read; send this one again in a few seconds.",
-          undefined,
-          {
-            "Retry-After": "10",
-          },
-        ),
-      );
-    }, READ_WAIT_MS);
-    queue.push(turn);
-  });
+export function readUpload(request: ReadRequest): Promise<Table> {
+  return oneAtATime(() => readInWorker(request));
 }
 
 /** The reading thread, started on the first upload and again after it was stopped (memory, time, idle). */

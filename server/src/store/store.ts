@@ -5,7 +5,7 @@ import { type DriveArea, driveArea } from "./areas/drives.ts";
 import { type ReportArea, reportArea, type SaveSummary } from "./areas/reports.ts";
 import { type UnitArea, unitArea } from "./areas/units.ts";
 import { type AttemptClaim, type AttemptLimit, type UserArea, userArea } from "./areas/users.ts";
-import { type Actor, type AuditEntry, type AuditFilter, type AuditRecord, auditStatements } from "./audit.ts";
+import type { Actor, AuditEntry, AuditFilter, AuditRecord } from "./audit.ts";
 import type { DriveFilter } from "./drives.ts";
 import { migrate } from "./migrate.ts";
 import { openDatabase } from "./open.ts";
@@ -49,7 +49,6 @@ export function openStore(path: string | Buffer): Store {
 
 export function createStore(db: Database.Database): Store {
   const ctx = storeContext(db);
-  const audit = auditStatements(db);
   return {
     ...unitArea(ctx),
     ...campaignArea(ctx),
@@ -58,9 +57,9 @@ export function createStore(db: Database.Database): Store {
     ...userArea(ctx),
     figuresVersion: ctx.figuresVersion,
     audit: async (entry, actor) => {
-      audit.record(entry, actor);
+      ctx.audit.record(entry, actor);
     },
-    auditLog: async (filter) => audit.list(filter),
+    auditLog: async (filter) => ctx.audit.list(filter),
     close: () => db.close(),
   };
 }

@@ -14,8 +14,7 @@ export function errorText(error: unknown, t: Dictionary): string {
   return fill(text, {
     minutes: Math.max(1, Math.ceil((error.retryAfter ?? 60) / 60)),
     code: error.code,
-    cap:
-      typeof details?.limit === "number" ? fill(cap, { limit: details.limit.toLocaleString("vi-VN") }) : cap,
+    cap: typeof details?.limit === "number" ? fill(cap, { limit: details.limit }) : cap,
   });
 }
 

@@ -13,6 +13,8 @@ import { type Actor, type AuditEntry, auditStatements } from "../audit.ts";
  */
 export interface StoreContext {
   db: Database.Database;
+  /** The audit log's statements (append-only). */
+  audit: ReturnType<typeof auditStatements>;
   /** Runs `write` in one transaction; each entry it logs goes to the audit log in the same transaction. */
   audited<R>(actor: Actor, write: (log: (entry: AuditEntry) => void) => R): R;
   /** Runs a write of what figures depend on, then marks the figures as changed. */
@@ -41,6 +43,7 @@ export function storeContext(db: Database.Database): StoreContext {
     };
   return {
     db,
+    audit,
     audited: (actor, write) => db.transaction(() => write((entry) => audit.record(entry, actor)))(),
     figuresChanged: changed(false),
     unitsChanged: changed(true),

@@ -3,21 +3,17 @@ import { ProblemList } from "../../components/problem-list.tsx";
 import { ScrollRegion } from "../../components/scroll-region.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 
-const SHOWN = 200;
-
 /**
- * The file's rows as the server read them, rows with errors or warnings first; the server answers
- * at most a sample of a large file, `total` says how many rows it has.
+ * The file's rows as the server answered them: at most 200, errors first, then warnings, then the
+ * others; `total` says how many rows the file has.
  */
 export function ImportPreview({ rows, total }: { rows: readonly ImportRow[]; total: number }) {
   const { t, f, fill } = useI18n();
-  const weight = (row: ImportRow) => (row.errors.length > 0 ? 0 : row.warnings.length > 0 ? 1 : 2);
-  const ordered = [...rows].sort((a, b) => weight(a) - weight(b) || a.row - b.row).slice(0, SHOWN);
   const count = (value: unknown) => (typeof value === "number" ? f.integer(value) : String(value ?? ""));
   return (
     <>
-      {total > ordered.length && (
-        <p className="small muted">{fill(t.showingRows, { shown: ordered.length, rows: total })}</p>
+      {total > rows.length && (
+        <p className="small muted">{fill(t.showingRows, { shown: rows.length, rows: total })}</p>
       )}
       <ScrollRegion label={fill(t.previewTitle, { rows: total })}>
         <table className="data-table import-preview">
@@ -43,7 +39,7 @@ export function ImportPreview({ rows, total }: { rows: readonly ImportRow[]; tot
             </tr>
           </thead>
           <tbody>
-            {ordered.map((row) => (
+            {rows.map((row) => (
               <tr
                 key={row.row}
                 className={
