@@ -3,17 +3,16 @@ import { isIsoDate } from "./dates.ts";
 import { API_FORMAT, type TextFormat } from "./flag-text.ts";
 import type { Problem } from "./report-validation.ts";
 
+/** A problem as the API sends it: with the value that was sent for its field. */
+export type ServerProblem = Problem & { value?: unknown };
+
 /**
  * A problem (an error or a warning of a report, an import row or a drive) in the reader's language,
  * from its code and values: the one place its sentence is made. Besides its own values, a message
  * may use {field} (the field's name), {value} (the field's value, formatted) and {quoted} (the value
  * as given, quoted).
  */
-export function problemText(
-  problem: Omit<Problem, "message"> & { value?: unknown },
-  t: Messages,
-  f: TextFormat,
-): string {
+export function problemText(problem: Omit<ServerProblem, "message">, t: Messages, f: TextFormat): string {
   const template = (t.problems as Record<string, string>)[problem.code];
   if (!template) return "message" in problem ? String(problem.message) : problem.code;
   const show = (value: unknown): string | number => {

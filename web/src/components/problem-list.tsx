@@ -1,5 +1,5 @@
+import { problemText, type ServerProblem } from "@vneid-tracker/server/domain/problem-text.ts";
 import { useI18n } from "../lib/i18n.tsx";
-import { problemText, type ServerProblem } from "../lib/problem-text.ts";
 import { Icon } from "./icon.tsx";
 
 /** Errors or warnings of a report, each naming the field and the numbers; announced unless `announce` is false. */

@@ -1,5 +1,6 @@
 import { countValue } from "@vneid-tracker/server/domain/counts.ts";
 import { checkDrive } from "@vneid-tracker/server/domain/drives.ts";
+import type { ServerProblem } from "@vneid-tracker/server/domain/problem-text.ts";
 import { can } from "@vneid-tracker/server/roles.ts";
 import { type FormEvent, useState } from "react";
 import { DriveCard } from "../../components/drive-card.tsx";
@@ -7,7 +8,6 @@ import { ProblemList } from "../../components/problem-list.tsx";
 import { ApiRequestError, type Unit, type User } from "../../lib/api.ts";
 import { errorText } from "../../lib/error-text.ts";
 import { useI18n } from "../../lib/i18n.tsx";
-import type { ServerProblem } from "../../lib/problem-text.ts";
 import type { Drive, DriveWithEffect } from "../../lib/queries.ts";
 import { useDeleteDrive, useSaveDrive } from "./api.ts";
 

@@ -13,7 +13,7 @@ export function Headline({ overview, campaign }: { overview: UnitOverview; campa
   const { coverage, figures, unit } = overview;
   const deadline = f.date(campaign.deadline);
   const { done, onTrack, offTrack, notJudged } = coverage.units;
-  const total = done + onTrack + offTrack + notJudged;
+  const total = figures.expected;
   const days = fill(t.headlineDays, {
     days: overview.daysLeft,
     deadline,

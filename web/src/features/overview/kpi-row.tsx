@@ -51,7 +51,7 @@ export function KpiRow({
       {known && (
         <KpiCard
           label={t.unitsOnTrack}
-          value={`${f.integer(done + onTrack)} / ${f.integer(done + onTrack + offTrack + notJudged)}`}
+          value={`${f.integer(done + onTrack)} / ${f.integer(figures.expected)}`}
           detail={fill(t.unitsOnTrackDetail, { off: offTrack, notJudged })}
           tone={offPace ? "bad" : notJudged === 0 ? "good" : undefined}
         />

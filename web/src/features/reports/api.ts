@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { ServerProblem } from "@vneid-tracker/server/domain/problem-text.ts";
 import type { ReportInput } from "@vneid-tracker/server/domain/report-validation.ts";
 import type { ImportRow } from "@vneid-tracker/server/import-plan.ts";
 import { ApiRequestError, type ErrorDetail, sendJson } from "../../lib/api.ts";
-import type { ServerProblem } from "../../lib/problem-text.ts";
 
 export type ReportBody = ReportInput & { confirm?: boolean };
 

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { countValue } from "@vneid-tracker/server/domain/counts.ts";
 import { truncatedPercent } from "@vneid-tracker/server/domain/percent.ts";
+import type { ServerProblem } from "@vneid-tracker/server/domain/problem-text.ts";
 import {
   COUNT_FIELDS,
   type CountField,
@@ -20,7 +21,6 @@ import { RequireAccess } from "../../components/require-access.tsx";
 import { ApiRequestError, type User } from "../../lib/api.ts";
 import { errorText } from "../../lib/error-text.ts";
 import { useI18n } from "../../lib/i18n.tsx";
-import type { ServerProblem } from "../../lib/problem-text.ts";
 import { campaignQuery, seriesQuery, unitsQuery } from "../../lib/queries.ts";
 import { useSession } from "../../lib/session.ts";
 import { vietnamToday } from "../../lib/today.ts";
