@@ -33,7 +33,8 @@ export function DriveCard({
         <span className={`status status-${drive.status}`}>{t.statusNames[drive.status]}</span>
       </div>
       <div>
-        {place} — {drive.team}
+        {place}
+        {drive.team && ` — ${drive.team}`}
       </div>
       {drive.status === "done" && drive.registrations !== null ? (
         <div className="small">
