@@ -4,8 +4,8 @@ import { UnitTree } from "@vneid-tracker/server/domain/tree.ts";
 import type { Report, Unit } from "@vneid-tracker/server/domain/types.ts";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { Headline } from "../../components/headline.tsx";
 import { I18nProvider } from "../../lib/i18n.tsx";
-import { Headline } from "./headline.tsx";
 import { KpiRow } from "./kpi-row.tsx";
 
 // The overview's answer, rendered from the real figures engine on a small district.

@@ -3,6 +3,7 @@ import { can } from "@vneid-tracker/server/roles.ts";
 import { Link } from "wouter";
 import { DateNav } from "../../components/date-nav.tsx";
 import { FlagList } from "../../components/flag-badge.tsx";
+import { Headline } from "../../components/headline.tsx";
 import { RankingBars } from "../../components/ranking-bars.tsx";
 import { ErrorState, Skeleton } from "../../components/states.tsx";
 import { TrendChart } from "../../components/trend-chart.tsx";
@@ -12,7 +13,6 @@ import { campaignQuery, overviewQuery, seriesQuery, suggestionsQuery } from "../
 import { useSession } from "../../lib/session.ts";
 import { useSearchParam } from "../../lib/url-state.ts";
 import { CommunesTable } from "./communes-table.tsx";
-import { Headline } from "./headline.tsx";
 import { KpiRow } from "./kpi-row.tsx";
 import { LaggingPanel } from "./lagging-panel.tsx";
 

@@ -3,6 +3,7 @@ import { addDays, format, parseISO } from "date-fns";
 import { Link } from "wouter";
 import { DriveCard } from "../../components/drive-card.tsx";
 import { FlagList } from "../../components/flag-badge.tsx";
+import { Headline } from "../../components/headline.tsx";
 import { ScrollRegion } from "../../components/scroll-region.tsx";
 import { ErrorState, Skeleton } from "../../components/states.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
@@ -46,6 +47,7 @@ export function WeeklyPage() {
       </header>
       <section aria-labelledby="weekly-totals">
         <h2 id="weekly-totals">{t.weeklyTotals}</h2>
+        <Headline overview={data} campaign={campaign.data} />
         <ul className="weekly-totals">
           <li>
             {t.coverageRate}: <strong>{f.percent(coverage.percent)}</strong> ({f.integer(figures.level2)}/

@@ -1,5 +1,5 @@
-import type { Campaign, UnitOverview } from "../../lib/api.ts";
-import { useI18n } from "../../lib/i18n.tsx";
+import type { Campaign, UnitOverview } from "../lib/api.ts";
+import { useI18n } from "../lib/i18n.tsx";
 
 /** How many off-track communes the headline names before "and N more". */
 const NAMED = 3;
