@@ -12,6 +12,14 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   DATABASE_PATH: z.string().min(1).default("data/tracker.db"),
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^postgres(ql)?:\/\/./,
+      "must be a PostgreSQL URL such as postgres://user:password@host:5432/vneid",
+    )
+    .optional(),
+  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   HOME_UNIT: z.string().regex(/^\d+$/, "must be an official unit code such as 547").default("547"),
   DEMO_DATA: booleanFlag.default(true),
   PUBLIC_DASHBOARD: booleanFlag.default(true),
@@ -27,8 +35,12 @@ const schema = z.object({
 export interface Config {
   port: number;
   host: string;
-  /** Absolute path of the SQLite file. */
+  /** Absolute path of the SQLite file (used when there is no databaseUrl). */
   databasePath: string;
+  /** The PostgreSQL server to use instead of the SQLite file. */
+  databaseUrl: string | null;
+  /** Server processes that npm run serve starts on the one port (several need PostgreSQL or share one SQLite file). */
+  workers: number;
   /** The unit the overview shows when none is asked for. */
   homeUnit: string;
   /** Load the Tây Sơn demo reports into an empty database (the units are loaded either way). */
@@ -60,6 +72,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: values.PORT,
     host: values.HOST,
     databasePath: resolve(PROJECT_ROOT, values.DATABASE_PATH),
+    databaseUrl: values.DATABASE_URL ?? null,
+    workers: values.WORKERS,
     homeUnit: values.HOME_UNIT,
     demoData: values.DEMO_DATA,
     publicDashboard: values.PUBLIC_DASHBOARD,
@@ -68,4 +82,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDist: resolve(PROJECT_ROOT, "web/dist"),
     dataDir: resolve(PROJECT_ROOT, "data"),
   };
+}
+
+/** Where the store lives: the PostgreSQL URL, else the SQLite file. */
+export const databaseLocation = (config: Pick<Config, "databasePath" | "databaseUrl">) =>
+  config.databaseUrl ?? config.databasePath;
+
+/** The database as a log line may show it: a URL without its password. */
+export function databaseLabel(config: Pick<Config, "databasePath" | "databaseUrl">): string {
+  if (!config.databaseUrl) return config.databasePath;
+  const url = new URL(config.databaseUrl);
+  if (url.password) url.password = "***";
+  return url.toString();
 }

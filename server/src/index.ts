@@ -3,15 +3,15 @@ import { dirname } from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { ensureAdmin } from "./auth/bootstrap.ts";
-import { loadConfig } from "./config.ts";
+import { databaseLabel, databaseLocation, loadConfig } from "./config.ts";
 import { seedIfEmpty } from "./seed.ts";
 import { openStore } from "./store/store.ts";
 
 const config = loadConfig();
-mkdirSync(dirname(config.databasePath), { recursive: true });
-const store = openStore(config.databasePath);
+if (!config.databaseUrl) mkdirSync(dirname(config.databasePath), { recursive: true });
+const store = await openStore(databaseLocation(config));
 const seeded = await seedIfEmpty(store, config.dataDir, config.demoData);
-if (seeded.length > 0) console.log(`Loaded ${seeded.join(" and ")} into ${config.databasePath}`);
+if (seeded.length > 0) console.log(`Loaded ${seeded.join(" and ")} into ${databaseLabel(config)}`);
 const adminPassword = await ensureAdmin(store);
 if (adminPassword) {
   console.log(
@@ -23,13 +23,13 @@ if (adminPassword) {
 const server = serve(
   { fetch: createApp({ store, config }).fetch, port: config.port, hostname: config.host },
   (info) =>
-    console.log(`VNeID tracker on http://${config.host}:${info.port} (database ${config.databasePath})`),
+    console.log(`VNeID tracker on http://${config.host}:${info.port} (database ${databaseLabel(config)})`),
 );
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
+  process.on(signal, async () => {
     server.close();
-    store.close();
+    await store.close();
     process.exit(0);
   });
 }

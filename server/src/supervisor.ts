@@ -1,7 +1,8 @@
-// The production start (npm run serve): runs the server in a child process and starts it again
-// when it dies, logging why, so that a crash costs seconds, not the campaign's evening. Under
-// systemd the service manager restarts the supervisor itself (see the README).
+// The production start (npm run serve): runs the server in WORKERS child processes that share the
+// port, and starts each again when it dies, logging why, so that a crash costs seconds, not the
+// campaign's evening. Under systemd the service manager restarts the supervisor itself (see the README).
 import cluster, { type Worker } from "node:cluster";
+import { loadConfig } from "./config.ts";
 
 /** Restarts within this window that mean the server cannot start: wait before trying again. */
 const CRASH_WINDOW_MS = 60_000;
@@ -36,7 +37,11 @@ function start(): Worker {
   return worker;
 }
 
-start();
+// The first worker migrates and seeds an empty database alone; the others start once it listens.
+const { workers } = loadConfig();
+start().once("listening", () => {
+  for (let i = 1; i < workers; i++) start();
+});
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {

@@ -9,15 +9,52 @@ import type { Campaign, Report } from "./domain/types.ts";
 import { seedIfEmpty } from "./seed.ts";
 import { migrate } from "./store/migrate.ts";
 import { openDatabase } from "./store/open.ts";
+import { postgresSql } from "./store/sql/postgres.ts";
+import type { Sql } from "./store/sql/sql.ts";
+import { sqliteSql } from "./store/sql/sqlite.ts";
 import { createStore, openStore, type Store } from "./store/store.ts";
+import { createTestDatabase } from "./testing-postgres.ts";
+
+/**
+ * The engine the tests run on: SQLite in memory, or the PostgreSQL server that TEST_DATABASE_URL
+ * names (npm run test:pg), a new database for each store.
+ */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || null;
+export const TEST_ENGINE = TEST_DATABASE_URL ? "postgres" : "sqlite";
+
+/** An empty, migrated database: the store on it, and its connection for the tests that need SQL. */
+export async function createEmptyDatabase(): Promise<{ store: Store; sql: Sql }> {
+  let sql: Sql;
+  if (TEST_DATABASE_URL) {
+    const url = await createTestDatabase(TEST_DATABASE_URL, null);
+    await (await openStore(url)).close();
+    sql = postgresSql(url, 2);
+  } else {
+    const db = openDatabase(":memory:");
+    migrate(db);
+    sql = sqliteSql(db);
+  }
+  return { store: createStore(sql), sql };
+}
+
+export const createEmptyStore = async (): Promise<Store> => (await createEmptyDatabase()).store;
 
 let demoTemplate: Buffer | undefined;
 
+/** A store with the Tây Sơn units and demo reports, fresh for each call. */
 export async function createDemoStore(): Promise<Store> {
+  if (TEST_DATABASE_URL) {
+    const seed = async (url: string) => {
+      const store = await openStore(url);
+      await seedIfEmpty(store, `${PROJECT_ROOT}/data`, true);
+      await store.close();
+    };
+    return openStore(await createTestDatabase(TEST_DATABASE_URL, { name: "demo", seed }));
+  }
   if (!demoTemplate) {
     const db = openDatabase(":memory:");
     migrate(db);
-    await seedIfEmpty(createStore(db), `${PROJECT_ROOT}/data`, true);
+    await seedIfEmpty(createStore(sqliteSql(db)), `${PROJECT_ROOT}/data`, true);
     demoTemplate = db.serialize();
     db.close();
   }

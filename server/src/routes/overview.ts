@@ -15,7 +15,7 @@ export function overviewRoutes(store: Store, homeUnit: string, now: () => number
   const cache = new Map<string, string>();
   return new Hono<AppEnv>().get("/", validQuery(overviewQuery), async (c) => {
     const query = c.req.valid("query");
-    const key = `${store.figuresVersion()}|${query.unit ?? homeUnit}|${query.date ?? ""}`;
+    const key = `${await store.figuresVersion()}|${query.unit ?? homeUnit}|${query.date ?? ""}`;
     let body = cache.get(key);
     if (body === undefined) {
       const input = await assessmentInput(store, query.unit ?? homeUnit, query.date, now);

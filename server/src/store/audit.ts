@@ -1,4 +1,5 @@
-import type Database from "better-sqlite3";
+import { addDays } from "../domain/dates.ts";
+import { type Sql, statement } from "./sql/sql.ts";
 
 /** Who did something, from where, and when (UTC, ISO 8601). */
 export interface Actor {
@@ -54,58 +55,68 @@ interface AuditRow {
   ip: string | null;
 }
 
-export function auditStatements(db: Database.Database) {
-  const insert = db.prepare(
-    `INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, unit_id, before, after, ip)
-     VALUES (@at, @userId, @username, @action, @entity, @entityId, @unitId, @before, @after, @ip)`,
-  );
-  // `to` is a day: entries of that whole day are included.
-  const list = db.prepare<Record<string, unknown>, AuditRow>(
-    `SELECT * FROM audit_log
-     WHERE (@username IS NULL OR username = @username COLLATE NOCASE)
-       AND (@unitId IS NULL OR unit_id = @unitId)
-       AND (@action IS NULL OR action = @action OR action LIKE @action || '.%')
-       AND (@from IS NULL OR at >= @from)
-       AND (@to IS NULL OR at < date(@to, '+1 day'))
-     ORDER BY id DESC LIMIT @limit`,
-  );
-  const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
-  return {
-    record: (entry: AuditEntry, actor: Actor) =>
-      insert.run({
-        at: actor.at,
-        userId: actor.userId,
-        username: actor.username,
-        ip: actor.ip,
+const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+
+// Entries travel as one JSON array; `before` and `after` are JSON texts inside it.
+const INSERT = statement(
+  (d) => `INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, unit_id, before, after, ip)
+   SELECT CAST(@at AS TEXT), CAST(@userId AS BIGINT), CAST(@username AS TEXT), value ->> 'action', value ->> 'entity',
+     value ->> 'entityId', value ->> 'unitId', value ->> 'before', value ->> 'after', CAST(@ip AS TEXT)
+   FROM ${d.objects("@entries")}`,
+);
+// `before` is the day after the filter's `to`: entries of that whole day are included.
+const LIST = statement(
+  `SELECT * FROM audit_log
+   WHERE (CAST(@username AS TEXT) IS NULL OR lower(username) = lower(@username))
+     AND (CAST(@unitId AS TEXT) IS NULL OR unit_id = @unitId)
+     AND (CAST(@action AS TEXT) IS NULL OR action = @action OR action LIKE @action || '.%')
+     AND (CAST(@from AS TEXT) IS NULL OR at >= @from)
+     AND (CAST(@before AS TEXT) IS NULL OR at < @before)
+   ORDER BY id DESC LIMIT @limit`,
+);
+const CHUNK = 1_000;
+
+export const auditStatements = {
+  record: async (sql: Sql, entries: readonly AuditEntry[], actor: Actor) => {
+    for (let i = 0; i < entries.length; i += CHUNK) {
+      const chunk = entries.slice(i, i + CHUNK).map((entry) => ({
         action: entry.action,
         entity: entry.entity ?? null,
         entityId: entry.entityId ?? null,
         unitId: entry.unitId ?? null,
         before: json(entry.before),
         after: json(entry.after),
-      }),
-    list: (filter: AuditFilter): AuditRecord[] =>
-      list
-        .all({
-          username: filter.username ?? null,
-          unitId: filter.unitId ?? null,
-          action: filter.action ?? null,
-          from: filter.from ?? null,
-          to: filter.to ?? null,
-          limit: filter.limit,
-        })
-        .map((row) => ({
-          id: row.id,
-          at: row.at,
-          userId: row.user_id,
-          username: row.username,
-          action: row.action,
-          entity: row.entity,
-          entityId: row.entity_id,
-          unitId: row.unit_id,
-          before: row.before === null ? null : JSON.parse(row.before),
-          after: row.after === null ? null : JSON.parse(row.after),
-          ip: row.ip,
-        })),
-  };
-}
+      }));
+      await sql.run(INSERT, {
+        at: actor.at,
+        userId: actor.userId,
+        username: actor.username,
+        ip: actor.ip,
+        entries: JSON.stringify(chunk),
+      });
+    }
+  },
+  list: async (sql: Sql, filter: AuditFilter): Promise<AuditRecord[]> =>
+    (
+      await sql.all<AuditRow>(LIST, {
+        username: filter.username ?? null,
+        unitId: filter.unitId ?? null,
+        action: filter.action ?? null,
+        from: filter.from ?? null,
+        before: filter.to ? addDays(filter.to, 1) : null,
+        limit: filter.limit,
+      })
+    ).map((row) => ({
+      id: Number(row.id),
+      at: row.at,
+      userId: row.user_id === null ? null : Number(row.user_id),
+      username: row.username,
+      action: row.action,
+      entity: row.entity,
+      entityId: row.entity_id,
+      unitId: row.unit_id,
+      before: row.before === null ? null : JSON.parse(row.before),
+      after: row.after === null ? null : JSON.parse(row.after),
+      ip: row.ip,
+    })),
+};

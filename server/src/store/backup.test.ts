@@ -18,7 +18,7 @@ describe("backup and restore", () => {
     const dir = mkdtempSync(join(tmpdir(), "vneid-backup-"));
     dirs.push(dir);
     const live = join(dir, "live.db");
-    const server = openStore(live);
+    const server = await openStore(live);
     await seedIfEmpty(server, join(PROJECT_ROOT, "data"), true);
     const actor = { userId: null, username: "test", ip: null, at: new Date().toISOString() };
     // Writes keep coming while the backup runs.
@@ -38,9 +38,9 @@ describe("backup and restore", () => {
     await writer;
     expect(pages).toBeGreaterThan(0);
 
-    const copy = openStore(join(dir, "copy.db"));
+    const copy = await openStore(join(dir, "copy.db"));
     const copied = (await copy.reportHistories(["21850"])).get("21850") ?? [];
-    copy.close();
+    await copy.close();
     // A consistent snapshot: the demo's 22 reports and a prefix of the ones written meanwhile.
     expect(copied.length).toBeGreaterThanOrEqual(22);
     expect(copied.length).toBeLessThanOrEqual(22 + written);
@@ -48,10 +48,10 @@ describe("backup and restore", () => {
       Array.from({ length: copied.length - 22 }, (_, i) => 6500 + i),
     );
 
-    server.close();
+    await server.close();
     restoreDatabase(join(dir, "copy.db"), live);
-    const restored = openStore(live);
+    const restored = await openStore(live);
     expect((await restored.reportHistories(["21850"])).get("21850")).toEqual(copied);
-    restored.close();
+    await restored.close();
   });
 });

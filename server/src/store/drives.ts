@@ -1,5 +1,5 @@
-import type Database from "better-sqlite3";
 import type { Drive, DriveInput, DriveStatus } from "../domain/drives.ts";
+import { type Params, type Sql, statement } from "./sql/sql.ts";
 
 interface DriveRow {
   id: number;
@@ -17,7 +17,7 @@ interface DriveRow {
 }
 
 const toDrive = (row: DriveRow): Drive => ({
-  id: row.id,
+  id: Number(row.id),
   unitId: row.unit_id,
   villageId: row.village_id,
   date: row.date,
@@ -39,43 +39,61 @@ export interface DriveFilter {
   to?: string;
 }
 
-export function driveStatements(db: Database.Database) {
-  const list = db.prepare<Record<string, unknown>, DriveRow>(
-    `SELECT * FROM drives
-     WHERE (@ids IS NULL OR unit_id IN (SELECT value FROM json_each(@ids)))
-       AND (@status IS NULL OR status = @status)
-       AND (@from IS NULL OR date >= @from)
-       AND (@to IS NULL OR date <= @to)
-     ORDER BY date, start_time, id`,
-  );
-  const one = db.prepare<[number], DriveRow>("SELECT * FROM drives WHERE id = ?");
-  const insert = db.prepare(
-    `INSERT INTO drives (unit_id, village_id, date, start_time, end_time, team, planned, status, registrations, linked, notes)
-     VALUES (@unitId, @villageId, @date, @startTime, @endTime, @team, @planned, @status, @registrations, @linked, @notes)`,
-  );
-  const update = db.prepare(
-    `UPDATE drives SET unit_id = @unitId, village_id = @villageId, date = @date, start_time = @startTime,
-       end_time = @endTime, team = @team, planned = @planned, status = @status, registrations = @registrations,
-       linked = @linked, notes = @notes, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-     WHERE id = @id`,
-  );
-  const remove = db.prepare("DELETE FROM drives WHERE id = ?");
-  return {
-    list: (filter: DriveFilter) =>
-      list
-        .all({
-          ids: filter.unitIds ? JSON.stringify(filter.unitIds) : null,
-          status: filter.status ?? null,
-          from: filter.from ?? null,
-          to: filter.to ?? null,
-        })
-        .map(toDrive),
-    one: (id: number) => {
-      const row = one.get(id);
-      return row && toDrive(row);
-    },
-    insert: (drive: DriveInput) => Number(insert.run(drive).lastInsertRowid),
-    update: (id: number, drive: DriveInput) => update.run({ ...drive, id }),
-    remove: (id: number) => remove.run(id),
-  };
-}
+const LIST = statement(
+  (d) => `SELECT * FROM drives
+   WHERE (@ids IS NULL OR unit_id IN (SELECT value FROM ${d.texts("@ids")}))
+     AND (CAST(@status AS TEXT) IS NULL OR status = @status)
+     AND (CAST(@from AS TEXT) IS NULL OR date >= @from)
+     AND (CAST(@to AS TEXT) IS NULL OR date <= @to)
+   ORDER BY date, start_time, id`,
+);
+const ONE = statement("SELECT * FROM drives WHERE id = @id");
+const INSERT = statement(
+  `INSERT INTO drives (unit_id, village_id, date, start_time, end_time, team, planned, status, registrations, linked, notes)
+   VALUES (@unitId, @villageId, @date, @startTime, @endTime, @team, @planned, @status, @registrations, @linked, @notes)
+   RETURNING id`,
+);
+const UPDATE = statement(
+  `UPDATE drives SET unit_id = @unitId, village_id = @villageId, date = @date, start_time = @startTime,
+     end_time = @endTime, team = @team, planned = @planned, status = @status, registrations = @registrations,
+     linked = @linked, notes = @notes, updated_at = @now
+   WHERE id = @id`,
+);
+const REMOVE = statement("DELETE FROM drives WHERE id = @id");
+
+const fields = (drive: DriveInput): Params => ({
+  unitId: drive.unitId,
+  villageId: drive.villageId,
+  date: drive.date,
+  startTime: drive.startTime,
+  endTime: drive.endTime,
+  team: drive.team,
+  planned: drive.planned,
+  status: drive.status,
+  registrations: drive.registrations,
+  linked: drive.linked,
+  notes: drive.notes,
+});
+
+export const driveStatements = {
+  list: async (sql: Sql, filter: DriveFilter) =>
+    (
+      await sql.all<DriveRow>(LIST, {
+        ids: filter.unitIds ? JSON.stringify(filter.unitIds) : null,
+        status: filter.status ?? null,
+        from: filter.from ?? null,
+        to: filter.to ?? null,
+      })
+    ).map(toDrive),
+  one: async (sql: Sql, id: number) => {
+    const row = await sql.get<DriveRow>(ONE, { id });
+    return row && toDrive(row);
+  },
+  insert: async (sql: Sql, drive: DriveInput) => {
+    const row = await sql.get<{ id: number }>(INSERT, fields(drive));
+    return Number(row?.id);
+  },
+  update: (sql: Sql, id: number, drive: DriveInput) =>
+    sql.run(UPDATE, { ...fields(drive), id, now: new Date().toISOString() }),
+  remove: (sql: Sql, id: number) => sql.run(REMOVE, { id }),
+};

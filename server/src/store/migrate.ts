@@ -1,8 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type Database from "better-sqlite3";
+import type pg from "pg";
+import type { Engine } from "./sql/sql.ts";
 
-const MIGRATIONS_DIR = join(import.meta.dirname, "migrations");
+/** One folder of migrations per engine, version for version the same schema. */
+export const migrationsDir = (engine: Engine) => join(import.meta.dirname, "migrations", engine);
 const FILE_NAME = /^(\d{4})_[a-z0-9_]+\.sql$/;
 
 export interface Migration {
@@ -11,7 +14,7 @@ export interface Migration {
   sql: string;
 }
 
-export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
+export function readMigrations(dir = migrationsDir("sqlite")): Migration[] {
   return readdirSync(dir)
     .filter((name) => FILE_NAME.test(name))
     .sort()
@@ -58,4 +61,36 @@ export function migrate(db: Database.Database, migrations = readMigrations()): M
     if (enforced) db.pragma("foreign_keys = ON");
   }
   return pending;
+}
+
+/**
+ * The same on PostgreSQL, whose DDL is transactional: every pending migration in one transaction.
+ * Processes starting together take turns on an advisory lock, so each migration runs once.
+ */
+export async function migratePostgres(
+  client: pg.ClientBase,
+  migrations = readMigrations(migrationsDir("postgres")),
+): Promise<Migration[]> {
+  await client.query("BEGIN");
+  try {
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('vneid-tracker migrations'))");
+    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL,
+      applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
+    const { rows } = await client.query<{ version: number }>("SELECT version FROM schema_migrations");
+    const applied = new Set(rows.map((row) => Number(row.version)));
+    const pending = migrations.filter((m) => !applied.has(m.version));
+    for (const migration of pending) {
+      await client.query(migration.sql);
+      await client.query("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", [
+        migration.version,
+        migration.name,
+      ]);
+    }
+    await client.query("COMMIT");
+    return pending;
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
+  }
 }

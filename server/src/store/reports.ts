@@ -1,6 +1,6 @@
-import type Database from "better-sqlite3";
 import type { AssessmentReads } from "../domain/assessment-reads.ts";
 import type { Report } from "../domain/types.ts";
+import { type Dialect, type Sql, statement } from "./sql/sql.ts";
 
 interface ReportRow {
   unit_id: string;
@@ -13,7 +13,13 @@ interface ReportRow {
 
 const COLUMNS = "r.unit_id, r.date, r.population, r.level2, r.dual, r.linked";
 /** Unit ids travel as one JSON array parameter, so a country's 10,000 communes fit in one statement. */
-const IDS = "ids(id) AS (SELECT value FROM json_each(@ids))";
+const ids = (d: Dialect) => `ids(id) AS (SELECT value FROM ${d.texts("@ids")})`;
+/** Reports travel as one JSON array of objects, a chunk at a time. */
+const CHUNK = 5_000;
+const FIELDS = (d: Dialect) => `SELECT value ->> 'unitId' AS unit_id, value ->> 'date' AS date,
+  CAST(value ->> 'population' AS INTEGER) AS population, CAST(value ->> 'level2' AS INTEGER) AS level2,
+  CAST(value ->> 'dual' AS INTEGER) AS dual, CAST(value ->> 'linked' AS INTEGER) AS linked
+  FROM ${d.objects("@reports")}`;
 
 type RawRow = [string, string, number, number, number, number];
 
@@ -26,133 +32,166 @@ const toReport = (row: ReportRow): Report => ({
   linked: row.linked,
 });
 
-export function reportStatements(db: Database.Database) {
-  const count = db.prepare<[], number>("SELECT count(*) FROM reports").pluck();
-  const latestDate = db
-    .prepare<{ ids: string }, string | null>(
-      `WITH ${IDS} SELECT max(r.date) FROM ids JOIN reports r ON r.unit_id = ids.id`,
-    )
-    .pluck();
-  // The reports an assessment reads, as domain/assessment-reads.ts declares them.
-  const forAssessment = db.prepare<{ ids: string } & AssessmentReads, ReportRow>(`WITH ${IDS}
-    SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date BETWEEN @windowFrom AND @date
-    UNION
-    SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date =
-      (SELECT max(date) FROM reports WHERE unit_id = ids.id AND date <= @weekAgo)
-    UNION
-    SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date IN
-      (SELECT date FROM reports WHERE unit_id = ids.id AND date <= @date ORDER BY date DESC LIMIT 2)
-    UNION
-    SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date =
-      (SELECT max(date) FROM reports WHERE unit_id = ids.id AND date <= min(@start, @date))
-    UNION
-    SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date =
-      (SELECT min(date) FROM reports WHERE unit_id = ids.id AND date > @start AND date <= @date)
-      AND NOT EXISTS (SELECT 1 FROM reports WHERE unit_id = ids.id AND date <= @start)
-    ORDER BY 1, 2`);
-  // The fast path: the trailing window in one range scan per unit, and each unit's baseline (kept
-  // until a report changes). Units whose window does not hold what the assessment reads (stale or
-  // sparse ones) go through the full query above.
-  const windowRows = db.prepare<{ ids: string; date: string; windowFrom: string }, ReportRow>(`WITH ${IDS}
-    SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date BETWEEN @windowFrom AND @date`);
-  const baselineRows = db.prepare<{ ids: string; start: string }, ReportRow>(`WITH ${IDS}
-    SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date = coalesce(
-      (SELECT max(date) FROM reports WHERE unit_id = ids.id AND date <= @start),
-      (SELECT min(date) FROM reports WHERE unit_id = ids.id AND date > @start))`);
-  let baselines: { start: string; byUnit: Map<string, Report | null> } | null = null;
-  /** A changed report can move its unit's baseline; a bulk insert, anyone's. */
-  const forget = (unitId?: string) => {
-    if (unitId === undefined) baselines = null;
-    else baselines?.byUnit.delete(unitId);
-  };
-  const upTo = db.prepare<{ ids: string; to: string }, ReportRow>(`WITH ${IDS}
-    SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date <= @to ORDER BY 2, 1`);
-  const page = db.prepare<{ ids: string; date: string; unit: string; limit: number }, ReportRow>(`WITH ${IDS}
-    SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id
-    WHERE (r.date, r.unit_id) > (@date, @unit) ORDER BY 2, 1 LIMIT @limit`);
-  const insert = db.prepare(
-    "INSERT INTO reports (unit_id, date, population, level2, dual, linked) " +
-      "VALUES (@unitId, @date, @population, @level2, @dual, @linked)",
-  );
-  const upsert = db.prepare(
-    `INSERT INTO reports (unit_id, date, population, level2, dual, linked)
-     VALUES (@unitId, @date, @population, @level2, @dual, @linked)
-     ON CONFLICT (unit_id, date) DO UPDATE SET population = excluded.population, level2 = excluded.level2,
-       dual = excluded.dual, linked = excluded.linked, recorded_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
-  );
-  const one = db.prepare<[string, string], ReportRow>(
-    "SELECT unit_id, date, population, level2, dual, linked FROM reports WHERE unit_id = ? AND date = ?",
-  );
-  const remove = db.prepare("DELETE FROM reports WHERE unit_id = ? AND date = ?");
+const COUNT = statement("SELECT count(*) AS n FROM reports");
+const LATEST_DATE = statement(
+  (d) => `WITH ${ids(d)} SELECT max(r.date) AS date FROM ids JOIN reports r ON r.unit_id = ids.id`,
+);
+// The reports an assessment reads, as domain/assessment-reads.ts declares them.
+const FOR_ASSESSMENT = statement(
+  (d) => `WITH ${ids(d)}
+  SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date BETWEEN @windowFrom AND @date
+  UNION
+  SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date =
+    (SELECT max(date) FROM reports WHERE unit_id = ids.id AND date <= @weekAgo)
+  UNION
+  SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date IN
+    (SELECT date FROM reports WHERE unit_id = ids.id AND date <= @date ORDER BY date DESC LIMIT 2)
+  UNION
+  SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date =
+    (SELECT max(date) FROM reports WHERE unit_id = ids.id AND date <= @baselineTo)
+  UNION
+  SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date =
+    (SELECT min(date) FROM reports WHERE unit_id = ids.id AND date > @start AND date <= @date)
+    AND NOT EXISTS (SELECT 1 FROM reports WHERE unit_id = ids.id AND date <= @start)
+  ORDER BY 1, 2`,
+);
+// The fast path: the trailing window in one range scan per unit, and each unit's baseline (kept
+// until the figures change). Units whose window does not hold what the assessment reads (stale or
+// sparse ones) go through the full query above.
+const WINDOW = statement(
+  (d) => `WITH ${ids(d)}
+  SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date BETWEEN @windowFrom AND @date`,
+);
+const BASELINES = statement(
+  (d) => `WITH ${ids(d)}
+  SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date = coalesce(
+    (SELECT max(date) FROM reports WHERE unit_id = ids.id AND date <= @start),
+    (SELECT min(date) FROM reports WHERE unit_id = ids.id AND date > @start))`,
+);
+const UP_TO = statement(
+  (d) => `WITH ${ids(d)}
+  SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date <= @to ORDER BY 2, 1`,
+);
+const PAGE = statement(
+  (d) => `WITH ${ids(d)}
+  SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id
+  WHERE (r.date, r.unit_id) > (@date, @unit) ORDER BY 2, 1 LIMIT @limit`,
+);
+const INSERT = statement(
+  (d) => `INSERT INTO reports (unit_id, date, population, level2, dual, linked) ${FIELDS(d)}`,
+);
+const UPSERT = statement(
+  (d) => `INSERT INTO reports (unit_id, date, population, level2, dual, linked, recorded_at)
+  SELECT f.*, CAST(@now AS TEXT) FROM (${FIELDS(d)}) AS f WHERE true
+  ON CONFLICT (unit_id, date) DO UPDATE SET population = excluded.population, level2 = excluded.level2,
+    dual = excluded.dual, linked = excluded.linked, recorded_at = excluded.recorded_at`,
+);
+const EXISTING = statement(
+  (d) => `SELECT ${COLUMNS} FROM ${d.objects("@reports")}
+  JOIN reports r ON r.unit_id = value ->> 'unitId' AND r.date = value ->> 'date'`,
+);
+const REMOVE = statement("DELETE FROM reports WHERE unit_id = @unitId AND date = @date");
 
-  return {
-    count: (): number => count.get() as number,
-    latestDate: (unitIds: readonly string[]): string | null =>
-      latestDate.get({ ids: JSON.stringify(unitIds) }) ?? null,
-    forAssessment: (unitIds: readonly string[], dates: AssessmentReads) => {
-      const byUnit = new Map<string, Report[]>();
-      const add = (report: Report) => {
-        const list = byUnit.get(report.unitId);
-        if (!list) byUnit.set(report.unitId, [report]);
-        else if (!list.some((r) => r.date === report.date)) list.push(report);
-      };
-      // Arrays rather than objects: at country scale building 50,000 row objects is most of the time.
-      const rows = windowRows.raw(true).all({
-        ids: JSON.stringify(unitIds),
+const chunks = <T>(list: readonly T[]) =>
+  Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => list.slice(i * CHUNK, (i + 1) * CHUNK));
+
+const byDate = (a: Report, b: Report) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+
+/** Each unit's baseline at a campaign start, read once per figures version. */
+export type BaselineCache = { key: string; byUnit: Map<string, Report | null> } | null;
+
+export const reportStatements = {
+  count: async (sql: Sql): Promise<number> => (await sql.get<{ n: number }>(COUNT))?.n ?? 0,
+  latestDate: async (sql: Sql, unitIds: readonly string[]): Promise<string | null> =>
+    (await sql.get<{ date: string | null }>(LATEST_DATE, { ids: JSON.stringify(unitIds) }))?.date ?? null,
+  forAssessment: async (
+    sql: Sql,
+    unitIds: readonly string[],
+    dates: AssessmentReads,
+    baselines: { get(): BaselineCache; set(cache: BaselineCache): void; key: string },
+  ) => {
+    const byUnit = new Map<string, Report[]>();
+    const add = (report: Report) => {
+      const list = byUnit.get(report.unitId);
+      if (!list) byUnit.set(report.unitId, [report]);
+      else if (!list.some((r) => r.date === report.date)) list.push(report);
+    };
+    // Arrays rather than objects: at country scale building 50,000 row objects is most of the time.
+    const rows = (await sql.rows(WINDOW, {
+      ids: JSON.stringify(unitIds),
+      date: dates.date,
+      windowFrom: dates.windowFrom,
+    })) as RawRow[];
+    for (const [unitId, date, population, level2, dual, linked] of rows)
+      add({ unitId, date, population, level2, dual, linked });
+    // The window answers when it holds two reports and one on or before the week-ago day.
+    const incomplete = unitIds.filter((id) => {
+      const list = byUnit.get(id);
+      return !list || list.length < 2 || !list.some((r) => r.date <= dates.weekAgo);
+    });
+    if (incomplete.length > 0) {
+      const rows = await sql.all<ReportRow>(FOR_ASSESSMENT, {
+        ids: JSON.stringify(incomplete),
         date: dates.date,
         windowFrom: dates.windowFrom,
-      }) as unknown as RawRow[];
-      for (const [unitId, date, population, level2, dual, linked] of rows)
-        add({ unitId, date, population, level2, dual, linked });
-      // The window answers when it holds two reports and one on or before the week-ago day.
-      const incomplete = unitIds.filter((id) => {
-        const list = byUnit.get(id);
-        return !list || list.length < 2 || !list.some((r) => r.date <= dates.weekAgo);
+        weekAgo: dates.weekAgo,
+        start: dates.start,
+        baselineTo: dates.start < dates.date ? dates.start : dates.date,
       });
-      if (incomplete.length > 0) {
-        for (const row of forAssessment.iterate({ ids: JSON.stringify(incomplete), ...dates }))
-          add(toReport(row));
-      }
-      if (baselines?.start !== dates.start) baselines = { start: dates.start, byUnit: new Map() };
-      const known = baselines.byUnit;
-      const missing = unitIds.filter((id) => !known.has(id));
-      if (missing.length > 0) {
-        for (const id of missing) known.set(id, null);
-        for (const row of baselineRows.iterate({ ids: JSON.stringify(missing), start: dates.start }))
-          known.set(row.unit_id, toReport(row));
-      }
-      for (const id of unitIds) {
-        const baseline = known.get(id);
-        if (baseline) add(baseline);
-        byUnit.get(id)?.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-      }
-      return byUnit;
-    },
-    upTo: (unitIds: readonly string[], to: string): Report[] =>
-      upTo.all({ ids: JSON.stringify(unitIds), to }).map(toReport),
-    page: (
-      unitIds: readonly string[],
-      after: { date: string; unitId: string } | null,
-      limit: number,
-    ): Report[] =>
-      page
-        .all({ ids: JSON.stringify(unitIds), date: after?.date ?? "", unit: after?.unitId ?? "", limit })
-        .map(toReport),
-    insertMany: db.transaction((reports: readonly Report[]) => {
-      forget();
-      for (const report of reports) insert.run(report);
-    }),
-    one: (unitId: string, date: string): Report | undefined => {
-      const row = one.get(unitId, date);
-      return row && toReport(row);
-    },
-    upsert: (report: Report) => {
-      forget(report.unitId);
-      return upsert.run(report);
-    },
-    remove: (unitId: string, date: string) => {
-      forget(unitId);
-      return remove.run(unitId, date);
-    },
-  };
-}
+      for (const row of rows) add(toReport(row));
+    }
+    const key = `${baselines.key}|${dates.start}`;
+    let cache = baselines.get();
+    if (cache?.key !== key) {
+      cache = { key, byUnit: new Map() };
+      baselines.set(cache);
+    }
+    const known = cache.byUnit;
+    const missing = unitIds.filter((id) => !known.has(id));
+    if (missing.length > 0) {
+      const rows = await sql.all<ReportRow>(BASELINES, { ids: JSON.stringify(missing), start: dates.start });
+      for (const id of missing) known.set(id, null);
+      for (const row of rows) known.set(row.unit_id, toReport(row));
+    }
+    for (const id of unitIds) {
+      const baseline = known.get(id);
+      if (baseline) add(baseline);
+      byUnit.get(id)?.sort(byDate);
+    }
+    return byUnit;
+  },
+  upTo: async (sql: Sql, unitIds: readonly string[], to: string): Promise<Report[]> =>
+    (await sql.all<ReportRow>(UP_TO, { ids: JSON.stringify(unitIds), to })).map(toReport),
+  page: async (
+    sql: Sql,
+    unitIds: readonly string[],
+    after: { date: string; unitId: string } | null,
+    limit: number,
+  ): Promise<Report[]> =>
+    (
+      await sql.all<ReportRow>(PAGE, {
+        ids: JSON.stringify(unitIds),
+        date: after?.date ?? "",
+        unit: after?.unitId ?? "",
+        limit,
+      })
+    ).map(toReport),
+  insertMany: async (sql: Sql, reports: readonly Report[]) => {
+    for (const chunk of chunks(reports)) await sql.run(INSERT, { reports: JSON.stringify(chunk) });
+  },
+  /** The stored reports with the same unit and date as any of `reports`. */
+  existing: async (sql: Sql, reports: readonly { unitId: string; date: string }[]): Promise<Report[]> => {
+    const found: Report[] = [];
+    for (const chunk of chunks(reports)) {
+      const keys = chunk.map((r) => ({ unitId: r.unitId, date: r.date }));
+      for (const row of await sql.all<ReportRow>(EXISTING, { reports: JSON.stringify(keys) }))
+        found.push(toReport(row));
+    }
+    return found;
+  },
+  upsertMany: async (sql: Sql, reports: readonly Report[], now: string) => {
+    for (const chunk of chunks(reports)) await sql.run(UPSERT, { reports: JSON.stringify(chunk), now });
+  },
+  remove: async (sql: Sql, unitId: string, date: string) =>
+    (await sql.run(REMOVE, { unitId, date })).changes > 0,
+};

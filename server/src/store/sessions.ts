@@ -1,4 +1,4 @@
-import type Database from "better-sqlite3";
+import { type Sql, statement } from "./sql/sql.ts";
 
 export interface SessionRow {
   user_id: number;
@@ -6,34 +6,36 @@ export interface SessionRow {
   last_seen_ms: number;
 }
 
-export function sessionStatements(db: Database.Database) {
-  const insert = db.prepare(
-    "INSERT INTO sessions (id_hash, user_id, created_ms, last_seen_ms) VALUES (?, ?, ?, ?)",
-  );
-  const find = db.prepare<[string], SessionRow>(
-    "SELECT user_id, created_ms, last_seen_ms FROM sessions WHERE id_hash = ?",
-  );
-  const touch = db.prepare("UPDATE sessions SET last_seen_ms = ? WHERE id_hash = ?");
-  const remove = db.prepare("DELETE FROM sessions WHERE id_hash = ?");
-  const removeForUser = db.prepare("DELETE FROM sessions WHERE user_id = ?");
-  const addFailure = db.prepare("INSERT INTO login_failures (key, at_ms) VALUES (?, ?)");
-  const failures = db.prepare<[string, number], { count: number; oldest: number | null }>(
-    "SELECT count(*) AS count, min(at_ms) AS oldest FROM login_failures WHERE key = ? AND at_ms > ?",
-  );
-  const clearFailures = db.prepare("DELETE FROM login_failures WHERE key = ?");
-  const removeFailure = db.prepare("DELETE FROM login_failures WHERE rowid = ?");
-  const pruneFailures = db.prepare("DELETE FROM login_failures WHERE at_ms < ?");
-  return {
-    insert: (idHash: string, userId: number, nowMs: number) => insert.run(idHash, userId, nowMs, nowMs),
-    find: (idHash: string) => find.get(idHash),
-    touch: (idHash: string, nowMs: number) => touch.run(nowMs, idHash),
-    remove: (idHash: string) => remove.run(idHash),
-    removeForUser: (userId: number) => removeForUser.run(userId),
-    addFailure: (key: string, nowMs: number) => Number(addFailure.run(key, nowMs).lastInsertRowid),
-    removeFailure: (id: number) => removeFailure.run(id),
-    failures: (key: string, sinceMs: number) =>
-      failures.get(key, sinceMs) as { count: number; oldest: number | null },
-    clearFailures: (key: string) => clearFailures.run(key),
-    pruneFailures: (beforeMs: number) => pruneFailures.run(beforeMs),
-  };
-}
+const INSERT = statement(
+  "INSERT INTO sessions (id_hash, user_id, created_ms, last_seen_ms) VALUES (@idHash, @userId, @nowMs, @nowMs)",
+);
+const FIND = statement("SELECT user_id, created_ms, last_seen_ms FROM sessions WHERE id_hash = @idHash");
+const TOUCH = statement("UPDATE sessions SET last_seen_ms = @nowMs WHERE id_hash = @idHash");
+const REMOVE = statement("DELETE FROM sessions WHERE id_hash = @idHash");
+const REMOVE_FOR_USER = statement("DELETE FROM sessions WHERE user_id = @userId");
+const ADD_FAILURE = statement("INSERT INTO login_failures (key, at_ms) VALUES (@key, @nowMs) RETURNING id");
+const FAILURES = statement(
+  "SELECT count(*) AS count, min(at_ms) AS oldest FROM login_failures WHERE key = @key AND at_ms > @sinceMs",
+);
+const CLEAR_FAILURES = statement("DELETE FROM login_failures WHERE key = @key");
+const REMOVE_FAILURE = statement("DELETE FROM login_failures WHERE id = @id");
+const PRUNE_FAILURES = statement("DELETE FROM login_failures WHERE at_ms < @beforeMs");
+
+export const sessionStatements = {
+  insert: (sql: Sql, idHash: string, userId: number, nowMs: number) =>
+    sql.run(INSERT, { idHash, userId, nowMs }),
+  find: (sql: Sql, idHash: string) => sql.get<SessionRow>(FIND, { idHash }),
+  touch: (sql: Sql, idHash: string, nowMs: number) => sql.run(TOUCH, { idHash, nowMs }),
+  remove: (sql: Sql, idHash: string) => sql.run(REMOVE, { idHash }),
+  removeForUser: (sql: Sql, userId: number) => sql.run(REMOVE_FOR_USER, { userId }),
+  addFailure: async (sql: Sql, key: string, nowMs: number) =>
+    Number((await sql.get<{ id: number }>(ADD_FAILURE, { key, nowMs }))?.id),
+  removeFailure: (sql: Sql, id: number) => sql.run(REMOVE_FAILURE, { id }),
+  failures: async (sql: Sql, key: string, sinceMs: number) =>
+    (await sql.get<{ count: number; oldest: number | null }>(FAILURES, { key, sinceMs })) ?? {
+      count: 0,
+      oldest: null,
+    },
+  clearFailures: (sql: Sql, key: string) => sql.run(CLEAR_FAILURES, { key }),
+  pruneFailures: (sql: Sql, beforeMs: number) => sql.run(PRUNE_FAILURES, { beforeMs }),
+};

@@ -1,28 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { assessmentReads } from "../domain/assessment-reads.ts";
-import { createReport } from "../testing.ts";
-import { migrate } from "./migrate.ts";
-import { openDatabase } from "./open.ts";
-import { openStore } from "./store.ts";
+import { createEmptyDatabase, createEmptyStore, createReport, createUser } from "../testing.ts";
+import { statement } from "./sql/sql.ts";
 
 describe("store", () => {
   it("keeps one report per unit and date, and refuses counts that break the rules", async () => {
-    const store = openStore(":memory:");
+    const store = await createEmptyStore();
     await store.saveUnits([
       { id: "547", name: "Huyện Tây Sơn", kind: "district", parentId: null },
       { id: "21850", name: "Xã Tây Phú", kind: "commune", parentId: "547" },
     ]);
     await store.insertReports([createReport()]);
-    await expect(store.insertReports([createReport({ level2: 600 })])).rejects.toThrow(/UNIQUE/);
+    await expect(store.insertReports([createReport({ level2: 600 })])).rejects.toThrow(/unique/i);
     await expect(
       store.insertReports([createReport({ date: "2024-02-10", dual: 600, level2: 500 })]),
-    ).rejects.toThrow(/CHECK/);
-    await expect(store.insertReports([createReport({ unitId: "99999" })])).rejects.toThrow(/FOREIGN KEY/);
+    ).rejects.toThrow(/check/i);
+    await expect(store.insertReports([createReport({ unitId: "99999" })])).rejects.toThrow(/foreign key/i);
     expect(await store.reportCount()).toBe(1);
   });
 
   it("inserts a batch of reports in one transaction: all or none", async () => {
-    const store = openStore(":memory:");
+    const store = await createEmptyStore();
     await store.saveUnits([{ id: "21850", name: "Xã Tây Phú", kind: "commune", parentId: null }]);
     const batch = [
       createReport({ date: "2024-02-03" }),
@@ -34,7 +32,7 @@ describe("store", () => {
   });
 
   it("reads for an assessment the window, the latest two reports and the baseline", async () => {
-    const store = openStore(":memory:");
+    const store = await createEmptyStore();
     await store.saveUnits([{ id: "21850", name: "Xã Tây Phú", kind: "commune", parentId: null }]);
     const dates = [
       "2024-01-27",
@@ -54,12 +52,13 @@ describe("store", () => {
 });
 
 describe("audit log", () => {
-  it("cannot be changed or erased, even with SQL", () => {
-    const db = openDatabase(":memory:");
-    migrate(db);
-    db.prepare("INSERT INTO audit_log (at, action) VALUES ('2024-01-01T00:00:00Z', 'login')").run();
-    expect(() => db.prepare("UPDATE audit_log SET action = 'x'").run()).toThrow(/append-only/);
-    expect(() => db.prepare("DELETE FROM audit_log").run()).toThrow(/append-only/);
-    expect(db.prepare("SELECT action FROM audit_log").pluck().all()).toEqual(["login"]);
+  it("cannot be changed or erased, even with SQL", async () => {
+    const { store, sql } = await createEmptyDatabase();
+    await createUser(store, { username: "an" });
+    const [entry] = await store.auditLog({ limit: 10 });
+    expect(entry?.action).toBe("user.create");
+    await expect(sql.run(statement("UPDATE audit_log SET action = 'x'"))).rejects.toThrow(/append-only/);
+    await expect(sql.run(statement("DELETE FROM audit_log"))).rejects.toThrow(/append-only/);
+    expect((await store.auditLog({ limit: 10 })).map((e) => e.action)).toEqual(["user.create"]);
   });
 });

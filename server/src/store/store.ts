@@ -1,14 +1,17 @@
-import type Database from "better-sqlite3";
+import pg from "pg";
 import { type CampaignArea, campaignArea } from "./areas/campaign.ts";
 import { storeContext } from "./areas/context.ts";
 import { type DriveArea, driveArea } from "./areas/drives.ts";
 import { type ReportArea, reportArea, type SaveSummary } from "./areas/reports.ts";
 import { type UnitArea, unitArea } from "./areas/units.ts";
 import { type AttemptClaim, type AttemptLimit, type UserArea, userArea } from "./areas/users.ts";
-import type { Actor, AuditEntry, AuditFilter, AuditRecord } from "./audit.ts";
+import { type Actor, type AuditEntry, type AuditFilter, type AuditRecord, auditStatements } from "./audit.ts";
 import type { DriveFilter } from "./drives.ts";
-import { migrate } from "./migrate.ts";
+import { migrate, migratePostgres } from "./migrate.ts";
 import { openDatabase } from "./open.ts";
+import { postgresSql } from "./sql/postgres.ts";
+import type { Sql } from "./sql/sql.ts";
+import { sqliteSql } from "./sql/sqlite.ts";
 import type { NewUser, UserChanges } from "./users.ts";
 
 export type {
@@ -26,40 +29,54 @@ export type {
 
 /**
  * Everything the app asks of its database, by area, as coarse operations that each run in one
- * transaction (see areas/). They return promises so that another engine can stand behind the same
- * interface.
+ * transaction (see areas/), the same on SQLite and on PostgreSQL.
  */
 export type Store = UnitArea &
   CampaignArea &
   ReportArea &
   DriveArea &
   UserArea & {
-    /** Goes up at every change of units, reports or campaign: what figures depend on (areas/context.ts). */
-    figuresVersion(): number;
+    /** Goes up at every change of units, reports or campaign, from any process: what figures depend on. */
+    figuresVersion(): Promise<number>;
     audit(entry: AuditEntry, actor: Actor): Promise<void>;
     auditLog(filter: AuditFilter): Promise<AuditRecord[]>;
-    close(): void;
+    close(): Promise<void>;
   };
 
-export function openStore(path: string | Buffer): Store {
-  const db = openDatabase(path);
+export const isPostgresUrl = (location: string | Buffer) =>
+  typeof location === "string" && /^postgres(ql)?:\/\//.test(location);
+
+/**
+ * Opens the database at `location` and brings its schema up to date: a `postgres://` URL, or the
+ * path of a SQLite file (`:memory:` or a serialized database for tests).
+ */
+export async function openStore(location: string | Buffer): Promise<Store> {
+  if (typeof location === "string" && isPostgresUrl(location)) {
+    const client = new pg.Client({ connectionString: location });
+    await client.connect();
+    try {
+      await migratePostgres(client);
+    } finally {
+      await client.end();
+    }
+    return createStore(postgresSql(location));
+  }
+  const db = openDatabase(location);
   migrate(db);
-  return createStore(db);
+  return createStore(sqliteSql(db));
 }
 
-export function createStore(db: Database.Database): Store {
-  const ctx = storeContext(db);
+export function createStore(sql: Sql): Store {
+  const ctx = storeContext(sql);
   return {
     ...unitArea(ctx),
     ...campaignArea(ctx),
     ...reportArea(ctx),
     ...driveArea(ctx),
     ...userArea(ctx),
-    figuresVersion: ctx.figuresVersion,
-    audit: async (entry, actor) => {
-      ctx.audit.record(entry, actor);
-    },
-    auditLog: async (filter) => ctx.audit.list(filter),
-    close: () => db.close(),
+    figuresVersion: async () => (await ctx.versions()).figures,
+    audit: (entry, actor) => ctx.write(null, (tx) => auditStatements.record(tx, [entry], actor)),
+    auditLog: (filter) => auditStatements.list(ctx.sql, filter),
+    close: () => sql.close(),
   };
 }

@@ -1,5 +1,5 @@
-import type Database from "better-sqlite3";
 import type { Unit, UnitKind } from "../domain/types.ts";
+import { type Sql, statement } from "./sql/sql.ts";
 
 interface UnitRow {
   id: string;
@@ -8,18 +8,28 @@ interface UnitRow {
   parent_id: string | null;
 }
 
-export function unitStatements(db: Database.Database) {
-  const all = db.prepare<[], UnitRow>("SELECT id, name, kind, parent_id FROM units ORDER BY id");
-  const insert = db.prepare(
-    "INSERT INTO units (id, name, kind, parent_id) VALUES (@id, @name, @kind, @parentId) " +
-      "ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, parent_id = excluded.parent_id",
-  );
-  return {
-    all: (): Unit[] =>
-      all.all().map((row) => ({ id: row.id, name: row.name, kind: row.kind, parentId: row.parent_id })),
-    /** Parents must come before their children. */
-    upsertMany: db.transaction((units: readonly Unit[]) => {
-      for (const unit of units) insert.run(unit);
-    }),
-  };
-}
+const ALL = statement("SELECT id, name, kind, parent_id FROM units ORDER BY id");
+// Units travel as one JSON array, in order: parents before their children.
+const UPSERT = statement(
+  (d) => `INSERT INTO units (id, name, kind, parent_id)
+   SELECT value ->> 'id', value ->> 'name', value ->> 'kind', value ->> 'parentId' FROM ${d.objects("@units")} WHERE true
+   ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, parent_id = excluded.parent_id`,
+);
+const CHUNK = 5_000;
+
+export const unitStatements = {
+  all: async (sql: Sql): Promise<Unit[]> =>
+    (await sql.all<UnitRow>(ALL)).map((row) => ({
+      id: row.id,
+      name: row.name,
+      kind: row.kind,
+      parentId: row.parent_id,
+    })),
+  /** Parents must come before their children. */
+  upsertMany: async (sql: Sql, list: readonly Unit[]) => {
+    // One row per id, as the last in the list has it (a statement cannot change a row twice).
+    const units = [...new Map(list.map((unit) => [unit.id, unit])).values()];
+    for (let i = 0; i < units.length; i += CHUNK)
+      await sql.run(UPSERT, { units: JSON.stringify(units.slice(i, i + CHUNK)) });
+  },
+};

@@ -1,5 +1,5 @@
-import type Database from "better-sqlite3";
 import type { Role, User } from "../auth/roles.ts";
+import { type Sql, statement } from "./sql/sql.ts";
 
 interface UserRow {
   id: number;
@@ -12,7 +12,7 @@ interface UserRow {
 }
 
 const toUser = (row: UserRow): User => ({
-  id: row.id,
+  id: Number(row.id),
   username: row.username,
   role: row.role,
   unitId: row.unit_id,
@@ -34,41 +34,51 @@ export interface UserChanges {
   passwordHash?: string;
 }
 
-export function userStatements(db: Database.Database) {
-  const count = db.prepare<[], number>("SELECT count(*) FROM users").pluck();
-  const byName = db.prepare<[string], UserRow>("SELECT * FROM users WHERE username = ?");
-  const byId = db.prepare<[number], UserRow>("SELECT * FROM users WHERE id = ?");
-  const all = db.prepare<[], UserRow>("SELECT * FROM users ORDER BY username");
-  const insert = db.prepare(
-    "INSERT INTO users (username, password_hash, role, unit_id) VALUES (@username, @passwordHash, @role, @unitId)",
-  );
-  const update = db.prepare(
-    `UPDATE users SET role = coalesce(@role, role),
-       unit_id = CASE WHEN @setUnit THEN @unitId ELSE unit_id END,
-       disabled = coalesce(@disabled, disabled),
-       password_hash = coalesce(@passwordHash, password_hash)
-     WHERE id = @id`,
-  );
-  return {
-    count: () => count.get() as number,
-    byName: (username: string) => {
-      const row = byName.get(username);
-      return row ? { user: toUser(row), passwordHash: row.password_hash } : undefined;
-    },
-    byId: (id: number) => {
-      const row = byId.get(id);
-      return row ? toUser(row) : undefined;
-    },
-    all: () => all.all().map(toUser),
-    insert: (user: NewUser) => Number(insert.run(user).lastInsertRowid),
-    update: (id: number, changes: UserChanges) =>
-      update.run({
-        id,
-        role: changes.role ?? null,
-        setUnit: changes.unitId !== undefined ? 1 : 0,
-        unitId: changes.unitId ?? null,
-        disabled: changes.disabled === undefined ? null : changes.disabled ? 1 : 0,
-        passwordHash: changes.passwordHash ?? null,
-      }),
-  };
-}
+const COUNT = statement("SELECT count(*) AS n FROM users");
+// Usernames match whatever their case (unique so in both schemas).
+const BY_NAME = statement("SELECT * FROM users WHERE lower(username) = lower(@username)");
+const BY_ID = statement("SELECT * FROM users WHERE id = @id");
+const ALL = statement("SELECT * FROM users ORDER BY lower(username)");
+const INSERT = statement(
+  "INSERT INTO users (username, password_hash, role, unit_id) VALUES (@username, @passwordHash, @role, @unitId) RETURNING id",
+);
+const UPDATE = statement(
+  `UPDATE users SET role = coalesce(@role, role),
+     unit_id = CASE WHEN @setUnit = 1 THEN @unitId ELSE unit_id END,
+     disabled = coalesce(@disabled, disabled),
+     password_hash = coalesce(@passwordHash, password_hash)
+   WHERE id = @id`,
+);
+
+export const userStatements = {
+  count: async (sql: Sql) => (await sql.get<{ n: number }>(COUNT))?.n ?? 0,
+  byName: async (sql: Sql, username: string) => {
+    const row = await sql.get<UserRow>(BY_NAME, { username });
+    return row ? { user: toUser(row), passwordHash: row.password_hash } : undefined;
+  },
+  byId: async (sql: Sql, id: number) => {
+    const row = await sql.get<UserRow>(BY_ID, { id });
+    return row ? toUser(row) : undefined;
+  },
+  all: async (sql: Sql) => (await sql.all<UserRow>(ALL)).map(toUser),
+  insert: async (sql: Sql, user: NewUser) =>
+    Number(
+      (
+        await sql.get<{ id: number }>(INSERT, {
+          username: user.username,
+          passwordHash: user.passwordHash,
+          role: user.role,
+          unitId: user.unitId,
+        })
+      )?.id,
+    ),
+  update: (sql: Sql, id: number, changes: UserChanges) =>
+    sql.run(UPDATE, {
+      id,
+      role: changes.role ?? null,
+      setUnit: changes.unitId !== undefined ? 1 : 0,
+      unitId: changes.unitId ?? null,
+      disabled: changes.disabled === undefined ? null : changes.disabled ? 1 : 0,
+      passwordHash: changes.passwordHash ?? null,
+    }),
+};

@@ -10,17 +10,15 @@ export interface CampaignArea {
 }
 
 export function campaignArea(ctx: StoreContext): CampaignArea {
-  const campaign = campaignStatements(ctx.db);
   return {
-    campaign: async () => campaign.get(),
-    updateCampaign: ctx.figuresChanged(async (next, actor) =>
-      ctx.audited(actor, (log) => {
-        const before = campaign.get();
-        campaign.update(next);
-        const after = campaign.get();
+    campaign: () => campaignStatements.get(ctx.sql),
+    updateCampaign: (next, actor) =>
+      ctx.audited(actor, "figures", async (tx, log) => {
+        const before = await campaignStatements.get(tx);
+        await campaignStatements.update(tx, next);
+        const after = await campaignStatements.get(tx);
         log({ action: "campaign.update", entity: "campaign", entityId: "1", before, after });
         return after;
       }),
-    ),
   };
 }

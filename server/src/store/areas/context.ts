@@ -1,56 +1,80 @@
-import type Database from "better-sqlite3";
 import type { UnitTree } from "../../domain/tree.ts";
 import { type Actor, type AuditEntry, auditStatements } from "../audit.ts";
+import type { BaselineCache } from "../reports.ts";
+import { type Sql, statement } from "../sql/sql.ts";
+
+/** What a write changes of what the figures are computed from. */
+export type Changes = "figures" | "units" | null;
 
 /**
- * What the areas of the store share: the database, the one audited write, and the one cache.
+ * What the areas of the store share: the database, the one transactional write, and the caches.
  *
- * Caching, in one place and with one rule: what is kept is forgotten by the write that changes
- * what it was read from. Every write of units, reports or the campaign raises the figures version
- * (`figuresChanged`), which keys the overview's kept answers (routes/overview.ts); a write of units
- * also forgets the unit tree (`unitsChanged`); a write of a report forgets that unit's baseline
- * (reports.ts).
+ * Caching, in one place and with one rule, across every process on the database: each write of
+ * units, reports or the campaign raises the figures version in its own transaction (a write of units
+ * raises the units version too), and whatever a process keeps is keyed by the version it was read
+ * at: the overview's answers (routes/overview.ts), the unit tree, the baselines (reports.ts). A
+ * process reads the versions before it serves what it kept.
  */
 export interface StoreContext {
-  db: Database.Database;
-  /** The audit log's statements (append-only). */
-  audit: ReturnType<typeof auditStatements>;
-  /** Runs `write` in one transaction; each entry it logs goes to the audit log in the same transaction. */
-  audited<R>(actor: Actor, write: (log: (entry: AuditEntry) => void) => R): R;
-  /** Runs a write of what figures depend on, then marks the figures as changed. */
-  figuresChanged<A extends unknown[], R>(write: (...args: A) => Promise<R>): (...args: A) => Promise<R>;
-  /** The same for a write of units, which also forgets the unit tree. */
-  unitsChanged<A extends unknown[], R>(write: (...args: A) => Promise<R>): (...args: A) => Promise<R>;
-  figuresVersion(): number;
-  /** The unit tree, read once until units change. */
-  tree(load: () => UnitTree): UnitTree;
+  sql: Sql;
+  /** Runs `work` in one transaction that first raises the versions `changes` names. */
+  write<R>(changes: Changes, work: (tx: Sql) => Promise<R>): Promise<R>;
+  /** The same, and each entry `work` logs goes to the audit log in that transaction. */
+  audited<R>(
+    actor: Actor,
+    changes: Changes,
+    work: (tx: Sql, log: (entry: AuditEntry) => void) => Promise<R>,
+  ): Promise<R>;
+  versions(): Promise<{ figures: number; units: number }>;
+  /** The unit tree, read again only when the units version moved. */
+  tree(load: () => Promise<UnitTree>): Promise<UnitTree>;
+  /** Each unit's baseline, kept for one figures version. */
+  baselines(): Promise<{ get(): BaselineCache; set(cache: BaselineCache): void; key: string }>;
 }
 
-export function storeContext(db: Database.Database): StoreContext {
-  const audit = auditStatements(db);
-  let version = 0;
-  let tree: UnitTree | null = null;
-  const changed =
-    (forgetTree: boolean) =>
-    <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
-    async (...args: A): Promise<R> => {
-      try {
-        return await write(...args);
-      } finally {
-        version++;
-        if (forgetTree) tree = null;
-      }
-    };
+const VERSIONS = statement("SELECT figures, units FROM versions WHERE id = 1");
+const RAISE_FIGURES = statement("UPDATE versions SET figures = figures + 1 WHERE id = 1");
+const RAISE_UNITS = statement("UPDATE versions SET figures = figures + 1, units = units + 1 WHERE id = 1");
+
+export function storeContext(sql: Sql): StoreContext {
+  const versions = async () => {
+    const row = await sql.get<{ figures: number; units: number }>(VERSIONS);
+    if (!row) throw new Error("the versions row is missing: the migrations were not applied");
+    return { figures: Number(row.figures), units: Number(row.units) };
+  };
+  const write: StoreContext["write"] = (changes, work) =>
+    sql.transaction(async (tx) => {
+      // First, so that writes of figures from every process queue on this row.
+      if (changes) await tx.run(changes === "units" ? RAISE_UNITS : RAISE_FIGURES);
+      return work(tx);
+    });
+  let tree: { units: number; tree: UnitTree } | null = null;
+  let baselineCache: BaselineCache = null;
   return {
-    db,
-    audit,
-    audited: (actor, write) => db.transaction(() => write((entry) => audit.record(entry, actor)))(),
-    figuresChanged: changed(false),
-    unitsChanged: changed(true),
-    figuresVersion: () => version,
-    tree: (load) => {
-      tree ??= load();
-      return tree;
+    sql,
+    write,
+    audited: (actor, changes, work) =>
+      write(changes, async (tx) => {
+        const entries: AuditEntry[] = [];
+        const result = await work(tx, (entry) => entries.push(entry));
+        await auditStatements.record(tx, entries, actor);
+        return result;
+      }),
+    versions,
+    tree: async (load) => {
+      const { units } = await versions();
+      if (tree?.units !== units) tree = { units, tree: await load() };
+      return tree.tree;
+    },
+    baselines: async () => {
+      const { figures } = await versions();
+      return {
+        key: String(figures),
+        get: () => baselineCache,
+        set: (cache) => {
+          baselineCache = cache;
+        },
+      };
     },
   };
 }

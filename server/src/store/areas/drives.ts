@@ -1,6 +1,7 @@
 import type { Drive, DriveInput } from "../../domain/drives.ts";
 import type { Actor } from "../audit.ts";
-import { type DriveFilter, driveStatements } from "../drives.ts";
+import { type DriveFilter, driveStatements as drives } from "../drives.ts";
+import type { Sql } from "../sql/sql.ts";
 import type { StoreContext } from "./context.ts";
 
 export interface DriveArea {
@@ -15,9 +16,8 @@ export interface DriveArea {
 }
 
 export function driveArea(ctx: StoreContext): DriveArea {
-  const drives = driveStatements(ctx.db);
-  const existing = (id: number) => {
-    const drive = drives.one(id);
+  const existing = async (tx: Sql, id: number) => {
+    const drive = await drives.one(tx, id);
     if (!drive) throw new Error(`no drive ${id}`);
     return drive;
   };
@@ -28,34 +28,33 @@ export function driveArea(ctx: StoreContext): DriveArea {
     unitId: drive.unitId,
   });
   return {
-    listDrives: async (filter) => drives.list(filter),
-    getDrive: async (id) => drives.one(id),
-    createDrive: async (input, actor) =>
-      ctx.audited(actor, (log) => {
-        const created = existing(drives.insert(input));
+    listDrives: (filter) => drives.list(ctx.sql, filter),
+    getDrive: (id) => drives.one(ctx.sql, id),
+    createDrive: (input, actor) =>
+      ctx.audited(actor, null, async (tx, log) => {
+        const created = await existing(tx, await drives.insert(tx, input));
         log({ ...entry("create", created), after: created });
         return created;
       }),
-    updateDrive: async (id, input, actor) =>
-      ctx.audited(actor, (log) => {
-        const before = existing(id);
-        drives.update(id, input);
-        const after = existing(id);
+    updateDrive: (id, input, actor) =>
+      ctx.audited(actor, null, async (tx, log) => {
+        const before = await existing(tx, id);
+        await drives.update(tx, id, input);
+        const after = await existing(tx, id);
         log({ ...entry("update", after), before, after });
         return after;
       }),
-    deleteDrive: async (id, actor) =>
-      ctx.audited(actor, (log) => {
-        const before = drives.one(id);
+    deleteDrive: (id, actor) =>
+      ctx.audited(actor, null, async (tx, log) => {
+        const before = await drives.one(tx, id);
         if (!before) return false;
-        drives.remove(id);
+        await drives.remove(tx, id);
         log({ ...entry("delete", before), before });
         return true;
       }),
-    insertDrives: async (list) => {
-      ctx.db.transaction(() => {
-        for (const drive of list) drives.insert(drive);
-      })();
-    },
+    insertDrives: (list) =>
+      ctx.write(null, async (tx) => {
+        for (const drive of list) await drives.insert(tx, drive);
+      }),
   };
 }

@@ -2,7 +2,7 @@ import type { AssessmentReads } from "../../domain/assessment-reads.ts";
 import { sameFigures } from "../../domain/history.ts";
 import type { Report } from "../../domain/types.ts";
 import type { Actor } from "../audit.ts";
-import { reportStatements } from "../reports.ts";
+import { reportStatements as reports } from "../reports.ts";
 import type { StoreContext } from "./context.ts";
 
 export interface SaveSummary {
@@ -37,57 +37,60 @@ export interface ReportArea {
   deleteReport(unitId: string, date: string, actor: Actor): Promise<boolean>;
 }
 
+const key = (report: Report) => `${report.unitId}/${report.date}`;
+
 export function reportArea(ctx: StoreContext): ReportArea {
-  const reports = reportStatements(ctx.db);
   return {
-    reportCount: async () => reports.count(),
-    latestReportDate: async (unitIds) => reports.latestDate(unitIds),
-    reportsForAssessment: async (unitIds, reads) => reports.forAssessment(unitIds, reads),
-    reportsUpTo: async (unitIds, to) => reports.upTo(unitIds, to),
-    reportPage: async (unitIds, after, limit) => reports.page(unitIds, after, limit),
+    reportCount: () => reports.count(ctx.sql),
+    latestReportDate: (unitIds) => reports.latestDate(ctx.sql, unitIds),
+    reportsForAssessment: async (unitIds, reads) =>
+      reports.forAssessment(ctx.sql, unitIds, reads, await ctx.baselines()),
+    reportsUpTo: (unitIds, to) => reports.upTo(ctx.sql, unitIds, to),
+    reportPage: (unitIds, after, limit) => reports.page(ctx.sql, unitIds, after, limit),
     reportHistories: async (unitIds) => {
       const byUnit = new Map<string, Report[]>();
-      for (const report of reports.upTo(unitIds, "9999-12-31")) {
+      for (const report of await reports.upTo(ctx.sql, unitIds, "9999-12-31")) {
         const list = byUnit.get(report.unitId) ?? [];
         list.push(report);
         byUnit.set(report.unitId, list);
       }
       return byUnit;
     },
-    insertReports: ctx.figuresChanged(async (list) => {
-      reports.insertMany(list);
-    }),
-    saveReports: ctx.figuresChanged(async (list, actor) =>
-      ctx.audited(actor, (log) => {
+    insertReports: (list) => ctx.write("figures", (tx) => reports.insertMany(tx, list)),
+    saveReports: (list, actor) =>
+      ctx.audited(actor, "figures", async (tx, log) => {
+        // One report per unit and date, as the last in the list has it.
+        const latest = [...new Map(list.map((report) => [key(report), report])).values()];
+        const stored = new Map((await reports.existing(tx, latest)).map((report) => [key(report), report]));
         const summary: SaveSummary = { created: 0, revised: 0, unchanged: 0 };
-        for (const report of list) {
-          const before = reports.one(report.unitId, report.date);
+        const changed: Report[] = [];
+        for (const report of latest) {
+          const before = stored.get(key(report));
           if (before && sameFigures(before, report)) {
             summary.unchanged++;
             continue;
           }
-          reports.upsert(report);
+          changed.push(report);
           summary[before ? "revised" : "created"]++;
           log({
             action: before ? "report.revise" : "report.create",
             entity: "report",
-            entityId: `${report.unitId}/${report.date}`,
+            entityId: key(report),
             unitId: report.unitId,
             before,
             after: report,
           });
         }
+        await reports.upsertMany(tx, changed, new Date().toISOString());
         return summary;
       }),
-    ),
-    deleteReport: ctx.figuresChanged(async (unitId, date, actor) =>
-      ctx.audited(actor, (log) => {
-        const before = reports.one(unitId, date);
+    deleteReport: (unitId, date, actor) =>
+      ctx.audited(actor, "figures", async (tx, log) => {
+        const [before] = await reports.existing(tx, [{ unitId, date }]);
         if (!before) return false;
-        reports.remove(unitId, date);
+        await reports.remove(tx, unitId, date);
         log({ action: "report.delete", entity: "report", entityId: `${unitId}/${date}`, unitId, before });
         return true;
       }),
-    ),
   };
 }

@@ -10,11 +10,8 @@ export interface UnitArea {
 }
 
 export function unitArea(ctx: StoreContext): UnitArea {
-  const units = unitStatements(ctx.db);
   return {
-    unitTree: async () => ctx.tree(() => new UnitTree(units.all())),
-    saveUnits: ctx.unitsChanged(async (list) => {
-      units.upsertMany(list);
-    }),
+    unitTree: () => ctx.tree(async () => new UnitTree(await unitStatements.all(ctx.sql))),
+    saveUnits: (list) => ctx.write("units", (tx) => unitStatements.upsertMany(tx, list)),
   };
 }

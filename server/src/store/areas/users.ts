@@ -1,7 +1,8 @@
 import type { User } from "../../auth/roles.ts";
 import type { Actor } from "../audit.ts";
-import { sessionStatements } from "../sessions.ts";
-import { type NewUser, type UserChanges, userStatements } from "../users.ts";
+import { sessionStatements as sessions } from "../sessions.ts";
+import type { Sql } from "../sql/sql.ts";
+import { type NewUser, type UserChanges, userStatements as users } from "../users.ts";
 import type { StoreContext } from "./context.ts";
 
 export interface AttemptLimit {
@@ -43,21 +44,19 @@ export interface UserArea {
 }
 
 export function userArea(ctx: StoreContext): UserArea {
-  const users = userStatements(ctx.db);
-  const sessions = sessionStatements(ctx.db);
-  const existing = (id: number) => {
-    const user = users.byId(id);
+  const existing = async (tx: Sql, id: number) => {
+    const user = await users.byId(tx, id);
     if (!user) throw new Error(`no user ${id}`);
     return user;
   };
   return {
-    countUsers: async () => users.count(),
-    findUserForLogin: async (username) => users.byName(username),
-    getUser: async (id) => users.byId(id),
-    listUsers: async () => users.all(),
-    createUser: async (user, actor) =>
-      ctx.audited(actor, (log) => {
-        const created = existing(users.insert(user));
+    countUsers: () => users.count(ctx.sql),
+    findUserForLogin: (username) => users.byName(ctx.sql, username),
+    getUser: (id) => users.byId(ctx.sql, id),
+    listUsers: () => users.all(ctx.sql),
+    createUser: (user, actor) =>
+      ctx.audited(actor, null, async (tx, log) => {
+        const created = await existing(tx, await users.insert(tx, user));
         log({
           action: "user.create",
           entity: "user",
@@ -67,12 +66,12 @@ export function userArea(ctx: StoreContext): UserArea {
         });
         return created;
       }),
-    updateUser: async (id, changes, actor) =>
-      ctx.audited(actor, (log) => {
-        const before = existing(id);
-        users.update(id, changes);
-        const after = existing(id);
-        if (changes.disabled || changes.passwordHash) sessions.removeForUser(id);
+    updateUser: (id, changes, actor) =>
+      ctx.audited(actor, null, async (tx, log) => {
+        const before = await existing(tx, id);
+        await users.update(tx, id, changes);
+        const after = await existing(tx, id);
+        if (changes.disabled || changes.passwordHash) await sessions.removeForUser(tx, id);
         const shown = changes.passwordHash ? { ...after, passwordChanged: true } : after;
         log({
           action: "user.update",
@@ -86,40 +85,54 @@ export function userArea(ctx: StoreContext): UserArea {
       }),
 
     createSession: async (idHash, userId, nowMs) => {
-      sessions.insert(idHash, userId, nowMs);
+      await sessions.insert(ctx.sql, idHash, userId, nowMs);
     },
     findSession: async (idHash) => {
-      const row = sessions.find(idHash);
-      return row && { userId: row.user_id, createdMs: row.created_ms, lastSeenMs: row.last_seen_ms };
+      const row = await sessions.find(ctx.sql, idHash);
+      return (
+        row && {
+          userId: Number(row.user_id),
+          createdMs: Number(row.created_ms),
+          lastSeenMs: Number(row.last_seen_ms),
+        }
+      );
     },
     touchSession: async (idHash, nowMs) => {
-      sessions.touch(idHash, nowMs);
+      await sessions.touch(ctx.sql, idHash, nowMs);
     },
     endSession: async (idHash) => {
-      sessions.remove(idHash);
+      await sessions.remove(ctx.sql, idHash);
     },
     endUserSessions: async (userId) => {
-      sessions.removeForUser(userId);
+      await sessions.removeForUser(ctx.sql, userId);
     },
 
-    claimAttempt: async (limits, nowMs) =>
-      ctx.db.transaction((): AttemptClaim => {
-        sessions.pruneFailures(nowMs - 86_400_000);
+    // One claim at a time across every process: the count and the insert must not interleave.
+    claimAttempt: (limits, nowMs) =>
+      ctx.sql.transaction(async (tx): Promise<AttemptClaim> => {
+        await sessions.pruneFailures(tx, nowMs - 86_400_000);
         for (const limit of limits) {
-          const { count, oldest } = sessions.failures(limit.key, nowMs - limit.windowMs);
+          const { count, oldest } = await sessions.failures(tx, limit.key, nowMs - limit.windowMs);
           if (count >= limit.max && oldest !== null) {
             const refusals = `throttled:${limit.key}`;
-            const firstRefusal = sessions.failures(refusals, nowMs - limit.windowMs).count === 0;
-            sessions.addFailure(refusals, nowMs);
-            return { ok: false, key: limit.key, retryAfterMs: oldest + limit.windowMs - nowMs, firstRefusal };
+            const firstRefusal = (await sessions.failures(tx, refusals, nowMs - limit.windowMs)).count === 0;
+            await sessions.addFailure(tx, refusals, nowMs);
+            return {
+              ok: false,
+              key: limit.key,
+              retryAfterMs: Number(oldest) + limit.windowMs - nowMs,
+              firstRefusal,
+            };
           }
         }
-        return { ok: true, attempt: limits.map((limit) => sessions.addFailure(limit.key, nowMs)) };
-      })(),
-    releaseAttempt: async (attempt, clearKey) =>
-      ctx.db.transaction(() => {
-        for (const id of attempt) sessions.removeFailure(id);
-        sessions.clearFailures(clearKey);
-      })(),
+        const attempt: number[] = [];
+        for (const limit of limits) attempt.push(await sessions.addFailure(tx, limit.key, nowMs));
+        return { ok: true, attempt };
+      }, "attempts"),
+    releaseAttempt: (attempt, clearKey) =>
+      ctx.sql.transaction(async (tx) => {
+        for (const id of attempt) await sessions.removeFailure(tx, id);
+        await sessions.clearFailures(tx, clearKey);
+      }),
   };
 }

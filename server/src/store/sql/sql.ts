@@ -1,0 +1,57 @@
+/**
+ * The one way the store talks to its database, whichever the engine: statements written once in
+ * SQL that both engines read, with `@name` parameters, and the few fragments that differ asked of
+ * the dialect (see docs/decisions/005-two-engines.md).
+ */
+export type Engine = "sqlite" | "postgres";
+
+export interface Dialect {
+  engine: Engine;
+  /** A FROM item with one text column `value`: the elements of a JSON array of strings passed as `param`. */
+  texts(param: string): string;
+  /** A FROM item with one column `value`: the objects of a JSON array passed as `param` (read with `value ->> 'key'`). */
+  objects(param: string): string;
+}
+
+export const DIALECTS: Record<Engine, Dialect> = {
+  sqlite: {
+    engine: "sqlite",
+    texts: (param) => `json_each(${param})`,
+    objects: (param) => `json_each(${param})`,
+  },
+  postgres: {
+    engine: "postgres",
+    texts: (param) => `json_array_elements_text(CAST(${param} AS json)) AS t(value)`,
+    objects: (param) => `json_array_elements(CAST(${param} AS json)) AS t(value)`,
+  },
+};
+
+/** A statement: its text, the same for both engines or made from the dialect's fragments. */
+export interface Statement {
+  readonly text: string | ((dialect: Dialect) => string);
+}
+
+export const statement = (text: Statement["text"]): Statement => ({ text });
+
+export type Params = Record<string, string | number | null>;
+
+/** A connection, a pool or an open transaction: every query of the store goes through one. */
+export interface Sql {
+  readonly dialect: Dialect;
+  /** Every row, as objects keyed by column name. */
+  all<T>(statement: Statement, params?: Params): Promise<T[]>;
+  /** Every row, as arrays of values in column order (cheaper for many rows). */
+  rows(statement: Statement, params?: Params): Promise<unknown[][]>;
+  get<T>(statement: Statement, params?: Params): Promise<T | undefined>;
+  run(statement: Statement, params?: Params): Promise<{ changes: number }>;
+  /**
+   * Runs `work` in one transaction, committed when it resolves and rolled back when it throws.
+   * Transactions that take the same `lock` run one after another across every process.
+   */
+  transaction<R>(work: (tx: Sql) => Promise<R>, lock?: string): Promise<R>;
+  close(): Promise<void>;
+}
+
+export function statementText(s: Statement, dialect: Dialect): string {
+  return typeof s.text === "string" ? s.text : s.text(dialect);
+}
