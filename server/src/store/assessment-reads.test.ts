@@ -45,7 +45,9 @@ const history = (unitId: string) =>
   );
 
 describe("what an assessment reads (declared in the domain, executed by the store)", () => {
-  it("gives the same overview as the whole history, on random histories and dates", async () => {
+  it("gives the same overview as the whole history, on random histories and dates", {
+    timeout: 60_000,
+  }, async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.tuple(history("11"), history("12"), history("13")),

@@ -41,7 +41,7 @@ export interface DriveFilter {
 
 const LIST = statement(
   (d) => `SELECT * FROM drives
-   WHERE (@ids IS NULL OR unit_id IN (SELECT value FROM ${d.texts("@ids")}))
+   WHERE (CAST(@ids AS TEXT) IS NULL OR unit_id IN (SELECT value FROM ${d.texts("@ids")}))
      AND (CAST(@status AS TEXT) IS NULL OR status = @status)
      AND (CAST(@from AS TEXT) IS NULL OR date >= @from)
      AND (CAST(@to AS TEXT) IS NULL OR date <= @to)
