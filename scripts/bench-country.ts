@@ -119,4 +119,4 @@ for (const [name, viaApp, viaSql, runs] of cases) {
   console.log(`| ${name} | ${ms(cold)} | ${ms(warm)} | ${ms(sql)} | ${(cold.p50 / sql.p50).toFixed(1)} |`);
 }
 raw.close();
-store.close();
+await store.close();

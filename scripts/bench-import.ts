@@ -13,7 +13,7 @@ import { openStore } from "../server/src/store/store.ts";
 const COMMUNES = 10_000;
 const WEEKS = 10;
 const dir = mkdtempSync(join(tmpdir(), "vneid-import-"));
-const store = openStore(join(dir, "bench.db"));
+const store = await openStore(join(dir, "bench.db"));
 const units: Unit[] = [{ id: "90", name: "Tỉnh Thử Nghiệm", kind: "province", parentId: null }];
 for (let d = 0; d < 100; d++)
   units.push({ id: `9${String(d).padStart(3, "0")}`, name: `Huyện ${d}`, kind: "district", parentId: "90" });
@@ -93,5 +93,5 @@ console.log(
 console.log(
   `  peak resident memory: ${(peakRss / 1024 / 1024).toFixed(0)} MB (budget 500 MB); budget 5 s for the write`,
 );
-store.close();
+await store.close();
 rmSync(dir, { recursive: true, force: true });

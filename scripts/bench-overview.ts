@@ -39,7 +39,7 @@ const paths = {
   "district series (547)": "/api/units/547/series",
 };
 
-const store = openStore(join(dir, "bench.db"));
+const store = await openStore(join(dir, "bench.db"));
 await seedIfEmpty(store, join(PROJECT_ROOT, "data"), true);
 const app = createApp({
   store,
@@ -57,7 +57,7 @@ for (const [name, path] of Object.entries(paths)) {
   const t = await time(async () => app.request(path));
   console.log(`| ${name} | ${t.p50} | ${t.p95} | ${t.max} |`);
 }
-store.close();
+await store.close();
 
 const server = await spawnServer();
 const rssMb = () => {

@@ -67,14 +67,14 @@ function weekReports(w: number): Report[] {
 
 /** Opens the country database, generating it first when it is missing (about a minute). */
 export async function countryStore(): Promise<Store> {
-  if (existsSync(COUNTRY_DB)) return openStore(COUNTRY_DB);
+  if (existsSync(COUNTRY_DB)) return await openStore(COUNTRY_DB);
   const partial = `${COUNTRY_DB}.partial`;
   rmSync(partial, { force: true });
-  const store = openStore(partial);
+  const store = await openStore(partial);
   await store.saveUnits(countryUnits());
   for (let w = 0; w < WEEKS; w++) await store.insertReports(weekReports(w));
-  store.close();
+  await store.close();
   const { renameSync } = await import("node:fs");
   renameSync(partial, COUNTRY_DB);
-  return openStore(COUNTRY_DB);
+  return await openStore(COUNTRY_DB);
 }

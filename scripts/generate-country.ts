@@ -6,4 +6,4 @@ const store = await countryStore();
 console.log(
   `${COUNTRY_DB}: ${COMMUNES} communes × ${WEEKS} weeks = ${await store.reportCount()} reports (${((performance.now() - started) / 1000).toFixed(1)} s)`,
 );
-store.close();
+await store.close();

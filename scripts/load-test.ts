@@ -1,16 +1,26 @@
-// Load on the real server over loopback (autocannon): the district overview at 50 connections for
-// 30 s, then readers and writers together, after which every acknowledged write must be in the
-// database and no client may have seen a busy error. Run: npm run load-test [-- --seconds 30]
+// Load on the real server over loopback (autocannon): the district overview at 50 connections, then
+// readers and writers together across the server processes, after which every acknowledged write
+// must be in the database, and a write through one process must be seen through every other on the
+// next read. With --engine pg the same overview run on one SQLite process comes first, to compare.
+// Run: npm run load-test [-- --engine pg --workers 3 --seconds 30]
+import { request } from "node:http";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import Database from "better-sqlite3";
 import { addDays } from "../server/src/domain/dates.ts";
-import { DEMO_COMMUNES, signIn, spawnServer } from "./spawn-server.ts";
+import { openStore } from "../server/src/store/store.ts";
+import { parseEngine, postgresTarget } from "./engine-target.ts";
+import { DEMO_COMMUNES, type RunningServer, signIn, spawnServer } from "./spawn-server.ts";
 
-const { values } = parseArgs({ options: { seconds: { type: "string", default: "30" } } });
+const { values } = parseArgs({
+  options: {
+    seconds: { type: "string", default: "30" },
+    engine: { type: "string" },
+    workers: { type: "string", default: "1" },
+  },
+});
 const SECONDS = Number(values.seconds);
-
-const server = await spawnServer();
+const ENGINE = parseEngine(values.engine);
+const WORKERS = Number(values.workers);
 
 function run(options: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
@@ -18,46 +28,90 @@ function run(options: autocannon.Options): Promise<autocannon.Result> {
   });
 }
 
+/** A request on a connection of its own, so that the supervisor hands it to the next process. */
+function fresh(
+  server: RunningServer,
+  path: string,
+  init: { method?: string; cookie?: string; body?: unknown } = {},
+): Promise<{ status: number; instance: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(path, server.baseUrl);
+    const req = request(
+      url,
+      {
+        method: init.method ?? "GET",
+        agent: false,
+        headers: {
+          ...(init.cookie ? { cookie: init.cookie } : {}),
+          ...(init.body ? { "content-type": "application/json" } : {}),
+        },
+      },
+      (res) => {
+        let body = "";
+        res.on("data", (chunk) => (body += chunk));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, instance: String(res.headers["x-instance"]), body }),
+        );
+      },
+    );
+    req.on("error", reject);
+    req.end(init.body ? JSON.stringify(init.body) : undefined);
+  });
+}
+
 const row = (name: string, r: autocannon.Result) =>
   `| ${name} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} | ${r.latency.p97_5} | ${r.latency.p99} | ${r.errors + r.timeouts + r.non2xx} |`;
+const overviewLoad = (server: RunningServer) =>
+  run({ url: `${server.baseUrl}/api/overview?unit=547&date=2024-06-29`, connections: 50, duration: SECONDS });
 
+let failed = false;
+const label = `${ENGINE === "pg" ? "PostgreSQL" : "SQLite"}, ${WORKERS} process${WORKERS > 1 ? "es" : ""}`;
+console.log(`Load on the demo data over loopback, ${SECONDS} s each`);
+console.log(
+  "| run | requests/s | p50 ms | p97.5 ms | p99 ms | errors + non-2xx |\n|---|---|---|---|---|---|",
+);
+
+if (ENGINE === "pg") {
+  const baseline = await spawnServer();
+  try {
+    const reads = await overviewLoad(baseline);
+    console.log(row("district overview, 50 connections (SQLite, 1 process)", reads));
+    failed ||= reads.errors + reads.non2xx > 0;
+  } finally {
+    baseline.stop();
+  }
+}
+
+const target = ENGINE === "pg" ? await postgresTarget("vneid_load") : null;
+const server = await spawnServer({ databaseUrl: target?.url, workers: WORKERS > 1 ? WORKERS : undefined });
 try {
   const cookie = await signIn(server.baseUrl, "admin", server.adminPassword ?? "");
+  const reads = await overviewLoad(server);
+  console.log(row(`district overview, 50 connections (${label})`, reads));
 
-  console.log(`Load on ${server.baseUrl} (demo data), ${SECONDS} s each`);
-  console.log(
-    "| run | requests/s | p50 ms | p97.5 ms | p99 ms | errors + non-2xx |\n|---|---|---|---|---|---|",
-  );
-  const reads = await run({
-    url: `${server.baseUrl}/api/overview?unit=547&date=2024-06-29`,
-    connections: 50,
-    duration: SECONDS,
-  });
-  console.log(row("district overview, 50 connections", reads));
-
-  // Readers and writers together: every acknowledged write is remembered and checked afterwards.
+  // Readers and writers together; writers on fresh connections, so spread over every process.
   const acknowledged: { unitId: string; date: string; level2: number }[] = [];
   const refused: string[] = [];
   let n = 0;
   let writing = true;
-  const writer = async () => {
-    while (writing) {
-      const k = n++;
-      const write = {
-        unitId: DEMO_COMMUNES[k % DEMO_COMMUNES.length] as string,
-        date: addDays("2022-01-01", Math.floor(k / DEMO_COMMUNES.length)),
-        level2: 5000 + k,
-      };
-      const response = await fetch(`${server.baseUrl}/api/reports`, {
-        method: "POST",
-        headers: { "content-type": "application/json", cookie },
-        body: JSON.stringify({ ...write, population: 20_000, dual: 3000, linked: 1000, confirm: true }),
-      });
-      if (response.status === 201 || response.status === 200) acknowledged.push(write);
-      else refused.push(`${response.status} ${await response.text()}`);
-    }
+  const write = async (k: number) => {
+    const report = {
+      unitId: DEMO_COMMUNES[k % DEMO_COMMUNES.length] as string,
+      date: addDays("2024-07-02", Math.floor(k / DEMO_COMMUNES.length)),
+      level2: 5000 + k,
+    };
+    const response = await fresh(server, "/api/reports", {
+      method: "POST",
+      cookie,
+      body: { ...report, population: 20_000, dual: 3000, linked: 1000, confirm: true },
+    });
+    if (response.status === 201 || response.status === 200) acknowledged.push(report);
+    else refused.push(`${response.status} ${response.body}`);
+    return { report, instance: response.instance };
   };
-  const writers = Array.from({ length: 4 }, writer);
+  const writers = Array.from({ length: 4 }, async () => {
+    while (writing) await write(n++);
+  });
   const mixed = await run({
     connections: 40,
     duration: Math.max(5, Math.round(SECONDS / 2)),
@@ -70,26 +124,46 @@ try {
   });
   writing = false;
   await Promise.all(writers);
-  console.log(row("readers (overview, series, suggestions), 40 connections, with 4 writers", mixed));
-
-  const db = new Database(server.databasePath, { readonly: true });
-  const find = db.prepare<[string, string], { level2: number }>(
-    "SELECT level2 FROM reports WHERE unit_id = ? AND date = ?",
+  console.log(
+    row(`readers (overview, series, suggestions), 40 connections, with 4 writers (${label})`, mixed),
   );
-  const lost = acknowledged.filter((w) => find.get(w.unitId, w.date)?.level2 !== w.level2);
-  db.close();
+
+  // A write through one process, then a read through each process: every one must show it.
+  let stale = 0;
+  let crossChecks = 0;
+  for (let i = 0; i < 10; i++) {
+    const { report } = await write(n++);
+    const seen = new Set<string>();
+    for (let tries = 0; seen.size < WORKERS && tries < 20 * WORKERS; tries++) {
+      const read = await fresh(server, `/api/overview?unit=${report.unitId}&date=${report.date}`);
+      if (seen.has(read.instance)) continue;
+      seen.add(read.instance);
+      crossChecks++;
+      if (JSON.parse(read.body).figures.level2 !== report.level2) stale++;
+    }
+  }
+
+  const store = await openStore(target?.url ?? server.databasePath);
+  const stored = new Map(
+    (await store.reportsUpTo(DEMO_COMMUNES, "2099-12-31")).map((r) => [`${r.unitId}/${r.date}`, r.level2]),
+  );
+  await store.close();
+  const lost = acknowledged.filter((w) => stored.get(`${w.unitId}/${w.date}`) !== w.level2);
   console.log(
     `\nWrites during the mixed run: ${acknowledged.length} acknowledged, ${refused.length} refused, ${lost.length} lost.` +
       (refused.length > 0 ? ` First refusal: ${refused[0]}` : ""),
   );
-  if (
+  console.log(
+    `Reads right after a write, each through a process: ${crossChecks} (${new Set(server.workerPids()).size} processes), ${stale} stale.`,
+  );
+  failed ||=
     lost.length > 0 ||
     refused.length > 0 ||
+    stale > 0 ||
     mixed.non2xx + mixed.errors > 0 ||
-    reads.non2xx + reads.errors > 0
-  ) {
-    process.exitCode = 1;
-  }
+    reads.non2xx + reads.errors > 0;
 } finally {
   server.stop();
+  await target?.remove();
 }
+if (failed) process.exitCode = 1;

@@ -7,7 +7,10 @@ const ROOT = resolve(import.meta.dirname, "..");
 
 export interface RunningServer {
   baseUrl: string;
+  /** The process started: the server, or with `workers` the supervisor. */
   pid: number;
+  /** The server processes started so far (with `workers`, as the supervisor logs them). */
+  workerPids: () => number[];
   databasePath: string;
   /** The password the first start printed for `admin` (null when the database already had users). */
   adminPassword: string | null;
@@ -18,22 +21,33 @@ export interface RunningServer {
 }
 
 /**
- * Starts the app as `npm run serve` does, on a fresh database in a temporary folder (loaded with the
- * demo data) and a free-looking loopback port; resolves once /api/health answers.
+ * Starts the app on a fresh database in a temporary folder (loaded with the demo data), or on the
+ * PostgreSQL database `databaseUrl`, and a free-looking loopback port; resolves once /api/health
+ * answers. With `workers`, as `npm run serve` does: the supervisor and that many server processes.
  */
 export async function spawnServer(
-  options: { databasePath?: string; port?: number; env?: Record<string, string> } = {},
+  options: {
+    databasePath?: string;
+    databaseUrl?: string;
+    workers?: number;
+    port?: number;
+    env?: Record<string, string>;
+  } = {},
 ): Promise<RunningServer> {
-  const dir = options.databasePath ? null : mkdtempSync(join(tmpdir(), "vneid-server-"));
-  const databasePath = options.databasePath ?? join(dir as string, "app.db");
+  const dir =
+    options.databasePath || options.databaseUrl ? null : mkdtempSync(join(tmpdir(), "vneid-server-"));
+  const databasePath = options.databasePath ?? join(dir ?? tmpdir(), "app.db");
   const port = options.port ?? 4100 + Math.floor(Math.random() * 800);
-  const child = spawn(process.execPath, ["--import", "tsx", "server/src/index.ts"], {
+  const entry = options.workers ? "server/src/supervisor.ts" : "server/src/index.ts";
+  const child = spawn(process.execPath, ["--import", "tsx", entry], {
     cwd: ROOT,
     env: {
       ...process.env,
       PORT: String(port),
       HOST: "127.0.0.1",
       DATABASE_PATH: databasePath,
+      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+      ...(options.workers ? { WORKERS: String(options.workers) } : {}),
       ...options.env,
     },
     stdio: ["ignore", "pipe", "inherit"],
@@ -67,8 +81,18 @@ export async function spawnServer(
       break;
     await new Promise((done) => setTimeout(done, 200));
   }
+  const workerPids = () =>
+    options.workers
+      ? [...output.matchAll(/started the server \(pid (\d+)\)/g)].map((m) => Number(m[1]))
+      : [child.pid as number];
+  if (options.workers) {
+    for (let i = 0; workerPids().length < options.workers; i++) {
+      if (i > 150) throw new Error(`${options.workers} workers did not start:\n${output}`);
+      await new Promise((done) => setTimeout(done, 200));
+    }
+  }
   const adminPassword = /Created the first user: admin, password (\S+)/.exec(output)?.[1] ?? null;
-  return { baseUrl, pid: child.pid as number, databasePath, adminPassword, stop, kill };
+  return { baseUrl, pid: child.pid as number, workerPids, databasePath, adminPassword, stop, kill };
 }
 
 /** The Tây Sơn demo's commune codes, for scripts that write reports to a demo server. */

@@ -13,7 +13,7 @@ if (command !== "import" || !file) {
   process.exit(1);
 }
 const config = loadConfig();
-const store = openStore(config.databasePath);
+const store = await openStore(config.databasePath);
 try {
   await seedIfEmpty(store, config.dataDir, false);
   const units = readUnits(file);
@@ -26,5 +26,5 @@ try {
     console.log(`Imported ${units.length} units from ${file}`);
   }
 } finally {
-  store.close();
+  await store.close();
 }

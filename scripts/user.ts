@@ -36,7 +36,7 @@ const { positionals, values } = parseArgs({
 });
 const [command, name] = positionals;
 const config = loadConfig();
-const store = openStore(config.databasePath);
+const store = await openStore(config.databasePath);
 // A database the server has not started on yet still needs the official units to scope users to.
 await seedIfEmpty(store, config.dataDir, false);
 const actor: Actor = {
@@ -88,5 +88,5 @@ try {
     fail(USAGE);
   }
 } finally {
-  store.close();
+  await store.close();
 }

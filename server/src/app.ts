@@ -73,6 +73,9 @@ export function createApp({ store, config, now = Date.now, passwordParams = OWAS
     .use(async (c, next) => {
       await next();
       c.header("Cache-Control", "no-store");
+      // Which of the server processes answered (npm run serve with WORKERS): for the operators' logs
+      // and the load test that checks a write is seen through every process.
+      c.header("X-Instance", String(process.pid));
     })
     .use(csrf())
     .use(jsonOrMultipartOnly)
