@@ -87,6 +87,12 @@ export function postgresSql(connectionString: string, max = 10): Sql {
   const transaction: Sql["transaction"] = async (work, lock) => {
     const client = await pool.connect();
     let broken = false;
+    // A connection that breaks while checked out reports it here, not to the pool.
+    const lost = (error: Error) => {
+      broken = true;
+      console.error(`a PostgreSQL connection was lost in a transaction: ${error.message}`);
+    };
+    client.on("error", lost);
     try {
       await client.query("BEGIN");
       if (lock) await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [lock]);
@@ -102,6 +108,7 @@ export function postgresSql(connectionString: string, max = 10): Sql {
       }
       throw error;
     } finally {
+      client.off("error", lost);
       client.release(broken);
     }
   };
