@@ -1,13 +1,17 @@
 // A synthetic country for the benchmarks: 63 provinces, 700 districts, 10,000 communes and two years
 // of weekly reports (1,040,000 rows), deterministic, in its own database file (never the app's).
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import pg from "pg";
 import { PROJECT_ROOT } from "../server/src/config.ts";
 import { addDays } from "../server/src/domain/dates.ts";
 import type { Report, Unit } from "../server/src/domain/types.ts";
 import { openStore, type Store } from "../server/src/store/store.ts";
+import type { ScriptEngine } from "./engine-target.ts";
+import { type Cluster, startCluster } from "./pg-cluster.ts";
 
 export const COUNTRY_DB = join(PROJECT_ROOT, "data", "country.db");
+export const COUNTRY_PG = join(PROJECT_ROOT, "data", "country-pg");
 export const PROVINCES = 63;
 export const DISTRICTS = 700;
 export const COMMUNES = 10_000;
@@ -65,16 +69,54 @@ function weekReports(w: number): Report[] {
   return reports;
 }
 
-/** Opens the country database, generating it first when it is missing (about a minute). */
-export async function countryStore(): Promise<Store> {
-  if (existsSync(COUNTRY_DB)) return await openStore(COUNTRY_DB);
-  const partial = `${COUNTRY_DB}.partial`;
-  rmSync(partial, { force: true });
-  const store = await openStore(partial);
+/**
+ * Opens the country database of an engine, generating it first when it is missing (a minute or
+ * two): data/country.db, or on PostgreSQL the database `vneid_country` on the server DATABASE_URL
+ * names, else on a cluster kept in data/country-pg (started here, stopped by `close`).
+ */
+export async function countryStore(
+  engine: ScriptEngine = "sqlite",
+): Promise<{ store: Store; location: string; close(): Promise<void> }> {
+  if (engine === "pg") {
+    const cluster = process.env.DATABASE_URL ? null : await startCluster(COUNTRY_PG);
+    const server = process.env.DATABASE_URL ?? (cluster as Cluster).url;
+    const client = new pg.Client({ connectionString: server });
+    await client.connect();
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = 'vneid_country'");
+    const url = new URL(server);
+    url.pathname = "/vneid_country";
+    if (rowCount === 0) {
+      // Built under another name and renamed when whole, as the SQLite file is.
+      await client.query("DROP DATABASE IF EXISTS vneid_country_partial WITH (FORCE)");
+      await client.query("CREATE DATABASE vneid_country_partial");
+      const partial = new URL(url);
+      partial.pathname = "/vneid_country_partial";
+      await fill(await openStore(partial.toString()));
+      await client.query("ALTER DATABASE vneid_country_partial RENAME TO vneid_country");
+    }
+    await client.end();
+    const store = await openStore(url.toString());
+    return {
+      store,
+      location: url.toString(),
+      close: async () => {
+        await store.close();
+        cluster?.remove();
+      },
+    };
+  }
+  if (!existsSync(COUNTRY_DB)) {
+    const partial = `${COUNTRY_DB}.partial`;
+    rmSync(partial, { force: true });
+    await fill(await openStore(partial));
+    renameSync(partial, COUNTRY_DB);
+  }
+  const store = await openStore(COUNTRY_DB);
+  return { store, location: COUNTRY_DB, close: () => store.close() };
+}
+
+async function fill(store: Store) {
   await store.saveUnits(countryUnits());
   for (let w = 0; w < WEEKS; w++) await store.insertReports(weekReports(w));
   await store.close();
-  const { renameSync } = await import("node:fs");
-  renameSync(partial, COUNTRY_DB);
-  return await openStore(COUNTRY_DB);
 }

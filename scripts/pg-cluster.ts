@@ -3,7 +3,7 @@
 // as the `postgres` user (initdb refuses root). The binaries are found in /usr/lib/postgresql/*/bin
 // (Debian's postgresql package), or on the PATH.
 import { execFileSync } from "node:child_process";
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -46,11 +46,15 @@ export interface Cluster {
   /** pg_ctl stop -m immediate: as if the machine lost power (the server recovers from its WAL at the next start). */
   crash(): void;
   start(): void;
-  /** Stops the server and removes its folder. */
+  /** Stops the server and removes its folder (a kept folder stays). */
   remove(): void;
 }
 
-export async function startCluster(): Promise<Cluster> {
+/**
+ * Starts a cluster: a throwaway one in a temporary folder, or the one kept in `folder` (made there
+ * on first use; `remove` then only stops it).
+ */
+export async function startCluster(folder?: string): Promise<Cluster> {
   const bin = binaries();
   const asRoot = process.getuid?.() === 0;
   const run = (program: string, args: string[]) => {
@@ -58,16 +62,20 @@ export async function startCluster(): Promise<Cluster> {
     const [command, all] = asRoot ? ["runuser", ["-u", "postgres", "--", path, ...args]] : [path, args];
     execFileSync(command, all, { stdio: ["ignore", "pipe", "pipe"] });
   };
-  const dir = mkdtempSync(join(tmpdir(), "vneid-pg-"));
-  chmodSync(dir, 0o700);
-  if (asRoot) {
-    const uid = Number(execFileSync("id", ["-u", "postgres"]).toString());
-    const gid = Number(execFileSync("id", ["-g", "postgres"]).toString());
-    chownSync(dir, uid, gid);
-  }
+  const dir = folder ?? mkdtempSync(join(tmpdir(), "vneid-pg-"));
   const data = join(dir, "data");
+  const fresh = !existsSync(join(data, "PG_VERSION"));
+  if (fresh) {
+    mkdirSync(dir, { recursive: true });
+    chmodSync(dir, 0o700);
+    if (asRoot) {
+      const uid = Number(execFileSync("id", ["-u", "postgres"]).toString());
+      const gid = Number(execFileSync("id", ["-g", "postgres"]).toString());
+      chownSync(dir, uid, gid);
+    }
+    run("initdb", ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync", "--locale=C"]);
+  }
   const port = await freePort();
-  run("initdb", ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync", "--locale=C"]);
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`;
   const start = () =>
     run("pg_ctl", ["-D", data, "-o", options, "-l", join(dir, "server.log"), "-w", "start"]);
@@ -82,7 +90,7 @@ export async function startCluster(): Promise<Cluster> {
     } catch {
       // already stopped
     }
-    rmSync(dir, { recursive: true, force: true });
+    if (!folder) rmSync(dir, { recursive: true, force: true });
   };
   process.once("exit", remove);
   return {
