@@ -76,7 +76,7 @@ for (const engine of ENGINES) {
   const raw: Sql =
     engine === "pg" ? postgresSql(country.location, 2) : sqliteSql(openDatabase(country.location));
   const tree = await store.unitTree();
-  const idsUnder = (id: string) => JSON.stringify(tree.reportingUnitsUnder(id).map((u) => u.id));
+  const idsUnder = (id: string) => raw.dialect.list(tree.reportingUnitsUnder(id).map((u) => u.id));
   const get = (path: string) => async () => {
     const response = await app.request(path);
     if (!response.ok) throw new Error(`${path}: ${response.status}`);

@@ -92,6 +92,10 @@ export async function countryStore(
       const partial = new URL(url);
       partial.pathname = "/vneid_country_partial";
       await fill(await openStore(partial.toString()));
+      const analyze = new pg.Client({ connectionString: partial.toString() });
+      await analyze.connect();
+      await analyze.query("ANALYZE");
+      await analyze.end();
       await client.query("ALTER DATABASE vneid_country_partial RENAME TO vneid_country");
     }
     await client.end();

@@ -4,8 +4,9 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../config.ts";
 import { seedIfEmpty } from "../seed.ts";
-import { createReport } from "../testing.ts";
-import { backupDatabase, restoreDatabase } from "./backup.ts";
+import { createReport, TEST_DATABASE_URL } from "../testing.ts";
+import { createTestDatabase } from "../testing-postgres.ts";
+import { backupDatabase, backupPostgres, restoreDatabase, restorePostgres } from "./backup.ts";
 import { openStore } from "./store.ts";
 
 const dirs: string[] = [];
@@ -52,6 +53,31 @@ describe("backup and restore", () => {
     restoreDatabase(join(dir, "copy.db"), live);
     const restored = await openStore(live);
     expect((await restored.reportHistories(["21850"])).get("21850")).toEqual(copied);
+    await restored.close();
+  });
+});
+
+describe("backup and restore on the engine under test", () => {
+  it("puts back the figures of the backup, dropping what was written after it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "vneid-backup-"));
+    dirs.push(dir);
+    const location = TEST_DATABASE_URL
+      ? await createTestDatabase(TEST_DATABASE_URL, null)
+      : join(dir, "live.db");
+    const backup = join(dir, "backup");
+    const store = await openStore(location);
+    await seedIfEmpty(store, join(PROJECT_ROOT, "data"), true);
+    const before = await store.reportHistories(["21850"]);
+    if (TEST_DATABASE_URL) backupPostgres(location, backup);
+    else await backupDatabase(location, backup);
+    const actor = { userId: null, username: "test", ip: null, at: new Date().toISOString() };
+    await store.saveReports([createReport({ date: "2024-07-06", level2: 7000, population: 7564 })], actor);
+    await store.close();
+
+    if (TEST_DATABASE_URL) restorePostgres(backup, location);
+    else restoreDatabase(backup, location);
+    const restored = await openStore(location);
+    expect(await restored.reportHistories(["21850"])).toEqual(before);
     await restored.close();
   });
 });

@@ -1,4 +1,6 @@
-import { copyFileSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import Database from "better-sqlite3";
 
 /**
@@ -33,4 +35,31 @@ export async function backupDatabase(
 export function restoreDatabase(backupPath: string, databasePath: string): void {
   for (const suffix of ["-wal", "-shm"]) rmSync(`${databasePath}${suffix}`, { force: true });
   copyFileSync(backupPath, databasePath);
+}
+
+/** A PostgreSQL server program: Debian's newest in /usr/lib/postgresql, else the PATH's. */
+function program(name: string): string {
+  const root = "/usr/lib/postgresql";
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => /^\d+$/.test(v) && existsSync(join(root, v, "bin", name)))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  return versions[0] ? join(root, versions[0], "bin", name) : name;
+}
+
+/** pg_dump in its custom format: a consistent snapshot while the app keeps writing. */
+export function backupPostgres(url: string, destinationPath: string): void {
+  execFileSync(program("pg_dump"), ["--format=custom", `--file=${destinationPath}`, url], {
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+}
+
+/** pg_restore of such a dump in place of the database's tables, in one transaction: all or nothing. */
+export function restorePostgres(backupPath: string, url: string): void {
+  execFileSync(
+    program("pg_restore"),
+    ["--clean", "--if-exists", "--no-owner", "--single-transaction", `--dbname=${url}`, backupPath],
+    { stdio: ["ignore", "inherit", "inherit"] },
+  );
 }

@@ -79,7 +79,7 @@ export const driveStatements = {
   list: async (sql: Sql, filter: DriveFilter) =>
     (
       await sql.all<DriveRow>(LIST, {
-        ids: filter.unitIds ? JSON.stringify(filter.unitIds) : null,
+        ids: filter.unitIds ? sql.dialect.list(filter.unitIds) : null,
         status: filter.status ?? null,
         from: filter.from ?? null,
         to: filter.to ?? null,

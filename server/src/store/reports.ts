@@ -103,7 +103,7 @@ export type BaselineCache = { key: string; byUnit: Map<string, Report | null> } 
 export const reportStatements = {
   count: async (sql: Sql): Promise<number> => (await sql.get<{ n: number }>(COUNT))?.n ?? 0,
   latestDate: async (sql: Sql, unitIds: readonly string[]): Promise<string | null> =>
-    (await sql.get<{ date: string | null }>(LATEST_DATE, { ids: JSON.stringify(unitIds) }))?.date ?? null,
+    (await sql.get<{ date: string | null }>(LATEST_DATE, { ids: sql.dialect.list(unitIds) }))?.date ?? null,
   forAssessment: async (
     sql: Sql,
     unitIds: readonly string[],
@@ -118,7 +118,7 @@ export const reportStatements = {
     };
     // Arrays rather than objects: at country scale building 50,000 row objects is most of the time.
     const rows = (await sql.rows(WINDOW, {
-      ids: JSON.stringify(unitIds),
+      ids: sql.dialect.list(unitIds),
       date: dates.date,
       windowFrom: dates.windowFrom,
     })) as RawRow[];
@@ -131,7 +131,7 @@ export const reportStatements = {
     });
     if (incomplete.length > 0) {
       const rows = await sql.all<ReportRow>(FOR_ASSESSMENT, {
-        ids: JSON.stringify(incomplete),
+        ids: sql.dialect.list(incomplete),
         date: dates.date,
         windowFrom: dates.windowFrom,
         weekAgo: dates.weekAgo,
@@ -149,7 +149,10 @@ export const reportStatements = {
     const known = cache.byUnit;
     const missing = unitIds.filter((id) => !known.has(id));
     if (missing.length > 0) {
-      const rows = await sql.all<ReportRow>(BASELINES, { ids: JSON.stringify(missing), start: dates.start });
+      const rows = await sql.all<ReportRow>(BASELINES, {
+        ids: sql.dialect.list(missing),
+        start: dates.start,
+      });
       for (const id of missing) known.set(id, null);
       for (const row of rows) known.set(row.unit_id, toReport(row));
     }
@@ -161,7 +164,7 @@ export const reportStatements = {
     return byUnit;
   },
   upTo: async (sql: Sql, unitIds: readonly string[], to: string): Promise<Report[]> =>
-    (await sql.all<ReportRow>(UP_TO, { ids: JSON.stringify(unitIds), to })).map(toReport),
+    (await sql.all<ReportRow>(UP_TO, { ids: sql.dialect.list(unitIds), to })).map(toReport),
   page: async (
     sql: Sql,
     unitIds: readonly string[],
@@ -170,7 +173,7 @@ export const reportStatements = {
   ): Promise<Report[]> =>
     (
       await sql.all<ReportRow>(PAGE, {
-        ids: JSON.stringify(unitIds),
+        ids: sql.dialect.list(unitIds),
         date: after?.date ?? "",
         unit: after?.unitId ?? "",
         limit,
