@@ -12,7 +12,7 @@ import { addDays } from "../server/src/domain/dates.ts";
 import type { Report, Unit } from "../server/src/domain/types.ts";
 import { openDatabase } from "../server/src/store/open.ts";
 import { postgresSql } from "../server/src/store/sql/postgres.ts";
-import { type Sql, statement } from "../server/src/store/sql/sql.ts";
+import { chunked, type Sql, statement } from "../server/src/store/sql/sql.ts";
 import { sqliteSql } from "../server/src/store/sql/sqlite.ts";
 import { openStore } from "../server/src/store/store.ts";
 import { parseEngine, postgresTarget, type ScriptEngine } from "./engine-target.ts";
@@ -32,8 +32,7 @@ async function plainInsert(sql: Sql, rows: Report[]): Promise<number> {
   await sql.run(COPY);
   const start = performance.now();
   await sql.transaction(async (tx) => {
-    for (let i = 0; i < rows.length; i += 5000)
-      await tx.run(PLAIN, { rows: JSON.stringify(rows.slice(i, i + 5000)) });
+    for (const chunk of chunked(rows)) await tx.run(PLAIN, { rows: JSON.stringify(chunk) });
   });
   return (performance.now() - start) / 1000;
 }

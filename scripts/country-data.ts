@@ -2,13 +2,12 @@
 // of weekly reports (1,040,000 rows), deterministic, in its own database file (never the app's).
 import { existsSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import pg from "pg";
 import { PROJECT_ROOT } from "../server/src/config.ts";
 import { addDays } from "../server/src/domain/dates.ts";
 import type { Report, Unit } from "../server/src/domain/types.ts";
+import { databaseUrl, withClient } from "../server/src/store/postgres-tools.ts";
 import { openStore, type Store } from "../server/src/store/store.ts";
-import type { ScriptEngine } from "./engine-target.ts";
-import { type Cluster, startCluster } from "./pg-cluster.ts";
+import { postgresServer, type ScriptEngine } from "./engine-target.ts";
 
 export const COUNTRY_DB = join(PROJECT_ROOT, "data", "country.db");
 export const COUNTRY_PG = join(PROJECT_ROOT, "data", "country-pg");
@@ -78,34 +77,26 @@ export async function countryStore(
   engine: ScriptEngine = "sqlite",
 ): Promise<{ store: Store; location: string; close(): Promise<void> }> {
   if (engine === "pg") {
-    const cluster = process.env.DATABASE_URL ? null : await startCluster(COUNTRY_PG);
-    const server = process.env.DATABASE_URL ?? (cluster as Cluster).url;
-    const client = new pg.Client({ connectionString: server });
-    await client.connect();
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = 'vneid_country'");
-    const url = new URL(server);
-    url.pathname = "/vneid_country";
-    if (rowCount === 0) {
+    const server = await postgresServer(COUNTRY_PG);
+    const url = databaseUrl(server.url, "vneid_country");
+    await withClient(server.url, async (client) => {
+      const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = 'vneid_country'");
+      if (rowCount !== 0) return;
       // Built under another name and renamed when whole, as the SQLite file is.
       await client.query("DROP DATABASE IF EXISTS vneid_country_partial WITH (FORCE)");
       await client.query("CREATE DATABASE vneid_country_partial");
-      const partial = new URL(url);
-      partial.pathname = "/vneid_country_partial";
-      await fill(await openStore(partial.toString()));
-      const analyze = new pg.Client({ connectionString: partial.toString() });
-      await analyze.connect();
-      await analyze.query("ANALYZE");
-      await analyze.end();
+      const partial = databaseUrl(server.url, "vneid_country_partial");
+      await fill(await openStore(partial));
+      await withClient(partial, (analyze) => analyze.query("ANALYZE"));
       await client.query("ALTER DATABASE vneid_country_partial RENAME TO vneid_country");
-    }
-    await client.end();
-    const store = await openStore(url.toString());
+    });
+    const store = await openStore(url);
     return {
       store,
-      location: url.toString(),
+      location: url,
       close: async () => {
         await store.close();
-        cluster?.remove();
+        server.stop();
       },
     };
   }

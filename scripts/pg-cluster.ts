@@ -3,19 +3,15 @@
 // as the `postgres` user (initdb refuses root). The binaries are found in /usr/lib/postgresql/*/bin
 // (Debian's postgresql package), or on the PATH.
 import { execFileSync } from "node:child_process";
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { postgresBin } from "../server/src/store/postgres-tools.ts";
 
 function binaries(): string {
-  const root = "/usr/lib/postgresql";
-  const versions = existsSync(root)
-    ? readdirSync(root)
-        .filter((v) => /^\d+$/.test(v) && Number(v) >= 15 && existsSync(join(root, v, "bin", "initdb")))
-        .sort((a, b) => Number(b) - Number(a))
-    : [];
-  if (versions[0]) return join(root, versions[0], "bin");
+  const bin = postgresBin();
+  if (bin) return bin;
   try {
     execFileSync("initdb", ["--version"], { stdio: "ignore" });
     return "";
@@ -41,8 +37,6 @@ function freePort(): Promise<number> {
 export interface Cluster {
   /** The superuser's URL to the `postgres` database. */
   url: string;
-  /** A URL to another database of the cluster. */
-  urlOf(database: string): string;
   /** pg_ctl stop -m immediate: as if the machine lost power (the server recovers from its WAL at the next start). */
   crash(): void;
   start(): void;
@@ -80,7 +74,7 @@ export async function startCluster(folder?: string): Promise<Cluster> {
   const start = () =>
     run("pg_ctl", ["-D", data, "-o", options, "-l", join(dir, "server.log"), "-w", "start"]);
   start();
-  const urlOf = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
+  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   let removed = false;
   const remove = () => {
     if (removed) return;
@@ -94,8 +88,7 @@ export async function startCluster(folder?: string): Promise<Cluster> {
   };
   process.once("exit", remove);
   return {
-    url: urlOf("postgres"),
-    urlOf,
+    url,
     crash: () => run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]),
     start,
     remove,

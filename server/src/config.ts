@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { z } from "zod";
+import { POSTGRES_URL } from "./store/sql/sql.ts";
 
 /** The repository root, so that default paths do not depend on the directory the server is started from. */
 export const PROJECT_ROOT = resolve(import.meta.dirname, "../..");
@@ -14,10 +15,7 @@ const schema = z.object({
   DATABASE_PATH: z.string().min(1).default("data/tracker.db"),
   DATABASE_URL: z
     .string()
-    .regex(
-      /^postgres(ql)?:\/\/./,
-      "must be a PostgreSQL URL such as postgres://user:password@host:5432/vneid",
-    )
+    .regex(POSTGRES_URL, "must be a PostgreSQL URL such as postgres://user:password@host:5432/vneid")
     .optional(),
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   HOME_UNIT: z.string().regex(/^\d+$/, "must be an official unit code such as 547").default("547"),

@@ -1,25 +1,9 @@
 // Databases for the tests on PostgreSQL (npm run test:pg): one per store, copied from a template
 // that is built once per run and kept while the run lasts.
-import pg from "pg";
+import { databaseUrl, withClient } from "./store/postgres-tools.ts";
 
 const PREFIX = "vneid_test_";
 let made = 0;
-
-async function withServer<R>(url: string, work: (client: pg.Client) => Promise<R>): Promise<R> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-const urlOf = (server: string, database: string) => {
-  const url = new URL(server);
-  url.pathname = `/${database}`;
-  return url.toString();
-};
 
 /**
  * A new database on the server `url` names, and its URL: empty, or a copy of the template `name`
@@ -30,7 +14,7 @@ export async function createTestDatabase(
   template: { name: string; seed: (url: string) => Promise<void> } | null,
 ): Promise<string> {
   const database = `${PREFIX}${process.pid}_${++made}`;
-  await withServer(url, async (client) => {
+  await withClient(url, async (client) => {
     if (!template) {
       await client.query(`CREATE DATABASE ${database}`);
       return;
@@ -43,7 +27,7 @@ export async function createTestDatabase(
         const building = `${source}_building`;
         await client.query(`DROP DATABASE IF EXISTS ${building}`);
         await client.query(`CREATE DATABASE ${building}`);
-        await template.seed(urlOf(url, building));
+        await template.seed(databaseUrl(url, building));
         await client.query(`ALTER DATABASE ${building} RENAME TO ${source}`);
       }
       await client.query(`CREATE DATABASE ${database} TEMPLATE ${source}`);
@@ -51,12 +35,12 @@ export async function createTestDatabase(
       await client.query("SELECT pg_advisory_unlock(hashtext($1))", [source]);
     }
   });
-  return urlOf(url, database);
+  return databaseUrl(url, database);
 }
 
 /** Drops every database an earlier run of the tests left on the server (the templates too). */
 export async function dropTestDatabases(url: string): Promise<number> {
-  return withServer(url, async (client) => {
+  return withClient(url, async (client) => {
     const { rows } = await client.query<{ datname: string }>(
       "SELECT datname FROM pg_database WHERE datname LIKE $1",
       [`${PREFIX}%`],

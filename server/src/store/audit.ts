@@ -1,5 +1,5 @@
 import { addDays } from "../domain/dates.ts";
-import { type Sql, statement } from "./sql/sql.ts";
+import { chunked, type Sql, statement } from "./sql/sql.ts";
 
 /** Who did something, from where, and when (UTC, ISO 8601). */
 export interface Actor {
@@ -74,12 +74,12 @@ const LIST = statement(
      AND (CAST(@before AS TEXT) IS NULL OR at < @before)
    ORDER BY id DESC LIMIT @limit`,
 );
-const CHUNK = 1_000;
 
 export const auditStatements = {
   record: async (sql: Sql, entries: readonly AuditEntry[], actor: Actor) => {
-    for (let i = 0; i < entries.length; i += CHUNK) {
-      const chunk = entries.slice(i, i + CHUNK).map((entry) => ({
+    // Entries carry whole reports before and after: smaller chunks than the reports' own.
+    for (const list of chunked(entries, 1_000)) {
+      const chunk = list.map((entry) => ({
         action: entry.action,
         entity: entry.entity ?? null,
         entityId: entry.entityId ?? null,

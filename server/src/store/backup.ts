@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, readdirSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { copyFileSync, rmSync } from "node:fs";
 import Database from "better-sqlite3";
+import { postgresProgram } from "./postgres-tools.ts";
 
 /**
  * A consistent copy of a live database with SQLite's online backup API: the server may keep
@@ -37,20 +37,9 @@ export function restoreDatabase(backupPath: string, databasePath: string): void 
   copyFileSync(backupPath, databasePath);
 }
 
-/** A PostgreSQL server program: Debian's newest in /usr/lib/postgresql, else the PATH's. */
-function program(name: string): string {
-  const root = "/usr/lib/postgresql";
-  const versions = existsSync(root)
-    ? readdirSync(root)
-        .filter((v) => /^\d+$/.test(v) && existsSync(join(root, v, "bin", name)))
-        .sort((a, b) => Number(b) - Number(a))
-    : [];
-  return versions[0] ? join(root, versions[0], "bin", name) : name;
-}
-
 /** pg_dump in its custom format: a consistent snapshot while the app keeps writing. */
 export function backupPostgres(url: string, destinationPath: string): void {
-  execFileSync(program("pg_dump"), ["--format=custom", `--file=${destinationPath}`, url], {
+  execFileSync(postgresProgram("pg_dump"), ["--format=custom", `--file=${destinationPath}`, url], {
     stdio: ["ignore", "inherit", "inherit"],
   });
 }
@@ -58,7 +47,7 @@ export function backupPostgres(url: string, destinationPath: string): void {
 /** pg_restore of such a dump in place of the database's tables, in one transaction: all or nothing. */
 export function restorePostgres(backupPath: string, url: string): void {
   execFileSync(
-    program("pg_restore"),
+    postgresProgram("pg_restore"),
     ["--clean", "--if-exists", "--no-owner", "--single-transaction", `--dbname=${url}`, backupPath],
     { stdio: ["ignore", "inherit", "inherit"] },
   );

@@ -1,5 +1,5 @@
 import type { Drive, DriveInput, DriveStatus } from "../domain/drives.ts";
-import { type Params, type Sql, statement } from "./sql/sql.ts";
+import { chunked, type Params, type Sql, statement } from "./sql/sql.ts";
 
 interface DriveRow {
   id: number;
@@ -53,6 +53,15 @@ const INSERT = statement(
    VALUES (@unitId, @villageId, @date, @startTime, @endTime, @team, @planned, @status, @registrations, @linked, @notes)
    RETURNING id`,
 );
+const INSERT_MANY = statement(
+  (
+    d,
+  ) => `INSERT INTO drives (unit_id, village_id, date, start_time, end_time, team, planned, status, registrations, linked, notes)
+   SELECT value ->> 'unitId', value ->> 'villageId', value ->> 'date', value ->> 'startTime', value ->> 'endTime',
+     value ->> 'team', CAST(value ->> 'planned' AS INTEGER), value ->> 'status',
+     CAST(value ->> 'registrations' AS INTEGER), CAST(value ->> 'linked' AS INTEGER), value ->> 'notes'
+   FROM ${d.objects("@drives")}`,
+);
 const UPDATE = statement(
   `UPDATE drives SET unit_id = @unitId, village_id = @villageId, date = @date, start_time = @startTime,
      end_time = @endTime, team = @team, planned = @planned, status = @status, registrations = @registrations,
@@ -92,6 +101,9 @@ export const driveStatements = {
   insert: async (sql: Sql, drive: DriveInput) => {
     const row = await sql.get<{ id: number }>(INSERT, fields(drive));
     return Number(row?.id);
+  },
+  insertMany: async (sql: Sql, drives: readonly DriveInput[]) => {
+    for (const chunk of chunked(drives)) await sql.run(INSERT_MANY, { drives: JSON.stringify(chunk) });
   },
   update: (sql: Sql, id: number, drive: DriveInput) =>
     sql.run(UPDATE, { ...fields(drive), id, now: new Date().toISOString() }),

@@ -1,6 +1,7 @@
 import type { AssessmentReads } from "../domain/assessment-reads.ts";
+import { earlierOf } from "../domain/dates.ts";
 import type { Report } from "../domain/types.ts";
-import { type Dialect, type Sql, statement } from "./sql/sql.ts";
+import { chunked, type Dialect, type Sql, statement } from "./sql/sql.ts";
 
 interface ReportRow {
   unit_id: string;
@@ -14,8 +15,7 @@ interface ReportRow {
 const COLUMNS = "r.unit_id, r.date, r.population, r.level2, r.dual, r.linked";
 /** Unit ids travel as one JSON array parameter, so a country's 10,000 communes fit in one statement. */
 const ids = (d: Dialect) => `ids(id) AS (SELECT value FROM ${d.texts("@ids")})`;
-/** Reports travel as one JSON array of objects, a chunk at a time. */
-const CHUNK = 5_000;
+/** Reports travel as JSON arrays of objects, a chunk at a time (sql.ts `chunked`). */
 const FIELDS = (d: Dialect) => `SELECT value ->> 'unitId' AS unit_id, value ->> 'date' AS date,
   CAST(value ->> 'population' AS INTEGER) AS population, CAST(value ->> 'level2' AS INTEGER) AS level2,
   CAST(value ->> 'dual' AS INTEGER) AS dual, CAST(value ->> 'linked' AS INTEGER) AS linked
@@ -92,13 +92,7 @@ const EXISTING = statement(
 );
 const REMOVE = statement("DELETE FROM reports WHERE unit_id = @unitId AND date = @date");
 
-const chunks = <T>(list: readonly T[]) =>
-  Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => list.slice(i * CHUNK, (i + 1) * CHUNK));
-
 const byDate = (a: Report, b: Report) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
-
-/** Each unit's baseline at a campaign start, read once per figures version. */
-export type BaselineCache = { key: string; byUnit: Map<string, Report | null> } | null;
 
 export const reportStatements = {
   count: async (sql: Sql): Promise<number> => (await sql.get<{ n: number }>(COUNT))?.n ?? 0,
@@ -108,7 +102,8 @@ export const reportStatements = {
     sql: Sql,
     unitIds: readonly string[],
     dates: AssessmentReads,
-    baselines: { get(): BaselineCache; set(cache: BaselineCache): void; key: string },
+    /** The baselines known so far (null: the unit has none); the missing ones are read and added. */
+    known: Map<string, Report | null>,
   ) => {
     const byUnit = new Map<string, Report[]>();
     const add = (report: Report) => {
@@ -136,17 +131,10 @@ export const reportStatements = {
         windowFrom: dates.windowFrom,
         weekAgo: dates.weekAgo,
         start: dates.start,
-        baselineTo: dates.start < dates.date ? dates.start : dates.date,
+        baselineTo: earlierOf(dates.start, dates.date),
       });
       for (const row of rows) add(toReport(row));
     }
-    const key = `${baselines.key}|${dates.start}`;
-    let cache = baselines.get();
-    if (cache?.key !== key) {
-      cache = { key, byUnit: new Map() };
-      baselines.set(cache);
-    }
-    const known = cache.byUnit;
     const missing = unitIds.filter((id) => !known.has(id));
     if (missing.length > 0) {
       const rows = await sql.all<ReportRow>(BASELINES, {
@@ -180,12 +168,12 @@ export const reportStatements = {
       })
     ).map(toReport),
   insertMany: async (sql: Sql, reports: readonly Report[]) => {
-    for (const chunk of chunks(reports)) await sql.run(INSERT, { reports: JSON.stringify(chunk) });
+    for (const chunk of chunked(reports)) await sql.run(INSERT, { reports: JSON.stringify(chunk) });
   },
   /** The stored reports with the same unit and date as any of `reports`. */
   existing: async (sql: Sql, reports: readonly { unitId: string; date: string }[]): Promise<Report[]> => {
     const found: Report[] = [];
-    for (const chunk of chunks(reports)) {
+    for (const chunk of chunked(reports)) {
       const keys = chunk.map((r) => ({ unitId: r.unitId, date: r.date }));
       for (const row of await sql.all<ReportRow>(EXISTING, { reports: JSON.stringify(keys) }))
         found.push(toReport(row));
@@ -193,7 +181,7 @@ export const reportStatements = {
     return found;
   },
   upsertMany: async (sql: Sql, reports: readonly Report[], now: string) => {
-    for (const chunk of chunks(reports)) await sql.run(UPSERT, { reports: JSON.stringify(chunk), now });
+    for (const chunk of chunked(reports)) await sql.run(UPSERT, { reports: JSON.stringify(chunk), now });
   },
   remove: async (sql: Sql, unitId: string, date: string) =>
     (await sql.run(REMOVE, { unitId, date })).changes > 0,

@@ -10,7 +10,7 @@ import type { DriveFilter } from "./drives.ts";
 import { migrate, migratePostgres } from "./migrate.ts";
 import { openDatabase } from "./open.ts";
 import { postgresSql } from "./sql/postgres.ts";
-import type { Sql } from "./sql/sql.ts";
+import { POSTGRES_URL, type Sql } from "./sql/sql.ts";
 import { sqliteSql } from "./sql/sqlite.ts";
 import type { NewUser, UserChanges } from "./users.ts";
 
@@ -43,15 +43,12 @@ export type Store = UnitArea &
     close(): Promise<void>;
   };
 
-export const isPostgresUrl = (location: string | Buffer) =>
-  typeof location === "string" && /^postgres(ql)?:\/\//.test(location);
-
 /**
  * Opens the database at `location` and brings its schema up to date: a `postgres://` URL, or the
  * path of a SQLite file (`:memory:` or a serialized database for tests).
  */
 export async function openStore(location: string | Buffer): Promise<Store> {
-  if (typeof location === "string" && isPostgresUrl(location)) {
+  if (typeof location === "string" && POSTGRES_URL.test(location)) {
     const client = new pg.Client({ connectionString: location });
     await client.connect();
     try {

@@ -1,5 +1,5 @@
 import type { Unit, UnitKind } from "../domain/types.ts";
-import { type Sql, statement } from "./sql/sql.ts";
+import { chunked, type Sql, statement } from "./sql/sql.ts";
 
 interface UnitRow {
   id: string;
@@ -15,7 +15,6 @@ const UPSERT = statement(
    SELECT value ->> 'id', value ->> 'name', value ->> 'kind', value ->> 'parentId' FROM ${d.objects("@units")} WHERE true
    ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, parent_id = excluded.parent_id`,
 );
-const CHUNK = 5_000;
 
 export const unitStatements = {
   all: async (sql: Sql): Promise<Unit[]> =>
@@ -29,7 +28,6 @@ export const unitStatements = {
   upsertMany: async (sql: Sql, list: readonly Unit[]) => {
     // One row per id, as the last in the list has it (a statement cannot change a row twice).
     const units = [...new Map(list.map((unit) => [unit.id, unit])).values()];
-    for (let i = 0; i < units.length; i += CHUNK)
-      await sql.run(UPSERT, { units: JSON.stringify(units.slice(i, i + CHUNK)) });
+    for (const chunk of chunked(units)) await sql.run(UPSERT, { units: JSON.stringify(chunk) });
   },
 };

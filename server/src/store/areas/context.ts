@@ -1,6 +1,6 @@
 import type { UnitTree } from "../../domain/tree.ts";
+import type { Report } from "../../domain/types.ts";
 import { type Actor, type AuditEntry, auditStatements } from "../audit.ts";
-import type { BaselineCache } from "../reports.ts";
 import { type Sql, statement } from "../sql/sql.ts";
 
 /** What a write changes of what the figures are computed from. */
@@ -28,8 +28,8 @@ export interface StoreContext {
   versions(): Promise<{ figures: number; units: number }>;
   /** The unit tree, read again only when the units version moved. */
   tree(load: () => Promise<UnitTree>): Promise<UnitTree>;
-  /** Each unit's baseline, kept for one figures version. */
-  baselines(): Promise<{ get(): BaselineCache; set(cache: BaselineCache): void; key: string }>;
+  /** Each unit's baseline at a campaign start (null: none), kept while the figures version stays. */
+  baselines(start: string): Promise<Map<string, Report | null>>;
 }
 
 const VERSIONS = statement("SELECT figures, units FROM versions WHERE id = 1");
@@ -49,7 +49,7 @@ export function storeContext(sql: Sql): StoreContext {
       return work(tx);
     });
   let tree: { units: number; tree: UnitTree } | null = null;
-  let baselineCache: BaselineCache = null;
+  let baselines: { key: string; byUnit: Map<string, Report | null> } | null = null;
   return {
     sql,
     write,
@@ -66,15 +66,10 @@ export function storeContext(sql: Sql): StoreContext {
       if (tree?.units !== units) tree = { units, tree: await load() };
       return tree.tree;
     },
-    baselines: async () => {
-      const { figures } = await versions();
-      return {
-        key: String(figures),
-        get: () => baselineCache,
-        set: (cache) => {
-          baselineCache = cache;
-        },
-      };
+    baselines: async (start) => {
+      const key = `${(await versions()).figures}|${start}`;
+      if (baselines?.key !== key) baselines = { key, byUnit: new Map() };
+      return baselines.byUnit;
     },
   };
 }

@@ -52,9 +52,6 @@ export function driveArea(ctx: StoreContext): DriveArea {
         log({ ...entry("delete", before), before });
         return true;
       }),
-    insertDrives: (list) =>
-      ctx.write(null, async (tx) => {
-        for (const drive of list) await drives.insert(tx, drive);
-      }),
+    insertDrives: (list) => ctx.write(null, (tx) => drives.insertMany(tx, list)),
   };
 }

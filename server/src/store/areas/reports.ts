@@ -44,7 +44,7 @@ export function reportArea(ctx: StoreContext): ReportArea {
     reportCount: () => reports.count(ctx.sql),
     latestReportDate: (unitIds) => reports.latestDate(ctx.sql, unitIds),
     reportsForAssessment: async (unitIds, reads) =>
-      reports.forAssessment(ctx.sql, unitIds, reads, await ctx.baselines()),
+      reports.forAssessment(ctx.sql, unitIds, reads, await ctx.baselines(reads.start)),
     reportsUpTo: (unitIds, to) => reports.upTo(ctx.sql, unitIds, to),
     reportPage: (unitIds, after, limit) => reports.page(ctx.sql, unitIds, after, limit),
     reportHistories: async (unitIds) => {

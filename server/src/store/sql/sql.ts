@@ -5,6 +5,9 @@
  */
 export type Engine = "sqlite" | "postgres";
 
+/** A database location that names a PostgreSQL server rather than a SQLite file. */
+export const POSTGRES_URL = /^postgres(ql)?:\/\/./;
+
 export interface Dialect {
   engine: Engine;
   /** A FROM item with one text column `value`: the strings of a `list` passed as `param`. */
@@ -56,6 +59,16 @@ export interface Sql {
    */
   transaction<R>(work: (tx: Sql) => Promise<R>, lock?: string): Promise<R>;
   close(): Promise<void>;
+}
+
+/**
+ * Many rows go to the database as JSON arrays of at most `size` (one statement each): the
+ * statement's parameter stays bounded whatever the size of the batch.
+ */
+export function chunked<T>(list: readonly T[], size = 5_000): T[][] {
+  return Array.from({ length: Math.ceil(list.length / size) }, (_, i) =>
+    list.slice(i * size, (i + 1) * size),
+  );
 }
 
 export function statementText(s: Statement, dialect: Dialect): string {
