@@ -29,7 +29,7 @@ export interface UnitOverview extends Assessment {
 
 /**
  * The figures of `unitId` and of each child on `date`. `histories` holds, per reporting unit,
- * its reports sorted by date (at least those the assessment reads: see history.ts).
+ * its reports sorted by date (at least those the assessment reads: see assessment-reads.ts).
  */
 export function overviewOf(
   tree: UnitTree,
@@ -38,8 +38,17 @@ export function overviewOf(
   campaign: Campaign,
   date: string,
 ): UnitOverview {
-  const unit = tree.get(unitId);
-  if (!unit) throw new Error(`unknown unit ${unitId}`);
+  return overviewFromStates(tree, unitId, statesOn(tree, unitId, histories, campaign, date), campaign, date);
+}
+
+/** Each reporting unit's state on `date` under `unitId`, from its reports. */
+export function statesOn(
+  tree: UnitTree,
+  unitId: string,
+  histories: ReadonlyMap<string, readonly Report[]>,
+  campaign: Campaign,
+  date: string,
+): Map<string, UnitState> {
   const states = new Map<string, UnitState>();
   for (const reporting of tree.reportingUnitsUnder(unitId)) {
     states.set(
@@ -47,6 +56,19 @@ export function overviewOf(
       reportingUnitState(reporting, histories.get(reporting.id) ?? [], campaign, date),
     );
   }
+  return states;
+}
+
+/** The same overview from the states of the reporting units (a store keeps them: store/areas/reports.ts). */
+export function overviewFromStates(
+  tree: UnitTree,
+  unitId: string,
+  states: ReadonlyMap<string, UnitState>,
+  campaign: Campaign,
+  date: string,
+): UnitOverview {
+  const unit = tree.get(unitId);
+  if (!unit) throw new Error(`unknown unit ${unitId}`);
   const assessUnit = (target: Unit): Assessment => {
     const parts = tree.reportingUnitsUnder(target.id).map((u) => states.get(u.id) as UnitState);
     const isParent = !isReportingUnit(target);
@@ -85,13 +107,13 @@ function withRanks(children: ({ unit: Unit } & Assessment)[]): ChildOverview[] {
 export function reportingUnitsOn(
   tree: UnitTree,
   unitId: string,
-  histories: ReadonlyMap<string, readonly Report[]>,
+  states: ReadonlyMap<string, UnitState>,
   campaign: Campaign,
   date: string,
 ): ({ unit: Unit } & Assessment)[] {
   return tree.reportingUnitsUnder(unitId).map((unit) => ({
     unit,
-    ...assess(reportingUnitState(unit, histories.get(unit.id) ?? [], campaign, date), campaign, date, false),
+    ...assess(states.get(unit.id) as UnitState, campaign, date, false),
   }));
 }
 

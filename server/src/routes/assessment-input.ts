@@ -1,11 +1,10 @@
-import { assessmentReads } from "../domain/assessment-reads.ts";
 import { vietnamDate } from "../domain/dates.ts";
 import type { Store } from "../store/store.ts";
 import { unitNotFound } from "./units.ts";
 
 /**
  * What assessing a unit on a date needs: the hierarchy, the date (default: the unit's latest
- * report, else today in Vietnam), the campaign and the reports. A 404 for an unknown unit.
+ * report, else today in Vietnam), the campaign and each reporting unit's state. A 404 for an unknown unit.
  */
 export async function assessmentInput(
   store: Store,
@@ -15,9 +14,9 @@ export async function assessmentInput(
 ) {
   const tree = await store.unitTree();
   if (!tree.get(unitId)) throw unitNotFound(unitId);
-  const unitIds = tree.reportingUnitsUnder(unitId).map((u) => u.id);
-  const day = date ?? (await store.latestReportDate(unitIds)) ?? vietnamDate(now());
+  const units = tree.reportingUnitsUnder(unitId);
+  const day = date ?? (await store.latestReportDate(units.map((u) => u.id))) ?? vietnamDate(now());
   const campaign = await store.campaign();
-  const histories = await store.reportsForAssessment(unitIds, assessmentReads(campaign, day));
-  return { tree, unitId, date: day, campaign, histories };
+  const states = await store.reportingStates(units, campaign, day);
+  return { tree, unitId, date: day, campaign, states };
 }

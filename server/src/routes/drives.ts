@@ -120,13 +120,13 @@ export function driveRoutes(store: Store, homeUnit: string, now: () => number) {
     })
     .get("/suggestions", validQuery(suggestionsQuery), async (c) => {
       const q = c.req.valid("query");
-      const { tree, unitId, date, campaign, histories } = await assessmentInput(
+      const { tree, unitId, date, campaign, states } = await assessmentInput(
         store,
         q.unit ?? homeUnit,
         q.date,
         now,
       );
-      const communes = reportingUnitsOn(tree, unitId, histories, campaign, date);
+      const communes = reportingUnitsOn(tree, unitId, states, campaign, date);
       const drives = await store.listDrives({ unitIds: communes.map((x) => x.unit.id), to: date });
       return c.json({ date, suggestions: suggestDrives(communes, drives, date, q.metric) });
     })

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { requireUser } from "../auth/middleware.ts";
 import { addDays } from "../domain/dates.ts";
 import { DRIVE_STATUSES, driveEffect, publicDrive } from "../domain/drives.ts";
-import { overviewOf, reportingUnitsOn } from "../domain/overview.ts";
+import { overviewFromStates, reportingUnitsOn } from "../domain/overview.ts";
 import type { Report } from "../domain/types.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
@@ -63,16 +63,16 @@ export function exportRoutes(store: Store, homeUnit: string, now: () => number) 
   return (
     new Hono<AppEnv>()
       .get("/reports.csv", validQuery(query), async (c) => {
-        const { tree, unitId, date, campaign, histories } = await load(c.req.valid("query"));
-        const rows = figuresRows(reportingUnitsOn(tree, unitId, histories, campaign, date));
+        const { tree, unitId, date, campaign, states } = await load(c.req.valid("query"));
+        const rows = figuresRows(reportingUnitsOn(tree, unitId, states, campaign, date));
         return c.body(toCsv(FIGURES_HEADER, rows), 200, {
           "Content-Type": "text/csv; charset=utf-8",
           ...attachment(`so-lieu-${unitId}-${date}.csv`),
         });
       })
       .get("/reports.xlsx", validQuery(query), async (c) => {
-        const { tree, unitId, date, campaign, histories } = await load(c.req.valid("query"));
-        const rows = figuresRows(reportingUnitsOn(tree, unitId, histories, campaign, date));
+        const { tree, unitId, date, campaign, states } = await load(c.req.valid("query"));
+        const rows = figuresRows(reportingUnitsOn(tree, unitId, states, campaign, date));
         const body = await toXlsx([{ name: date, header: FIGURES_HEADER, rows }]);
         return c.body(body, 200, {
           "Content-Type": XLSX_TYPE,
@@ -138,7 +138,7 @@ export function exportRoutes(store: Store, homeUnit: string, now: () => number) 
         return c.body(body, 200, { "Content-Type": XLSX_TYPE, ...attachment(`doi-van-dong-${unitId}.xlsx`) });
       })
       .get("/weekly.xlsx", validQuery(query), async (c) => {
-        const { tree, unitId, date, campaign, histories } = await load(c.req.valid("query"));
+        const { tree, unitId, date, campaign, states } = await load(c.req.valid("query"));
         const weekDrives = await store.listDrives({
           unitIds: tree.reportingUnitsUnder(unitId).map((u) => u.id),
           from: addDays(date, -6),
@@ -150,7 +150,11 @@ export function exportRoutes(store: Store, homeUnit: string, now: () => number) 
           rows: weeklyDrivesRows(weekDrives, tree),
         };
         const body = await toXlsx(
-          weeklySheets(overviewOf(tree, unitId, histories, campaign, date), campaign.deadline, drivesSheet),
+          weeklySheets(
+            overviewFromStates(tree, unitId, states, campaign, date),
+            campaign.deadline,
+            drivesSheet,
+          ),
         );
         return c.body(body, 200, {
           "Content-Type": XLSX_TYPE,

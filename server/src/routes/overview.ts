@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { overviewOf } from "../domain/overview.ts";
+import { overviewFromStates } from "../domain/overview.ts";
 import type { AppEnv } from "../env.ts";
 import type { Store } from "../store/store.ts";
 import { isoDate, validQuery } from "../validation.ts";
@@ -20,7 +20,7 @@ export function overviewRoutes(store: Store, homeUnit: string, now: () => number
     if (body === undefined) {
       const input = await assessmentInput(store, query.unit ?? homeUnit, query.date, now);
       body = JSON.stringify(
-        overviewOf(input.tree, input.unitId, input.histories, input.campaign, input.date),
+        overviewFromStates(input.tree, input.unitId, input.states, input.campaign, input.date),
       );
       if (cache.size >= CACHED) cache.delete(cache.keys().next().value as string);
       cache.set(key, body);

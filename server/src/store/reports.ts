@@ -102,8 +102,11 @@ export const reportStatements = {
     sql: Sql,
     unitIds: readonly string[],
     dates: AssessmentReads,
-    /** The baselines known so far (null: the unit has none); the missing ones are read and added. */
-    known: Map<string, Report | null>,
+    /** The baselines kept so far (null: the unit has none); the missing ones are read and kept. */
+    baselines: {
+      known: ReadonlyMap<string, Report | null>;
+      keep(unitId: string, baseline: Report | null): void;
+    },
   ) => {
     const byUnit = new Map<string, Report[]>();
     const add = (report: Report) => {
@@ -135,17 +138,18 @@ export const reportStatements = {
       });
       for (const row of rows) add(toReport(row));
     }
-    const missing = unitIds.filter((id) => !known.has(id));
+    const read = new Map<string, Report>();
+    const missing = unitIds.filter((id) => !baselines.known.has(id));
     if (missing.length > 0) {
       const rows = await sql.all<ReportRow>(BASELINES, {
         ids: sql.dialect.list(missing),
         start: dates.start,
       });
-      for (const id of missing) known.set(id, null);
-      for (const row of rows) known.set(row.unit_id, toReport(row));
+      for (const row of rows) read.set(row.unit_id, toReport(row));
+      for (const id of missing) baselines.keep(id, read.get(id) ?? null);
     }
     for (const id of unitIds) {
-      const baseline = known.get(id);
+      const baseline = baselines.known.get(id) ?? read.get(id);
       if (baseline) add(baseline);
       byUnit.get(id)?.sort(byDate);
     }

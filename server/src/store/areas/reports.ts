@@ -1,6 +1,7 @@
-import type { AssessmentReads } from "../../domain/assessment-reads.ts";
+import { reportingUnitState, type UnitState } from "../../domain/assess.ts";
+import { type AssessmentReads, assessmentReads } from "../../domain/assessment-reads.ts";
 import { sameFigures } from "../../domain/history.ts";
-import type { Report } from "../../domain/types.ts";
+import type { Campaign, Report, Unit } from "../../domain/types.ts";
 import type { Actor } from "../audit.ts";
 import { reportStatements as reports } from "../reports.ts";
 import type { StoreContext } from "./context.ts";
@@ -16,6 +17,12 @@ export interface ReportArea {
   latestReportDate(unitIds: readonly string[]): Promise<string | null>;
   /** For each unit, the reports an assessment reads (domain/assessment-reads.ts), sorted by date. */
   reportsForAssessment(unitIds: readonly string[], reads: AssessmentReads): Promise<Map<string, Report[]>>;
+  /**
+   * Each reporting unit's state on `date` (domain/assess.ts `reportingUnitState` of the reports its
+   * assessment reads), kept per unit until that unit's figures change: after a revision in one
+   * commune, a country's overview computes that commune again, not the 10,000.
+   */
+  reportingStates(units: readonly Unit[], campaign: Campaign, date: string): Promise<Map<string, UnitState>>;
   /** Every report of the units dated on or before `to`, sorted by date. */
   reportsUpTo(unitIds: readonly string[], to: string): Promise<Report[]>;
   /** Up to `limit` reports of the units after `after`, by date then unit: a large export reads page by page. */
@@ -40,11 +47,36 @@ export interface ReportArea {
 const key = (report: Report) => `${report.unitId}/${report.date}`;
 
 export function reportArea(ctx: StoreContext): ReportArea {
+  const baselines = ctx.perUnit<Report | null>(2);
+  const states = ctx.perUnit<UnitState>(4);
+  const forAssessment = async (unitIds: readonly string[], reads: AssessmentReads) =>
+    reports.forAssessment(ctx.sql, unitIds, reads, await baselines.open(reads.start));
   return {
     reportCount: () => reports.count(ctx.sql),
     latestReportDate: (unitIds) => reports.latestDate(ctx.sql, unitIds),
-    reportsForAssessment: async (unitIds, reads) =>
-      reports.forAssessment(ctx.sql, unitIds, reads, await ctx.baselines(reads.start)),
+    reportsForAssessment: forAssessment,
+    reportingStates: async (units, campaign, date) => {
+      const kept = await states.open(`${date}|${JSON.stringify(campaign)}`);
+      const result = new Map<string, UnitState>();
+      const missing: Unit[] = [];
+      for (const unit of units) {
+        const state = kept.known.get(unit.id);
+        if (state) result.set(unit.id, state);
+        else missing.push(unit);
+      }
+      if (missing.length > 0) {
+        const histories = await forAssessment(
+          missing.map((unit) => unit.id),
+          assessmentReads(campaign, date),
+        );
+        for (const unit of missing) {
+          const state = reportingUnitState(unit, histories.get(unit.id) ?? [], campaign, date);
+          kept.keep(unit.id, state);
+          result.set(unit.id, state);
+        }
+      }
+      return result;
+    },
     reportsUpTo: (unitIds, to) => reports.upTo(ctx.sql, unitIds, to),
     reportPage: (unitIds, after, limit) => reports.page(ctx.sql, unitIds, after, limit),
     reportHistories: async (unitIds) => {
@@ -58,7 +90,7 @@ export function reportArea(ctx: StoreContext): ReportArea {
     },
     insertReports: (list) => ctx.write("figures", (tx) => reports.insertMany(tx, list)),
     saveReports: (list, actor) =>
-      ctx.audited(actor, "figures", async (tx, log) => {
+      ctx.audited(actor, "figures", async (tx, log, touched) => {
         // One report per unit and date, as the last in the list has it.
         const latest = [...new Map(list.map((report) => [key(report), report])).values()];
         const stored = new Map((await reports.existing(tx, latest)).map((report) => [key(report), report]));
@@ -82,11 +114,13 @@ export function reportArea(ctx: StoreContext): ReportArea {
           });
         }
         await reports.upsertMany(tx, changed, new Date().toISOString());
+        touched(changed.map((report) => report.unitId));
         return summary;
       }),
     deleteReport: (unitId, date, actor) =>
-      ctx.audited(actor, "figures", async (tx, log) => {
+      ctx.audited(actor, "figures", async (tx, log, touched) => {
         const [before] = await reports.existing(tx, [{ unitId, date }]);
+        touched(before ? [unitId] : []);
         if (!before) return false;
         await reports.remove(tx, unitId, date);
         log({ action: "report.delete", entity: "report", entityId: `${unitId}/${date}`, unitId, before });
