@@ -60,10 +60,27 @@ const PRUNE = statement("DELETE FROM figure_changes WHERE version <= @before");
 const CHANGES_KEPT = 1_000;
 
 export function storeContext(sql: Sql): StoreContext {
-  const versions = async () => {
+  const readVersions = async () => {
     const row = await sql.get<{ figures: number; units: number }>(VERSIONS);
     if (!row) throw new Error("the versions row is missing: the migrations were not applied");
     return { figures: Number(row.figures), units: Number(row.units) };
+  };
+  // Every request asks for the versions; the requests that arrive while a read is on its way share
+  // the next read, sent after they all arrived: each still sees every write acknowledged before it
+  // arrived, with one query for many readers (PostgreSQL under load: a round trip per request).
+  let next: Promise<{ figures: number; units: number }> | null = null;
+  let previous: Promise<unknown> = Promise.resolve();
+  const versions = () => {
+    if (next) return next;
+    const read = previous
+      .catch(() => {})
+      .then(() => {
+        next = null;
+        return readVersions();
+      });
+    next = read;
+    previous = read;
+    return read;
   };
   const write: StoreContext["write"] = (changes, work) =>
     sql.transaction(async (tx) => {
