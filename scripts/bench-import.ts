@@ -1,7 +1,7 @@
 // Imports 100,000 report rows (10,000 communes × 10 weeks) through the real endpoint, in process,
 // on a file-backed SQLite database or a PostgreSQL one; times the dry run, the write, and a plain
 // insert of the same rows into an empty copy of the table on the same engine, and the peak resident
-// memory. Run: npm run bench (or npx tsx scripts/bench-import.ts [-- --engine pg]).
+// memory. Run: npm run bench (or npx tsx scripts/bench-import.ts [--engine pg] [--json]).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -37,7 +37,7 @@ async function plainInsert(sql: Sql, rows: Report[]): Promise<number> {
   return (performance.now() - start) / 1000;
 }
 
-export async function benchImport(engine: ScriptEngine) {
+async function benchImport(engine: ScriptEngine) {
   const dir = mkdtempSync(join(tmpdir(), "vneid-import-"));
   const target = engine === "pg" ? await postgresTarget("vneid_bench_import") : null;
   const location = target?.url ?? join(dir, "bench.db");
@@ -142,10 +142,11 @@ export async function benchImport(engine: ScriptEngine) {
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { engine: { type: "string" } } });
-  const engine = parseEngine(values.engine);
-  const r = await benchImport(engine);
+const { values } = parseArgs({ options: { engine: { type: "string" }, json: { type: "boolean" } } });
+const engine = parseEngine(values.engine);
+const r = await benchImport(engine);
+if (values.json) console.log(JSON.stringify(r));
+else {
   console.log(
     `Import of ${COMMUNES * WEEKS} rows, in process, on ${engine === "pg" ? "PostgreSQL" : "file-backed SQLite"}:`,
   );
