@@ -12,7 +12,7 @@ import Database from "better-sqlite3";
 import { addDays } from "../server/src/domain/dates.ts";
 import { openStore } from "../server/src/store/store.ts";
 import { parseEngine, postgresTarget } from "./engine-target.ts";
-import { DEMO_COMMUNES, type RunningServer, signIn, spawnServer } from "./spawn-server.ts";
+import { DEMO_COMMUNES, type RunningServer, signIn, spawnServer, untilHealthy } from "./spawn-server.ts";
 
 const { values } = parseArgs({
   options: { kills: { type: "string", default: "50" }, seed: { type: "string" }, engine: { type: "string" } },
@@ -115,18 +115,6 @@ async function verify(): Promise<{ present: number; importsWhole: number }> {
   return { present: acknowledged.length, importsWhole: attemptedImports.length };
 }
 
-async function healthy(server: RunningServer) {
-  for (let i = 0; i < 150; i++) {
-    const ok = await fetch(`${server.baseUrl}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((done) => setTimeout(done, 200));
-  }
-  throw new Error("the server did not come back");
-}
-
 const target = ENGINE === "pg" ? await postgresTarget("vneid_crash") : null;
 const started = performance.now();
 const spawn = (port?: number) =>
@@ -173,7 +161,7 @@ try {
       target.cluster?.start();
       done.database++;
     }
-    await healthy(server);
+    await untilHealthy(server.baseUrl);
     const { present, importsWhole } = await verify();
     if (round % 10 === 0 || round === rounds) {
       console.log(

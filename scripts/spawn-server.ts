@@ -9,7 +9,7 @@ export interface RunningServer {
   baseUrl: string;
   /** The process started: the server, or with `workers` the supervisor. */
   pid: number;
-  /** The server processes started so far (with `workers`, as the supervisor logs them). */
+  /** The server processes started so far (with `workers`, as the supervisor logs them; all listen once spawnServer resolves). */
   workerPids: () => number[];
   databasePath: string;
   /** The password the first start printed for `admin` (null when the database already had users). */
@@ -67,32 +67,38 @@ export async function spawnServer(
       child.kill("SIGKILL");
     });
   const baseUrl = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null || i > 150) {
-      stop();
-      throw new Error(`the server did not start (exit code ${child.exitCode})`);
-    }
-    if (
-      await fetch(`${baseUrl}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await new Promise((done) => setTimeout(done, 200));
+  try {
+    await untilHealthy(baseUrl, () => child.exitCode === null);
+  } catch (error) {
+    stop();
+    throw new Error(`the server did not start (exit code ${child.exitCode})`, { cause: error });
   }
   const workerPids = () =>
     options.workers
       ? [...output.matchAll(/started the server \(pid (\d+)\)/g)].map((m) => Number(m[1]))
       : [child.pid as number];
+  const listening = () => output.match(/is listening\./g)?.length ?? 0;
   if (options.workers) {
-    for (let i = 0; workerPids().length < options.workers; i++) {
+    for (let i = 0; listening() < options.workers; i++) {
       if (i > 150) throw new Error(`${options.workers} workers did not start:\n${output}`);
       await new Promise((done) => setTimeout(done, 200));
     }
   }
   const adminPassword = /Created the first user: admin, password (\S+)/.exec(output)?.[1] ?? null;
   return { baseUrl, pid: child.pid as number, workerPids, databasePath, adminPassword, stop, kill };
+}
+
+/** Resolves once `baseUrl` answers /api/health, within 30 s and while `alive()` holds. */
+export async function untilHealthy(baseUrl: string, alive: () => boolean = () => true): Promise<void> {
+  for (let i = 0; i < 150 && alive(); i++) {
+    const ok = await fetch(`${baseUrl}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((done) => setTimeout(done, 200));
+  }
+  throw new Error(`${baseUrl} did not answer /api/health`);
 }
 
 /** The Tây Sơn demo's commune codes, for scripts that write reports to a demo server. */

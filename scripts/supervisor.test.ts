@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import { get } from "node:http";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { spawnServer } from "./spawn-server.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const dir = mkdtempSync(join(tmpdir(), "vneid-supervisor-"));
@@ -45,5 +47,24 @@ describe("the production start (npm run serve)", () => {
     expect(output).toContain(`the server (pid ${first}) stopped with signal SIGKILL; starting it again.`);
     await until(healthy, "the restarted server");
     expect(pids()[1]).not.toBe(first);
+  });
+
+  it("runs WORKERS server processes on the one port", { timeout: 60_000 }, async () => {
+    const server = await spawnServer({ workers: 2 });
+    try {
+      // A connection of its own each time: the supervisor hands each to the next process.
+      const instance = () =>
+        new Promise<string>((resolve, reject) => {
+          get(`${server.baseUrl}/api/health`, { agent: false }, (response) => {
+            response.resume();
+            resolve(String(response.headers["x-instance"]));
+          }).on("error", reject);
+        });
+      const seen = new Set<string>();
+      for (let i = 0; i < 20 && seen.size < 2; i++) seen.add(await instance());
+      expect([...seen].sort()).toEqual(server.workerPids().map(String).sort());
+    } finally {
+      server.stop();
+    }
   });
 });

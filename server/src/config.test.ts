@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig, PROJECT_ROOT } from "./config.ts";
+import { databaseLabel, databaseLocation, loadConfig, PROJECT_ROOT } from "./config.ts";
 
 describe("loadConfig", () => {
   it("has working defaults", () => {
@@ -15,19 +15,29 @@ describe("loadConfig", () => {
       DATABASE_PATH: "/srv/t.db",
       HOME_UNIT: "52",
       DEMO_DATA: "false",
+      DATABASE_URL: "postgres://vneid:secret@db:5432/vneid",
+      WORKERS: "3",
     });
     expect(config).toMatchObject({
       port: 8080,
       host: "0.0.0.0",
       databasePath: "/srv/t.db",
+      databaseUrl: "postgres://vneid:secret@db:5432/vneid",
+      workers: 3,
       homeUnit: "52",
       demoData: false,
     });
+    expect(databaseLocation(config)).toBe("postgres://vneid:secret@db:5432/vneid");
+    expect(databaseLabel(config)).toBe("postgres://vneid:***@db:5432/vneid");
+    expect(databaseLocation(loadConfig({}))).toBe(`${PROJECT_ROOT}/data/tracker.db`);
   });
 
   it("names each bad variable and its value", () => {
     expect(() => loadConfig({ PORT: "eighty", DEMO_DATA: "yes" })).toThrow(
       /PORT="eighty"[\s\S]*DEMO_DATA="yes"/,
+    );
+    expect(() => loadConfig({ DATABASE_URL: "mysql://db/vneid", WORKERS: "0" })).toThrow(
+      /DATABASE_URL="mysql:\/\/db\/vneid"[\s\S]*WORKERS="0"/,
     );
   });
 });

@@ -20,6 +20,9 @@ cluster.setupPrimary({
 
 function start(): Worker {
   const worker = cluster.fork();
+  worker.once("listening", () =>
+    console.log(`[${stamp()}] supervisor: the server (pid ${worker.process.pid}) is listening.`),
+  );
   console.log(`[${stamp()}] supervisor: started the server (pid ${worker.process.pid}).`);
   worker.once("exit", (code, signal) => {
     if (stopping) return;
