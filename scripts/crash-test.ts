@@ -140,6 +140,7 @@ try {
       done.workers++;
     } else if (round % 2 === 1) {
       const pids = server.workerPids();
+      const listened = server.listening();
       const alive = pids.filter((pid) => {
         try {
           process.kill(pid, 0);
@@ -150,8 +151,9 @@ try {
       });
       process.kill(alive[Math.floor(random() * alive.length)] as number, "SIGKILL");
       await running;
-      for (let i = 0; server.workerPids().length === pids.length; i++) {
-        if (i > 150) throw new Error("the supervisor did not start the killed process again");
+      // Until the new process listens: one starting while the database is down would exit and be retried.
+      for (let i = 0; server.listening() === listened; i++) {
+        if (i > 300) throw new Error("the supervisor did not start the killed process again");
         await new Promise((done) => setTimeout(done, 100));
       }
       done.workers++;

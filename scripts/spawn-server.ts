@@ -11,6 +11,8 @@ export interface RunningServer {
   pid: number;
   /** The server processes started so far (with `workers`, as the supervisor logs them; all listen once spawnServer resolves). */
   workerPids: () => number[];
+  /** How many times a server process started listening (with `workers`: restarts count again). */
+  listening: () => number;
   databasePath: string;
   /** The password the first start printed for `admin` (null when the database already had users). */
   adminPassword: string | null;
@@ -85,7 +87,16 @@ export async function spawnServer(
     }
   }
   const adminPassword = /Created the first user: admin, password (\S+)/.exec(output)?.[1] ?? null;
-  return { baseUrl, pid: child.pid as number, workerPids, databasePath, adminPassword, stop, kill };
+  return {
+    baseUrl,
+    pid: child.pid as number,
+    workerPids,
+    listening,
+    databasePath,
+    adminPassword,
+    stop,
+    kill,
+  };
 }
 
 /** Resolves once `baseUrl` answers /api/health, within 30 s and while `alive()` holds. */
