@@ -86,6 +86,16 @@ const target = ENGINE === "pg" ? await postgresTarget("vneid_load") : null;
 const server = await spawnServer({ databaseUrl: target?.url, workers: WORKERS > 1 ? WORKERS : undefined });
 try {
   const cookie = await signIn(server.baseUrl, "admin", server.adminPassword ?? "");
+  // The directive's figure, through every process.
+  const directive = new Map<string, string>();
+  for (let i = 0; i < 20 * WORKERS && directive.size < WORKERS; i++) {
+    const read = await fresh(server, "/api/overview?unit=547&date=2024-02-03");
+    directive.set(read.instance, JSON.parse(read.body).coverage.percent);
+  }
+  console.log(
+    `Coverage of Huyện Tây Sơn on 03/02/2024 through each process: ${[...directive.values()].join(", ")}`,
+  );
+  failed ||= directive.size < WORKERS || [...directive.values()].some((percent) => percent !== "65.68");
   const reads = await overviewLoad(server);
   console.log(row(`district overview, 50 connections (${label})`, reads));
 
