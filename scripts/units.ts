@@ -2,7 +2,7 @@
 // The file has the columns code,name,kind,parent_code — for example the villages (thôn, tổ dân phố) of
 // the communes, used as drive locations. Parents must exist (in the database or earlier in the file).
 import { parseArgs } from "node:util";
-import { loadConfig } from "../server/src/config.ts";
+import { databaseLocation, loadConfig } from "../server/src/config.ts";
 import { readUnits, seedIfEmpty, unitProblems } from "../server/src/seed.ts";
 import { openStore } from "../server/src/store/store.ts";
 
@@ -13,7 +13,7 @@ if (command !== "import" || !file) {
   process.exit(1);
 }
 const config = loadConfig();
-const store = await openStore(config.databasePath);
+const store = await openStore(databaseLocation(config));
 try {
   await seedIfEmpty(store, config.dataDir, false);
   const units = readUnits(file);

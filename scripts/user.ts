@@ -6,7 +6,7 @@
 import { parseArgs } from "node:util";
 import { hashPassword, passwordContext, passwordProblem } from "../server/src/auth/passwords.ts";
 import { ROLES, type Role } from "../server/src/auth/roles.ts";
-import { loadConfig } from "../server/src/config.ts";
+import { databaseLocation, loadConfig } from "../server/src/config.ts";
 import { isReportingUnit } from "../server/src/domain/tree.ts";
 import { seedIfEmpty } from "../server/src/seed.ts";
 import { type Actor, openStore } from "../server/src/store/store.ts";
@@ -36,7 +36,7 @@ const { positionals, values } = parseArgs({
 });
 const [command, name] = positionals;
 const config = loadConfig();
-const store = await openStore(config.databasePath);
+const store = await openStore(databaseLocation(config));
 // A database the server has not started on yet still needs the official units to scope users to.
 await seedIfEmpty(store, config.dataDir, false);
 const actor: Actor = {
