@@ -1,10 +1,14 @@
-// npm run test:pg: the store and API test files, the same ones `npm test` runs, against PostgreSQL.
+// npm run test:pg: the store and API test files (and the user CLI's), the same ones `npm test` runs,
+// against PostgreSQL.
 // On a throwaway cluster started here (PostgreSQL's server programs must be installed), or on the
 // server TEST_DATABASE_URL names (a superuser URL: the tests create and drop their databases there).
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import { dropTestDatabases } from "../server/src/testing-postgres.ts";
 import { type Cluster, startCluster } from "./pg-cluster.ts";
+
+/** The store and API tests, and the command-line tools that open the server's database. */
+const SUITE = ["server/src", "scripts/user-cli.test.ts"];
 
 let cluster: Cluster | null = null;
 let url = process.env.TEST_DATABASE_URL;
@@ -15,7 +19,7 @@ if (!url) {
 }
 await dropTestDatabases(url);
 const vitest = resolve(import.meta.dirname, "../node_modules/vitest/vitest.mjs");
-const result = spawnSync(process.execPath, [vitest, "run", "server/src", ...process.argv.slice(2)], {
+const result = spawnSync(process.execPath, [vitest, "run", ...SUITE, ...process.argv.slice(2)], {
   stdio: "inherit",
   env: { ...process.env, TEST_DATABASE_URL: url },
   cwd: resolve(import.meta.dirname, ".."),

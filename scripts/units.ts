@@ -1,4 +1,5 @@
-// Adds or renames administrative units from a CSV file (npm run units -- import FILE); honours DATABASE_PATH.
+// Adds or renames administrative units from a CSV file (npm run units -- import FILE), in the
+// database the server uses (DATABASE_URL, else DATABASE_PATH).
 // The file has the columns code,name,kind,parent_code — for example the villages (thôn, tổ dân phố) of
 // the communes, used as drive locations. Parents must exist (in the database or earlier in the file).
 import { parseArgs } from "node:util";

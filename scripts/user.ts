@@ -1,4 +1,5 @@
-// Manages users from the command line (npm run user -- …); honours DATABASE_PATH.
+// Manages users from the command line (npm run user -- …), in the database the server uses
+// (DATABASE_URL, else DATABASE_PATH).
 //   add NAME --role ROLE [--unit CODE] --password-stdin
 //   passwd NAME --password-stdin
 //   disable NAME

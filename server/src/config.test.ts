@@ -30,6 +30,7 @@ describe("loadConfig", () => {
     expect(databaseLocation(config)).toBe("postgres://vneid:secret@db:5432/vneid");
     expect(databaseLabel(config)).toBe("postgres://vneid:***@db:5432/vneid");
     expect(databaseLocation(loadConfig({}))).toBe(`${PROJECT_ROOT}/data/tracker.db`);
+    expect(databaseLocation(loadConfig({ DATABASE_URL: "" }))).toBe(`${PROJECT_ROOT}/data/tracker.db`);
   });
 
   it("names each bad variable and its value", () => {

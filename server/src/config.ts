@@ -13,10 +13,14 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   DATABASE_PATH: z.string().min(1).default("data/tracker.db"),
-  DATABASE_URL: z
-    .string()
-    .regex(POSTGRES_URL, "must be a PostgreSQL URL such as postgres://user:password@host:5432/vneid")
-    .optional(),
+  // Empty reads as unset: DATABASE_URL= in a service file means the SQLite file.
+  DATABASE_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .string()
+      .regex(POSTGRES_URL, "must be a PostgreSQL URL such as postgres://user:password@host:5432/vneid")
+      .optional(),
+  ),
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   HOME_UNIT: z.string().regex(/^\d+$/, "must be an official unit code such as 547").default("547"),
   DEMO_DATA: booleanFlag.default(true),
