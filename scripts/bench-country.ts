@@ -5,11 +5,13 @@
 // 100,000 rows on each engine beside a plain insert of the same rows (bench-import.ts, in a process
 // of its own).
 // Run: npm run bench (or npx tsx scripts/bench-country.ts [-- --engine sqlite|pg]).
+
 import { execFileSync } from "node:child_process";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createApp } from "../server/src/app.ts";
+import { PROJECT_ROOT } from "../server/src/config.ts";
 import type { Report } from "../server/src/domain/types.ts";
 import { openDatabase } from "../server/src/store/open.ts";
 import { postgresSql } from "../server/src/store/sql/postgres.ts";
@@ -58,6 +60,7 @@ const ms = (p: { p50: number; p95: number }) => `${p.p50.toFixed(1)} / ${p.p95.t
 const APP_CONFIG = {
   homeUnit: "VN",
   webDist: "/nonexistent",
+  dataDir: join(PROJECT_ROOT, "data"),
   publicDashboard: true,
   cookieSecure: false,
   trustProxy: 0,
@@ -79,7 +82,7 @@ for (const engine of ENGINES) {
   });
   const raw: Sql =
     engine === "pg" ? postgresSql(country.location, 2) : sqliteSql(openDatabase(country.location));
-  const tree = await store.unitTree();
+  const tree = (await store.unitHistory()).treeOn("2026-01-01");
   const idsUnder = (id: string) => raw.dialect.list(tree.reportingUnitsUnder(id).map((u) => u.id));
   const get = (path: string) => async () => {
     const response = await app.request(path);

@@ -2,12 +2,14 @@
 // on a file-backed SQLite database or a PostgreSQL one; times the dry run, the write, and a plain
 // insert of the same rows into an empty copy of the table on the same engine, and the peak resident
 // memory. Run: npm run bench (or npx tsx scripts/bench-import.ts [--engine pg] [--json]).
+
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createApp } from "../server/src/app.ts";
 import { hashPassword } from "../server/src/auth/passwords.ts";
+import { PROJECT_ROOT } from "../server/src/config.ts";
 import { addDays } from "../server/src/domain/dates.ts";
 import type { Report, Unit } from "../server/src/domain/types.ts";
 import { openDatabase } from "../server/src/store/open.ts";
@@ -92,6 +94,7 @@ async function benchImport(engine: ScriptEngine) {
     config: {
       homeUnit: "90",
       webDist: "/nonexistent",
+      dataDir: join(PROJECT_ROOT, "data"),
       publicDashboard: true,
       cookieSecure: false,
       trustProxy: 0,

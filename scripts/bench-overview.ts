@@ -40,12 +40,13 @@ const paths = {
 };
 
 const store = await openStore(join(dir, "bench.db"));
-await seedIfEmpty(store, join(PROJECT_ROOT, "data"), true);
+await seedIfEmpty(store, join(PROJECT_ROOT, "data"), { demoData: "tay-son-2024", homeUnit: null });
 const app = createApp({
   store,
   config: {
     homeUnit: "547",
     webDist: "/nonexistent",
+    dataDir: join(PROJECT_ROOT, "data"),
     publicDashboard: true,
     cookieSecure: false,
     trustProxy: 0,

@@ -381,3 +381,70 @@ export function drivesToCsv(drives: readonly DriveInput[]): string {
   );
   return `${[header, ...lines].join("\n")}\n`;
 }
+
+/**
+ * "Tây Sơn after the reorganisation": from 01/07/2025 the district's 15 units are 5 communes of Gia
+ * Lai (real, from the merger table); a linking campaign runs from 01/09/2025 to 31/12/2025. Their
+ * weekly reports from 05/07/2025 to 27/12/2025 are invented: each starts from its predecessors' last
+ * 2024 figures (a little more population, the laggards' level-2 accounts caught up) and links
+ * accounts at its own speed — Bình Phú lags, Bình Khê misses two weeks in October.
+ */
+export const REORGANISED_FIRST_DATE = "2025-07-05";
+export const REORGANISED_WEEKS = 26; // 05/07 … 27/12/2025
+
+interface SuccessorPlan {
+  code: string;
+  from: string[];
+  /** linked / dual at the end of the year. */
+  linkEnd: number;
+  missedWeeks?: number[];
+}
+
+export const SUCCESSORS: SuccessorPlan[] = [
+  { code: "21808", from: ["21808", "21844", "21847"], linkEnd: 1 },
+  { code: "21817", from: ["21811", "21817", "21826"], linkEnd: 1 },
+  { code: "21820", from: ["21814", "21820"], linkEnd: 0.96, missedWeeks: [14, 15] },
+  { code: "21829", from: ["21823", "21829", "21832", "21838"], linkEnd: 1 },
+  { code: "21835", from: ["21835", "21841", "21850"], linkEnd: 0.82 },
+];
+
+export function generateReorganisedReports(reports2024: readonly Report[]): Report[] {
+  const last = new Map<string, Report>();
+  for (const report of reports2024) last.set(report.unitId, report);
+  const reports: Report[] = [];
+  for (const plan of SUCCESSORS) {
+    const sum = { population: 0, level2: 0, dual: 0, linked: 0 };
+    for (const code of plan.from) {
+      const report = last.get(code) as Report;
+      for (const field of ["population", "level2", "dual", "linked"] as const) sum[field] += report[field];
+    }
+    const population = Math.round(sum.population * 1.012);
+    const level2Start = Math.max(sum.level2, Math.round(population * 0.985));
+    const dualStart = sum.dual;
+    // Services moving online bring new portal accounts: dual grows by a third over the half year.
+    const dualEnd = Math.min(level2Start, Math.round(dualStart * 1.33));
+    const linkedEnd = Math.round(dualEnd * plan.linkEnd);
+    for (let k = 0; k < REORGANISED_WEEKS; k++) {
+      const progress = k / (REORGANISED_WEEKS - 1);
+      const level2 = Math.min(
+        population,
+        level2Start + Math.round((population - level2Start) * Math.min(1, 2 * progress)),
+      );
+      const dual = Math.min(
+        level2,
+        dualStart + Math.round((dualEnd - dualStart) * Math.min(1, 1.6 * progress)),
+      );
+      const linked = Math.min(dual, sum.linked + Math.round((linkedEnd - sum.linked) * progress ** 1.3));
+      if (plan.missedWeeks?.includes(k)) continue;
+      reports.push({
+        unitId: plan.code,
+        date: addDays(REORGANISED_FIRST_DATE, 7 * k),
+        population,
+        level2,
+        dual,
+        linked,
+      });
+    }
+  }
+  return reports.sort((a, b) => a.date.localeCompare(b.date) || a.unitId.localeCompare(b.unitId));
+}

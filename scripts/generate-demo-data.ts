@@ -1,6 +1,7 @@
-// Writes data/demo/reports.csv from the deterministic demo generator (run: npm run demo-data).
+// Writes data/demo/ (reports of 2024 and of 2025, villages, drives) from the deterministic demo generator (run: npm run demo-data).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { catalogueAt } from "../server/src/catalogue/catalogue.ts";
 import { PROJECT_ROOT } from "../server/src/config.ts";
 import { readUnits } from "../server/src/seed.ts";
 import {
@@ -8,6 +9,7 @@ import {
   generateDemoDrives,
   generateDemoReports,
   generateDemoVillages,
+  generateReorganisedReports,
   reportsToCsv,
   villagesToCsv,
 } from "./demo-data.ts";
@@ -17,10 +19,14 @@ const names = new Map(readUnits(join(dataDir, "units.csv")).map((unit) => [unit.
 const reports = generateDemoReports();
 mkdirSync(join(dataDir, "demo"), { recursive: true });
 writeFileSync(join(dataDir, "demo", "reports.csv"), reportsToCsv(reports, names));
+const catalogue = catalogueAt(dataDir);
+const reorganised = generateReorganisedReports(reports);
+const newNames = new Map(reorganised.map((r) => [r.unitId, catalogue.get("2025", r.unitId)?.name ?? ""]));
+writeFileSync(join(dataDir, "demo", "reports-2025.csv"), reportsToCsv(reorganised, newNames));
 const villages = generateDemoVillages();
 writeFileSync(join(dataDir, "demo", "villages.csv"), villagesToCsv(villages));
 const drives = generateDemoDrives(reports);
 writeFileSync(join(dataDir, "demo", "drives.csv"), drivesToCsv(drives));
 console.log(
-  `Wrote ${reports.length} reports, ${villages.length} villages and ${drives.length} drives to data/demo/`,
+  `Wrote ${reports.length} + ${reorganised.length} reports, ${villages.length} villages and ${drives.length} drives to data/demo/`,
 );

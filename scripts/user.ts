@@ -4,10 +4,12 @@
 //   passwd NAME --password-stdin
 //   disable NAME
 //   list
+
 import { parseArgs } from "node:util";
 import { hashPassword, passwordContext, passwordProblem } from "../server/src/auth/passwords.ts";
 import { ROLES, type Role } from "../server/src/auth/roles.ts";
 import { databaseLocation, loadConfig } from "../server/src/config.ts";
+import { vietnamDate } from "../server/src/domain/dates.ts";
 import { isReportingUnit } from "../server/src/domain/tree.ts";
 import { seedIfEmpty } from "../server/src/seed.ts";
 import { type Actor, openStore } from "../server/src/store/store.ts";
@@ -38,8 +40,8 @@ const { positionals, values } = parseArgs({
 const [command, name] = positionals;
 const config = loadConfig();
 const store = await openStore(databaseLocation(config));
-// A database the server has not started on yet still needs the official units to scope users to.
-await seedIfEmpty(store, config.dataDir, false);
+// A database the server has not started on yet is filled as the server would fill it (the units to scope users to).
+await seedIfEmpty(store, config.dataDir, config);
 const actor: Actor = {
   userId: null,
   username: `cli:${process.env.USER ?? "unknown"}`,
@@ -61,7 +63,7 @@ try {
     const unitId = values.unit ?? null;
     if (role === "commune" && !unitId) fail("a commune user needs --unit CODE (the commune's official code)");
     if (unitId) {
-      const unit = (await store.unitTree()).get(unitId);
+      const unit = (await store.unitHistory()).treeOn(vietnamDate(Date.now())).get(unitId);
       if (!unit || !isReportingUnit(unit))
         fail(`--unit ${unitId} is not the code of a commune, town or ward`);
     }

@@ -8,12 +8,14 @@ import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { readAccess, sessionMiddleware } from "./auth/middleware.ts";
 import { OWASP_SCRYPT, type ScryptParams } from "./auth/passwords.ts";
+import { catalogueAt } from "./catalogue/catalogue.ts";
 import type { Config } from "./config.ts";
 import type { AppEnv } from "./env.ts";
 import { ApiError, errorBody } from "./errors.ts";
+import { areaRoutes, catalogueRoutes } from "./routes/area.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
-import { campaignRoutes } from "./routes/campaign.ts";
+import { campaignRoutes, campaignsRoutes } from "./routes/campaign.ts";
 import { driveRoutes } from "./routes/drives.ts";
 import { exportRoutes } from "./routes/exports.ts";
 import { healthRoutes } from "./routes/health.ts";
@@ -26,7 +28,10 @@ import type { Store } from "./store/store.ts";
 
 export interface AppDeps {
   store: Store;
-  config: Pick<Config, "homeUnit" | "webDist" | "publicDashboard" | "cookieSecure" | "trustProxy">;
+  config: Pick<
+    Config,
+    "homeUnit" | "webDist" | "dataDir" | "publicDashboard" | "cookieSecure" | "trustProxy"
+  >;
   /** The clock, in milliseconds (tests move it to check expiry). */
   now?: () => number;
   /** scrypt cost for new hashes (tests lower it; stored hashes carry their own). */
@@ -69,6 +74,8 @@ const jsonLimit = limitBody(JSON_LIMIT);
 
 export function createApp({ store, config, now = Date.now, passwordParams = OWASP_SCRYPT }: AppDeps) {
   const reads = readAccess(config.publicDashboard);
+  // The national catalogues are read on first use (setting up an area, a reorganisation).
+  const catalogue = () => catalogueAt(config.dataDir);
   const api = new Hono<AppEnv>()
     .use(async (c, next) => {
       await next();
@@ -87,18 +94,23 @@ export function createApp({ store, config, now = Date.now, passwordParams = OWAS
     .route("/auth", authRoutes({ store, now, cookieSecure: config.cookieSecure, passwordParams }))
     .use("/units/*", reads)
     .use("/campaign", reads)
+    .on("GET", "/campaigns", reads)
     .use("/overview", reads)
     .use("/exports/*", reads)
     .on("GET", ["/drives", "/drives/*"], reads)
     .use("/imports/template.*", reads)
-    .route("/units", unitRoutes(store))
+    .on("GET", ["/catalogue", "/area"], reads)
+    .route("/catalogue", catalogueRoutes(catalogue))
+    .route("/area", areaRoutes(store, catalogue, config.homeUnit, now))
+    .route("/units", unitRoutes(store, now))
     .route("/campaign", campaignRoutes(store))
+    .route("/campaigns", campaignsRoutes(store))
     .route("/overview", overviewRoutes(store, config.homeUnit, now))
     .route("/reports", reportRoutes(store, now))
     .route("/imports", importRoutes(store, config.homeUnit, now))
     .route("/exports", exportRoutes(store, config.homeUnit, now))
     .route("/drives", driveRoutes(store, config.homeUnit, now))
-    .route("/users", userRoutes(store, passwordParams))
+    .route("/users", userRoutes(store, passwordParams, now))
     .route("/audit", auditRoutes(store));
 
   const app = new Hono()

@@ -4,7 +4,7 @@ import { databaseLabel, databaseLocation, loadConfig, PROJECT_ROOT } from "./con
 describe("loadConfig", () => {
   it("has working defaults", () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, host: "127.0.0.1", homeUnit: "547", demoData: true });
+    expect(config).toMatchObject({ port: 3000, host: "127.0.0.1", homeUnit: null, demoData: "tay-son-2024" });
     expect(config.databasePath).toBe(`${PROJECT_ROOT}/data/tracker.db`);
   });
 
@@ -25,8 +25,10 @@ describe("loadConfig", () => {
       databaseUrl: "postgres://vneid:secret@db:5432/vneid",
       workers: 3,
       homeUnit: "52",
-      demoData: false,
+      demoData: null,
     });
+    expect(loadConfig({ DEMO_DATA: "tay-son-2025" }).demoData).toBe("tay-son-2025");
+    expect(loadConfig({ DEMO_DATA: "1" }).demoData).toBe("tay-son-2024");
     expect(databaseLocation(config)).toBe("postgres://vneid:secret@db:5432/vneid");
     expect(databaseLabel(config)).toBe("postgres://vneid:***@db:5432/vneid");
     expect(databaseLocation(loadConfig({}))).toBe(`${PROJECT_ROOT}/data/tracker.db`);

@@ -22,8 +22,21 @@ const schema = z.object({
       .optional(),
   ),
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
-  HOME_UNIT: z.string().regex(/^\d+$/, "must be an official unit code such as 547").default("547"),
-  DEMO_DATA: booleanFlag.default(true),
+  HOME_UNIT: z.string().regex(/^\d+$/, "must be an official unit code such as 547").optional(),
+  // true is the Tây Sơn 2024 demo; false starts empty (the area is chosen from the web).
+  DEMO_DATA: z
+    .enum(["true", "false", "1", "0", "tay-son-2024", "tay-son-2025"], {
+      message: "must be true, false, tay-son-2024 or tay-son-2025",
+    })
+    .transform(
+      (value): DemoData =>
+        value === "true" || value === "1"
+          ? "tay-son-2024"
+          : value === "false" || value === "0"
+            ? null
+            : value,
+    )
+    .default("tay-son-2024"),
   PUBLIC_DASHBOARD: booleanFlag.default(true),
   COOKIE_SECURE: booleanFlag.default(false),
   // The number of proxies in front of the server; "true" (one proxy) and "false" (none) read as before.
@@ -34,6 +47,9 @@ const schema = z.object({
     .default(0),
 });
 
+/** Tây Sơn in 2024 (the directive's campaign), or the same then the 2025 reorganisation and a linking campaign. */
+export type DemoData = "tay-son-2024" | "tay-son-2025" | null;
+
 export interface Config {
   port: number;
   host: string;
@@ -43,10 +59,13 @@ export interface Config {
   databaseUrl: string | null;
   /** Server processes that npm run serve starts on the one port (several need PostgreSQL or share one SQLite file). */
   workers: number;
-  /** The unit the overview shows when none is asked for. */
-  homeUnit: string;
-  /** Load the Tây Sơn demo reports into an empty database (the units are loaded either way). */
-  demoData: boolean;
+  /**
+   * The area at start-up: an empty database without demo data is set up with this unit of the
+   * catalogue; afterwards the area chosen from the web (Settings) stands.
+   */
+  homeUnit: string | null;
+  /** The demo an empty database is filled with; null: none (the area is chosen from the web). */
+  demoData: DemoData;
   /** Reading aggregated figures needs no login. */
   publicDashboard: boolean;
   /** Served over HTTPS: Secure + __Host- cookie, HSTS. */
@@ -76,7 +95,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databasePath: resolve(PROJECT_ROOT, values.DATABASE_PATH),
     databaseUrl: values.DATABASE_URL ?? null,
     workers: values.WORKERS,
-    homeUnit: values.HOME_UNIT,
+    homeUnit: values.HOME_UNIT ?? null,
     demoData: values.DEMO_DATA,
     publicDashboard: values.PUBLIC_DASHBOARD,
     cookieSecure: values.COOKIE_SECURE,

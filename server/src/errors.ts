@@ -16,3 +16,10 @@ export class ApiError extends Error {
 export const errorBody = (code: string, message: string, details?: unknown) => ({
   error: details === undefined ? { code, message } : { code, message, details },
 });
+
+/** A 404 for a unit code the deployment has never held. */
+export const unitNotFound = (id: string) =>
+  new ApiError(404, "UNIT_NOT_FOUND", `No unit has the code ${JSON.stringify(id)}.`, {
+    field: "unit",
+    value: id,
+  });

@@ -10,7 +10,7 @@ import { openStore } from "./store/store.ts";
 const config = loadConfig();
 if (!config.databaseUrl) mkdirSync(dirname(config.databasePath), { recursive: true });
 const store = await openStore(databaseLocation(config));
-const seeded = await seedIfEmpty(store, config.dataDir, config.demoData);
+const seeded = await seedIfEmpty(store, config.dataDir, config);
 if (seeded.length > 0) console.log(`Loaded ${seeded.join(" and ")} into ${databaseLabel(config)}`);
 const adminPassword = await ensureAdmin(store);
 if (adminPassword) {

@@ -1,34 +1,128 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
+import { type AreaSetup, areaFromCatalogue } from "./catalogue/area-setup.ts";
+import { catalogueAt, REORGANISATION_2025 } from "./catalogue/catalogue.ts";
+import { planReorganisation, type ReorganisationPlan } from "./catalogue/reorganise.ts";
+import type { DemoData } from "./config.ts";
 import { isIsoDate } from "./domain/dates.ts";
 import { DRIVE_STATUSES, type DriveInput, type DriveStatus } from "./domain/drives.ts";
 import { isReportingUnit, type UnitTree } from "./domain/tree.ts";
-import { type Report, UNIT_KINDS, type Unit, type UnitKind } from "./domain/types.ts";
-import type { Store } from "./store/store.ts";
+import { type Campaign, type Report, UNIT_KINDS, type Unit, type UnitKind } from "./domain/types.ts";
+import type { Actor, Store } from "./store/store.ts";
 
-/** The official units, then (for the demo) the illustrative reports, into a database that has none. */
+const SYSTEM = (): Actor => ({ userId: null, username: null, ip: null, at: new Date().toISOString() });
+
+/**
+ * Fills an empty database at start-up: with a demo (DEMO_DATA), or with the area HOME_UNIT names,
+ * from the catalogue (its 2025 unit when the code is one, else its 2024 unit). Without either the
+ * area is chosen from the web. A database made before areas were chosen from the web keeps HOME_UNIT
+ * (default then: 547) as its area.
+ */
 export async function seedIfEmpty(
   store: Store,
   dataDir: string,
-  withDemoReports: boolean,
+  settings: { demoData: DemoData; homeUnit: string | null },
 ): Promise<string[]> {
-  const done: string[] = [];
-  if ((await store.unitTree()).units.length === 0) {
-    const units = readUnits(join(dataDir, "units.csv"));
-    await store.saveUnits(units);
-    done.push(`${units.length} units`);
+  const history = await store.unitHistory();
+  if (history.versions.length > 0) {
+    if (!(await store.home())) {
+      const code = settings.homeUnit ?? "547";
+      const version = history.resolve(code, "9999-12-31")?.unit;
+      if (version) await setHome(store, version);
+    }
+    return [];
   }
-  if (withDemoReports && (await store.reportCount()) === 0) {
-    const reports = readReports(join(dataDir, "demo", "reports.csv"));
-    await store.insertReports(reports);
-    const villages = readUnits(join(dataDir, "demo", "villages.csv"));
-    await store.saveUnits(villages);
-    const drives = readDrives(join(dataDir, "demo", "drives.csv"));
-    await store.insertDrives(drives);
-    done.push(`${reports.length} demo reports, ${villages.length} villages, ${drives.length} drives`);
+  if (settings.demoData) return seedDemo(store, dataDir, settings.demoData);
+  if (!settings.homeUnit) return [];
+  const catalogue = catalogueAt(dataDir);
+  const tree = catalogue.get("2025", settings.homeUnit) ? "2025" : "2024";
+  const area = areaFromCatalogue(catalogue, tree, settings.homeUnit);
+  if (!area) throw new Error(`HOME_UNIT=${settings.homeUnit} is not a unit of the national catalogue`);
+  await setUpArea(store, area, SYSTEM());
+  return [`${area.units.length} units of ${area.home.name} (${tree} catalogue)`];
+}
+
+/** Saves an area chosen from the catalogue, with its lineage, as the deployment's area: all or nothing. */
+export async function setUpArea(store: Store, area: AreaSetup, actor: Actor) {
+  await store.changeUnits(
+    {
+      units: area.units,
+      lineage: area.reorganisation?.lineage ?? [],
+      home: { id: area.home.id, validFrom: area.home.validFrom ?? null },
+      audit: { action: "units.setup", summary: { area: area.home.id, units: area.units.length } },
+    },
+    actor,
+  );
+}
+
+const setHome = (store: Store, unit: Unit) =>
+  store.changeUnits(
+    {
+      units: [],
+      lineage: [],
+      home: { id: unit.id, validFrom: unit.validFrom ?? null },
+      audit: { action: "units.home", summary: { area: unit.id } },
+    },
+    SYSTEM(),
+  );
+
+/** The Tây Sơn demo: its 2024 campaign and, for tay-son-2025, the reorganisation and a linking campaign after it. */
+async function seedDemo(store: Store, dataDir: string, demo: NonNullable<DemoData>): Promise<string[]> {
+  const units = readUnits(join(dataDir, "units.csv"));
+  await store.saveUnits(units);
+  await setHome(store, units.find((u) => u.id === "547") as Unit);
+  const reports = readReports(join(dataDir, "demo", "reports.csv"));
+  await store.insertReports(reports);
+  const villages = readUnits(join(dataDir, "demo", "villages.csv"));
+  await store.saveUnits(villages);
+  const drives = readDrives(join(dataDir, "demo", "drives.csv"));
+  await store.insertDrives(drives);
+  const done = [
+    `${units.length} units`,
+    `${reports.length} demo reports, ${villages.length} villages, ${drives.length} drives`,
+  ];
+  if (demo === "tay-son-2025") {
+    const plan = planReorganisation(await store.unitHistory(), catalogueAt(dataDir), REORGANISATION_2025);
+    if (plan.problems.length > 0) throw new Error(plan.problems.join(" "));
+    await applyReorganisation(store, plan, SYSTEM());
+    const after = readReports(join(dataDir, "demo", "reports-2025.csv"));
+    await store.insertReports(after);
+    await store.createCampaign(LINKING_2025, true, SYSTEM());
+    done.push(`the reorganisation of ${REORGANISATION_2025} and ${after.length} reports of its 5 communes`);
   }
   return done;
+}
+
+/** The second demo's campaign: every dual account holder of the 5 new communes linked by the end of 2025. */
+export const LINKING_2025: Campaign = {
+  name: "Liên kết tài khoản Cổng DVCQG với VNeID — 100% trước 31/12/2025",
+  start: "2025-09-01",
+  deadline: "2025-12-31",
+  targets: { coverage: 1, linking: 1 },
+  tolerancePoints: 1,
+  staleDays: 7,
+  paceWindowDays: 28,
+};
+
+/** Applies a planned reorganisation: the versions that end and begin and their lineage, in one transaction. */
+export async function applyReorganisation(store: Store, plan: ReorganisationPlan, actor: Actor) {
+  await store.changeUnits(
+    {
+      units: [...plan.ending, ...plan.beginning],
+      lineage: plan.lineage,
+      audit: {
+        action: "units.reorganise",
+        summary: {
+          date: plan.date,
+          ended: plan.ending.length,
+          began: plan.beginning.length,
+          lineage: plan.lineage.length,
+        },
+      },
+    },
+    actor,
+  );
 }
 
 function readCsv(path: string): Record<string, string>[] {

@@ -3,7 +3,7 @@ import type { Hono } from "hono";
 import { type AppDeps, createApp } from "./app.ts";
 import { hashPassword, type ScryptParams } from "./auth/passwords.ts";
 import type { Role } from "./auth/roles.ts";
-import { PROJECT_ROOT } from "./config.ts";
+import { type DemoData, PROJECT_ROOT } from "./config.ts";
 import { DIRECTIVE_CAMPAIGN } from "./domain/campaign.ts";
 import type { Campaign, Report } from "./domain/types.ts";
 import { seedIfEmpty } from "./seed.ts";
@@ -39,31 +39,35 @@ export async function createEmptyDatabase(): Promise<{ store: Store; sql: Sql }>
 
 export const createEmptyStore = async (): Promise<Store> => (await createEmptyDatabase()).store;
 
-let demoTemplate: Buffer | undefined;
+const demoTemplates = new Map<string, Buffer>();
 
-/** A store with the Tây Sơn units and demo reports, fresh for each call. */
-export async function createDemoStore(): Promise<Store> {
+/** A store with a Tây Sơn demo (units, reports, drives; for tay-son-2025 the reorganisation too), fresh for each call. */
+export async function createDemoStore(demo: NonNullable<DemoData> = "tay-son-2024"): Promise<Store> {
+  const settings = { demoData: demo, homeUnit: null };
   if (TEST_DATABASE_URL) {
     const seed = async (url: string) => {
       const store = await openStore(url);
-      await seedIfEmpty(store, `${PROJECT_ROOT}/data`, true);
+      await seedIfEmpty(store, `${PROJECT_ROOT}/data`, settings);
       await store.close();
     };
-    return openStore(await createTestDatabase(TEST_DATABASE_URL, { name: "demo", seed }));
+    return openStore(await createTestDatabase(TEST_DATABASE_URL, { name: demo.replaceAll("-", "_"), seed }));
   }
-  if (!demoTemplate) {
+  let template = demoTemplates.get(demo);
+  if (!template) {
     const db = openDatabase(":memory:");
     migrate(db);
-    await seedIfEmpty(createStore(sqliteSql(db)), `${PROJECT_ROOT}/data`, true);
-    demoTemplate = db.serialize();
+    await seedIfEmpty(createStore(sqliteSql(db)), `${PROJECT_ROOT}/data`, settings);
+    template = db.serialize();
+    demoTemplates.set(demo, template);
     db.close();
   }
-  return openStore(demoTemplate);
+  return openStore(template);
 }
 
 export const TEST_CONFIG: AppDeps["config"] = {
   homeUnit: "547",
   webDist: "/nonexistent",
+  dataDir: `${PROJECT_ROOT}/data`,
   publicDashboard: true,
   cookieSecure: false,
   trustProxy: 0,
@@ -80,8 +84,9 @@ export function createClock(start = Date.parse("2024-06-01T08:00:00Z")) {
 
 export async function createDemoApp(
   overrides: Partial<Omit<AppDeps, "store">> = {},
+  demo: NonNullable<DemoData> = "tay-son-2024",
 ): Promise<{ app: Hono; store: Store }> {
-  const store = await createDemoStore();
+  const store = await createDemoStore(demo);
   const app = createApp({ store, config: TEST_CONFIG, passwordParams: FAST_SCRYPT, ...overrides });
   return { app, store };
 }

@@ -1,6 +1,7 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie } from "hono/cookie";
+import { vietnamDate } from "../domain/dates.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import type { Store } from "../store/store.ts";
@@ -51,7 +52,7 @@ export function sessionMiddleware({
       const found =
         session && !sessionExpired(session, nowMs) ? await store.getUser(session.userId) : undefined;
       if (session && found && !found.disabled) {
-        user = found;
+        user = await withSuccessors(store, found, nowMs);
         sessionHash = hash;
         if (nowMs - session.lastSeenMs > TOUCH_INTERVAL_MS) await store.touchSession(hash, nowMs);
       } else {
@@ -69,6 +70,16 @@ export function sessionMiddleware({
     });
     await next();
   };
+}
+
+/** A user whose commune has ended answers for the communes that cover it today (roles.ts `can`). */
+async function withSuccessors(store: Store, user: User, nowMs: number): Promise<User> {
+  if (user.unitId === null) return user;
+  const history = await store.unitHistory();
+  const today = vietnamDate(nowMs);
+  const found = history.resolve(user.unitId, today);
+  if (found?.standing !== "former") return user;
+  return { ...user, successors: history.coveringOn(found.unit, today).map((u) => u.id) };
 }
 
 /** The signed-in user, or a 401. */

@@ -106,8 +106,12 @@ const KIND = /^(tinh|thanh pho|huyen|quan|thi xa)\s+/;
  * The words a password of `username` must not be made of: the name, and the names of the
  * deployment's provinces and districts with and without their kind ("Huyện Tây Sơn", "Tây Sơn").
  */
-export async function passwordContext(store: Pick<Store, "unitTree">, username: string): Promise<string[]> {
-  const tree = await store.unitTree();
-  const places = tree.units.filter((unit) => unit.kind === "province" || unit.kind === "district");
+export async function passwordContext(
+  store: Pick<Store, "unitHistory">,
+  username: string,
+): Promise<string[]> {
+  const places = (await store.unitHistory()).versions.filter(
+    (unit) => unit.kind === "province" || unit.kind === "district",
+  );
   return [username, ...places.flatMap((unit) => [unit.name, foldText(unit.name).replace(KIND, "")])];
 }

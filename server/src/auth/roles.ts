@@ -8,6 +8,11 @@ export interface User {
   role: Role;
   /** The commune a `commune` user (and optionally a `youth` user) answers for. */
   unitId: string | null;
+  /**
+   * When that commune has ended (a reorganisation): the communes that now cover it, which the user
+   * answers for too until an admin reassigns the account.
+   */
+  successors?: readonly string[];
   disabled: boolean;
   createdAt: string;
 }
@@ -20,6 +25,7 @@ export type Action =
   | "planDrives"
   | "manageUsers"
   | "editCampaign"
+  | "manageUnits"
   | "readAudit";
 
 /** The roles that answer for one commune: a commune user always, a youth team optionally. */
@@ -30,7 +36,8 @@ export const hasCommune = (role: Role) => role === "commune" || role === "youth"
  * - reports: admin and police anywhere, a commune user in their own commune; deleting is admin and police;
  * - drives: admin and police anywhere, a youth team in its commune or, without one, within the
  *   deployment's area (`inArea`: the communes under the home unit), a commune user in their commune;
- * - users and the campaign: admin; the audit log: admin and police.
+ * - users, the campaign and the area's units: admin; the audit log: admin and police.
+ * A commune's own unit includes the communes that cover it after it ended (User.successors).
  */
 export function can(
   user: User | null,
@@ -40,7 +47,7 @@ export function can(
 ): boolean {
   if (!user) return false;
   const anywhere = user.role === "admin" || user.role === "police";
-  const own = unitId === undefined || user.unitId === unitId;
+  const own = unitId === undefined || user.unitId === unitId || (user.successors ?? []).includes(unitId);
   switch (action) {
     case "writeReports":
       return anywhere || (user.role === "commune" && own);
@@ -55,6 +62,7 @@ export function can(
       return user.role === "commune" && own;
     case "manageUsers":
     case "editCampaign":
+    case "manageUnits":
       return user.role === "admin";
   }
 }

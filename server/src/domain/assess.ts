@@ -8,6 +8,7 @@ import { roundTo2, truncatedPercent, truncatedPercentOfRate } from "./percent.ts
 import { rateOfTracks, unitTrack } from "./trajectory.ts";
 import { compareCodes } from "./tree.ts";
 import { type Campaign, METRICS, type Metric, type Report, type Unit } from "./types.ts";
+import type { Incomplete } from "./unit-history.ts";
 
 export interface Figures {
   population: number;
@@ -112,15 +113,18 @@ export function reportingUnitState(
   history: readonly Report[],
   campaign: Campaign,
   date: string,
+  /** Figures before a change of units left out of the history (unit-history.ts `sourcesOf`). */
+  incomplete: Incomplete | null = null,
 ): UnitState {
   const latest = latestOn(history, date);
+  const incompleteFlags = incompleteFlag(incomplete, campaign, date);
   if (!latest) {
     return {
       figures: emptyFigures(),
       metrics: { coverage: missingMetric(), linking: missingMetric() },
       staleUnits: 1,
-      dataUnits: 0,
-      ownFlags: [flag("STALE", null, { latestReport: null, date })],
+      dataUnits: incompleteFlags.length,
+      ownFlags: [flag("STALE", null, { latestReport: null, date }), ...incompleteFlags],
     };
   }
   const previous = previousBefore(history, latest.date);
@@ -129,7 +133,11 @@ export function reportingUnitState(
   for (const metric of METRICS) {
     metrics[metric] = reportingMetricState(unit, history, latest, baseline, campaign, metric, date);
   }
-  const ownFlags = [...staleFlags(latest, campaign, date), ...dataFlags(latest, previous)];
+  const ownFlags = [
+    ...staleFlags(latest, campaign, date),
+    ...dataFlags(latest, previous),
+    ...incompleteFlags,
+  ];
   return {
     figures: {
       population: latest.population,
@@ -444,6 +452,20 @@ function dataFlags(latest: Report, previous: Report | undefined): Flag[] {
     }
   }
   return flags;
+}
+
+/**
+ * DATA "incomplete" when the figures asked for, or the campaign's trajectory, reach back before a
+ * change whose predecessors' part is unknown.
+ */
+function incompleteFlag(incomplete: Incomplete | null, campaign: Campaign, date: string): Flag[] {
+  if (!incomplete || (date >= incomplete.before && campaign.start >= incomplete.before)) return [];
+  return [
+    flag("DATA", null, {
+      incompleteBefore: incomplete.before,
+      units: incomplete.units.map((u) => u.name).join(" / "),
+    }),
+  ];
 }
 
 function parentFlags(state: UnitState, campaign: Campaign, date: string): Flag[] {

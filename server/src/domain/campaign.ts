@@ -12,10 +12,13 @@ export const DIRECTIVE_CAMPAIGN: Campaign = {
   paceWindowDays: 28,
 };
 
-/** The campaign as the API answers it: with its targets as the canonical truncated percents ("100.00"). */
-export type CampaignView = Campaign & { targetPercents: Record<Metric, string> };
+/** A campaign the deployment keeps (it keeps them all; one is current). */
+export type CampaignRecord = Campaign & { id: number };
 
-export const campaignView = (campaign: Campaign): CampaignView => ({
+/** The campaign as the API answers it: with its targets as the canonical truncated percents ("100.00"). */
+export type CampaignView<C extends Campaign = Campaign> = C & { targetPercents: Record<Metric, string> };
+
+export const campaignView = <C extends Campaign>(campaign: C): CampaignView<C> => ({
   ...campaign,
   targetPercents: {
     coverage: truncatedPercentOfRate(campaign.targets.coverage) as string,

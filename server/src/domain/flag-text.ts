@@ -126,6 +126,11 @@ export function flagText(flag: Flag, t: Messages, f: TextFormat): string {
     case "DATA": {
       if ("dataUnits" in v)
         return fill(t.flagText.dataParent, { count: num("dataUnits"), expected: num("expected") });
+      if ("incompleteBefore" in v)
+        return fill(t.flagText.dataIncomplete, {
+          date: f.date(str("incompleteBefore")),
+          units: str("units"),
+        });
       const field = t.fieldName[str("field") as keyof Messages["fieldName"]] ?? str("field");
       if ("previous" in v) {
         return fill(t.flagText.dataFell, {

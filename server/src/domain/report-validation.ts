@@ -2,6 +2,7 @@ import { daysBetween, isIsoDate } from "./dates.ts";
 import { makeProblem } from "./problem-text.ts";
 import { isReportingUnit } from "./tree.ts";
 import type { Report, Unit } from "./types.ts";
+import type { OtherVersion } from "./unit-history.ts";
 
 /** One problem with a report: the field, a stable code, an English message with the numbers, the values. */
 export interface Problem {
@@ -83,8 +84,10 @@ export function checkReport(
   history: readonly Report[],
   today: string,
   earliest: string,
+  /** The code's version at another time, when none is valid on the report's date. */
+  elsewhen?: OtherVersion,
 ): ReportCheck {
-  const { errors, report } = checkShape(input, unit, today, earliest);
+  const { errors, report } = checkShape(input, unit, today, earliest, elsewhen);
   if (!report) return { errors, warnings: [] };
   return { errors: [], warnings: checkAgainstHistory(report, historyBefore(history, input.date)), report };
 }
@@ -95,9 +98,22 @@ export function checkShape(
   unit: Unit | undefined,
   today: string,
   earliest: string,
+  elsewhen?: OtherVersion,
 ): { errors: Problem[]; report?: Report } {
   const errors: Problem[] = [];
-  if (!unit) {
+  if (!unit && elsewhen) {
+    errors.push(
+      makeProblem("unitId", "UNIT_NOT_ON_DATE", {
+        unitId: elsewhen.unit.id,
+        name: elsewhen.unit.name,
+        date: input.date,
+        standing: elsewhen.standing,
+        validFrom: elsewhen.unit.validFrom ?? null,
+        validTo: elsewhen.unit.validTo ?? null,
+        others: elsewhen.others,
+      }),
+    );
+  } else if (!unit) {
     errors.push(
       makeProblem("unitId", "UNKNOWN_UNIT", {
         unitId: input.unitId,

@@ -1,5 +1,5 @@
 import type { Drive, DriveEffect } from "../domain/drives.ts";
-import type { UnitTree } from "../domain/tree.ts";
+import type { UnitHistory } from "../domain/unit-history.ts";
 import type { Cell } from "./cells.ts";
 
 export const DRIVES_HEADER = [
@@ -21,18 +21,20 @@ export const DRIVES_HEADER = [
   "pace_after_per_day",
 ];
 
+/** A drive's place by the name it had on the drive's date (a drive keeps the unit version it was held in). */
+const nameOn = (history: UnitHistory, id: string, date: string) => history.resolve(id, date)?.unit.name ?? id;
+
 /** The drive plan as a table: one line per drive, with what followed the finished ones. */
 export function drivesRows(
   drives: readonly (Drive & { effect?: DriveEffect | null })[],
-  tree: UnitTree,
+  history: UnitHistory,
 ): Cell[][] {
-  const name = (id: string | null) => (id === null ? null : (tree.get(id)?.name ?? id));
   return drives.map((d) => [
     d.id,
     d.unitId,
-    name(d.unitId),
+    nameOn(history, d.unitId, d.date),
     d.villageId,
-    name(d.villageId),
+    d.villageId === null ? null : nameOn(history, d.villageId, d.date),
     d.date,
     d.startTime,
     d.endTime,
@@ -50,12 +52,11 @@ export function drivesRows(
 const STATUS_VI = { planned: "Kế hoạch", done: "Đã thực hiện", cancelled: "Hủy" } as const;
 
 /** The drives of a week for the weekly report, in Vietnamese. */
-export function weeklyDrivesRows(drives: readonly Drive[], tree: UnitTree): Cell[][] {
-  const name = (id: string | null) => (id === null ? "" : (tree.get(id)?.name ?? id));
+export function weeklyDrivesRows(drives: readonly Drive[], history: UnitHistory): Cell[][] {
   return drives.map((d) => [
     `${d.date.slice(8, 10)}/${d.date.slice(5, 7)}/${d.date.slice(0, 4)}`,
-    name(d.unitId),
-    name(d.villageId),
+    nameOn(history, d.unitId, d.date),
+    d.villageId === null ? "" : nameOn(history, d.villageId, d.date),
     d.team,
     STATUS_VI[d.status],
     d.planned,

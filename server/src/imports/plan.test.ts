@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Report, Unit } from "../domain/types.ts";
+import { UnitHistory, versionKey } from "../domain/unit-history.ts";
 import { createCampaign, createReport } from "../testing.ts";
 import { BadHeader, planImport } from "./plan.ts";
 import { readCsv } from "./read-table.ts";
@@ -16,11 +17,11 @@ const units: Unit[] = [
 ];
 const histories =
   (reports: Report[] = []) =>
-  async (ids: readonly string[]) =>
-    new Map(ids.map((id) => [id, reports.filter((r) => r.unitId === id)]));
+  async (versions: readonly Unit[]) =>
+    new Map(versions.map((v) => [versionKey(v), reports.filter((r) => r.unitId === v.id)]));
 const csv = (text: string) => readCsv(text);
 const plan = (text: string, reports: Report[] = [], list = units) =>
-  planImport(csv(text), list, histories(reports), "2024-07-30", createCampaign());
+  planImport(csv(text), new UnitHistory(list, []), histories(reports), "2024-07-30", createCampaign());
 
 describe("planning an import", () => {
   it("matches units by name without diacritics or prefix, and by code", async () => {

@@ -1,5 +1,6 @@
 import { baselineChange } from "../domain/baseline-change.ts";
 import { countValue } from "../domain/counts.ts";
+import { isIsoDate } from "../domain/dates.ts";
 import { sameFigures } from "../domain/history.ts";
 import { makeProblem } from "../domain/problem-text.ts";
 import {
@@ -11,7 +12,9 @@ import {
   type Problem,
   type ReportInput,
 } from "../domain/report-validation.ts";
+import type { UnitTree } from "../domain/tree.ts";
 import type { Campaign, Report, Unit } from "../domain/types.ts";
+import { otherVersion, type UnitHistory, versionKey } from "../domain/unit-history.ts";
 import { nameKey, unitMatcher } from "../domain/unit-names.ts";
 import { parseDate } from "./cells.ts";
 import { type Column, mapHeader } from "./columns.ts";
@@ -61,12 +64,14 @@ export class BadHeader extends Error {
 /**
  * Checks every row of an import against the rules and the units' histories, without writing:
  * a row's previous report may come from the database or from an earlier date in the same file.
- * `loadHistories` gives the current reports of the units the file names, sorted by date.
+ * A row's unit is the version valid on the row's date: a 2024 file with the old codes and a 2025
+ * file with the new ones go into the same deployment. `loadHistories` gives the current reports of
+ * the unit versions the file names (across changes of units), sorted by date, by version key.
  */
 export async function planImport(
   table: Table,
-  units: readonly Unit[],
-  loadHistories: (unitIds: readonly string[]) => Promise<ReadonlyMap<string, readonly Report[]>>,
+  units: UnitHistory,
+  loadHistories: (versions: readonly Unit[]) => Promise<ReadonlyMap<string, readonly Report[]>>,
   today: string,
   campaign: Campaign,
 ): Promise<ImportPlan> {
@@ -77,10 +82,18 @@ export async function planImport(
     const i = header.index[column];
     return i === undefined ? null : (cells[i] ?? null);
   };
-  const match = unitMatcher(units);
-  const byId = new Map(units.map((u) => [u.id, u]));
+  const matchers = new Map<UnitTree, ReturnType<typeof unitMatcher>>();
+  const matcherOn = (date: string | null) => {
+    const tree = units.treeOn(date && isIsoDate(date) ? date : today);
+    let matcher = matchers.get(tree);
+    if (!matcher) {
+      matcher = unitMatcher(tree.units);
+      matchers.set(tree, matcher);
+    }
+    return matcher;
+  };
   const seen = new Map<string, number>();
-  const valid = new Map<ImportRow, Report>();
+  const valid = new Map<ImportRow, { report: Report; version: Unit }>();
 
   const rows: ImportRow[] = table.rows.map(({ line, cells }) => {
     const code = cell(cells, "unit_code") === null ? "" : String(cell(cells, "unit_code")).trim();
@@ -107,7 +120,17 @@ export async function planImport(
       );
       return row;
     }
-    const found = match(code, name);
+    const found = matcherOn(values.date)(code, name);
+    const elsewhen =
+      "error" in found && code && values.date && isIsoDate(values.date)
+        ? otherVersion(units, code, values.date)
+        : undefined;
+    if (elsewhen) {
+      row.errors.push(
+        ...checkShape({ ...values, unitId: code }, undefined, today, earliest, elsewhen).errors,
+      );
+      return row;
+    }
     if ("error" in found) {
       const field = code ? "unit_code" : "unit_name";
       const given = code || name;
@@ -128,7 +151,7 @@ export async function planImport(
     values.unitId = found.unit.id;
     values.unitName = found.unit.name;
     const input: ReportInput = { ...values, unitId: found.unit.id };
-    const shape = checkShape(input, byId.get(found.unit.id), today, earliest);
+    const shape = checkShape(input, found.unit, today, earliest);
     row.errors.push(...shape.errors);
     const key = `${found.unit.id}/${values.date}`;
     const first = seen.get(key);
@@ -139,30 +162,37 @@ export async function planImport(
     } else {
       seen.set(key, line);
     }
-    if (row.errors.length === 0 && shape.report) valid.set(row, shape.report);
+    if (row.errors.length === 0 && shape.report)
+      valid.set(row, { report: shape.report, version: found.unit });
     return row;
   });
 
-  const unitIds = [...new Set([...valid.values()].map((report) => report.unitId))];
-  checkHistories(valid, await loadHistories(unitIds), byId, campaign);
-  return { rows, reports: [...valid.values()], ignoredColumns: header.ignored, summary: summarise(rows) };
+  const named = [
+    ...new Map([...valid.values()].map(({ version }) => [versionKey(version), version])).values(),
+  ];
+  checkHistories(valid, await loadHistories(named), campaign);
+  return {
+    rows,
+    reports: [...valid.values()].map((v) => v.report),
+    ignoredColumns: header.ignored,
+    summary: summarise(rows),
+  };
 }
 
 /** Walks each unit's reports, in the database and in the file, in date order, warning where needed. */
 function checkHistories(
-  valid: Map<ImportRow, Report>,
+  valid: Map<ImportRow, { report: Report; version: Unit }>,
   histories: ReadonlyMap<string, readonly Report[]>,
-  units: ReadonlyMap<string, Unit>,
   campaign: Campaign,
 ): void {
-  const byUnit = new Map<string, [ImportRow, Report][]>();
-  for (const entry of valid) {
-    const list = byUnit.get(entry[1].unitId) ?? [];
-    list.push(entry);
-    byUnit.set(entry[1].unitId, list);
+  const byVersion = new Map<string, { version: Unit; entries: [ImportRow, Report][] }>();
+  for (const [row, { report, version }] of valid) {
+    const found = byVersion.get(versionKey(version)) ?? { version, entries: [] };
+    found.entries.push([row, report]);
+    byVersion.set(versionKey(version), found);
   }
-  for (const [unitId, entries] of byUnit) {
-    const current = new Map((histories.get(unitId) ?? []).map((r) => [r.date, r]));
+  for (const [key, { version, entries }] of byVersion) {
+    const current = new Map((histories.get(key) ?? []).map((r) => [r.date, r]));
     const incoming = new Map(entries.map(([row, report]) => [report.date, row]));
     const timeline = new Map(current);
     for (const [, report] of entries) timeline.set(report.date, report);
@@ -178,7 +208,7 @@ function checkHistories(
       advance(context, report);
     }
     const after = [...timeline.keys()].sort().map((date) => timeline.get(date) as Report);
-    const baseline = baselineChange(units.get(unitId) as Unit, histories.get(unitId) ?? [], after, campaign);
+    const baseline = baselineChange(version, histories.get(key) ?? [], after, campaign);
     const row = baseline && (incoming.get(baseline.values.date as string) ?? entries[0]?.[0]);
     if (baseline && row) row.warnings.push(baseline);
   }

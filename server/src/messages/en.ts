@@ -296,6 +296,8 @@ export const en: Messages = {
   },
   problems: {
     UNKNOWN_UNIT: "No commune, town or ward has the code or name {quoted}.",
+    UNIT_NOT_ON_DATE:
+      "On {date}, {name} ({unitId}) {standing, select, former {no longer exists (it ended on {validTo}); report for: {others}} other {did not exist yet (it began on {validFrom}); report for: {others}}}.",
     AMBIGUOUS_UNIT: "The name {quoted} fits {candidates}: give the unit code.",
     NOT_REPORTING_UNIT: "{name} ({unitId}) is a {kind}: reports are made by communes, towns and wards.",
     INVALID_DATE: "The date {quoted} is not a calendar date (YYYY-MM-DD).",
@@ -426,6 +428,8 @@ export const en: Messages = {
     staleParent:
       "{stale} of {expected} reporting units have no report in the {staleDays, plural, one {# day} other {# days}} up to {date}{missing, plural, =0 {.} other {, # of them none at all.}}",
     dataAbove: "{field} ({count}) exceed the {base}.",
+    dataIncomplete:
+      "Figures before {date} are incomplete and left out: the part of {units} is unknown (divided without shares, or outside the area).",
     dataFell: "{field} fell from {previous} on {previousDate} to {current} on {date}.",
     dataParent:
       "{count} of {expected} reporting units have figures to check (a rate above 100% or a count that fell).",

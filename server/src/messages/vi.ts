@@ -294,6 +294,8 @@ export const vi = {
   },
   problems: {
     UNKNOWN_UNIT: "Không có xã, phường, thị trấn nào với mã hoặc tên {quoted}.",
+    UNIT_NOT_ON_DATE:
+      "Ngày {date}, {name} ({unitId}) {standing, select, former {đã không còn (kết thúc từ {validTo}); số liệu báo cáo cho: {others}} other {chưa được thành lập (bắt đầu từ {validFrom}); số liệu báo cáo cho: {others}}}.",
     AMBIGUOUS_UNIT: "Tên {quoted} trùng với {candidates}; hãy ghi mã đơn vị.",
     NOT_REPORTING_UNIT:
       "{name} ({unitId}) là {kind, select, country {cả nước} province {tỉnh} district {huyện} village {thôn} other {{kind}}}: báo cáo do xã, phường, thị trấn lập.",
@@ -423,6 +425,8 @@ export const vi = {
     staleParent:
       "{stale}/{expected} xã chưa cập nhật số liệu trong {staleDays} ngày tính đến {date}{missing, plural, =0 {.} other {, trong đó # xã chưa có báo cáo nào.}}",
     dataAbove: "{field} ({count}) lớn hơn {base}.",
+    dataIncomplete:
+      "Số liệu trước ngày {date} chưa đầy đủ nên không được tính: chưa có phần của {units} (đơn vị được chia mà chưa có tỷ lệ chia, hoặc nằm ngoài địa bàn).",
     dataFell: "{field} giảm từ {previous} (ngày {previousDate}) xuống {current} (ngày {date}).",
     dataParent: "{count}/{expected} xã có số liệu cần kiểm tra (tỷ lệ trên 100% hoặc số liệu giảm).",
   },

@@ -1,22 +1,99 @@
+import { z } from "zod";
+import type { CampaignRecord } from "../domain/campaign.ts";
 import { vietnamDate } from "../domain/dates.ts";
+import type { Unit } from "../domain/types.ts";
+import { scopeOf, type UnitHistory, withPredecessors } from "../domain/unit-history.ts";
+import { ApiError, unitNotFound } from "../errors.ts";
 import type { Store } from "../store/store.ts";
-import { unitNotFound } from "./units.ts";
+
+/** `?campaign=` on the figures endpoints: a past campaign, with its own dates and targets. */
+export const campaignParam = z.coerce
+  .number({ message: "must be a campaign id" })
+  .int("must be a campaign id")
+  .positive("must be a campaign id")
+  .optional();
+
+/** The campaign a request asks for (`?campaign=`), else the current one; a 404 for an unknown id. */
+export async function campaignOf(store: Store, id: number | undefined): Promise<CampaignRecord> {
+  if (id === undefined) return store.campaign();
+  const found = (await store.campaigns()).find((c) => c.id === id);
+  if (!found) {
+    throw new ApiError(404, "CAMPAIGN_NOT_FOUND", `No campaign has the id ${id}.`, {
+      field: "campaign",
+      value: id,
+    });
+  }
+  return found;
+}
 
 /**
- * What assessing a unit on a date needs: the hierarchy, the date (default: the unit's latest
- * report, else today in Vietnam), the campaign and each reporting unit's state. A 404 for an unknown unit.
+ * The version a request is about on `date`: the code asked for (resolved on that date: the version
+ * valid then, else the latest that ended, else the first that begins after), or the deployment's
+ * area (the one chosen from the web, else the HOME_UNIT setting). A 404 naming the code, or a 409
+ * when no area has been chosen yet.
+ */
+export async function askedVersion(
+  store: Store,
+  history: UnitHistory,
+  code: string | undefined,
+  homeUnit: string | null,
+  date: string,
+): Promise<Unit> {
+  if (code !== undefined) {
+    const found = history.resolve(code, date);
+    if (!found) throw unitNotFound(code);
+    return found.unit;
+  }
+  const home = await store.home();
+  const chosen = home && history.versionsOf(home.id).find((v) => (v.validFrom ?? null) === home.validFrom);
+  const version = chosen ?? (homeUnit === null ? undefined : history.resolve(homeUnit, date)?.unit);
+  if (!version) {
+    throw new ApiError(
+      409,
+      "NO_AREA",
+      "No area has been chosen for this deployment yet: an admin chooses it in Settings.",
+    );
+  }
+  return version;
+}
+
+/**
+ * What assessing a unit on a date needs: the unit and the units its figures are made of (scopeOf),
+ * the date (default: the latest report among them, else today in Vietnam), the campaign and each
+ * reporting unit's state.
  */
 export async function assessmentInput(
   store: Store,
-  unitId: string,
-  date: string | undefined,
+  request: { unit?: string; date?: string; campaign?: number },
+  homeUnit: string | null,
   now: () => number,
 ) {
-  const tree = await store.unitTree();
-  if (!tree.get(unitId)) throw unitNotFound(unitId);
-  const units = tree.reportingUnitsUnder(unitId);
-  const day = date ?? (await store.latestReportDate(units.map((u) => u.id))) ?? vietnamDate(now());
-  const campaign = await store.campaign();
-  const states = await store.reportingStates(units, campaign, day);
-  return { tree, unitId, date: day, campaign, states };
+  const history = await store.unitHistory();
+  const campaign = await campaignOf(store, request.campaign);
+  let date = request.date ?? vietnamDate(now());
+  let scope = scopeOf(history, await askedVersion(store, history, request.unit, homeUnit, date), date);
+  if (request.date === undefined) {
+    const units = scope.tree.reportingUnitsUnder(scope.unit.id);
+    const latest = await store.latestReportDate(units.map((u) => u.id));
+    if (latest && latest < date) {
+      date = latest;
+      scope = scopeOf(history, await askedVersion(store, history, request.unit, homeUnit, date), date);
+    }
+  }
+  const units = scope.tree.reportingUnitsUnder(scope.unit.id);
+  const states = await store.reportingStates(history, units, campaign, date);
+  return { history, scope, tree: scope.tree, unitId: scope.unit.id, date, campaign, states };
+}
+
+/** The codes of the area's communes today and of every commune they were formed from. */
+export async function areaCodes(
+  store: Store,
+  homeUnit: string | null,
+  now: () => number,
+): Promise<Set<string>> {
+  const history = await store.unitHistory();
+  const today = vietnamDate(now());
+  const scope = scopeOf(history, await askedVersion(store, history, undefined, homeUnit, today), today);
+  const versions = withPredecessors(history, scope.tree.reportingUnitsUnder(scope.unit.id));
+  return new Set([...versions.values()].map((u) => u.id));
 }

@@ -158,6 +158,39 @@ const MATRIX: Row[] = [
     request: () => ({ path: "/api/campaign", body: { tolerancePoints: 2 } }),
     expect: only({ admin: 200 }),
   },
+  {
+    method: "POST",
+    route: "/api/campaigns",
+    request: () => ({
+      path: "/api/campaigns",
+      body: { name: "Liên kết 2025", start: "2025-09-01", deadline: "2025-12-31", current: false },
+    }),
+    expect: only({ admin: 201 }),
+  },
+  {
+    method: "PATCH",
+    route: "/api/campaigns/:id",
+    request: () => ({ path: "/api/campaigns/1", body: { staleDays: 10 } }),
+    expect: only({ admin: 200 }),
+  },
+  {
+    method: "POST",
+    route: "/api/campaigns/:id/current",
+    request: () => ({ path: "/api/campaigns/1/current", body: {} }),
+    expect: only({ admin: 200 }),
+  },
+  {
+    method: "POST",
+    route: "/api/area",
+    request: () => ({ path: "/api/area", body: { tree: "2024", code: "547" } }),
+    expect: only({ admin: 201 }),
+  },
+  {
+    method: "POST",
+    route: "/api/area/reorganisation",
+    request: () => ({ path: "/api/area/reorganisation?dryRun=true", body: { date: "2025-07-01" } }),
+    expect: only({ admin: 200 }),
+  },
 ];
 
 async function setUp(who: Who): Promise<Context & { cookie?: string }> {

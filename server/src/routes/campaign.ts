@@ -2,45 +2,97 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { allow } from "../auth/middleware.ts";
 import { can } from "../auth/roles.ts";
-import { campaignView } from "../domain/campaign.ts";
+import { type CampaignRecord, campaignView, DIRECTIVE_CAMPAIGN } from "../domain/campaign.ts";
+import type { Campaign } from "../domain/types.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import type { Store } from "../store/store.ts";
-import { isoDate, validJson } from "../validation.ts";
+import { isoDate, validJson, validQuery } from "../validation.ts";
+import { campaignOf, campaignParam } from "./assessment-input.ts";
 
 const target = z.number().gt(0, "must be above 0").max(1, "must be at most 1 (100%)");
-const changes = z
-  .object({
-    name: z.string().trim().min(1).max(200),
-    start: isoDate,
-    deadline: isoDate,
-    targets: z.object({ coverage: target, linking: target }).partial(),
-    tolerancePoints: z.number().min(0).max(100),
-    staleDays: z.number().int().min(1).max(365),
-    paceWindowDays: z.number().int().min(7).max(365),
-  })
-  .partial();
+const fields = z.object({
+  name: z.string().trim().min(1).max(200),
+  start: isoDate,
+  deadline: isoDate,
+  targets: z.object({ coverage: target, linking: target }).partial(),
+  tolerancePoints: z.number().min(0).max(100),
+  staleDays: z.number().int().min(1).max(365),
+  paceWindowDays: z.number().int().min(7).max(365),
+});
+const changes = fields.partial();
+const creation = fields
+  .partial({ targets: true, tolerancePoints: true, staleDays: true, paceWindowDays: true })
+  .extend({ current: z.boolean().optional() });
 
-export function campaignRoutes(store: Store) {
-  return new Hono<AppEnv>()
-    .get("/", async (c) => c.json(campaignView(await store.campaign())))
-    .patch(
-      "/",
-      allow(store, (user) => can(user, "editCampaign"), "change the campaign"),
-      validJson(changes),
-      async (c) => {
-        const body = c.req.valid("json");
-        const current = await store.campaign();
-        const next = { ...current, ...body, targets: { ...current.targets, ...body.targets } };
-        if (next.start >= next.deadline) {
-          throw new ApiError(
-            422,
-            "START_NOT_BEFORE_DEADLINE",
-            `start ${next.start} must be before deadline ${next.deadline}.`,
-            [{ field: "deadline", value: next.deadline, message: `must be after the start ${next.start}` }],
-          );
-        }
-        return c.json(campaignView(await store.updateCampaign(next, c.get("actor"))));
-      },
+/** A campaign's start must come before its deadline: a 422 naming the deadline otherwise. */
+function checked<C extends Campaign>(campaign: C): C {
+  if (campaign.start >= campaign.deadline) {
+    throw new ApiError(
+      422,
+      "START_NOT_BEFORE_DEADLINE",
+      `start ${campaign.start} must be before deadline ${campaign.deadline}.`,
+      [{ field: "deadline", value: campaign.deadline, message: `must be after the start ${campaign.start}` }],
     );
+  }
+  return campaign;
+}
+
+const merged = (current: CampaignRecord, body: z.infer<typeof changes>): Campaign => ({
+  ...current,
+  ...body,
+  targets: { ...current.targets, ...body.targets },
+});
+
+/** The campaign a path names; a 404 naming the id for anything else. */
+async function campaignNamed(store: Store, id: string): Promise<CampaignRecord> {
+  if (!/^[1-9]\d{0,8}$/.test(id)) {
+    throw new ApiError(404, "CAMPAIGN_NOT_FOUND", `No campaign has the id ${JSON.stringify(id)}.`, {
+      field: "campaign",
+      value: id,
+    });
+  }
+  return campaignOf(store, Number(id));
+}
+
+/** `/api/campaign`: the current campaign (or `?campaign=ID`), and changes to it (admin). */
+export function campaignRoutes(store: Store) {
+  const mayEdit = allow(store, (user) => can(user, "editCampaign"), "change the campaign");
+  return new Hono<AppEnv>()
+    .get("/", validQuery(z.object({ campaign: campaignParam })), async (c) =>
+      c.json(campaignView(await campaignOf(store, c.req.valid("query").campaign))),
+    )
+    .patch("/", mayEdit, validJson(changes), async (c) => {
+      const current = await store.campaign();
+      const next = checked(merged(current, c.req.valid("json")));
+      return c.json(campaignView(await store.updateCampaign(current.id, next, c.get("actor"))));
+    });
+}
+
+/** `/api/campaigns`: every campaign the deployment keeps; admins add, change and choose the current one. */
+export function campaignsRoutes(store: Store) {
+  const mayEdit = allow(store, (user) => can(user, "editCampaign"), "change the campaigns");
+  return new Hono<AppEnv>()
+    .get("/", async (c) => {
+      const current = await store.campaign();
+      return c.json({ currentId: current.id, campaigns: (await store.campaigns()).map(campaignView) });
+    })
+    .post("/", mayEdit, validJson(creation), async (c) => {
+      const { current, ...body } = c.req.valid("json");
+      const next = checked({
+        ...DIRECTIVE_CAMPAIGN,
+        ...body,
+        targets: { ...DIRECTIVE_CAMPAIGN.targets, ...body.targets },
+      });
+      return c.json(campaignView(await store.createCampaign(next, current ?? true, c.get("actor"))), 201);
+    })
+    .patch("/:id", mayEdit, validJson(changes), async (c) => {
+      const found = await campaignNamed(store, c.req.param("id"));
+      const next = checked(merged(found, c.req.valid("json")));
+      return c.json(campaignView(await store.updateCampaign(found.id, next, c.get("actor"))));
+    })
+    .post("/:id/current", mayEdit, async (c) => {
+      const found = await campaignNamed(store, c.req.param("id"));
+      return c.json(campaignView(await store.chooseCampaign(found.id, c.get("actor"))));
+    });
 }

@@ -2,15 +2,8 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { authorize } from "../auth/middleware.ts";
 import { can } from "../auth/roles.ts";
-import {
-  checkDrive,
-  DRIVE_STATUSES,
-  type Drive,
-  type DriveInput,
-  driveEffect,
-  publicDrive,
-  suggestDrives,
-} from "../domain/drives.ts";
+import { isIsoDate, vietnamDate } from "../domain/dates.ts";
+import { checkDrive, DRIVE_STATUSES, type Drive, type DriveInput, suggestDrives } from "../domain/drives.ts";
 import { reportingUnitsOn } from "../domain/overview.ts";
 import type { Problem } from "../domain/report-validation.ts";
 import { METRICS } from "../domain/types.ts";
@@ -18,8 +11,8 @@ import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import type { Store } from "../store/store.ts";
 import { isoDate, validJson, validQuery } from "../validation.ts";
-import { assessmentInput } from "./assessment-input.ts";
-import { unitNotFound } from "./units.ts";
+import { areaCodes, assessmentInput, campaignParam } from "./assessment-input.ts";
+import { drivesOf } from "./unit-drives.ts";
 
 const code = z.union([z.string(), z.number()]).transform(String);
 const optionalText = z
@@ -60,18 +53,20 @@ const suggestionsQuery = z.object({
   unit: z.string().min(1).optional(),
   date: isoDate.optional(),
   metric: z.enum(METRICS).optional(),
+  campaign: campaignParam,
 });
 
-export function driveRoutes(store: Store, homeUnit: string, now: () => number) {
-  /** Whether a unit is one of the communes under the deployment's home unit. */
+export function driveRoutes(store: Store, homeUnit: string | null, now: () => number) {
+  /** Whether a unit is one of the communes of the deployment's area, today or before a change of units. */
   async function homeArea(): Promise<(unitId: string) => boolean> {
-    const ids = new Set((await store.unitTree()).reportingUnitsUnder(homeUnit).map((u) => u.id));
+    const ids = await areaCodes(store, homeUnit, now);
     return (unitId) => ids.has(unitId);
   }
 
-  /** Checks a drive against the rules; a 422 naming each problem's field and value. */
+  /** Checks a drive against the rules, in the tree of its date; a 422 naming each problem's field and value. */
   async function valid(input: DriveInput): Promise<DriveInput> {
-    const tree = await store.unitTree();
+    const history = await store.unitHistory();
+    const tree = history.treeOn(isIsoDate(input.date) ? input.date : vietnamDate(now()));
     const problems: Problem[] = checkDrive(
       input,
       tree.get(input.unitId),
@@ -101,31 +96,12 @@ export function driveRoutes(store: Store, homeUnit: string, now: () => number) {
 
   return new Hono<AppEnv>()
     .get("/", validQuery(listQuery), async (c) => {
-      const q = c.req.valid("query");
-      const tree = await store.unitTree();
-      const unitId = q.unit ?? homeUnit;
-      if (!tree.get(unitId)) throw unitNotFound(unitId);
-      const unitIds = tree.reportingUnitsUnder(unitId).map((u) => u.id);
-      const listed = await store.listDrives({ unitIds, status: q.status, from: q.from, to: q.to });
-      const drives = c.get("user") ? listed : listed.map(publicDrive);
-      const histories = await store.reportHistories([
-        ...new Set(drives.filter((d) => d.status === "done").map((d) => d.unitId)),
-      ]);
-      return c.json({
-        drives: drives.map((drive) => ({
-          ...drive,
-          effect: drive.status === "done" ? driveEffect(drive, histories.get(drive.unitId) ?? []) : null,
-        })),
-      });
+      const { drives } = await drivesOf(store, c.req.valid("query"), homeUnit, now, c.get("user") !== null);
+      return c.json({ drives });
     })
     .get("/suggestions", validQuery(suggestionsQuery), async (c) => {
       const q = c.req.valid("query");
-      const { tree, unitId, date, campaign, states } = await assessmentInput(
-        store,
-        q.unit ?? homeUnit,
-        q.date,
-        now,
-      );
+      const { tree, unitId, date, campaign, states } = await assessmentInput(store, q, homeUnit, now);
       const communes = reportingUnitsOn(tree, unitId, states, campaign, date);
       const drives = await store.listDrives({ unitIds: communes.map((x) => x.unit.id), to: date });
       return c.json({ date, suggestions: suggestDrives(communes, drives, date, q.metric) });

@@ -2,10 +2,11 @@ import { Hono } from "hono";
 import { stream } from "hono/streaming";
 import { z } from "zod";
 import { requireUser } from "../auth/middleware.ts";
-import { addDays } from "../domain/dates.ts";
-import { DRIVE_STATUSES, driveEffect, publicDrive } from "../domain/drives.ts";
+import { addDays, vietnamDate } from "../domain/dates.ts";
+import { DRIVE_STATUSES } from "../domain/drives.ts";
 import { overviewFromStates, reportingUnitsOn } from "../domain/overview.ts";
 import type { Report } from "../domain/types.ts";
+import { scopeOf, withPredecessors } from "../domain/unit-history.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import { csvRows, toCsv, toXlsx } from "../exports/cells.ts";
@@ -18,11 +19,15 @@ import {
 import { FIGURES_HEADER, figuresRows, weeklySheets } from "../exports/figures-table.ts";
 import type { Store } from "../store/store.ts";
 import { isoDate, validQuery } from "../validation.ts";
-import { assessmentInput } from "./assessment-input.ts";
-import { unitNotFound } from "./units.ts";
+import { askedVersion, assessmentInput, campaignParam } from "./assessment-input.ts";
+import { drivesOf } from "./unit-drives.ts";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const query = z.object({ unit: z.string().min(1).optional(), date: isoDate.optional() });
+const query = z.object({
+  unit: z.string().min(1).optional(),
+  date: isoDate.optional(),
+  campaign: campaignParam,
+});
 const driveQuery = z.object({
   unit: z.string().min(1).optional(),
   status: z.enum(DRIVE_STATUSES).optional(),
@@ -37,28 +42,8 @@ const HISTORY_HEADER = ["unit_code", "unit_name", "date", "population", "level2"
 export const HISTORY_LIMIT = { max: 3, windowMs: 60_000 };
 const HISTORY_PAGE = 5_000;
 
-export function exportRoutes(store: Store, homeUnit: string, now: () => number) {
-  const load = (q: z.infer<typeof query>) => assessmentInput(store, q.unit ?? homeUnit, q.date, now);
-
-  /** The drives the filters select, with what followed the finished ones. */
-  async function loadDrives(q: z.infer<typeof driveQuery>, signedIn: boolean) {
-    const unitId = q.unit ?? homeUnit;
-    const tree = await store.unitTree();
-    if (!tree.get(unitId)) throw unitNotFound(unitId);
-    const listed = await store.listDrives({
-      unitIds: tree.reportingUnitsUnder(unitId).map((u) => u.id),
-      status: q.status,
-      from: q.from,
-      to: q.to,
-    });
-    const list = signedIn ? listed : listed.map(publicDrive);
-    const histories = await store.reportHistories([...new Set(list.map((d) => d.unitId))]);
-    const drives = list.map((d) => ({
-      ...d,
-      effect: d.status === "done" ? driveEffect(d, histories.get(d.unitId) ?? []) : null,
-    }));
-    return { tree, unitId, drives };
-  }
+export function exportRoutes(store: Store, homeUnit: string | null, now: () => number) {
+  const load = (q: z.infer<typeof query>) => assessmentInput(store, q, homeUnit, now);
 
   return (
     new Hono<AppEnv>()
@@ -94,12 +79,14 @@ export function exportRoutes(store: Store, homeUnit: string, now: () => number) 
             { "Retry-After": String(retryAfter) },
           );
         }
-        const unitId = c.req.valid("query").unit ?? homeUnit;
-        const tree = await store.unitTree();
-        if (!tree.get(unitId)) throw unitNotFound(unitId);
-        const units = tree.reportingUnitsUnder(unitId);
-        const names = new Map(units.map((u) => [u.id, u.name]));
-        const ids = units.map((u) => u.id);
+        const history = await store.unitHistory();
+        const today = vietnamDate(now());
+        const version = await askedVersion(store, history, c.req.valid("query").unit, homeUnit, today);
+        const scope = scopeOf(history, version, today);
+        const unitId = scope.unit.id;
+        // The reports of its communes and of the communes they were formed from, each under the name it had.
+        const versions = withPredecessors(history, scope.tree.reportingUnitsUnder(unitId));
+        const ids = [...new Set([...versions.values()].map((u) => u.id))];
         c.header("Content-Type", "text/csv; charset=utf-8");
         c.header("Content-Disposition", `attachment; filename="lich-su-${unitId}.csv"`);
         return stream(c, async (out) => {
@@ -110,7 +97,7 @@ export function exportRoutes(store: Store, homeUnit: string, now: () => number) 
             if (page.length === 0) break;
             const rows = page.map((r) => [
               r.unitId,
-              names.get(r.unitId) ?? "",
+              history.versionOn(r.unitId, r.date)?.name ?? "",
               r.date,
               r.population,
               r.level2,
@@ -124,30 +111,47 @@ export function exportRoutes(store: Store, homeUnit: string, now: () => number) 
         });
       })
       .get("/drives.csv", validQuery(driveQuery), async (c) => {
-        const { tree, unitId, drives } = await loadDrives(c.req.valid("query"), c.get("user") !== null);
-        return c.body(toCsv(DRIVES_HEADER, drivesRows(drives, tree)), 200, {
+        const { history, scope, drives } = await drivesOf(
+          store,
+          c.req.valid("query"),
+          homeUnit,
+          now,
+          c.get("user") !== null,
+        );
+        const unitId = scope.unit.id;
+        return c.body(toCsv(DRIVES_HEADER, drivesRows(drives, history)), 200, {
           "Content-Type": "text/csv; charset=utf-8",
           ...attachment(`doi-van-dong-${unitId}.csv`),
         });
       })
       .get("/drives.xlsx", validQuery(driveQuery), async (c) => {
-        const { tree, unitId, drives } = await loadDrives(c.req.valid("query"), c.get("user") !== null);
+        const { history, scope, drives } = await drivesOf(
+          store,
+          c.req.valid("query"),
+          homeUnit,
+          now,
+          c.get("user") !== null,
+        );
+        const unitId = scope.unit.id;
         const body = await toXlsx([
-          { name: "Đợt vận động", header: DRIVES_HEADER, rows: drivesRows(drives, tree) },
+          { name: "Đợt vận động", header: DRIVES_HEADER, rows: drivesRows(drives, history) },
         ]);
         return c.body(body, 200, { "Content-Type": XLSX_TYPE, ...attachment(`doi-van-dong-${unitId}.xlsx`) });
       })
       .get("/weekly.xlsx", validQuery(query), async (c) => {
-        const { tree, unitId, date, campaign, states } = await load(c.req.valid("query"));
-        const weekDrives = await store.listDrives({
-          unitIds: tree.reportingUnitsUnder(unitId).map((u) => u.id),
-          from: addDays(date, -6),
-          to: date,
-        });
+        const q = c.req.valid("query");
+        const { history, tree, unitId, date, campaign, states } = await load(q);
+        const week = await drivesOf(
+          store,
+          { unit: q.unit, from: addDays(date, -6), to: date },
+          homeUnit,
+          now,
+          true,
+        );
         const drivesSheet = {
           name: "Đợt vận động trong tuần",
           header: WEEKLY_DRIVES_HEADER,
-          rows: weeklyDrivesRows(weekDrives, tree),
+          rows: weeklyDrivesRows(week.drives, history),
         };
         const body = await toXlsx(
           weeklySheets(

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { authorize, requireUser } from "../auth/middleware.ts";
 import { can } from "../auth/roles.ts";
 import { vietnamDate } from "../domain/dates.ts";
-import { isReportingUnit } from "../domain/tree.ts";
+import { scopeOf } from "../domain/unit-history.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import { toCsv, toXlsx } from "../exports/cells.ts";
@@ -10,6 +10,7 @@ import { BadHeader, type ImportPlan, planImport } from "../imports/plan.ts";
 import type { Table } from "../imports/read-table.ts";
 import { readUpload } from "../imports/read-upload.ts";
 import type { Store } from "../store/store.ts";
+import { askedVersion } from "./assessment-input.ts";
 
 export const IMPORT_LIMIT = 20 * 1024 * 1024;
 const TEMPLATE_HEADER = [
@@ -57,7 +58,7 @@ function answeredRows(plan: ImportPlan, withClean: boolean) {
   return picked;
 }
 
-export function importRoutes(store: Store, homeUnit: string, now: () => number) {
+export function importRoutes(store: Store, homeUnit: string | null, now: () => number) {
   return new Hono<AppEnv>()
     .post("/", async (c) => {
       await authorize(c, store, (u) => can(u, "importReports"), { action: "import reports" });
@@ -74,12 +75,15 @@ export function importRoutes(store: Store, homeUnit: string, now: () => number) 
       let plan: ImportPlan;
       try {
         const table = await readFile(file);
-        const tree = await store.unitTree();
+        const history = await store.unitHistory();
         const campaign = await store.campaign();
         plan = await planImport(
           table,
-          tree.units,
-          (ids) => store.reportHistories(ids),
+          history,
+          async (versions) => {
+            const found = await store.unitHistories(history, versions, "9999-12-31");
+            return new Map([...found].map(([key, { reports }]) => [key, reports]));
+          },
           vietnamDate(now()),
           campaign,
         );
@@ -133,12 +137,12 @@ export function importRoutes(store: Store, homeUnit: string, now: () => number) 
       return c.json({ dryRun: false, summary: { ...plan.summary, ...written } });
     })
     .get("/template.csv", async (c) => {
-      const rows = await templateRows(store, homeUnit);
+      const rows = await templateRows(store, homeUnit, now);
       c.header("Content-Disposition", 'attachment; filename="mau-nhap-so-lieu.csv"');
       return c.body(toCsv(TEMPLATE_HEADER, rows), 200, { "Content-Type": "text/csv; charset=utf-8" });
     })
     .get("/template.xlsx", async (c) => {
-      const rows = await templateRows(store, homeUnit);
+      const rows = await templateRows(store, homeUnit, now);
       const body = await toXlsx([
         { name: "Số liệu", header: TEMPLATE_HEADER, rows, widths: [12, 24, 12, 10, 16, 20, 12] },
       ]);
@@ -147,11 +151,12 @@ export function importRoutes(store: Store, homeUnit: string, now: () => number) 
     });
 }
 
-/** One line per commune of the deployment, code and name filled in. */
-async function templateRows(store: Store, homeUnit: string) {
-  const tree = await store.unitTree();
-  return tree
-    .reportingUnitsUnder(homeUnit)
-    .filter(isReportingUnit)
+/** One line per commune of the deployment as it is today, code and name filled in. */
+async function templateRows(store: Store, homeUnit: string | null, now: () => number) {
+  const history = await store.unitHistory();
+  const today = vietnamDate(now());
+  const scope = scopeOf(history, await askedVersion(store, history, undefined, homeUnit, today), today);
+  return scope.tree
+    .reportingUnitsUnder(scope.unit.id)
     .map((unit) => [unit.id, unit.name, null, null, null, null, null]);
 }

@@ -4,24 +4,33 @@ import { overviewFromStates } from "../domain/overview.ts";
 import type { AppEnv } from "../env.ts";
 import type { Store } from "../store/store.ts";
 import { isoDate, validQuery } from "../validation.ts";
-import { assessmentInput } from "./assessment-input.ts";
+import { assessmentInput, campaignParam } from "./assessment-input.ts";
 
-const overviewQuery = z.object({ unit: z.string().min(1).optional(), date: isoDate.optional() });
+const overviewQuery = z.object({
+  unit: z.string().min(1).optional(),
+  date: isoDate.optional(),
+  campaign: campaignParam,
+});
 const CACHED = 100;
 
-export function overviewRoutes(store: Store, homeUnit: string, now: () => number) {
+export function overviewRoutes(store: Store, homeUnit: string | null, now: () => number) {
   // Figures change only when reports, units or the campaign do: answers are kept until then (a
   // province or a country takes a while to assess, and many readers ask the same question).
+  // Without a date the answer is on the latest report, else today: the day is part of the key.
   const cache = new Map<string, string>();
   return new Hono<AppEnv>().get("/", validQuery(overviewQuery), async (c) => {
     const query = c.req.valid("query");
-    const key = `${await store.figuresVersion()}|${query.unit ?? homeUnit}|${query.date ?? ""}`;
+    const key = `${await store.figuresVersion()}|${query.unit ?? ""}|${query.date ?? new Date(now()).toISOString().slice(0, 10)}|${query.campaign ?? ""}`;
     let body = cache.get(key);
     if (body === undefined) {
-      const input = await assessmentInput(store, query.unit ?? homeUnit, query.date, now);
-      body = JSON.stringify(
-        overviewFromStates(input.tree, input.unitId, input.states, input.campaign, input.date),
-      );
+      const input = await assessmentInput(store, query, homeUnit, now);
+      const overview = overviewFromStates(input.tree, input.unitId, input.states, input.campaign, input.date);
+      body = JSON.stringify({
+        ...overview,
+        unit: input.scope.unit,
+        standing: input.scope.standing,
+        campaignId: input.campaign.id,
+      });
       if (cache.size >= CACHED) cache.delete(cache.keys().next().value as string);
       cache.set(key, body);
     }

@@ -6,6 +6,7 @@ import { baselineChange } from "../domain/baseline-change.ts";
 import { isIsoDate, vietnamDate } from "../domain/dates.ts";
 import { checkReport, earliestReportDate, type Problem } from "../domain/report-validation.ts";
 import type { Unit } from "../domain/types.ts";
+import { otherVersion, versionKey } from "../domain/unit-history.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import type { Store } from "../store/store.ts";
@@ -35,16 +36,22 @@ export function reportRoutes(store: Store, now: () => number) {
         action: "write reports",
         unitId: body.unitId,
       });
-      const tree = await store.unitTree();
-      const current = (await store.reportHistories([body.unitId])).get(body.unitId) ?? [];
+      // The unit is the version valid on the report's date (a 2024 report of an old commune, a 2025 one of a new).
+      const units = await store.unitHistory();
+      const day = isIsoDate(body.date) ? body.date : vietnamDate(now());
+      const unit = units.treeOn(day).get(body.unitId);
+      const current = unit
+        ? ((await store.unitHistories(units, [unit], "9999-12-31")).get(versionKey(unit))?.reports ?? [])
+        : [];
       const history = current.filter((r) => r.date !== body.date);
       const campaign = await store.campaign();
       const { errors, warnings, report } = checkReport(
         body,
-        tree.get(body.unitId),
+        unit,
         history,
         vietnamDate(now()),
         earliestReportDate(campaign.start),
+        otherVersion(units, body.unitId, day),
       );
       if (!report) {
         throw new ApiError(
@@ -54,11 +61,10 @@ export function reportRoutes(store: Store, now: () => number) {
           errors.map((e) => detail(e, body)),
         );
       }
-      const unit = tree.get(body.unitId) as Unit;
       const withReport = [...history, report].sort((a, b) =>
         a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
       );
-      const baseline = baselineChange(unit, current, withReport, campaign);
+      const baseline = baselineChange(unit as Unit, current, withReport, campaign);
       if (baseline) warnings.push(baseline);
       if (warnings.length > 0 && body.confirm !== true) {
         throw new ApiError(

@@ -1,42 +1,87 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { daysBetween } from "../domain/dates.ts";
+import { daysBetween, vietnamDate } from "../domain/dates.ts";
 import { seriesOf } from "../domain/series.ts";
-import { ApiError } from "../errors.ts";
+import type { Report, Unit } from "../domain/types.ts";
+import { ownReportsOnly, scopeOf, type UnitHistory } from "../domain/unit-history.ts";
+import { unitNotFound } from "../errors.ts";
 import type { Store } from "../store/store.ts";
 import { isoDate, validQuery } from "../validation.ts";
+import { campaignOf, campaignParam } from "./assessment-input.ts";
 
 /** The longest series one request may ask for: a campaign and its aftermath, not a millennium. */
 export const SERIES_MAX_DAYS = 3 * 366;
 
 const seriesQuery = z
-  .object({ from: isoDate.optional(), to: isoDate.optional() })
+  .object({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    date: isoDate.optional(),
+    campaign: campaignParam,
+  })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be after `to`", path: ["from"] })
   .refine((q) => !q.from || !q.to || daysBetween(q.from, q.to) <= SERIES_MAX_DAYS, {
     message: `must be at most ${SERIES_MAX_DAYS} days before \`to\` (3 years)`,
     path: ["from"],
   });
+const unitsQuery = z.object({ date: isoDate.optional(), all: z.enum(["true"]).optional() });
 
-export function unitRoutes(store: Store) {
-  return new Hono()
-    .get("/", async (c) => {
-      const tree = await store.unitTree();
-      return c.json({ units: tree.units });
-    })
-    .get("/:id/series", validQuery(seriesQuery), async (c) => {
-      const tree = await store.unitTree();
-      const id = c.req.param("id");
-      if (!tree.get(id)) throw unitNotFound(id);
-      const { from, to } = c.req.valid("query");
-      const unitIds = tree.reportingUnitsUnder(id).map((u) => u.id);
-      const reports = await store.reportsUpTo(unitIds, to ?? "9999-12-31");
-      const campaign = await store.campaign();
-      return c.json({ unitId: id, points: seriesOf(reports, unitIds.length, campaign, from ?? null) });
-    });
+export function unitRoutes(store: Store, now: () => number) {
+  return (
+    new Hono()
+      // The tree valid on `date` (default: today in Vietnam); `all=true`: every version the deployment holds.
+      .get("/", validQuery(unitsQuery), async (c) => {
+        const { date, all } = c.req.valid("query");
+        const history = await store.unitHistory();
+        return c.json({ units: all ? history.versions : history.treeOn(date ?? vietnamDate(now())).units });
+      })
+      // The unit a code names on `date`: the version then, with its successors after its end.
+      .get("/:id", validQuery(z.object({ date: isoDate.optional() })), async (c) => {
+        const id = c.req.param("id");
+        const date = c.req.valid("query").date ?? vietnamDate(now());
+        const history = await store.unitHistory();
+        const found = history.resolve(id, date);
+        if (!found) throw unitNotFound(id);
+        const scope = scopeOf(history, found.unit, date);
+        return c.json({
+          unit: scope.unit,
+          standing: scope.standing,
+          children: scope.tree.childrenWithFigures(scope.unit.id),
+          versions: history.versionsOf(id),
+        });
+      })
+      // One point per report date. The unit is the version valid on `date` (default: `to`, else today);
+      // its series runs on across changes of units (before it began: its predecessors' figures summed).
+      .get("/:id/series", validQuery(seriesQuery), async (c) => {
+        const id = c.req.param("id");
+        const { from, to, date, campaign: campaignId } = c.req.valid("query");
+        const history = await store.unitHistory();
+        const day = date ?? to ?? vietnamDate(now());
+        const found = history.resolve(id, day);
+        if (!found) throw unitNotFound(id);
+        const scope = scopeOf(history, found.unit, day);
+        const units = scope.tree.reportingUnitsUnder(scope.unit.id);
+        const reports = await seriesReports(store, history, units, to ?? "9999-12-31");
+        const campaign = await campaignOf(store, campaignId);
+        return c.json({
+          unitId: id,
+          unit: scope.unit,
+          points: seriesOf(reports, units.length, campaign, from ?? null),
+        });
+      })
+  );
 }
 
-export const unitNotFound = (id: string) =>
-  new ApiError(404, "UNIT_NOT_FOUND", `No unit has the code ${JSON.stringify(id)}.`, {
-    field: "unit",
-    value: id,
-  });
+/** Every report of the units up to `to` across changes of units, sorted by date. */
+async function seriesReports(store: Store, history: UnitHistory, units: readonly Unit[], to: string) {
+  // Units with nothing but their own reports (every unit until a reorganisation) come sorted from the database.
+  if (units.every((unit) => ownReportsOnly(history.sourcesOf(unit))))
+    return store.reportsUpTo(
+      units.map((u) => u.id),
+      to,
+    );
+  const histories = await store.unitHistories(history, units, to);
+  return [...histories.values()]
+    .flatMap((h): Report[] => h.reports)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}

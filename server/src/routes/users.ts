@@ -3,6 +3,7 @@ import { z } from "zod";
 import { allow } from "../auth/middleware.ts";
 import { hashPassword, passwordContext, passwordProblem, type ScryptParams } from "../auth/passwords.ts";
 import { can, hasCommune, ROLES, type Role, type User } from "../auth/roles.ts";
+import { vietnamDate } from "../domain/dates.ts";
 import { isReportingUnit } from "../domain/tree.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
@@ -26,7 +27,7 @@ function invalid(code: string, field: string, value: unknown, message: string): 
   return new ApiError(422, code, `${field}: ${message}`, [{ field, value, message }]);
 }
 
-export function userRoutes(store: Store, passwordParams: ScryptParams) {
+export function userRoutes(store: Store, passwordParams: ScryptParams, now: () => number) {
   /** Commune users need their commune; youth may have one; the other roles answer for the whole area. */
   async function checkScope(nextRole: Role, nextUnit: string | null) {
     if (nextRole === "commune" && nextUnit === null) {
@@ -41,7 +42,7 @@ export function userRoutes(store: Store, passwordParams: ScryptParams) {
       );
     }
     if (nextUnit !== null) {
-      const unit = (await store.unitTree()).get(nextUnit);
+      const unit = (await store.unitHistory()).treeOn(vietnamDate(now())).get(nextUnit);
       if (!unit || !isReportingUnit(unit)) {
         throw invalid(
           "UNKNOWN_UNIT",

@@ -66,7 +66,7 @@ describe("what an assessment reads (declared in the domain, executed by the stor
           for (const id of ids) {
             expect(reduced.get(id) ?? [], id).toEqual(selectReads(full.get(id) ?? [], reads));
           }
-          const tree = await store.unitTree();
+          const tree = (await store.unitHistory()).treeOn(date);
           expect(overviewOf(tree, "1", reduced, campaign, date)).toEqual(
             overviewOf(tree, "1", full, campaign, date),
           );

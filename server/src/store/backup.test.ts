@@ -20,7 +20,7 @@ describe("backup and restore", () => {
     dirs.push(dir);
     const live = join(dir, "live.db");
     const server = await openStore(live);
-    await seedIfEmpty(server, join(PROJECT_ROOT, "data"), true);
+    await seedIfEmpty(server, join(PROJECT_ROOT, "data"), { demoData: "tay-son-2024", homeUnit: null });
     const actor = { userId: null, username: "test", ip: null, at: new Date().toISOString() };
     // Writes keep coming while the backup runs.
     let written = 0;
@@ -66,7 +66,7 @@ describe("backup and restore on the engine under test", () => {
       : join(dir, "live.db");
     const backup = join(dir, "backup");
     const store = await openStore(location);
-    await seedIfEmpty(store, join(PROJECT_ROOT, "data"), true);
+    await seedIfEmpty(store, join(PROJECT_ROOT, "data"), { demoData: "tay-son-2024", homeUnit: null });
     const before = await store.reportHistories(["21850"]);
     if (TEST_DATABASE_URL) backupPostgres(location, backup);
     else await backupDatabase(location, backup);

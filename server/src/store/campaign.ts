@@ -1,7 +1,9 @@
+import type { CampaignRecord } from "../domain/campaign.ts";
 import type { Campaign } from "../domain/types.ts";
 import { type Sql, statement } from "./sql/sql.ts";
 
 interface CampaignRow {
+  id: number;
   name: string;
   start_date: string;
   deadline: string;
@@ -12,36 +14,58 @@ interface CampaignRow {
   pace_window_days: number;
 }
 
-const GET = statement("SELECT * FROM campaign WHERE id = 1");
-const UPDATE = statement(
-  `UPDATE campaign SET name = @name, start_date = @start, deadline = @deadline, target_coverage = @coverage,
-     target_linking = @linking, tolerance_points = @tolerancePoints, stale_days = @staleDays,
-     pace_window_days = @paceWindowDays WHERE id = 1`,
+const ALL = statement("SELECT * FROM campaigns ORDER BY start_date, id");
+const CURRENT = statement(
+  "SELECT c.* FROM campaigns c JOIN settings s ON s.campaign_id = c.id WHERE s.id = 1",
 );
+const ONE = statement("SELECT * FROM campaigns WHERE id = @id");
+const COLUMNS = `name = @name, start_date = @start, deadline = @deadline, target_coverage = @coverage,
+  target_linking = @linking, tolerance_points = @tolerancePoints, stale_days = @staleDays,
+  pace_window_days = @paceWindowDays`;
+const UPDATE = statement(`UPDATE campaigns SET ${COLUMNS} WHERE id = @id`);
+const INSERT = statement(
+  `INSERT INTO campaigns (id, name, start_date, deadline, target_coverage, target_linking, tolerance_points,
+     stale_days, pace_window_days)
+   SELECT coalesce(max(id), 0) + 1, @name, @start, @deadline, @coverage, @linking, @tolerancePoints,
+     @staleDays, @paceWindowDays FROM campaigns RETURNING id`,
+);
+const MAKE_CURRENT = statement("UPDATE settings SET campaign_id = @id WHERE id = 1");
+
+const params = (c: Campaign) => ({
+  name: c.name,
+  start: c.start,
+  deadline: c.deadline,
+  coverage: c.targets.coverage,
+  linking: c.targets.linking,
+  tolerancePoints: c.tolerancePoints,
+  staleDays: c.staleDays,
+  paceWindowDays: c.paceWindowDays,
+});
+
+const toCampaign = (row: CampaignRow): CampaignRecord => ({
+  id: Number(row.id),
+  name: row.name,
+  start: row.start_date,
+  deadline: row.deadline,
+  targets: { coverage: row.target_coverage, linking: row.target_linking },
+  tolerancePoints: row.tolerance_points,
+  staleDays: row.stale_days,
+  paceWindowDays: row.pace_window_days,
+});
 
 export const campaignStatements = {
-  update: (sql: Sql, c: Campaign) =>
-    sql.run(UPDATE, {
-      name: c.name,
-      start: c.start,
-      deadline: c.deadline,
-      coverage: c.targets.coverage,
-      linking: c.targets.linking,
-      tolerancePoints: c.tolerancePoints,
-      staleDays: c.staleDays,
-      paceWindowDays: c.paceWindowDays,
-    }),
-  get: async (sql: Sql): Promise<Campaign> => {
-    const row = await sql.get<CampaignRow>(GET);
-    if (!row) throw new Error("the campaign row is missing: the migrations were not applied");
-    return {
-      name: row.name,
-      start: row.start_date,
-      deadline: row.deadline,
-      targets: { coverage: row.target_coverage, linking: row.target_linking },
-      tolerancePoints: row.tolerance_points,
-      staleDays: row.stale_days,
-      paceWindowDays: row.pace_window_days,
-    };
+  all: async (sql: Sql) => (await sql.all<CampaignRow>(ALL)).map(toCampaign),
+  current: async (sql: Sql): Promise<CampaignRecord> => {
+    const row = await sql.get<CampaignRow>(CURRENT);
+    if (!row) throw new Error("the current campaign is missing: the migrations were not applied");
+    return toCampaign(row);
   },
+  one: async (sql: Sql, id: number) => {
+    const row = await sql.get<CampaignRow>(ONE, { id });
+    return row ? toCampaign(row) : undefined;
+  },
+  update: (sql: Sql, id: number, c: Campaign) => sql.run(UPDATE, { ...params(c), id }),
+  insert: async (sql: Sql, c: Campaign): Promise<number> =>
+    Number((await sql.get<{ id: number }>(INSERT, params(c)))?.id),
+  makeCurrent: (sql: Sql, id: number) => sql.run(MAKE_CURRENT, { id }),
 };

@@ -50,7 +50,8 @@ describe("rebuilding the units table (0004)", () => {
     expect(fourth?.name).toBe("0004_country_units.sql");
     expect(db.prepare("SELECT count(*) FROM units").pluck().get()).toBe(2);
     expect(db.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
-    db.prepare("INSERT INTO units VALUES ('VN', 'Việt Nam', 'country', NULL)").run();
+    db.prepare("INSERT INTO units VALUES ('VN')").run();
+    db.prepare("INSERT INTO unit_versions (id, name, kind) VALUES ('VN', 'Việt Nam', 'country')").run();
     expect(db.pragma("foreign_keys", { simple: true })).toBe(1);
     expect(() =>
       db
@@ -59,5 +60,42 @@ describe("rebuilding the units table (0004)", () => {
         )
         .run(),
     ).toThrow(/FOREIGN KEY/);
+  });
+});
+
+describe("unit versions and campaigns over time (0007)", () => {
+  it("keeps every unit as a version valid from the start with no end, and the campaign as the current one", () => {
+    const db = openDatabase(":memory:");
+    const migrations = readMigrations();
+    migrate(
+      db,
+      migrations.filter((m) => m.version < 7),
+    );
+    db.prepare(
+      "INSERT INTO units VALUES ('52', 'Tỉnh Bình Định', 'province', NULL), ('21850', 'Xã Tây Phú', 'commune', '52')",
+    ).run();
+    db.prepare(
+      "INSERT INTO reports (unit_id, date, population, level2, dual, linked) VALUES ('21850', '2024-02-03', 10, 5, 4, 3)",
+    ).run();
+    db.prepare("UPDATE campaign SET name = 'Tây Sơn' WHERE id = 1").run();
+    migrate(db, migrations);
+    expect(db.prepare("SELECT * FROM unit_versions ORDER BY id").all()).toEqual([
+      { id: "21850", valid_from: "", valid_to: null, name: "Xã Tây Phú", kind: "commune", parent_id: "52" },
+      { id: "52", valid_from: "", valid_to: null, name: "Tỉnh Bình Định", kind: "province", parent_id: null },
+    ]);
+    expect(db.prepare("SELECT count(*) FROM reports").pluck().get()).toBe(1);
+    expect(
+      db.prepare("SELECT c.name FROM campaigns c JOIN settings s ON s.campaign_id = c.id").pluck().get(),
+    ).toBe("Tây Sơn");
+    expect(db.prepare("PRAGMA foreign_key_check").all()).toEqual([]);
+    // A version of a code the deployment does not hold, or a second one on the same day, is refused.
+    expect(() =>
+      db.prepare("INSERT INTO unit_versions (id, name, kind) VALUES ('99999', 'X', 'commune')").run(),
+    ).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db
+        .prepare("INSERT INTO unit_versions (id, name, kind) VALUES ('52', 'Tỉnh Gia Lai', 'province')")
+        .run(),
+    ).toThrow(/UNIQUE/);
   });
 });

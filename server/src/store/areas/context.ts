@@ -1,4 +1,4 @@
-import type { UnitTree } from "../../domain/tree.ts";
+import type { UnitHistory } from "../../domain/unit-history.ts";
 import { type Actor, type AuditEntry, auditStatements } from "../audit.ts";
 import { type Sql, statement } from "../sql/sql.ts";
 
@@ -24,8 +24,9 @@ export interface PerUnit<T> {
  * units, reports or the campaign raises the figures version in its own transaction (a write of units
  * raises the units version too) and records which reporting units it changed. Whatever a process
  * keeps is checked against the database before it is served: the overview's answers are keyed by
- * the figures version (routes/overview.ts), the unit tree by the units version, and per-unit results
- * (baselines, each commune's state on a date) forget the units changed since they were read.
+ * the figures version (routes/overview.ts), the units by the units version, and per-unit results
+ * (baselines, each commune's state on a date) forget the units changed since they were read, and
+ * every later unit whose history their reports feed (the lineage of a reorganisation).
  */
 export interface StoreContext {
   sql: Sql;
@@ -38,8 +39,8 @@ export interface StoreContext {
     work: (tx: Sql, log: (entry: AuditEntry) => void, touched: Touched) => Promise<R>,
   ): Promise<R>;
   versions(): Promise<{ figures: number; units: number }>;
-  /** The unit tree, read again only when the units version moved. */
-  tree(load: () => Promise<UnitTree>): Promise<UnitTree>;
+  /** Every unit version and the lineage, read again only when the units version moved. */
+  units(load: () => Promise<UnitHistory>): Promise<UnitHistory>;
   /** A new kind of per-unit result, kept under at most `keys` keys (the most recently opened). */
   perUnit<T>(keys: number): PerUnit<T>;
 }
@@ -117,6 +118,7 @@ export function storeContext(sql: Sql): StoreContext {
       }
     }
   };
+  let unitsKept: { version: number; history: UnitHistory } | null = null;
   const refresh = async () => {
     const { figures } = await versions();
     if (figures === seen) return;
@@ -124,12 +126,15 @@ export function storeContext(sql: Sql): StoreContext {
     else {
       const rows = await sql.all<{ unit_id: string | null }>(CHANGES_SINCE, { since: seen });
       if (rows.some((row) => row.unit_id === null)) forget(null);
-      else if (rows.length > 0) forget(rows.map((row) => row.unit_id as string));
+      else if (rows.length > 0) {
+        const codes = rows.map((row) => row.unit_id as string);
+        // Without the units at hand the lineage is unknown: forget everything rather than too little.
+        forget(unitsKept ? [...unitsKept.history.dependentCodes(codes)] : null);
+      }
     }
     seen = figures;
   };
 
-  let tree: { units: number; tree: UnitTree } | null = null;
   return {
     sql,
     write,
@@ -141,10 +146,10 @@ export function storeContext(sql: Sql): StoreContext {
         return result;
       }),
     versions,
-    tree: async (load) => {
-      const { units } = await versions();
-      if (tree?.units !== units) tree = { units, tree: await load() };
-      return tree.tree;
+    units: async (load) => {
+      const version = (await versions()).units;
+      if (unitsKept?.version !== version) unitsKept = { version, history: await load() };
+      return unitsKept.history;
     },
     perUnit: <T>(keys: number): PerUnit<T> => {
       const kind = { byKey: new Map<string, Map<string, unknown>>() };

@@ -1,7 +1,16 @@
 import { reportingUnitState, type UnitState } from "../../domain/assess.ts";
 import { type AssessmentReads, assessmentReads } from "../../domain/assessment-reads.ts";
 import { sameFigures } from "../../domain/history.ts";
+import { historyOf } from "../../domain/lineage-history.ts";
 import type { Campaign, Report, Unit } from "../../domain/types.ts";
+import {
+  type HistorySource,
+  type Incomplete,
+  ownReportsOnly,
+  sourceCodes,
+  type UnitHistory,
+  versionKey,
+} from "../../domain/unit-history.ts";
 import type { Actor } from "../audit.ts";
 import { reportStatements as reports } from "../reports.ts";
 import type { StoreContext } from "./context.ts";
@@ -18,11 +27,25 @@ export interface ReportArea {
   /** For each unit, the reports an assessment reads (domain/assessment-reads.ts), sorted by date. */
   reportsForAssessment(unitIds: readonly string[], reads: AssessmentReads): Promise<Map<string, Report[]>>;
   /**
-   * Each reporting unit's state on `date` (domain/assess.ts `reportingUnitState` of the reports its
-   * assessment reads), kept per unit until that unit's figures change: after a revision in one
-   * commune, a country's overview computes that commune again, not the 10,000.
+   * Each reporting unit version's state on `date` (domain/assess.ts `reportingUnitState` of the
+   * reports its assessment reads, across changes of units), kept per unit until that unit's figures
+   * change: after a revision in one commune, a country's overview computes that commune again, not the 10,000.
    */
-  reportingStates(units: readonly Unit[], campaign: Campaign, date: string): Promise<Map<string, UnitState>>;
+  reportingStates(
+    history: UnitHistory,
+    units: readonly Unit[],
+    campaign: Campaign,
+    date: string,
+  ): Promise<Map<string, UnitState>>;
+  /**
+   * Each reporting unit version's history up to `to`, across the changes of units
+   * (domain/lineage-history.ts), with what it leaves out, by version key (unit-history.ts `versionKey`).
+   */
+  unitHistories(
+    history: UnitHistory,
+    units: readonly Unit[],
+    to: string,
+  ): Promise<Map<string, { reports: Report[]; incomplete: Incomplete | null }>>;
   /** Every report of the units dated on or before `to`, sorted by date. */
   reportsUpTo(unitIds: readonly string[], to: string): Promise<Report[]>;
   /** Up to `limit` reports of the units after `after`, by date then unit: a large export reads page by page. */
@@ -48,35 +71,68 @@ const key = (report: Report) => `${report.unitId}/${report.date}`;
 
 export function reportArea(ctx: StoreContext): ReportArea {
   const baselines = ctx.perUnit<Report | null>(2);
-  const states = ctx.perUnit<UnitState>(4);
+  const states = ctx.perUnit<{ validFrom: string | null; state: UnitState }>(4);
   const forAssessment = async (unitIds: readonly string[], reads: AssessmentReads) =>
     reports.forAssessment(ctx.sql, unitIds, reads, await baselines.open(reads.start));
+  const unitHistories = async (history: UnitHistory, units: readonly Unit[], to: string) => {
+    const sources = units.map((unit) => history.sourcesOf(unit));
+    const codes = new Set<string>();
+    for (const source of sources) sourceCodes(source, codes);
+    const byCode = new Map<string, Report[]>();
+    for (const report of await reports.upTo(ctx.sql, [...codes], to)) {
+      const list = byCode.get(report.unitId);
+      if (list) list.push(report);
+      else byCode.set(report.unitId, [report]);
+    }
+    return new Map(
+      sources.map((source: HistorySource) => [
+        versionKey(source.unit),
+        { reports: historyOf(source, byCode), incomplete: source.incomplete },
+      ]),
+    );
+  };
   return {
     reportCount: () => reports.count(ctx.sql),
     latestReportDate: (unitIds) => reports.latestDate(ctx.sql, unitIds),
     reportsForAssessment: forAssessment,
-    reportingStates: async (units, campaign, date) => {
+    reportingStates: async (history, units, campaign, date) => {
       const kept = await states.open(`${date}|${JSON.stringify(campaign)}`);
       const result = new Map<string, UnitState>();
-      const missing: Unit[] = [];
+      const plain: Unit[] = [];
+      const across: Unit[] = [];
       for (const unit of units) {
+        // Kept by code: one code names one version on a date, except when a page asks for a unit
+        // not yet formed (its later communes' figures before they began), so the version is checked.
         const state = kept.known.get(unit.id);
-        if (state) result.set(unit.id, state);
-        else missing.push(unit);
+        if (state && state.validFrom === (unit.validFrom ?? null)) result.set(unit.id, state.state);
+        else if (ownReportsOnly(history.sourcesOf(unit))) plain.push(unit);
+        else across.push(unit);
       }
-      if (missing.length > 0) {
+      const keep = (unit: Unit, state: UnitState) => {
+        kept.keep(unit.id, { validFrom: unit.validFrom ?? null, state });
+        result.set(unit.id, state);
+      };
+      if (plain.length > 0) {
         const histories = await forAssessment(
-          missing.map((unit) => unit.id),
+          plain.map((unit) => unit.id),
           assessmentReads(campaign, date),
         );
-        for (const unit of missing) {
-          const state = reportingUnitState(unit, histories.get(unit.id) ?? [], campaign, date);
-          kept.keep(unit.id, state);
-          result.set(unit.id, state);
+        for (const unit of plain)
+          keep(unit, reportingUnitState(unit, histories.get(unit.id) ?? [], campaign, date));
+      }
+      if (across.length > 0) {
+        const histories = await unitHistories(history, across, date);
+        for (const unit of across) {
+          const { reports, incomplete } = histories.get(versionKey(unit)) as {
+            reports: Report[];
+            incomplete: Incomplete | null;
+          };
+          keep(unit, reportingUnitState(unit, reports, campaign, date, incomplete));
         }
       }
       return result;
     },
+    unitHistories: (history, units, to) => unitHistories(history, units, to),
     reportsUpTo: (unitIds, to) => reports.upTo(ctx.sql, unitIds, to),
     reportPage: (unitIds, after, limit) => reports.page(ctx.sql, unitIds, after, limit),
     reportHistories: async (unitIds) => {

@@ -1,17 +1,49 @@
-import { UnitTree } from "../../domain/tree.ts";
 import type { Unit } from "../../domain/types.ts";
-import { unitStatements } from "../units.ts";
+import { type Lineage, UnitHistory } from "../../domain/unit-history.ts";
+import type { Actor } from "../audit.ts";
+import { type Home, settingStatements as settings } from "../settings.ts";
+import { unitStatements as units } from "../units.ts";
 import type { StoreContext } from "./context.ts";
 
+/** Units added or changed together, with their lineage, and the area to choose (all or nothing). */
+export interface UnitChange {
+  units: readonly Unit[];
+  lineage: readonly Lineage[];
+  home?: Home;
+  /** What the audit log records of it. */
+  audit: { action: string; summary: Record<string, unknown> };
+}
+
 export interface UnitArea {
-  unitTree(): Promise<UnitTree>;
-  /** Adds or renames units; parents must come before their children. */
+  /** Every unit version the deployment holds and their lineage (the tree on a date: `treeOn`). */
+  unitHistory(): Promise<UnitHistory>;
+  /** Adds or renames units (seeds and `npm run units -- import`); parents must come before their children. */
   saveUnits(units: readonly Unit[]): Promise<void>;
+  /** Sets up an area or applies a change of units, in one transaction, audited. */
+  changeUnits(change: UnitChange, actor: Actor): Promise<void>;
+  /** The area chosen from the web; null until one is. */
+  home(): Promise<Home | null>;
 }
 
 export function unitArea(ctx: StoreContext): UnitArea {
   return {
-    unitTree: () => ctx.tree(async () => new UnitTree(await unitStatements.all(ctx.sql))),
-    saveUnits: (list) => ctx.write("units", (tx) => unitStatements.upsertMany(tx, list)),
+    unitHistory: () =>
+      ctx.units(async () => new UnitHistory(await units.all(ctx.sql), await units.lineage(ctx.sql))),
+    saveUnits: (list) => ctx.write("units", (tx) => units.upsertMany(tx, list)),
+    changeUnits: (change, actor) =>
+      ctx.audited(actor, "units", async (tx, log) => {
+        await units.upsertMany(tx, change.units);
+        await units.addLineage(tx, change.lineage);
+        const before = await settings.home(tx);
+        if (change.home) await settings.setHome(tx, change.home);
+        log({
+          action: change.audit.action,
+          entity: "units",
+          entityId: change.home?.id ?? before?.id,
+          before: change.home ? { home: before } : undefined,
+          after: { ...change.audit.summary, ...(change.home ? { home: change.home } : {}) },
+        });
+      }),
+    home: () => settings.home(ctx.sql),
   };
 }

@@ -1,0 +1,168 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import { compareCodes } from "../domain/tree.ts";
+import { UNIT_KINDS, type UnitKind } from "../domain/types.ts";
+import { foldText, nameKey } from "../domain/unit-names.ts";
+
+/** The two national trees: before (three levels) and after (two levels) the 01/07/2025 reorganisation. */
+export const TREES = ["2024", "2025"] as const;
+export type TreeName = (typeof TREES)[number];
+/** The day the 2025 tree came into force. */
+export const REORGANISATION_2025 = "2025-07-01";
+
+export interface CatalogueUnit {
+  code: string;
+  name: string;
+  kind: UnitKind;
+  parentCode: string | null;
+  tree: TreeName;
+  /** The commune's centre, where it could be geocoded. */
+  lat: number | null;
+  lon: number | null;
+}
+
+/** One row of the merger table: an old commune (or island district) and a new commune it went into. */
+export interface MergerRow {
+  oldCode: string;
+  newCode: string;
+  /** The old commune was divided among several new ones (one row per new one). */
+  split: boolean;
+}
+
+const KIND_ORDER = new Map<string, number>(UNIT_KINDS.map((kind, i) => [kind, i]));
+const SEARCH_LIMIT = 20;
+
+/** The national catalogues shipped in data/catalogue (data/README.md), indexed for lookups and search. */
+export class Catalogue {
+  private readonly byCode = new Map<TreeName, Map<string, CatalogueUnit>>();
+  private readonly childrenOf = new Map<TreeName, Map<string, CatalogueUnit[]>>();
+  private readonly folded = new Map<CatalogueUnit, { name: string; key: string }>();
+  readonly merger: readonly MergerRow[];
+
+  constructor(units: readonly CatalogueUnit[], merger: readonly MergerRow[]) {
+    this.merger = merger;
+    for (const tree of TREES) {
+      this.byCode.set(tree, new Map());
+      this.childrenOf.set(tree, new Map());
+    }
+    for (const unit of units) {
+      this.byCode.get(unit.tree)?.set(unit.code, unit);
+      const siblings = this.childrenOf.get(unit.tree) as Map<string, CatalogueUnit[]>;
+      const key = unit.parentCode ?? "";
+      siblings.set(key, [...(siblings.get(key) ?? []), unit]);
+      this.folded.set(unit, { name: foldText(unit.name), key: nameKey(unit.name).replace(KIND_WORDS, "") });
+    }
+  }
+
+  get(tree: TreeName, code: string): CatalogueUnit | undefined {
+    return this.byCode.get(tree)?.get(code);
+  }
+
+  /** The units directly under `code` (the provinces for null), in code order. */
+  children(tree: TreeName, code: string | null): CatalogueUnit[] {
+    return [...(this.childrenOf.get(tree)?.get(code ?? "") ?? [])].sort((a, b) =>
+      compareCodes(a.code, b.code),
+    );
+  }
+
+  /** `code` and every unit under it, parents before children. */
+  subtree(tree: TreeName, code: string): CatalogueUnit[] {
+    const root = this.get(tree, code);
+    if (!root) return [];
+    const found: CatalogueUnit[] = [];
+    const queue = [root];
+    while (queue.length > 0) {
+      const unit = queue.shift() as CatalogueUnit;
+      found.push(unit);
+      queue.push(...this.children(tree, unit.code));
+    }
+    return found;
+  }
+
+  /** The names of the units above `unit`, nearest first ("Huyện Tây Sơn, Tỉnh Bình Định"). */
+  path(unit: CatalogueUnit): string {
+    const names: string[] = [];
+    for (let at = unit.parentCode; at !== null; ) {
+      const parent = this.get(unit.tree, at);
+      if (!parent) break;
+      names.push(parent.name);
+      at = parent.parentCode;
+    }
+    return names.join(", ");
+  }
+
+  /**
+   * Units whose name holds `query` (case and diacritics ignored, "Xã", "Huyện"… optional) or whose
+   * code starts with it: exact matches first, then names that start with it, larger units first.
+   */
+  search(query: string, tree?: TreeName): CatalogueUnit[] {
+    const q = foldText(query);
+    if (q === "") return [];
+    const plain = q.replace(KIND_WORDS, "");
+    const scored: [number, CatalogueUnit][] = [];
+    for (const [unit, folded] of this.folded) {
+      if (tree && unit.tree !== tree) continue;
+      let score: number;
+      if (unit.code === q) score = 0;
+      else if (folded.key === plain || folded.name === q) score = 1;
+      else if (folded.key.startsWith(plain)) score = 2;
+      else if (/^\d+$/.test(q) && unit.code.startsWith(q)) score = 3;
+      else if (folded.name.includes(q) || (plain !== "" && folded.key.includes(plain))) score = 4;
+      else continue;
+      scored.push([score, unit]);
+    }
+    return scored
+      .sort(
+        ([sa, a], [sb, b]) =>
+          sa - sb ||
+          (KIND_ORDER.get(a.kind) ?? 9) - (KIND_ORDER.get(b.kind) ?? 9) ||
+          compareCodes(b.tree, a.tree) ||
+          compareCodes(a.code, b.code),
+      )
+      .slice(0, SEARCH_LIMIT)
+      .map(([, unit]) => unit);
+  }
+}
+
+/** The kind words a name may begin with, folded: a search for "gia lai" finds "Tỉnh Gia Lai". */
+const KIND_WORDS = /^(tinh|thanh pho|huyen|quan|thi xa|xa|thi tran|phuong|dac khu)\s+/;
+
+const cache = new Map<string, Catalogue>();
+
+/** The catalogues in `dataDir`/catalogue, read on first use and kept (about 14,000 units). */
+export function catalogueAt(dataDir: string): Catalogue {
+  let found = cache.get(dataDir);
+  if (!found) {
+    const dir = join(dataDir, "catalogue");
+    const units = TREES.flatMap((tree) => readUnits(join(dir, `units-${tree}.csv`), tree));
+    const merger = readCsv(join(dir, "merger-2025.csv")).map((row) => ({
+      oldCode: row.old_code as string,
+      newCode: row.new_code as string,
+      split: row.old_split === "yes",
+    }));
+    found = new Catalogue(units, merger);
+    cache.set(dataDir, found);
+  }
+  return found;
+}
+
+function readCsv(path: string): Record<string, string>[] {
+  return parse(readFileSync(path, "utf8"), { columns: true, skip_empty_lines: true, trim: true, bom: true });
+}
+
+function readUnits(path: string, tree: TreeName): CatalogueUnit[] {
+  return readCsv(path).map((row, i) => {
+    if (!UNIT_KINDS.includes(row.kind as UnitKind))
+      throw new Error(`${path} row ${i + 2}: kind ${JSON.stringify(row.kind)} is unknown`);
+    return {
+      code: row.code as string,
+      name: row.name as string,
+      kind: row.kind as UnitKind,
+      parentCode: row.parent_code || null,
+      tree,
+      lat: row.lat ? Number(row.lat) : null,
+      lon: row.lon ? Number(row.lon) : null,
+    };
+  });
+}

@@ -1,0 +1,138 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { allow } from "../auth/middleware.ts";
+import { can } from "../auth/roles.ts";
+import { areaFromCatalogue } from "../catalogue/area-setup.ts";
+import { type Catalogue, REORGANISATION_2025, TREES } from "../catalogue/catalogue.ts";
+import { planReorganisation } from "../catalogue/reorganise.ts";
+import { vietnamDate } from "../domain/dates.ts";
+import { isReportingUnit } from "../domain/tree.ts";
+import { scopeOf } from "../domain/unit-history.ts";
+import type { AppEnv } from "../env.ts";
+import { ApiError } from "../errors.ts";
+import { applyReorganisation, setUpArea } from "../seed.ts";
+import type { Store } from "../store/store.ts";
+import { isoDate, validJson, validQuery } from "../validation.ts";
+import { askedVersion } from "./assessment-input.ts";
+
+const catalogueQuery = z.object({
+  q: z.string().max(100).optional(),
+  tree: z.enum(TREES, { message: "must be 2024 or 2025" }).optional(),
+  parent: z
+    .string()
+    .regex(/^\d{1,5}$/, "must be a unit code")
+    .optional(),
+});
+const areaBody = z.object({
+  tree: z.enum(TREES, { message: "must be 2024 or 2025" }),
+  code: z.string().regex(/^\d{1,5}$/, "must be a unit code"),
+});
+const reorganisationBody = z.object({
+  date: isoDate.default(REORGANISATION_2025),
+  shares: z
+    .array(
+      z.object({
+        oldCode: z.string().regex(/^\d{1,5}$/),
+        newCode: z.string().regex(/^\d{1,5}$/),
+        share: z.number(),
+      }),
+    )
+    .max(20_000)
+    .default([]),
+});
+
+/**
+ * `/api/catalogue`: the national catalogues of both trees, to choose an area from: `q` searches by
+ * name (case and diacritics ignored) or code; `parent` lists the units under one (none: the provinces).
+ */
+export function catalogueRoutes(catalogue: () => Catalogue) {
+  return new Hono<AppEnv>().get("/", validQuery(catalogueQuery), (c) => {
+    const { q, tree, parent } = c.req.valid("query");
+    const found =
+      q !== undefined && q.trim() !== ""
+        ? catalogue().search(q, tree)
+        : TREES.filter((t) => !tree || t === tree).flatMap((t) => catalogue().children(t, parent ?? null));
+    return c.json({
+      units: found.map((u) => ({
+        code: u.code,
+        name: u.name,
+        kind: u.kind,
+        parentCode: u.parentCode,
+        tree: u.tree,
+        path: catalogue().path(u),
+      })),
+    });
+  });
+}
+
+/**
+ * `/api/area`: the deployment's area (public: the web's first question), choosing it from the
+ * catalogue (admin), and applying a reorganisation to it, previewed first (admin).
+ */
+export function areaRoutes(
+  store: Store,
+  catalogue: () => Catalogue,
+  homeUnit: string | null,
+  now: () => number,
+) {
+  const mayManage = allow(store, (user) => can(user, "manageUnits"), "manage the area's units");
+  return new Hono<AppEnv>()
+    .get("/", async (c) => {
+      const history = await store.unitHistory();
+      const today = vietnamDate(now());
+      const version = await askedVersion(store, history, undefined, homeUnit, today).catch((error) => {
+        if (error instanceof ApiError && error.code === "NO_AREA") return null;
+        throw error;
+      });
+      if (!version) return c.json({ area: null });
+      const scope = scopeOf(history, version, today);
+      // The area still holds communes of the 2024 tree with no end: the 2025 reorganisation is pending.
+      const pending = history
+        .treeOn(today)
+        .units.some((u) => isReportingUnit(u) && !u.validFrom && !u.validTo);
+      return c.json({
+        area: scope.unit,
+        standing: scope.standing,
+        communes: scope.tree.reportingUnitsUnder(scope.unit.id).length,
+        reorganisationPending: pending && today >= REORGANISATION_2025,
+      });
+    })
+    .post("/", mayManage, validJson(areaBody), async (c) => {
+      const { tree, code } = c.req.valid("json");
+      const area = areaFromCatalogue(catalogue(), tree, code);
+      if (!area) {
+        throw new ApiError(404, "UNIT_NOT_FOUND", `The ${tree} catalogue has no unit ${code}.`, {
+          field: "code",
+          value: code,
+        });
+      }
+      await setUpArea(store, area, c.get("actor"));
+      return c.json({ area: area.home, units: area.units.length }, 201);
+    })
+    .post("/reorganisation", mayManage, validJson(reorganisationBody), async (c) => {
+      const { date, shares } = c.req.valid("json");
+      const dryRun = c.req.query("dryRun") === "true";
+      const history = await store.unitHistory();
+      const plan = planReorganisation(history, catalogue(), date, shares);
+      const users = (await store.listUsers()).filter((u) => u.unitId !== null);
+      const ending = new Set(plan.ending.filter(isReportingUnit).map((u) => u.id));
+      const accounts = users
+        .filter((u) => ending.has(u.unitId as string))
+        .map((u) => ({
+          username: u.username,
+          unitId: u.unitId,
+          successors: plan.successors
+            .filter((s) => s.predecessors.some((p) => p.id === u.unitId))
+            .map((s) => s.unit.id),
+        }));
+      const preview = { ...plan, accounts };
+      if (dryRun) return c.json({ dryRun: true, ...preview });
+      if (plan.problems.length > 0) {
+        throw new ApiError(422, "REORGANISATION_INVALID", plan.problems.join(" "), {
+          problems: plan.problems,
+        });
+      }
+      await applyReorganisation(store, plan, c.get("actor"));
+      return c.json({ dryRun: false, ...preview });
+    });
+}

@@ -1,0 +1,44 @@
+import { vietnamDate } from "../domain/dates.ts";
+import { type Drive, driveEffect, publicDrive } from "../domain/drives.ts";
+import { scopeOf, versionKey, withPredecessors } from "../domain/unit-history.ts";
+import type { DriveFilter, Store } from "../store/store.ts";
+import { askedVersion } from "./assessment-input.ts";
+
+/**
+ * The drives held in a unit's communes (`unit`, default the deployment's area, as it is on `to`,
+ * default today) and, before they began, in the communes they were formed from: each drive keeps
+ * the unit version it was held in, and is named by it. Finished drives carry what followed them;
+ * the public sees no team details (publicDrive).
+ */
+export async function drivesOf(
+  store: Store,
+  query: { unit?: string; status?: DriveFilter["status"]; from?: string; to?: string },
+  homeUnit: string | null,
+  now: () => number,
+  signedIn: boolean,
+) {
+  const history = await store.unitHistory();
+  const day = query.to ?? vietnamDate(now());
+  const scope = scopeOf(history, await askedVersion(store, history, query.unit, homeUnit, day), day);
+  const versions = withPredecessors(history, scope.tree.reportingUnitsUnder(scope.unit.id));
+  const listed = await store.listDrives({
+    unitIds: [...new Set([...versions.values()].map((u) => u.id))],
+    status: query.status,
+    from: query.from,
+    to: query.to,
+  });
+  const held = listed.filter((d) => {
+    const version = history.versionOn(d.unitId, d.date);
+    return version !== undefined && versions.has(versionKey(version));
+  });
+  const shown: Drive[] = signedIn ? held : held.map(publicDrive);
+  const histories = await store.reportHistories([
+    ...new Set(shown.filter((d) => d.status === "done").map((d) => d.unitId)),
+  ]);
+  const drives = shown.map((d) => ({
+    ...d,
+    unitName: history.versionOn(d.unitId, d.date)?.name ?? d.unitId,
+    effect: d.status === "done" ? driveEffect(d, histories.get(d.unitId) ?? []) : null,
+  }));
+  return { history, scope, drives };
+}
