@@ -3,6 +3,8 @@ import { can } from "@vneid-tracker/server/roles.ts";
 import { Link, Route, Switch, useLocation, useSearch } from "wouter";
 import { AuditPage } from "./features/admin/audit-page.tsx";
 import { UsersPage } from "./features/admin/users-page.tsx";
+import { SettingsPage } from "./features/area/settings-page.tsx";
+import { RequireArea, SetupPage } from "./features/area/setup-page.tsx";
 import { AccountPage } from "./features/auth/account-page.tsx";
 import { LoginPage } from "./features/auth/login-page.tsx";
 import { CommunePage } from "./features/commune/commune-page.tsx";
@@ -26,24 +28,39 @@ export function App() {
       <main id="main" tabIndex={-1}>
         <BadDateGuard>
           <Switch>
-            <Route path="/" component={OverviewPage} />
-            <Route path="/units/:id">{(params) => <CommunePage unitId={params.id} />}</Route>
-            <Route path="/drives" component={DrivesPage} />
-            <Route path="/drives/schedule" component={SchedulePage} />
-            <Route path="/reports/new" component={ReportFormPage} />
-            <Route path="/reports/import" component={ImportPage} />
-            <Route path="/reports/weekly" component={WeeklyPage} />
             <Route path="/login" component={LoginPage} />
             <Route path="/account" component={AccountPage} />
-            <Route path="/admin/users" component={UsersPage} />
-            <Route path="/admin/audit" component={AuditPage} />
+            <Route path="/setup" component={SetupPage} />
             <Route>
-              <NotFound />
+              <RequireArea>
+                <AreaPages />
+              </RequireArea>
             </Route>
           </Switch>
         </BadDateGuard>
       </main>
     </>
+  );
+}
+
+/** The pages of a deployment whose area is chosen. */
+function AreaPages() {
+  return (
+    <Switch>
+      <Route path="/" component={OverviewPage} />
+      <Route path="/units/:id">{(params) => <CommunePage unitId={params.id} />}</Route>
+      <Route path="/drives" component={DrivesPage} />
+      <Route path="/drives/schedule" component={SchedulePage} />
+      <Route path="/reports/new" component={ReportFormPage} />
+      <Route path="/reports/import" component={ImportPage} />
+      <Route path="/reports/weekly" component={WeeklyPage} />
+      <Route path="/admin/users" component={UsersPage} />
+      <Route path="/admin/audit" component={AuditPage} />
+      <Route path="/admin/settings" component={SettingsPage} />
+      <Route>
+        <NotFound />
+      </Route>
+    </Switch>
   );
 }
 
@@ -63,6 +80,7 @@ function Header() {
     { href: "/reports/import", label: t.navImport, show: can(user, "importReports") },
     { href: "/admin/users", label: t.navUsers, show: can(user, "manageUsers") },
     { href: "/admin/audit", label: t.navAudit, show: can(user, "readAudit") },
+    { href: "/admin/settings", label: t.navSettings, show: can(user, "manageUnits") },
   ].filter((link) => link.show);
   return (
     <header className="app-header">

@@ -8,6 +8,7 @@ import {
   createUser,
   FAST_SCRYPT,
   getJson,
+  json,
   postJson,
   signIn,
   TEST_CONFIG,
@@ -37,7 +38,7 @@ describe("Tây Sơn's 15 units become 5 communes on 01/07/2025", () => {
       { date: "2025-07-01" },
       admin,
     );
-    const plan = await preview.json();
+    const plan = await json(preview);
     expect(preview.status).toBe(200);
     expect(plan.problems).toEqual([]);
     expect(plan.successors.map((s: { unit: { id: string; name: string } }) => s.unit.name)).toEqual([
@@ -120,7 +121,7 @@ describe("Tây Sơn's 15 units become 5 communes on 01/07/2025", () => {
     // Applying it twice is refused.
     const again = await postJson(app, "/api/area/reorganisation", { date: "2025-07-01" }, admin);
     expect(again.status).toBe(422);
-    expect((await again.json()).error.code).toBe("REORGANISATION_INVALID");
+    expect((await json(again)).error.code).toBe("REORGANISATION_INVALID");
   });
 
   it("takes the tree of each report's date: old codes in 2024, new codes after the change", async () => {
@@ -138,7 +139,7 @@ describe("Tây Sơn's 15 units become 5 communes on 01/07/2025", () => {
     expect((await postJson(app, "/api/reports", { ...old, confirm: true }, admin)).status).toBe(201);
     const late = await postJson(app, "/api/reports", { ...old, date: "2025-07-05" }, admin);
     expect(late.status).toBe(422);
-    expect((await late.json()).error.details[0]).toMatchObject({ field: "unitId", code: "UNIT_NOT_ON_DATE" });
+    expect((await json(late)).error.details[0]).toMatchObject({ field: "unitId", code: "UNIT_NOT_ON_DATE" });
     const fresh = {
       unitId: "21817",
       date: "2025-07-05",
@@ -164,11 +165,11 @@ describe("Tây Sơn's 15 units become 5 communes on 01/07/2025", () => {
     const { app, store } = await createDemoApp();
     const admin = await asAdmin(app, store);
     await createUser(store, { username: "binh-tan", role: "commune", unitId: "21811" });
-    const preview = await (await postJson(app, "/api/area/reorganisation?dryRun=true", {}, admin)).json();
+    const preview = await json(await postJson(app, "/api/area/reorganisation?dryRun=true", {}, admin));
     expect(preview.accounts).toEqual([{ username: "binh-tan", unitId: "21811", successors: ["21817"] }]);
     await postJson(app, "/api/area/reorganisation", {}, admin);
     const commune = await signIn(app, "binh-tan");
-    const me = (await (await app.request("/api/auth/me", { headers: { cookie: commune } })).json()).user;
+    const me = (await json(await app.request("/api/auth/me", { headers: { cookie: commune } }))).user;
     expect(me.successors).toEqual(["21817"]);
     const report = {
       unitId: "21817",
@@ -244,7 +245,7 @@ describe("a divided commune (Xã Vĩnh Châu, 30334, of Châu Đốc)", () => {
     const shares = [{ oldCode: "30334", newCode: "30316", share: 0.5 }];
     const refused = await postJson(app, "/api/area/reorganisation", { shares }, admin);
     expect(refused.status).toBe(422);
-    expect((await refused.json()).error.message).toContain("30334 sum to 0.5");
+    expect((await json(refused)).error.message).toContain("30334 sum to 0.5");
     expect((await getJson(app, "/api/units/30316?date=2025-09-01")).body.unit.validTo).toBeNull();
   });
 });

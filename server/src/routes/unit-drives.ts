@@ -38,6 +38,8 @@ export async function drivesOf(
   const drives = shown.map((d) => ({
     ...d,
     unitName: history.versionOn(d.unitId, d.date)?.name ?? d.unitId,
+    villageName:
+      d.villageId === null ? null : (history.resolve(d.villageId, d.date)?.unit.name ?? d.villageId),
     effect: d.status === "done" ? driveEffect(d, histories.get(d.unitId) ?? []) : null,
   }));
   return { history, scope, drives };

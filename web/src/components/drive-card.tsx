@@ -16,8 +16,8 @@ export function DriveCard({
 }) {
   const { t, f, fill } = useI18n();
   const place = [
-    units.get(drive.unitId)?.name ?? drive.unitId,
-    drive.villageId ? units.get(drive.villageId)?.name : null,
+    drive.unitName ?? units.get(drive.unitId)?.name ?? drive.unitId,
+    drive.villageId ? (drive.villageName ?? units.get(drive.villageId)?.name) : null,
   ]
     .filter(Boolean)
     .join(" · ");

@@ -1,11 +1,13 @@
 import type { AuditRecord } from "@vneid-tracker/server/audit.ts";
-import type { CampaignView as Campaign } from "@vneid-tracker/server/domain/campaign.ts";
+import type { CampaignRecord, CampaignView } from "@vneid-tracker/server/domain/campaign.ts";
 import type { UnitOverview } from "@vneid-tracker/server/domain/overview.ts";
 import type { SeriesPoint } from "@vneid-tracker/server/domain/series.ts";
 import type { Unit } from "@vneid-tracker/server/domain/types.ts";
 import type { User } from "@vneid-tracker/server/roles.ts";
 
-export type { AuditRecord, Campaign, SeriesPoint, Unit, UnitOverview, User };
+export type { AuditRecord, SeriesPoint, Unit, UnitOverview, User };
+/** A campaign as the API answers it: with its id and its targets as percents. */
+export type Campaign = CampaignView<CampaignRecord>;
 export type Role = User["role"];
 export type ChildOverview = UnitOverview["children"][number];
 export type MetricStatus = UnitOverview["coverage"];

@@ -2,7 +2,11 @@ import { QueryClient, queryOptions } from "@tanstack/react-query";
 import type { Drive, DriveEffect, Suggestion } from "@vneid-tracker/server/domain/drives.ts";
 import { type Campaign, fetchJson, type SeriesPoint, type Unit, type UnitOverview } from "./api.ts";
 
-export type DriveWithEffect = Drive & { effect: DriveEffect | null };
+export type DriveWithEffect = Drive & {
+  effect: DriveEffect | null;
+  unitName?: string;
+  villageName?: string | null;
+};
 export type { Drive, Suggestion };
 
 // The read queries several features share; a feature's own queries live in its api.ts.
@@ -11,35 +15,69 @@ export const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 60_000, retry: 1, refetchOnWindowFocus: false } },
 });
 
-export const overviewQuery = (unitId: string | null, date: string | null) => {
-  const params = new URLSearchParams();
-  if (unitId) params.set("unit", unitId);
-  if (date) params.set("date", date);
-  return queryOptions({
-    queryKey: ["overview", unitId, date],
-    queryFn: () => fetchJson<UnitOverview>(`/api/overview?${params}`),
-  });
+/** A query string of the parameters that are set. */
+const query = (params: Record<string, string | number | null | undefined>) => {
+  const set = Object.entries(params).filter(([, v]) => v !== null && v !== undefined && v !== "");
+  return set.length === 0 ? "" : `?${new URLSearchParams(set.map(([k, v]) => [k, String(v)]))}`;
 };
 
-export const seriesQuery = (unitId: string) =>
+/** A unit's figures on a date (default: its latest report), for a campaign (default: the current one). */
+export const overviewQuery = (unitId: string | null, date: string | null, campaign: string | null = null) =>
   queryOptions({
-    queryKey: ["series", unitId],
-    queryFn: () => fetchJson<{ points: SeriesPoint[] }>(`/api/units/${encodeURIComponent(unitId)}/series`),
+    queryKey: ["overview", unitId, date, campaign],
+    queryFn: () => fetchJson<AreaOverview>(`/api/overview${query({ unit: unitId, date, campaign })}`),
   });
 
-export const campaignQuery = () =>
+/** The series of the unit version valid on `date` (default: today), across changes of units. */
+export const seriesQuery = (unitId: string, date: string | null = null, campaign: string | null = null) =>
   queryOptions({
-    queryKey: ["campaign"],
-    queryFn: () => fetchJson<Campaign>("/api/campaign"),
+    queryKey: ["series", unitId, date, campaign],
+    queryFn: () =>
+      fetchJson<{ points: SeriesPoint[] }>(
+        `/api/units/${encodeURIComponent(unitId)}/series${query({ date, campaign })}`,
+      ),
+  });
+
+export const campaignQuery = (campaign: string | null = null) =>
+  queryOptions({
+    queryKey: ["campaign", campaign],
+    queryFn: () => fetchJson<Campaign>(`/api/campaign${query({ campaign })}`),
     staleTime: Number.POSITIVE_INFINITY,
   });
 
-export const unitsQuery = () =>
+/** Every campaign the deployment keeps, and which is current. */
+export const campaignsQuery = () =>
   queryOptions({
-    queryKey: ["units"],
-    queryFn: () => fetchJson<{ units: Unit[] }>("/api/units"),
+    queryKey: ["campaign", "all"],
+    queryFn: () => fetchJson<{ currentId: number; campaigns: Campaign[] }>("/api/campaigns"),
     staleTime: Number.POSITIVE_INFINITY,
   });
+
+/** The units valid on `date` (default: today in Vietnam). */
+export const unitsQuery = (date: string | null = null) =>
+  queryOptions({
+    queryKey: ["units", date],
+    queryFn: () => fetchJson<{ units: Unit[] }>(`/api/units${query({ date })}`),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
+/** The deployment's area; null until an admin chooses it. */
+export const areaQuery = () =>
+  queryOptions({
+    queryKey: ["units", "area"],
+    queryFn: () => fetchJson<Area>("/api/area"),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
+export interface Area {
+  area: Unit | null;
+  standing?: "valid" | "former" | "future";
+  communes?: number;
+  reorganisationPending?: boolean;
+}
+
+/** An overview answer: the unit asked for, where it stands on the date, and the campaign it was judged by. */
+export type AreaOverview = UnitOverview & { standing: "valid" | "former" | "future"; campaignId: number };
 
 export interface DriveFilters {
   unit?: string;

@@ -6,6 +6,7 @@ import { FlagList } from "../../components/flag-badge.tsx";
 import { KpiCard } from "../../components/kpi-card.tsx";
 import { EmptyState, ErrorState, Skeleton } from "../../components/states.tsx";
 import { TrendChart } from "../../components/trend-chart.tsx";
+import { UnitChangeNote } from "../../components/unit-change-note.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 import { campaignQuery, drivesQuery, overviewQuery, seriesQuery, unitsQuery } from "../../lib/queries.ts";
 import { useSearchParam } from "../../lib/url-state.ts";
@@ -15,14 +16,22 @@ import { ReportHistory } from "./report-history.tsx";
 export function CommunePage({ unitId }: { unitId: string }) {
   const { t, f, fill } = useI18n();
   const [dateParam, setDate] = useSearchParam("date");
-  const overview = useQuery({ ...overviewQuery(unitId, dateParam), placeholderData: keepPreviousData });
+  const [campaignParam] = useSearchParam("campaign");
+  const overview = useQuery({
+    ...overviewQuery(unitId, dateParam, campaignParam),
+    placeholderData: keepPreviousData,
+  });
   const parentId = overview.data?.unit.parentId ?? null;
   const parent = useQuery({
-    ...overviewQuery(parentId, overview.data?.date ?? null),
+    ...overviewQuery(parentId, overview.data?.date ?? null, campaignParam),
     enabled: parentId !== null,
   });
-  const series = useQuery(seriesQuery(unitId));
-  const campaign = useQuery(campaignQuery());
+  // The series of the version shown on the date (21808 is Phú Phong in 2024, Tây Sơn from 01/07/2025).
+  const series = useQuery({
+    ...seriesQuery(unitId, overview.data?.date ?? null, campaignParam),
+    enabled: overview.data !== undefined,
+  });
+  const campaign = useQuery(campaignQuery(campaignParam));
   const drives = useQuery(drivesQuery({ unit: unitId }));
   const units = useQuery(unitsQuery());
 
@@ -44,6 +53,7 @@ export function CommunePage({ unitId }: { unitId: string }) {
         </Link>
       )}
       <h1 className="page-title">{data.unit.name}</h1>
+      <UnitChangeNote unit={data.unit} standing={data.standing} date={data.date} />
       {entry?.rank && parent.data && (
         <p className="rank">
           {fill(t.rankOf, { rank: entry.rank, of: ranked, parent: parent.data.unit.name })}

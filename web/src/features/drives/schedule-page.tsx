@@ -55,8 +55,8 @@ export function SchedulePage() {
                     {today.map((d) => (
                       <tr key={d.id}>
                         <td>{[d.startTime, d.endTime].filter(Boolean).join("–")}</td>
-                        <td>{name.get(d.unitId)}</td>
-                        <td>{d.villageId ? name.get(d.villageId) : ""}</td>
+                        <td>{d.unitName ?? name.get(d.unitId)}</td>
+                        <td>{d.villageId ? (d.villageName ?? name.get(d.villageId)) : ""}</td>
                         <td>{d.team}</td>
                         <td className="numeric">{f.integer(d.planned)}</td>
                         <td>{d.notes}</td>

@@ -28,7 +28,7 @@ const render = (histories: Map<string, Report[]>, date: string) => {
   const overview = overviewOf(tree, "1", histories, campaign, date);
   return renderToStaticMarkup(
     <I18nProvider>
-      <Headline overview={overview} campaign={campaignView(campaign)} />
+      <Headline overview={overview} campaign={campaignView({ ...campaign, id: 1 })} />
       <KpiRow overview={overview} metric="coverage" deadline={campaign.deadline} />
     </I18nProvider>,
   );

@@ -1,12 +1,14 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { can } from "@vneid-tracker/server/roles.ts";
 import { Link } from "wouter";
+import { CampaignPicker } from "../../components/campaign-picker.tsx";
 import { DateNav } from "../../components/date-nav.tsx";
 import { FlagList } from "../../components/flag-badge.tsx";
 import { Headline } from "../../components/headline.tsx";
 import { RankingBars } from "../../components/ranking-bars.tsx";
 import { ErrorState, Skeleton } from "../../components/states.tsx";
 import { TrendChart } from "../../components/trend-chart.tsx";
+import { UnitChangeNote } from "../../components/unit-change-note.tsx";
 import { WhereNext } from "../../components/where-next.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 import { campaignQuery, overviewQuery, seriesQuery, suggestionsQuery } from "../../lib/queries.ts";
@@ -23,11 +25,21 @@ export function OverviewPage() {
   const { t, fill } = useI18n();
   const [dateParam, setDate] = useSearchParam("date");
   const [metricParam, setMetric] = useSearchParam("metric");
+  const [campaignParam, setCampaign] = useSearchParam("campaign");
   const metric: Metric = metricParam === "linking" ? "linking" : "coverage";
-  const overview = useQuery({ ...overviewQuery(null, dateParam), placeholderData: keepPreviousData });
-  const campaign = useQuery(campaignQuery());
-  const unitId = overview.data?.unit.id;
-  const series = useQuery({ ...seriesQuery(unitId ?? ""), enabled: unitId !== undefined });
+  const overview = useQuery({
+    ...overviewQuery(null, dateParam, campaignParam),
+    placeholderData: keepPreviousData,
+  });
+  const campaign = useQuery(campaignQuery(campaignParam));
+  const unit = overview.data?.unit;
+  // The series of the version shown: a unit not yet formed on the date is asked for as it began.
+  const seriesDate =
+    overview.data?.standing === "future" ? (unit?.validFrom ?? null) : (overview.data?.date ?? null);
+  const series = useQuery({
+    ...seriesQuery(unit?.id ?? "", seriesDate, campaignParam),
+    enabled: unit !== undefined,
+  });
   const suggestions = useQuery({
     ...suggestionsQuery(overview.data?.date ?? null, metric),
     enabled: overview.data !== undefined,
@@ -46,7 +58,8 @@ export function OverviewPage() {
   }
   const data = overview.data;
   const status = data[metric];
-  const linkToUnit = (id: string) => `/units/${id}?date=${data.date}`;
+  const campaignQueryPart = campaignParam ? `&campaign=${campaignParam}` : "";
+  const linkToUnit = (id: string) => `/units/${id}?date=${data.date}${campaignQueryPart}`;
 
   return (
     <div className="page" aria-busy={overview.isFetching}>
@@ -57,16 +70,18 @@ export function OverviewPage() {
         <div className="toolbar">
           <span className="as-of">{t.asOf}</span>
           <DateNav date={data.date} onChange={setDate} />
+          <CampaignPicker value={data.campaignId} onChange={setCampaign} />
           <button type="button" className="print-button" onClick={() => window.print()}>
             {t.print}
           </button>
           <span className="downloads no-print">
-            {t.downloads}: <a href={`/api/exports/reports.csv?date=${data.date}`}>CSV</a> ·{" "}
-            <a href={`/api/exports/reports.xlsx?date=${data.date}`}>XLSX</a> ·{" "}
+            {t.downloads}: <a href={`/api/exports/reports.csv?date=${data.date}${campaignQueryPart}`}>CSV</a>{" "}
+            · <a href={`/api/exports/reports.xlsx?date=${data.date}${campaignQueryPart}`}>XLSX</a> ·{" "}
             <Link href={`/reports/weekly?date=${data.date}`}>{t.navWeekly}</Link>
           </span>
         </div>
       </div>
+      <UnitChangeNote unit={data.unit} standing={data.standing} date={data.date} />
       <Headline overview={data} campaign={campaign.data} />
       <KpiRow overview={data} metric="coverage" deadline={campaign.data.deadline} />
       <KpiRow overview={data} metric="linking" deadline={campaign.data.deadline} />

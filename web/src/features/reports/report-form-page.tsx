@@ -1,5 +1,6 @@
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { countValue } from "@vneid-tracker/server/domain/counts.ts";
+import { isIsoDate } from "@vneid-tracker/server/domain/dates.ts";
 import { truncatedPercent } from "@vneid-tracker/server/domain/percent.ts";
 import type { ServerProblem } from "@vneid-tracker/server/domain/problem-text.ts";
 import {
@@ -37,14 +38,17 @@ export function ReportFormPage() {
 function ReportForm() {
   const { t, f, fill } = useI18n();
   const user = useSession().data as User;
-  const units = useQuery(unitsQuery());
+  const [date, setDate] = useState(vietnamToday());
+  // The communes valid on the report's date (a report of 2024 goes to the communes of then).
+  const units = useQuery({ ...unitsQuery(isIsoDate(date) ? date : null), placeholderData: keepPreviousData });
   // The communes this user may report for (all of them, or their own): the server checks the same rule.
   const communes = (units.data?.units ?? []).filter(
     (u) => isReportingUnit(u) && can(user, "writeReports", u.id),
   );
-  const ownCommune = user.unitId !== null && !can(user, "writeReports", "") ? user.unitId : null;
-  const [unitId, setUnitId] = useState(ownCommune ?? "");
-  const [date, setDate] = useState(vietnamToday());
+  // A commune account reports for its commune (or, once it ended, for the commune that covers it today).
+  const ownCommune =
+    user.unitId !== null && !can(user, "writeReports", "") && !user.successors?.length ? user.unitId : null;
+  const [unitId, setUnitId] = useState(ownCommune ?? user.successors?.[0] ?? "");
   const [counts, setCounts] = useState<Record<CountField, string>>({
     population: "",
     level2: "",
@@ -53,7 +57,7 @@ function ReportForm() {
   });
   const [confirmed, setConfirmed] = useState(false);
   const [submitted, setSubmitted] = useState(false);
-  const series = useQuery({ ...seriesQuery(unitId), enabled: unitId !== "" });
+  const series = useQuery({ ...seriesQuery(unitId, isIsoDate(date) ? date : null), enabled: unitId !== "" });
   const campaign = useQuery(campaignQuery());
   const save = useSaveReport();
 

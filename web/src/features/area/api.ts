@@ -1,0 +1,94 @@
+import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import type { ReorganisationPlan } from "@vneid-tracker/server/reorganise.ts";
+import { type Campaign, fetchJson, sendJson, type Unit } from "../../lib/api.ts";
+
+export interface CatalogueUnit {
+  code: string;
+  name: string;
+  kind: Unit["kind"];
+  parentCode: string | null;
+  tree: "2024" | "2025";
+  /** The units above it, nearest first. */
+  path: string;
+}
+
+/** The national catalogue: a search by name or code, else the units under `parent` (the provinces without one). */
+export const catalogueQuery = (tree: "2024" | "2025", q: string, parent: string | null) => {
+  const params = new URLSearchParams({ tree });
+  if (q.trim()) params.set("q", q.trim());
+  else if (parent) params.set("parent", parent);
+  return queryOptions({
+    queryKey: ["catalogue", tree, q.trim(), parent],
+    queryFn: () => fetchJson<{ units: CatalogueUnit[] }>(`/api/catalogue?${params}`),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+};
+
+export interface CampaignInput {
+  name: string;
+  start: string;
+  deadline: string;
+  targets: { coverage: number; linking: number };
+}
+
+export type ReorganisationPreview = ReorganisationPlan & {
+  dryRun: boolean;
+  accounts: { username: string; unitId: string; successors: string[] }[];
+};
+
+/** After a change of the area, its units or its campaigns, every figure is asked again. */
+function useRefreshAll() {
+  const client = useQueryClient();
+  return () =>
+    client.invalidateQueries({
+      predicate: (q) => q.queryKey[0] !== "session" && q.queryKey[0] !== "catalogue",
+    });
+}
+
+export function useChooseArea() {
+  const refresh = useRefreshAll();
+  return useMutation({
+    mutationFn: (area: { tree: "2024" | "2025"; code: string }) =>
+      sendJson<{ area: Unit; units: number }>("POST", "/api/area", area),
+    onSuccess: refresh,
+  });
+}
+
+export function useCreateCampaign() {
+  const refresh = useRefreshAll();
+  return useMutation({
+    mutationFn: (campaign: CampaignInput) =>
+      sendJson<Campaign>("POST", "/api/campaigns", { ...campaign, current: true }),
+    onSuccess: refresh,
+  });
+}
+
+export function useUpdateCampaign() {
+  const refresh = useRefreshAll();
+  return useMutation({
+    mutationFn: ({ id, ...campaign }: CampaignInput & { id: number }) =>
+      sendJson<Campaign>("PATCH", `/api/campaigns/${id}`, campaign),
+    onSuccess: refresh,
+  });
+}
+
+export function useChooseCampaign() {
+  const refresh = useRefreshAll();
+  return useMutation({
+    mutationFn: (id: number) => sendJson<Campaign>("POST", `/api/campaigns/${id}/current`),
+    onSuccess: refresh,
+  });
+}
+
+export function useReorganise() {
+  const refresh = useRefreshAll();
+  return useMutation({
+    mutationFn: ({ date, dryRun }: { date: string; dryRun: boolean }) =>
+      sendJson<ReorganisationPreview>("POST", `/api/area/reorganisation${dryRun ? "?dryRun=true" : ""}`, {
+        date,
+      }),
+    onSuccess: (plan) => {
+      if (!plan.dryRun) refresh();
+    },
+  });
+}

@@ -1,0 +1,253 @@
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { DateInput } from "../../components/date-input.tsx";
+import { RequireAccess } from "../../components/require-access.tsx";
+import { ErrorState, Skeleton } from "../../components/states.tsx";
+import type { Campaign } from "../../lib/api.ts";
+import { errorText } from "../../lib/error-text.ts";
+import { useI18n } from "../../lib/i18n.tsx";
+import { areaQuery, campaignsQuery } from "../../lib/queries.ts";
+import {
+  type ReorganisationPreview,
+  useChooseArea,
+  useChooseCampaign,
+  useCreateCampaign,
+  useReorganise,
+  useUpdateCampaign,
+} from "./api.ts";
+import { CampaignForm } from "./campaign-form.tsx";
+import { UnitPicker } from "./unit-picker.tsx";
+
+/** Admin settings: the area, the campaigns over time, and applying a reorganisation of units. */
+export function SettingsPage() {
+  return (
+    <RequireAccess action="manageUnits">
+      <Settings />
+    </RequireAccess>
+  );
+}
+
+function Settings() {
+  const { t } = useI18n();
+  return (
+    <div className="page narrow-page">
+      <h1 className="page-title">{t.area.settingsTitle}</h1>
+      <AreaSection />
+      <CampaignsSection />
+      <ReorganisationSection />
+    </div>
+  );
+}
+
+function AreaSection() {
+  const { t, fill } = useI18n();
+  const area = useQuery(areaQuery());
+  const choose = useChooseArea();
+  const [changing, setChanging] = useState(false);
+  if (area.isError) return <ErrorState error={area.error} onRetry={() => area.refetch()} />;
+  if (!area.data) return <Skeleton blocks={1} />;
+  return (
+    <section className="card" aria-labelledby="area-title">
+      <h2 id="area-title">{t.area.areaSection}</h2>
+      {area.data.area && (
+        <p>{fill(t.area.areaNow, { unit: area.data.area.name, count: area.data.communes ?? 0 })}</p>
+      )}
+      {changing ? (
+        <UnitPicker
+          onChoose={(unit) =>
+            choose.mutate({ tree: unit.tree, code: unit.code }, { onSuccess: () => setChanging(false) })
+          }
+        />
+      ) : (
+        <button type="button" onClick={() => setChanging(true)}>
+          {t.area.changeArea}
+        </button>
+      )}
+      {choose.error ? (
+        <p className="form-error" role="alert">
+          {errorText(choose.error, t)}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function CampaignsSection() {
+  const { t, f, fill } = useI18n();
+  const campaigns = useQuery(campaignsQuery());
+  const chooseCampaign = useChooseCampaign();
+  const update = useUpdateCampaign();
+  const create = useCreateCampaign();
+  const [editing, setEditing] = useState<number | "new" | null>(null);
+  if (campaigns.isError) return <ErrorState error={campaigns.error} onRetry={() => campaigns.refetch()} />;
+  if (!campaigns.data) return <Skeleton blocks={1} />;
+  const input = (c: Campaign) => ({
+    name: c.name,
+    start: c.start,
+    deadline: c.deadline,
+    targetPercents: c.targetPercents,
+  });
+  return (
+    <section className="card" aria-labelledby="campaigns-title">
+      <h2 id="campaigns-title">{t.area.campaigns}</h2>
+      <ul className="campaign-list">
+        {campaigns.data.campaigns.map((c) => (
+          <li key={c.id}>
+            <div>
+              <strong>
+                {c.id === campaigns.data.currentId ? fill(t.area.current, { name: c.name }) : c.name}
+              </strong>
+              <div className="small muted">
+                {fill(t.area.period, { start: f.date(c.start), deadline: f.date(c.deadline) })} ·{" "}
+                {t.metricCoverage} {f.percent(c.targetPercents.coverage)} · {t.metricLinking}{" "}
+                {f.percent(c.targetPercents.linking)}
+              </div>
+            </div>
+            <span className="picker-actions">
+              {c.id !== campaigns.data.currentId && (
+                <button type="button" onClick={() => chooseCampaign.mutate(c.id)}>
+                  {t.area.makeCurrent}
+                </button>
+              )}
+              <button type="button" onClick={() => setEditing(c.id)}>
+                {t.area.edit}
+              </button>
+            </span>
+            {editing === c.id && (
+              <CampaignForm
+                initial={input(c)}
+                submitLabel={t.area.save}
+                busy={update.isPending}
+                error={update.error}
+                onCancel={() => setEditing(null)}
+                onSubmit={(next) =>
+                  update.mutate({ id: c.id, ...next }, { onSuccess: () => setEditing(null) })
+                }
+              />
+            )}
+          </li>
+        ))}
+      </ul>
+      {editing === "new" ? (
+        <CampaignForm
+          initial={{ name: "", start: "", deadline: "", targetPercents: { coverage: "100", linking: "100" } }}
+          submitLabel={t.area.save}
+          busy={create.isPending}
+          error={create.error}
+          onCancel={() => setEditing(null)}
+          onSubmit={(next) => create.mutate(next, { onSuccess: () => setEditing(null) })}
+        />
+      ) : (
+        <button type="button" onClick={() => setEditing("new")}>
+          {t.area.newCampaign}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function ReorganisationSection() {
+  const { t, f, fill } = useI18n();
+  const area = useQuery(areaQuery());
+  const reorganise = useReorganise();
+  const [date, setDate] = useState("2025-07-01");
+  const plan = reorganise.data;
+  return (
+    <section className="card" aria-labelledby="reorganisation-title">
+      <h2 id="reorganisation-title">{t.area.reorganisation}</h2>
+      <p className="muted">{t.area.reorganisationIntro}</p>
+      {area.data?.reorganisationPending && (
+        <p className="notice" role="status">
+          {t.area.reorganisationPending}
+        </p>
+      )}
+      <div className="toolbar">
+        <label htmlFor="reorganisation-date">{t.area.date}</label>
+        <DateInput id="reorganisation-date" value={date} onChange={setDate} />
+        <button type="button" onClick={() => reorganise.mutate({ date, dryRun: true })}>
+          {t.area.preview}
+        </button>
+      </div>
+      {reorganise.error ? (
+        <p className="form-error" role="alert">
+          {errorText(reorganise.error, t)}
+        </p>
+      ) : null}
+      {plan && !plan.dryRun && (
+        <p className="notice" role="status">
+          {fill(t.area.applied, { date: f.date(plan.date) })}
+        </p>
+      )}
+      {plan?.dryRun && (
+        <Preview
+          plan={plan}
+          onApply={() => {
+            if (window.confirm(fill(t.area.confirmApply, { date: f.date(plan.date) })))
+              reorganise.mutate({ date: plan.date, dryRun: false });
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function Preview({ plan, onApply }: { plan: ReorganisationPreview; onApply: () => void }) {
+  const { t, f, fill } = useI18n();
+  const names = new Map([...plan.ending, ...plan.beginning].map((u) => [u.id, u.name]));
+  if (plan.problems.length > 0) {
+    return (
+      <p className="form-error" role="alert">
+        {fill(t.area.problems, { problems: plan.problems.join(" ") })}
+      </p>
+    );
+  }
+  return (
+    <div className="reorganisation-preview">
+      <p>
+        {fill(t.area.ending, { count: plan.ending.length, units: plan.ending.map((u) => u.name).join(", ") })}
+      </p>
+      <p>
+        <strong>{fill(t.area.beginning, { count: plan.beginning.length })}</strong>
+      </p>
+      <ul>
+        {plan.successors.map((s) => (
+          <li key={s.unit.id}>
+            {fill(t.area.from, {
+              unit: `${s.unit.name} (${s.unit.id})`,
+              units: s.predecessors
+                .map((p) =>
+                  !p.held
+                    ? fill(t.area.outside, { unit: p.id })
+                    : p.share === null
+                      ? fill(t.area.shareUnknown, { unit: p.name })
+                      : p.share === 1
+                        ? p.name
+                        : fill(t.area.share, { unit: p.name, share: f.decimal(p.share) }),
+                )
+                .join(" + "),
+            })}
+            {s.incomplete && <span className="badge warn"> {t.area.incomplete}</span>}
+          </li>
+        ))}
+      </ul>
+      {plan.accounts.length > 0 && (
+        <p>
+          {fill(t.area.accounts, {
+            list: plan.accounts
+              .map((a) =>
+                fill(t.area.account, {
+                  user: a.username,
+                  from: names.get(a.unitId) ?? a.unitId,
+                  to: a.successors.map((id) => names.get(id) ?? id).join(", "),
+                }),
+              )
+              .join("; "),
+          })}
+        </p>
+      )}
+      <button type="button" className="primary" onClick={onApply}>
+        {t.area.apply}
+      </button>
+    </div>
+  );
+}
