@@ -25,7 +25,8 @@ export function CampaignForm({
   const [name, setName] = useState(initial.name);
   const [start, setStart] = useState(initial.start);
   const [deadline, setDeadline] = useState(initial.deadline);
-  const shown = (percent: string) => percent.replace(/\.?0+$/, "");
+  // "100.00" → "100", "97.50" → "97.5": only the decimals' trailing zeros go.
+  const shown = (percent: string) => (percent.includes(".") ? percent.replace(/\.?0+$/, "") : percent);
   const [coverage, setCoverage] = useState(shown(initial.targetPercents.coverage));
   const [linking, setLinking] = useState(shown(initial.targetPercents.linking));
   const rate = (percent: string) => Number(percent.replace(",", ".")) / 100;
@@ -41,7 +42,7 @@ export function CampaignForm({
   return (
     <form className="form" onSubmit={submit} noValidate>
       <div className="form-grid">
-        <label>
+        <label className="full">
           {t.area.campaignName}
           <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
         </label>

@@ -3,10 +3,12 @@ import { useState } from "react";
 import { DateInput } from "../../components/date-input.tsx";
 import { RequireAccess } from "../../components/require-access.tsx";
 import { ErrorState, Skeleton } from "../../components/states.tsx";
+import { UnitChangeNote } from "../../components/unit-change-note.tsx";
 import type { Campaign } from "../../lib/api.ts";
 import { errorText } from "../../lib/error-text.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 import { areaQuery, campaignsQuery } from "../../lib/queries.ts";
+import { vietnamToday } from "../../lib/today.ts";
 import {
   type ReorganisationPreview,
   useChooseArea,
@@ -50,7 +52,14 @@ function AreaSection() {
     <section className="card" aria-labelledby="area-title">
       <h2 id="area-title">{t.area.areaSection}</h2>
       {area.data.area && (
-        <p>{fill(t.area.areaNow, { unit: area.data.area.name, count: area.data.communes ?? 0 })}</p>
+        <>
+          <p>{fill(t.area.areaNow, { unit: area.data.area.name, count: area.data.communes ?? 0 })}</p>
+          <UnitChangeNote
+            unit={area.data.area}
+            standing={area.data.standing ?? "valid"}
+            date={vietnamToday()}
+          />
+        </>
       )}
       {changing ? (
         <UnitPicker

@@ -1,0 +1,110 @@
+// Areas of the new tree: first-run setup from the national catalogue, and Tây Sơn across 01/07/2025.
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningServer, spawnServer } from "../../scripts/spawn-server.ts";
+import { axeViolations, DESKTOP, launchBrowser, openPage, PHONE, screenshot, signInPage } from "./browser.ts";
+
+let browser: Browser;
+const servers: RunningServer[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  for (const server of servers) await server.stop();
+});
+
+async function server(demo: string) {
+  const started = await spawnServer({ env: { DEMO_DATA: demo } });
+  servers.push(started);
+  return { ...started, admin: { username: "admin", password: started.adminPassword as string } };
+}
+
+describe("a deployment with no area", () => {
+  it("is set up from the web: the admin finds Gia Lai without diacritics, creates a campaign, enters a report", async () => {
+    const { baseUrl, admin } = await server("false");
+    const { page, errors } = await openPage(browser, DESKTOP);
+    await page.goto(baseUrl);
+    await expect.poll(() => page.locator("main").textContent()).toContain("Chưa chọn địa bàn");
+    await signInPage(page, baseUrl, admin);
+    await page.goto(baseUrl);
+    await page.getByRole("heading", { name: "Thiết lập địa bàn" }).waitFor();
+    await page.getByLabel("Tìm theo tên hoặc mã").fill("gia lai");
+    await page.getByRole("button", { name: "Chọn: Tỉnh Gia Lai" }).first().click();
+    await expect
+      .poll(() => page.locator("main").textContent())
+      .toContain("Địa bàn đã chọn: Tỉnh Gia Lai (52)");
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "setup-desktop");
+    await page.getByLabel("Tên chiến dịch").fill("Gia Lai — định danh mức 2 năm 2026");
+    await page.locator("#campaign-start").fill("2026-11-01");
+    await page.locator("#campaign-deadline").fill("2027-01-01");
+    await page.getByRole("button", { name: "Lưu địa bàn và chiến dịch" }).click();
+    await page.getByRole("heading", { name: /Tỉnh Gia Lai/ }).waitFor();
+    const campaign = await (await fetch(`${baseUrl}/api/campaign`)).json();
+    expect(campaign).toMatchObject({
+      start: "2026-11-01",
+      deadline: "2027-01-01",
+      targets: { coverage: 1, linking: 1 },
+    });
+
+    await page.getByRole("link", { name: "Nhập số liệu" }).click();
+    await page.getByLabel("Xã, thị trấn").selectOption("21808");
+    await page.getByLabel("Dân số").fill("38.300");
+    await page.getByLabel("Tài khoản mức 2").fill("38.000");
+    await page.getByLabel("Có cả hai tài khoản").fill("27.000");
+    await page.getByLabel("Đã liên kết").fill("26.500");
+    await page.getByRole("button", { name: "Lưu báo cáo" }).click();
+    await expect
+      .poll(() => page.getByRole("status").textContent())
+      .toContain("Đã lưu báo cáo của Xã Tây Sơn");
+
+    await page.goto(baseUrl);
+    await page.getByRole("heading", { name: /Tỉnh Gia Lai/ }).waitFor();
+    await expect
+      .poll(() => page.locator("section[aria-labelledby=communes-title]").textContent())
+      .toContain("Xã Tây Sơn");
+    const overview = await (await fetch(`${baseUrl}/api/overview`)).json();
+    expect(overview.figures).toMatchObject({
+      population: 38_300,
+      level2: 38_000,
+      reporting: 1,
+      expected: 135,
+    });
+    expect(errors).toEqual([]);
+  });
+});
+
+describe("Tây Sơn after the reorganisation (DEMO_DATA=tay-son-2025)", () => {
+  it("shows 21808 as the town of Phú Phong in 2024 and as the commune of Tây Sơn in 2025", async () => {
+    const { baseUrl } = await server("tay-son-2025");
+    for (const [viewport, name] of [
+      [DESKTOP, "desktop"],
+      [PHONE, "phone"],
+    ] as const) {
+      const { page, errors } = await openPage(browser, viewport);
+      await page.goto(`${baseUrl}/units/21808?date=2024-06-29`);
+      await page.getByRole("heading", { name: "Thị trấn Phú Phong" }).waitFor();
+      await page.goto(`${baseUrl}/units/21808?date=2025-09-06`);
+      await page.getByRole("heading", { name: "Xã Tây Sơn" }).waitFor();
+      const note = await page.locator("main").textContent();
+      expect(note).toContain("Hợp thành từ Thị trấn Phú Phong, Xã Tây Xuân, Xã Bình Nghi (ngày 01/07/2025)");
+      // Its series runs on across the change: the table of the chart starts in 2024.
+      await page.getByText("Xem bảng số liệu").first().click();
+      expect(await page.locator("main").textContent()).toContain("03/02/2024");
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, `commune-after-reorganisation-${name}`);
+
+      await page.goto(`${baseUrl}/?date=2025-09-06`);
+      await page.getByRole("heading", { name: /Huyện Tây Sơn/ }).waitFor();
+      expect(await page.locator(".notice").first().textContent()).toContain(
+        "Huyện Tây Sơn không còn từ 01/07/2025",
+      );
+      expect(await page.locator("section[aria-labelledby=communes-title] tbody a").count()).toBe(5);
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, `overview-after-reorganisation-${name}`);
+      expect(errors).toEqual([]);
+    }
+  });
+});
