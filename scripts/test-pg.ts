@@ -8,7 +8,7 @@ import { dropTestDatabases } from "../server/src/testing-postgres.ts";
 import { type Cluster, startCluster } from "./pg-cluster.ts";
 
 /** The store and API tests, and the command-line tools that open the server's database. */
-const SUITE = ["server/src", "scripts/user-cli.test.ts"];
+const SUITE = ["server/src", "scripts/cli.test.ts"];
 
 let cluster: Cluster | null = null;
 let url = process.env.TEST_DATABASE_URL;

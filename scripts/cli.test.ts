@@ -1,0 +1,75 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { createApp } from "../server/src/app.ts";
+import { openStore } from "../server/src/store/store.ts";
+import { getJson, TEST_CONFIG, TEST_DATABASE_URL } from "../server/src/testing.ts";
+import { createTestDatabase } from "../server/src/testing-postgres.ts";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const dir = mkdtempSync(join(tmpdir(), "vneid-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("npm run user (run by npm test on SQLite and by npm run test:pg on PostgreSQL)", () => {
+  it("adds a user to the database the server uses, and lists it", { timeout: 60_000 }, async () => {
+    // The server's variables: DATABASE_URL when set, else the SQLite file of DATABASE_PATH.
+    const env = TEST_DATABASE_URL
+      ? {
+          DATABASE_URL: await createTestDatabase(TEST_DATABASE_URL, null),
+          DATABASE_PATH: join(dir, "unused.db"),
+        }
+      : { DATABASE_PATH: join(dir, "cli.db") };
+    const run = (args: string[], input = "") =>
+      execFileSync(process.execPath, ["--import", "tsx", "scripts/user.ts", ...args], {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: "", ...env },
+        input,
+        encoding: "utf8",
+      });
+    run(["add", "cong.an", "--role", "police", "--password-stdin"], "ruộng lúa xanh mùa gặt 2024\n");
+    expect(run(["list"])).toMatch(/^cong\.an\tpolice\t-\tactive$/m);
+    const store = await openStore(env.DATABASE_URL ?? env.DATABASE_PATH);
+    expect((await store.findUserForLogin("cong.an"))?.user.role).toBe("police");
+    await store.close();
+  });
+});
+
+describe("npm run units -- reorganise (on both engines, as npm run user)", () => {
+  it("applies the merger table to a fresh demo database: 21808 is Xã Tây Sơn on 01/09/2025", {
+    timeout: 60_000,
+  }, async () => {
+    const env = TEST_DATABASE_URL
+      ? {
+          DATABASE_URL: await createTestDatabase(TEST_DATABASE_URL, null),
+          DATABASE_PATH: join(dir, "unused.db"),
+        }
+      : { DATABASE_PATH: join(dir, "units.db") };
+    const run = (args: string[]) =>
+      execFileSync(process.execPath, ["--import", "tsx", "scripts/units.ts", ...args], {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: "", DEMO_DATA: "true", ...env },
+        encoding: "utf8",
+      });
+    const preview = run(["reorganise", "--date", "2025-07-01", "--dry-run"]);
+    expect(preview).toContain(
+      "Xã Tây Sơn (21808) ← Thị trấn Phú Phong (21808) + Xã Tây Xuân (21844) + Xã Bình Nghi (21847)",
+    );
+    expect(preview).toContain("Dry run: nothing changed.");
+    expect(run(["reorganise", "--date", "2025-07-01"])).toContain("Applied:");
+
+    const store = await openStore(env.DATABASE_URL ?? env.DATABASE_PATH);
+    const app = createApp({ store, config: TEST_CONFIG });
+    const latest = await store.reportHistories(["21808", "21844", "21847"]);
+    const population = [...latest.values()].reduce(
+      (sum, reports) => sum + Number(reports.at(-1)?.population),
+      0,
+    );
+    const tay = (await getJson(app, "/api/overview?unit=21808&date=2025-09-01")).body;
+    expect(tay.unit.name).toBe("Xã Tây Sơn");
+    expect(tay.figures.population).toBe(population);
+    expect((await getJson(app, "/api/overview?unit=547&date=2025-09-01")).body.children).toHaveLength(5);
+    await store.close();
+  });
+});
