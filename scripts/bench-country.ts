@@ -18,10 +18,10 @@ import { postgresSql } from "../server/src/store/sql/postgres.ts";
 import { type Sql, statement } from "../server/src/store/sql/sql.ts";
 import { sqliteSql } from "../server/src/store/sql/sqlite.ts";
 import { openStore } from "../server/src/store/store.ts";
+import { ms, percentiles, RUNS, time } from "./bench-timing.ts";
 import { communeId, countryStore, districtId, LAST_WEEK, provinceId } from "./country-data.ts";
 import { parseEngine, type ScriptEngine } from "./engine-target.ts";
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const { values } = parseArgs({ options: { engine: { type: "string" } } });
 const ENGINES: ScriptEngine[] = values.engine ? [parseEngine(values.engine)] : ["sqlite", "pg"];
 
@@ -39,24 +39,6 @@ const perCommuneSql = statement(
 );
 const seriesSql = statement("SELECT * FROM reports WHERE unit_id = @unit ORDER BY date");
 
-function percentiles(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
-  return { p50: at(0.5), p95: at(0.95) };
-}
-
-async function time(run: () => unknown | Promise<unknown>, runs = RUNS) {
-  await run(); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await run();
-    samples.push(performance.now() - start);
-  }
-  return percentiles(samples);
-}
-
-const ms = (p: { p50: number; p95: number }) => `${p.p50.toFixed(1)} / ${p.p95.toFixed(1)}`;
 const APP_CONFIG = {
   homeUnit: "VN",
   webDist: "/nonexistent",

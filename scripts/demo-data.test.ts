@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { catalogueAt } from "../server/src/catalogue/catalogue.ts";
 import { PROJECT_ROOT } from "../server/src/config.ts";
 import { readDrives, readReports, readUnits } from "../server/src/seed.ts";
 import {
@@ -9,7 +10,9 @@ import {
   generateDemoDrives,
   generateDemoReports,
   generateDemoVillages,
+  generateReorganisedReports,
   reportsToCsv,
+  SUCCESSORS,
   villagesToCsv,
 } from "./demo-data.ts";
 
@@ -117,6 +120,40 @@ describe("the demo villages and drives", () => {
       if (!before || !after) continue;
       expect(drive.registrations).toBeLessThanOrEqual(after.level2 - before.level2);
       expect(drive.linked).toBeLessThanOrEqual(after.linked - before.linked);
+    }
+  });
+});
+
+describe("the demo after the reorganisation (DEMO_DATA=tay-son-2025)", () => {
+  const after = readReports(join(dataDir, "demo", "reports-2025.csv"));
+
+  it("is exactly what the deterministic generator writes, for the 5 real successors of the merger table", () => {
+    const catalogue = catalogueAt(dataDir);
+    const names = new Map(after.map((r) => [r.unitId, catalogue.get("2025", r.unitId)?.name ?? ""]));
+    expect(readFileSync(join(dataDir, "demo", "reports-2025.csv"), "utf8")).toBe(
+      reportsToCsv(generateReorganisedReports(reports), names),
+    );
+    for (const plan of SUCCESSORS) {
+      const from = catalogue.merger.filter((row) => row.newCode === plan.code).map((row) => row.oldCode);
+      expect(from.sort(), plan.code).toEqual([...plan.from].sort());
+    }
+  });
+
+  it("starts each commune from at least its predecessors' last figures and never lets a count fall", () => {
+    for (const plan of SUCCESSORS) {
+      const own = after.filter((r) => r.unitId === plan.code);
+      const last = plan.from.map(
+        (code) => reports.filter((r) => r.unitId === code).at(-1) as (typeof reports)[number],
+      );
+      for (const key of ["level2", "dual", "linked"] as const) {
+        expect(own[0]?.[key], `${plan.code} ${key}`).toBeGreaterThanOrEqual(sum(last, key));
+        for (let i = 1; i < own.length; i++)
+          expect((own[i] as (typeof own)[number])[key]).toBeGreaterThanOrEqual(
+            (own[i - 1] as (typeof own)[number])[key],
+          );
+      }
+      for (const r of own)
+        expect(r.linked <= r.dual && r.dual <= r.level2 && r.level2 <= r.population).toBe(true);
     }
   });
 });

@@ -151,7 +151,10 @@ describe("Tây Sơn's 15 units become 5 communes on 01/07/2025", () => {
     expect((await postJson(app, "/api/reports", { ...fresh, confirm: true }, admin)).status).toBe(201);
     // A revision of an old commune's report changes its successor's history (and its kept figures).
     const beforeRevision = (await getJson(app, "/api/units/21817/series?date=2025-09-01")).body.points;
+    const district = async () => (await getJson(app, "/api/overview?unit=547&date=2025-07-02")).body.figures;
+    const districtBefore = await district();
     await postJson(app, "/api/reports", { ...old, population: 6300, confirm: true }, admin);
+    expect((await district()).population - districtBefore.population).toBe(100);
     const afterRevision = (await getJson(app, "/api/units/21817/series?date=2025-09-01")).body.points;
     const day = (points: { date: string; population: number }[]) =>
       points.find((p) => p.date === "2025-06-28")?.population;
