@@ -73,7 +73,7 @@ export function sessionMiddleware({
 }
 
 /** A user whose commune has ended answers for the communes that cover it today (roles.ts `can`). */
-async function withSuccessors(store: Store, user: User, nowMs: number): Promise<User> {
+export async function withSuccessors(store: Store, user: User, nowMs: number): Promise<User> {
   if (user.unitId === null) return user;
   const history = await store.unitHistory();
   const today = vietnamDate(nowMs);

@@ -12,6 +12,7 @@ import {
   postJson,
   signIn,
   TEST_CONFIG,
+  upload,
 } from "../testing.ts";
 
 const SUCCESSORS = {
@@ -164,6 +165,37 @@ describe("Tây Sơn's 15 units become 5 communes on 01/07/2025", () => {
     );
   });
 
+  it("imports a file of old codes dated 2025-06 and new codes dated 2025-07 into the same deployment", async () => {
+    const { app, store } = await createDemoApp();
+    const admin = await asAdmin(app, store);
+    await postJson(app, "/api/area/reorganisation", {}, admin);
+    const csv = [
+      "unit_code,date,population,level2,dual,linked",
+      "21811,2025-06-28,6200,6200,4000,3900",
+      "21817,2025-07-05,21300,21000,14000,13500",
+      "21811,2025-07-05,6200,6200,4000,3900",
+    ].join("\n");
+    const dry = await json(await upload(app, "/api/imports?dryRun=true", "mixed.csv", csv, admin));
+    const errors = (line: number) =>
+      dry.rows
+        .find((r: { row: number }) => r.row === line)
+        .errors.map((e: { code: string; message: string }) => `${e.code}: ${e.message}`);
+    expect(errors(2)).toEqual([]);
+    expect(errors(3)).toEqual([]);
+    expect(errors(4)).toEqual([
+      "UNIT_NOT_ON_DATE: On 2025-07-05, Xã Bình Tân (21811) no longer exists (it ended on 2025-07-01); report for: Xã Bình Hiệp (21817).",
+    ]);
+    const fixed = csv.split("\n").slice(0, 3).join("\n");
+    const written = await upload(app, "/api/imports?confirm=true", "mixed.csv", fixed, admin);
+    expect(written.status, await written.clone().text()).toBe(200);
+    expect((await getJson(app, "/api/overview?unit=21817&date=2025-07-05")).body.figures.population).toBe(
+      21300,
+    );
+    expect((await getJson(app, "/api/overview?unit=21811&date=2025-06-28")).body.figures.population).toBe(
+      6200,
+    );
+  });
+
   it("keeps a commune account of an ended commune on its successor", async () => {
     const { app, store } = await createDemoApp();
     const admin = await asAdmin(app, store);
@@ -174,6 +206,8 @@ describe("Tây Sơn's 15 units become 5 communes on 01/07/2025", () => {
     const commune = await signIn(app, "binh-tan");
     const me = (await json(await app.request("/api/auth/me", { headers: { cookie: commune } }))).user;
     expect(me.successors).toEqual(["21817"]);
+    const listed = (await json(await app.request("/api/users", { headers: { cookie: admin } }))).users;
+    expect(listed.find((u: { username: string }) => u.username === "binh-tan").successors).toEqual(["21817"]);
     const report = {
       unitId: "21817",
       date: "2025-07-05",

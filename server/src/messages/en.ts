@@ -194,6 +194,8 @@ export const en: Messages = {
     accounts: "Accounts to review: {list}",
     account: "{user} ({from} → {to})",
     problems: "Cannot be applied: {problems}",
+    accountEnded:
+      "Commune {unit} has ended; the account now works for {units}. Choose the new commune to update it.",
     applied: "The reorganisation of {date} was applied.",
   },
   signIn: "Sign in",

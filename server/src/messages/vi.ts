@@ -190,6 +190,7 @@ export const vi = {
     accounts: "Tài khoản cần xem lại: {list}",
     account: "{user} ({from} → {to})",
     problems: "Không áp dụng được: {problems}",
+    accountEnded: "Xã {unit} đã kết thúc; tài khoản đang làm việc cho {units}. Chọn xã mới để cập nhật.",
     applied: "Đã áp dụng sắp xếp ngày {date}.",
   },
   signIn: "Đăng nhập",

@@ -219,6 +219,14 @@ function UserRow({ user, communes }: { user: User; communes: Unit[] }) {
           communes={communes}
           disabled={!hasCommune(role)}
         />
+        {user.successors?.length ? (
+          <p className="notice small">
+            {fill(t.area.accountEnded, {
+              unit: user.unitId ?? "",
+              units: user.successors.map((id) => communes.find((c) => c.id === id)?.name ?? id).join(", "),
+            })}
+          </p>
+        ) : null}
       </td>
       <td>{user.disabled ? t.disabled : t.active}</td>
       <td>

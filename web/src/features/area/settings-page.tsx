@@ -203,6 +203,8 @@ function ReorganisationSection() {
 function Preview({ plan, onApply }: { plan: ReorganisationPreview; onApply: () => void }) {
   const { t, f, fill } = useI18n();
   const names = new Map([...plan.ending, ...plan.beginning].map((u) => [u.id, u.name]));
+  // Villages follow their commune: the preview lists the units people answer for.
+  const ending = plan.ending.filter((u) => u.kind !== "village");
   if (plan.problems.length > 0) {
     return (
       <p className="form-error" role="alert">
@@ -212,11 +214,9 @@ function Preview({ plan, onApply }: { plan: ReorganisationPreview; onApply: () =
   }
   return (
     <div className="reorganisation-preview">
+      <p>{fill(t.area.ending, { count: ending.length, units: ending.map((u) => u.name).join(", ") })}</p>
       <p>
-        {fill(t.area.ending, { count: plan.ending.length, units: plan.ending.map((u) => u.name).join(", ") })}
-      </p>
-      <p>
-        <strong>{fill(t.area.beginning, { count: plan.beginning.length })}</strong>
+        <strong>{fill(t.area.beginning, { count: plan.successors.length })}</strong>
       </p>
       <ul>
         {plan.successors.map((s) => (
