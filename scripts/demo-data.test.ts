@@ -13,6 +13,7 @@ import {
   generateReorganisedReports,
   reportsToCsv,
   SUCCESSORS,
+  withRecordingTimes,
   villagesToCsv,
 } from "./demo-data.ts";
 
@@ -28,7 +29,7 @@ const sum = (list: typeof reports, key: "population" | "level2" | "dual" | "link
 describe("the demo data", () => {
   it("is exactly what the deterministic generator writes", () => {
     const names = new Map(units.map((u) => [u.id, u.name]));
-    expect(committedCsv).toBe(reportsToCsv(generateDemoReports(), names));
+    expect(committedCsv).toBe(reportsToCsv(withRecordingTimes(generateDemoReports()), names));
   });
 
   it("has Tây Sơn's 15 official commune-level units under district 547 and province 52", () => {
@@ -131,7 +132,7 @@ describe("the demo after the reorganisation (DEMO_DATA=tay-son-2025)", () => {
     const catalogue = catalogueAt(dataDir);
     const names = new Map(after.map((r) => [r.unitId, catalogue.get("2025", r.unitId)?.name ?? ""]));
     expect(readFileSync(join(dataDir, "demo", "reports-2025.csv"), "utf8")).toBe(
-      reportsToCsv(generateReorganisedReports(reports), names),
+      reportsToCsv(withRecordingTimes(generateReorganisedReports(reports)), names),
     );
     for (const plan of SUCCESSORS) {
       const from = catalogue.merger.filter((row) => row.newCode === plan.code).map((row) => row.oldCode);

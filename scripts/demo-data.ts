@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { addDays } from "../server/src/domain/dates.ts";
+import { addDays, dayNumber } from "../server/src/domain/dates.ts";
 import type { DriveInput, DriveStatus } from "../server/src/domain/drives.ts";
 import type { Report, Unit } from "../server/src/domain/types.ts";
+import type { RecordedReport } from "../server/src/store/reports.ts";
 
 /**
  * The Tây Sơn demo: weekly reports for the 15 communes from 03/02/2024 to 29/06/2024.
@@ -271,12 +272,43 @@ export function generateDemoReports(): Report[] {
   return reports.sort((a, b) => a.date.localeCompare(b.date) || a.unitId.localeCompare(b.unitId));
 }
 
-export function reportsToCsv(reports: readonly Report[], unitNames: ReadonlyMap<string, string>): string {
-  const header = "unit_code,unit_name,date,population,level2,dual,linked";
+export function reportsToCsv(
+  reports: readonly RecordedReport[],
+  unitNames: ReadonlyMap<string, string>,
+): string {
+  const header = "unit_code,unit_name,date,population,level2,dual,linked,recorded_at";
   const lines = reports.map((r) =>
-    [r.unitId, unitNames.get(r.unitId) ?? "", r.date, r.population, r.level2, r.dual, r.linked].join(","),
+    [
+      r.unitId,
+      unitNames.get(r.unitId) ?? "",
+      r.date,
+      r.population,
+      r.level2,
+      r.dual,
+      r.linked,
+      r.recordedAt ?? "",
+    ].join(","),
   );
   return `${[header, ...lines].join("\n")}\n`;
+}
+
+/** The communes that often send their week late (the stalling and the lagging ones). */
+const OFTEN_LATE = new Set(["21841", "21850", "21835"]);
+
+/**
+ * When each weekly report (dated a Saturday) was recorded: most between Saturday 16:00 and Monday
+ * 11:30 in Vietnam (on time for the Monday-noon deadline), some on Monday afternoon to Tuesday
+ * evening (late) — more often so in the communes of OFTEN_LATE. Deterministic per unit and date.
+ */
+export function withRecordingTimes(reports: readonly Report[]): RecordedReport[] {
+  return reports.map((report) => {
+    const random = seededRandom(Number(report.unitId) * 100_003 + dayNumber(report.date));
+    const late = random() < (OFTEN_LATE.has(report.unitId) ? 0.35 : 0.08);
+    // Minutes after Saturday 00:00 in Vietnam: on time from 16:00 Sat to 11:30 Mon, late from 13:00 Mon to 18:00 Tue.
+    const minutes = late ? 2 * 1440 + 780 + Math.floor(random() * 1740) : 960 + Math.floor(random() * 2610);
+    const instant = Date.parse(`${report.date}T00:00:00+07:00`) + minutes * 60_000;
+    return { ...report, recordedAt: new Date(instant).toISOString() };
+  });
 }
 
 /** Illustrative villages (thôn; khối in the town): three or four per commune, with made-up 7-digit codes (the commune code and a number). */

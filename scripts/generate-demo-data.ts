@@ -12,17 +12,21 @@ import {
   generateReorganisedReports,
   reportsToCsv,
   villagesToCsv,
+  withRecordingTimes,
 } from "./demo-data.ts";
 
 const dataDir = join(PROJECT_ROOT, "data");
 const names = new Map(readUnits(join(dataDir, "units.csv")).map((unit) => [unit.id, unit.name]));
 const reports = generateDemoReports();
 mkdirSync(join(dataDir, "demo"), { recursive: true });
-writeFileSync(join(dataDir, "demo", "reports.csv"), reportsToCsv(reports, names));
+writeFileSync(join(dataDir, "demo", "reports.csv"), reportsToCsv(withRecordingTimes(reports), names));
 const catalogue = catalogueAt(dataDir);
 const reorganised = generateReorganisedReports(reports);
 const newNames = new Map(reorganised.map((r) => [r.unitId, catalogue.get("2025", r.unitId)?.name ?? ""]));
-writeFileSync(join(dataDir, "demo", "reports-2025.csv"), reportsToCsv(reorganised, newNames));
+writeFileSync(
+  join(dataDir, "demo", "reports-2025.csv"),
+  reportsToCsv(withRecordingTimes(reorganised), newNames),
+);
 const villages = generateDemoVillages();
 writeFileSync(join(dataDir, "demo", "villages.csv"), villagesToCsv(villages));
 const drives = generateDemoDrives(reports);

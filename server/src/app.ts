@@ -10,6 +10,8 @@ import { readAccess, sessionMiddleware } from "./auth/middleware.ts";
 import { OWASP_SCRYPT, type ScryptParams } from "./auth/passwords.ts";
 import { catalogueAt } from "./catalogue/catalogue.ts";
 import type { Config } from "./config.ts";
+import { addDays } from "./domain/dates.ts";
+import { weekFromLabel } from "./domain/reporting-weeks.ts";
 import type { AppEnv } from "./env.ts";
 import { ApiError, errorBody } from "./errors.ts";
 import { areaRoutes, catalogueRoutes } from "./routes/area.ts";
@@ -21,9 +23,11 @@ import { exportRoutes } from "./routes/exports.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { IMPORT_LIMIT, importRoutes } from "./routes/imports.ts";
 import { overviewRoutes } from "./routes/overview.ts";
+import { approvalRoutes, reportingRoutes } from "./routes/reporting.ts";
 import { reportRoutes } from "./routes/reports.ts";
 import { unitRoutes } from "./routes/units.ts";
 import { userRoutes } from "./routes/users.ts";
+import { WeekLocked } from "./store/approvals.ts";
 import type { Store } from "./store/store.ts";
 
 export interface AppDeps {
@@ -99,7 +103,7 @@ export function createApp({ store, config, now = Date.now, passwordParams = OWAS
     .use("/exports/*", reads)
     .on("GET", ["/drives", "/drives/*"], reads)
     .use("/imports/template.*", reads)
-    .on("GET", ["/catalogue", "/area"], reads)
+    .on("GET", ["/catalogue", "/area", "/reporting"], reads)
     .route("/catalogue", catalogueRoutes(catalogue))
     .route("/area", areaRoutes(store, catalogue, config.homeUnit, now))
     .route("/units", unitRoutes(store, now))
@@ -111,7 +115,9 @@ export function createApp({ store, config, now = Date.now, passwordParams = OWAS
     .route("/exports", exportRoutes(store, config.homeUnit, now))
     .route("/drives", driveRoutes(store, config.homeUnit, now))
     .route("/users", userRoutes(store, passwordParams, now))
-    .route("/audit", auditRoutes(store));
+    .route("/audit", auditRoutes(store))
+    .route("/reporting", reportingRoutes(store, config.homeUnit, now))
+    .route("/approvals", approvalRoutes(store, now));
 
   const app = new Hono()
     .use(
@@ -137,6 +143,21 @@ export function createApp({ store, config, now = Date.now, passwordParams = OWAS
       c.json(errorBody("NOT_FOUND", `No API endpoint ${c.req.method} ${c.req.path}.`), 404),
     );
   app.onError((error, c) => {
+    if (error instanceof WeekLocked) {
+      const first = error.locked[0];
+      const start = first ? weekFromLabel(first.week) : undefined;
+      return c.json(
+        errorBody("WEEK_LOCKED", error.message, {
+          week: first?.week,
+          weekStart: start,
+          weekEnd: start ? addDays(start, 6) : undefined,
+          approvedBy: first?.by,
+          approvedAt: first?.at,
+          rows: error.locked.map((l) => ({ unitId: l.unitId, date: l.date, week: l.week })),
+        }),
+        409,
+      );
+    }
     if (error instanceof ApiError) {
       return c.json(errorBody(error.code, error.message, error.details), error.status, error.headers);
     }

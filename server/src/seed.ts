@@ -7,8 +7,11 @@ import { planReorganisation, type ReorganisationPlan } from "./catalogue/reorgan
 import type { DemoData } from "./config.ts";
 import { isIsoDate } from "./domain/dates.ts";
 import { DRIVE_STATUSES, type DriveInput, type DriveStatus } from "./domain/drives.ts";
+import { DEFAULT_DUE } from "./domain/reporting-weeks.ts";
 import { isReportingUnit, type UnitTree } from "./domain/tree.ts";
 import { type Campaign, type Report, UNIT_KINDS, type Unit, type UnitKind } from "./domain/types.ts";
+import type { RecordedReport } from "./store/reports.ts";
+import type { DocumentSettings } from "./store/settings.ts";
 import type { Actor, Store } from "./store/store.ts";
 
 const SYSTEM = (): Actor => ({ userId: null, username: null, ip: null, at: new Date().toISOString() });
@@ -94,6 +97,17 @@ async function seedDemo(store: Store, dataDir: string, demo: NonNullable<DemoDat
   return done;
 }
 
+/** The weekly report's heading in the demo: Tây Sơn district police report to the district and the province. */
+export const TAY_SON_DOCUMENT: DocumentSettings = {
+  parentBody: "CÔNG AN TỈNH BÌNH ĐỊNH",
+  issuer: "CÔNG AN HUYỆN TÂY SƠN",
+  symbol: "BC-CAH",
+  place: "Tây Sơn",
+  signerTitle: "TRƯỞNG CÔNG AN HUYỆN",
+  signerName: "",
+  recipients: ["UBND huyện Tây Sơn (để báo cáo)", "Công an tỉnh Bình Định (để báo cáo)", "Lưu: VT, CAH"],
+};
+
 /** The second demo's campaign: every dual account holder of the 5 new communes linked by the end of 2025. */
 export const LINKING_2025: Campaign = {
   name: "Liên kết tài khoản Cổng DVCQG với VNeID — 100% trước 31/12/2025",
@@ -175,7 +189,7 @@ export function unitProblems(units: readonly Unit[], tree: UnitTree): string[] {
   return problems;
 }
 
-export function readReports(path: string): Report[] {
+export function readReports(path: string): RecordedReport[] {
   return readCsv(path).map((row, i) => {
     const where = `${path} row ${i + 2}`;
     if (!isIsoDate(row.date ?? ""))
@@ -187,6 +201,9 @@ export function readReports(path: string): Report[] {
       }
       return value;
     };
+    const recordedAt = row.recorded_at || undefined;
+    if (recordedAt !== undefined && Number.isNaN(Date.parse(recordedAt)))
+      throw new Error(`${where}: recorded_at ${JSON.stringify(recordedAt)} is not a time`);
     return {
       unitId: row.unit_code ?? "",
       date: row.date as string,
@@ -194,6 +211,7 @@ export function readReports(path: string): Report[] {
       level2: count("level2"),
       dual: count("dual"),
       linked: count("linked"),
+      ...(recordedAt ? { recordedAt } : {}),
     };
   });
 }

@@ -26,6 +26,7 @@ export type Action =
   | "manageUsers"
   | "editCampaign"
   | "manageUnits"
+  | "approveWeeks"
   | "readAudit";
 
 /** The roles that answer for one commune: a commune user always, a youth team optionally. */
@@ -36,7 +37,7 @@ export const hasCommune = (role: Role) => role === "commune" || role === "youth"
  * - reports: admin and police anywhere, a commune user in their own commune; deleting is admin and police;
  * - drives: admin and police anywhere, a youth team in its commune or, without one, within the
  *   deployment's area (`inArea`: the communes under the home unit), a commune user in their commune;
- * - users, the campaign and the area's units: admin; the audit log: admin and police.
+ * - users, the campaign and the area's units: admin; the audit log and approving weeks: admin and police.
  * A commune's own unit includes the communes that cover it after it ended (User.successors).
  */
 export function can(
@@ -54,6 +55,7 @@ export function can(
     case "importReports":
       return anywhere || user.role === "commune";
     case "deleteReports":
+    case "approveWeeks":
     case "readAudit":
       return anywhere;
     case "planDrives":

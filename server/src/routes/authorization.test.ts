@@ -191,6 +191,19 @@ const MATRIX: Row[] = [
     request: () => ({ path: "/api/area/reorganisation?dryRun=true", body: { date: "2025-07-01" } }),
     expect: only({ admin: 200 }),
   },
+  {
+    method: "POST",
+    route: "/api/approvals",
+    request: () => ({ path: "/api/approvals", body: { unitId: "547", week: "2024-W26" } }),
+    expect: only({ admin: 201, police: 201 }),
+  },
+  {
+    method: "DELETE",
+    route: "/api/approvals/:unitId/:week",
+    // setUp approved 2024-W10 for the district.
+    request: () => ({ path: "/api/approvals/547/2024-W10", body: { reason: "sửa số liệu Tây Phú" } }),
+    expect: only({ admin: 200, police: 200 }),
+  },
 ];
 
 async function setUp(who: Who): Promise<Context & { cookie?: string }> {
@@ -209,6 +222,16 @@ async function setUp(who: Who): Promise<Context & { cookie?: string }> {
     },
     { userId: null, username: "test", ip: null, at: new Date().toISOString() },
   );
+  const district = (await store.unitHistory())
+    .treeOn("2024-03-10")
+    .reportingUnitsUnder("547")
+    .map((u) => u.id);
+  await store.approveWeek(district, "2024-W10", "547", {
+    userId: null,
+    username: "test",
+    ip: null,
+    at: new Date().toISOString(),
+  });
   const cookie = who === "anonymous" ? undefined : await signIn(app, USERS[who].username);
   return { app, store, who, targetId: target.id, driveId: drive.id, cookie };
 }

@@ -9,6 +9,7 @@ import { toCsv, toXlsx } from "../exports/cells.ts";
 import { BadHeader, type ImportPlan, planImport } from "../imports/plan.ts";
 import type { Table } from "../imports/read-table.ts";
 import { readUpload } from "../imports/read-upload.ts";
+import { WeekLocked } from "../store/approvals.ts";
 import type { Store } from "../store/store.ts";
 import { askedVersion } from "./assessment-input.ts";
 
@@ -107,6 +108,9 @@ export function importRoutes(store: Store, homeUnit: string | null, now: () => n
         action: "import reports",
         unitId: refused,
       });
+      // A file with a row in an approved week is refused whole, naming those rows (the write checks again).
+      const locked = await store.lockedReports(plan.reports);
+      if (locked.length > 0) throw new WeekLocked(locked);
       if (dryRun)
         return c.json({
           dryRun: true,

@@ -5,6 +5,7 @@ import type { AppEnv } from "../env.ts";
 import type { Store } from "../store/store.ts";
 import { isoDate, validQuery } from "../validation.ts";
 import { assessmentInput, campaignParam } from "./assessment-input.ts";
+import { approvalOn } from "./reporting.ts";
 
 const overviewQuery = z.object({
   unit: z.string().min(1).optional(),
@@ -30,6 +31,13 @@ export function overviewRoutes(store: Store, homeUnit: string | null, now: () =>
         unit: input.scope.unit,
         standing: input.scope.standing,
         campaignId: input.campaign.id,
+        // The week of the date: approved by … at …, or provisional (null).
+        ...(await approvalOn(
+          store,
+          input.tree.reportingUnitsUnder(input.unitId).map((u) => u.id),
+          input.date,
+          input.unitId,
+        )),
       });
       if (cache.size >= CACHED) cache.delete(cache.keys().next().value as string);
       cache.set(key, body);

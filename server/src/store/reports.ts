@@ -18,10 +18,15 @@ const ids = (d: Dialect) => `ids(id) AS (SELECT value FROM ${d.texts("@ids")})`;
 /** Reports travel as JSON arrays of objects, a chunk at a time (sql.ts `chunked`). */
 const FIELDS = (d: Dialect) => `SELECT value ->> 'unitId' AS unit_id, value ->> 'date' AS date,
   CAST(value ->> 'population' AS INTEGER) AS population, CAST(value ->> 'level2' AS INTEGER) AS level2,
-  CAST(value ->> 'dual' AS INTEGER) AS dual, CAST(value ->> 'linked' AS INTEGER) AS linked
+  CAST(value ->> 'dual' AS INTEGER) AS dual, CAST(value ->> 'linked' AS INTEGER) AS linked,
+  coalesce(value ->> 'recordedAt', CAST(@now AS TEXT)) AS recorded_at
   FROM ${d.objects("@reports")}`;
+const FIELD_NAMES = "f.unit_id, f.date, f.population, f.level2, f.dual, f.linked";
 
 type RawRow = [string, string, number, number, number, number];
+
+/** A report with the time it was recorded (the demo's reports carry theirs). */
+export type RecordedReport = Report & { recordedAt?: string };
 
 const toReport = (row: ReportRow): Report => ({
   unitId: row.unit_id,
@@ -77,14 +82,26 @@ const PAGE = statement(
   SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id
   WHERE (r.date, r.unit_id) > (@date, @unit) ORDER BY 2, 1 LIMIT @limit`,
 );
+// A report keeps the time it was first recorded (a revision changes recorded_at only): the
+// reporting cycle judges a week on time by it. Demo reports carry their own recording times.
 const INSERT = statement(
-  (d) => `INSERT INTO reports (unit_id, date, population, level2, dual, linked) ${FIELDS(d)}`,
+  (
+    d,
+  ) => `INSERT INTO reports (unit_id, date, population, level2, dual, linked, recorded_at, first_recorded_at)
+  SELECT ${FIELD_NAMES}, f.recorded_at, f.recorded_at FROM (${FIELDS(d)}) AS f`,
 );
 const UPSERT = statement(
-  (d) => `INSERT INTO reports (unit_id, date, population, level2, dual, linked, recorded_at)
-  SELECT f.*, CAST(@now AS TEXT) FROM (${FIELDS(d)}) AS f WHERE true
+  (
+    d,
+  ) => `INSERT INTO reports (unit_id, date, population, level2, dual, linked, recorded_at, first_recorded_at)
+  SELECT ${FIELD_NAMES}, CAST(@now AS TEXT), CAST(@now AS TEXT) FROM (${FIELDS(d)}) AS f WHERE true
   ON CONFLICT (unit_id, date) DO UPDATE SET population = excluded.population, level2 = excluded.level2,
     dual = excluded.dual, linked = excluded.linked, recorded_at = excluded.recorded_at`,
+);
+const FIRST_RECORDED = statement(
+  (d) => `WITH ${ids(d)}
+  SELECT r.unit_id, r.date, r.first_recorded_at FROM ids JOIN reports r ON r.unit_id = ids.id
+  AND r.date BETWEEN @from AND @to`,
 );
 const EXISTING = statement(
   (d) => `SELECT ${COLUMNS} FROM ${d.objects("@reports")}
@@ -171,8 +188,20 @@ export const reportStatements = {
         limit,
       })
     ).map(toReport),
-  insertMany: async (sql: Sql, reports: readonly Report[]) => {
-    for (const chunk of chunked(reports)) await sql.run(INSERT, { reports: JSON.stringify(chunk) });
+  /** Adds reports as they are, recorded at their own `recordedAt` (UTC ISO) or now. */
+  insertMany: async (sql: Sql, reports: readonly RecordedReport[], now: string) => {
+    for (const chunk of chunked(reports)) await sql.run(INSERT, { reports: JSON.stringify(chunk), now });
+  },
+  /** When each report of the units dated in [from, to] was first recorded: unit → date → time. */
+  firstRecorded: async (sql: Sql, unitIds: readonly string[], from: string, to: string) => {
+    const byUnit = new Map<string, Map<string, string>>();
+    const rows = await sql.rows(FIRST_RECORDED, { ids: sql.dialect.list(unitIds), from, to });
+    for (const [unitId, date, at] of rows as [string, string, string][]) {
+      const dates = byUnit.get(unitId) ?? new Map<string, string>();
+      dates.set(date, at);
+      byUnit.set(unitId, dates);
+    }
+    return byUnit;
   },
   /** The stored reports with the same unit and date as any of `reports`. */
   existing: async (sql: Sql, reports: readonly { unitId: string; date: string }[]): Promise<Report[]> => {

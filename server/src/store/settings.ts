@@ -1,4 +1,37 @@
+import type { DueRule } from "../domain/reporting-weeks.ts";
 import { type Sql, statement } from "./sql/sql.ts";
+
+/** The heading and signature of the weekly report as the office sends it (Nghị định 30/2020/NĐ-CP). */
+export interface DocumentSettings {
+  /** The body above the issuer ("CÔNG AN TỈNH GIA LAI"), may be empty. */
+  parentBody: string;
+  /** The issuing body ("CÔNG AN HUYỆN TÂY SƠN"). */
+  issuer: string;
+  /** The symbol after the number ("BC-CAH"). */
+  symbol: string;
+  /** The place of the date line ("Tây Sơn"). */
+  place: string;
+  /** The signer's title ("TRƯỞNG CÔNG AN HUYỆN") and name. */
+  signerTitle: string;
+  signerName: string;
+  /** "Nơi nhận": one recipient per entry. */
+  recipients: string[];
+}
+
+export const EMPTY_DOCUMENT: DocumentSettings = {
+  parentBody: "",
+  issuer: "",
+  symbol: "BC",
+  place: "",
+  signerTitle: "",
+  signerName: "",
+  recipients: [],
+};
+
+export interface ReportingSettings {
+  due: DueRule;
+  document: DocumentSettings;
+}
 
 /** The deployment's area as chosen from the web: a unit version (its code and validFrom). */
 export interface Home {
@@ -9,7 +42,26 @@ export interface Home {
 const GET = statement("SELECT home_unit, home_from FROM settings WHERE id = 1");
 const SET = statement("UPDATE settings SET home_unit = @id, home_from = @validFrom WHERE id = 1");
 
+const REPORTING = statement("SELECT due_days, due_time, document FROM settings WHERE id = 1");
+const SET_REPORTING = statement(
+  "UPDATE settings SET due_days = @days, due_time = @time, document = @document WHERE id = 1",
+);
+
 export const settingStatements = {
+  reporting: async (sql: Sql): Promise<ReportingSettings> => {
+    const row = await sql.get<{ due_days: number; due_time: string; document: string }>(REPORTING);
+    if (!row) throw new Error("the settings row is missing: the migrations were not applied");
+    return {
+      due: { days: Number(row.due_days), time: row.due_time },
+      document: { ...EMPTY_DOCUMENT, ...(JSON.parse(row.document) as Partial<DocumentSettings>) },
+    };
+  },
+  setReporting: (sql: Sql, settings: ReportingSettings) =>
+    sql.run(SET_REPORTING, {
+      days: settings.due.days,
+      time: settings.due.time,
+      document: JSON.stringify(settings.document),
+    }),
   home: async (sql: Sql): Promise<Home | null> => {
     const row = await sql.get<{ home_unit: string | null; home_from: string | null }>(GET);
     if (!row?.home_unit) return null;

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { type ApprovalArea, approvalArea } from "./areas/approvals.ts";
 import { type CampaignArea, campaignArea } from "./areas/campaign.ts";
 import { storeContext } from "./areas/context.ts";
 import { type DriveArea, driveArea } from "./areas/drives.ts";
@@ -33,6 +34,7 @@ export type {
  */
 export type Store = UnitArea &
   CampaignArea &
+  ApprovalArea &
   ReportArea &
   DriveArea &
   UserArea & {
@@ -68,6 +70,7 @@ export function createStore(sql: Sql): Store {
   return {
     ...unitArea(ctx),
     ...campaignArea(ctx),
+    ...approvalArea(ctx),
     ...reportArea(ctx),
     ...driveArea(ctx),
     ...userArea(ctx),

@@ -2,6 +2,7 @@ import { reportingUnitState, type UnitState } from "../../domain/assess.ts";
 import { type AssessmentReads, assessmentReads } from "../../domain/assessment-reads.ts";
 import { sameFigures } from "../../domain/history.ts";
 import { historyOf } from "../../domain/lineage-history.ts";
+import { weekLabel } from "../../domain/reporting-weeks.ts";
 import type { Campaign, Report, Unit } from "../../domain/types.ts";
 import {
   type HistorySource,
@@ -11,8 +12,10 @@ import {
   type UnitHistory,
   versionKey,
 } from "../../domain/unit-history.ts";
+import { type Approval, approvalStatements, WeekLocked } from "../approvals.ts";
 import type { Actor } from "../audit.ts";
-import { reportStatements as reports } from "../reports.ts";
+import { type RecordedReport, reportStatements as reports } from "../reports.ts";
+import type { Sql } from "../sql/sql.ts";
 import type { StoreContext } from "./context.ts";
 
 export interface SaveSummary {
@@ -56,18 +59,37 @@ export interface ReportArea {
   ): Promise<Report[]>;
   /** Every report of each unit, sorted by date. */
   reportHistories(unitIds: readonly string[]): Promise<Map<string, Report[]>>;
-  /** Adds reports as they are (the demo data), all or none; not audited. */
-  insertReports(reports: readonly Report[]): Promise<void>;
+  /** Adds reports as they are (the demo data, with their recording times), all or none; not audited. */
+  insertReports(reports: readonly RecordedReport[]): Promise<void>;
+  /** When each report of the units dated in [from, to] was first recorded (UTC ISO): unit → date → time. */
+  firstRecorded(
+    unitIds: readonly string[],
+    from: string,
+    to: string,
+  ): Promise<Map<string, Map<string, string>>>;
   /**
    * Writes reports in one transaction, all or none: a new unit and date is created, an existing one
    * revised (the old values go to the audit log), identical figures left alone. One audit entry per change.
+   * A change in an approved week refuses the whole write (WeekLocked).
    */
   saveReports(reports: readonly Report[], actor: Actor): Promise<SaveSummary>;
-  /** Deletes a report (audited); false when there was none. */
+  /** The reports of `reports` (unit and date) that fall in an approved week, with the approval. */
+  lockedReports(
+    reports: readonly { unitId: string; date: string }[],
+  ): Promise<(Approval & { date: string })[]>;
+  /** Deletes a report (audited); false when there was none; WeekLocked in an approved week. */
   deleteReport(unitId: string, date: string, actor: Actor): Promise<boolean>;
 }
 
 const key = (report: Report) => `${report.unitId}/${report.date}`;
+
+/** Inside the write's transaction (after the versions row, which approvals take too): no report of an approved week. */
+async function refuseLocked(tx: Sql, list: readonly Report[]) {
+  if (list.length === 0) return;
+  const keys = list.map((r) => ({ unitId: r.unitId, date: r.date, week: weekLabel(r.date) }));
+  const locked = await approvalStatements.locking(tx, keys);
+  if (locked.length > 0) throw new WeekLocked(locked);
+}
 
 export function reportArea(ctx: StoreContext): ReportArea {
   const baselines = ctx.perUnit<Report | null>(2);
@@ -144,7 +166,14 @@ export function reportArea(ctx: StoreContext): ReportArea {
       }
       return byUnit;
     },
-    insertReports: (list) => ctx.write("figures", (tx) => reports.insertMany(tx, list)),
+    insertReports: (list) =>
+      ctx.write("figures", (tx) => reports.insertMany(tx, list, new Date().toISOString())),
+    firstRecorded: (unitIds, from, to) => reports.firstRecorded(ctx.sql, unitIds, from, to),
+    lockedReports: (list) =>
+      approvalStatements.locking(
+        ctx.sql,
+        list.map((r) => ({ unitId: r.unitId, date: r.date, week: weekLabel(r.date) })),
+      ),
     saveReports: (list, actor) =>
       ctx.audited(actor, "figures", async (tx, log, touched) => {
         // One report per unit and date, as the last in the list has it.
@@ -169,6 +198,7 @@ export function reportArea(ctx: StoreContext): ReportArea {
             after: report,
           });
         }
+        await refuseLocked(tx, changed);
         await reports.upsertMany(tx, changed, new Date().toISOString());
         touched(changed.map((report) => report.unitId));
         return summary;
@@ -178,6 +208,7 @@ export function reportArea(ctx: StoreContext): ReportArea {
         const [before] = await reports.existing(tx, [{ unitId, date }]);
         touched(before ? [unitId] : []);
         if (!before) return false;
+        await refuseLocked(tx, [before]);
         await reports.remove(tx, unitId, date);
         log({ action: "report.delete", entity: "report", entityId: `${unitId}/${date}`, unitId, before });
         return true;

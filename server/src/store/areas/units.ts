@@ -1,7 +1,7 @@
 import type { Unit } from "../../domain/types.ts";
 import { type Lineage, UnitHistory } from "../../domain/unit-history.ts";
 import type { Actor } from "../audit.ts";
-import { type Home, settingStatements as settings } from "../settings.ts";
+import { type Home, type ReportingSettings, settingStatements as settings } from "../settings.ts";
 import { unitStatements as units } from "../units.ts";
 import type { StoreContext } from "./context.ts";
 
@@ -23,6 +23,10 @@ export interface UnitArea {
   changeUnits(change: UnitChange, actor: Actor): Promise<void>;
   /** The area chosen from the web; null until one is. */
   home(): Promise<Home | null>;
+  /** When weekly reports are due, and the weekly document's heading and signature. */
+  reportingSettings(): Promise<ReportingSettings>;
+  /** Changes them (audited). */
+  updateReportingSettings(settings: ReportingSettings, actor: Actor): Promise<ReportingSettings>;
 }
 
 export function unitArea(ctx: StoreContext): UnitArea {
@@ -45,5 +49,16 @@ export function unitArea(ctx: StoreContext): UnitArea {
         });
       }),
     home: () => settings.home(ctx.sql),
+    reportingSettings: () => settings.reporting(ctx.sql),
+    // Due times decide what the reporting page says: the figures version is raised, no unit named.
+    updateReportingSettings: (next, actor) =>
+      ctx.audited(actor, "figures", async (tx, log, touched) => {
+        touched([]);
+        const before = await settings.reporting(tx);
+        await settings.setReporting(tx, next);
+        const after = await settings.reporting(tx);
+        log({ action: "settings.reporting", entity: "settings", entityId: "1", before, after });
+        return after;
+      }),
   };
 }

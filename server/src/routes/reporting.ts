@@ -1,0 +1,194 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { allow, authorize } from "../auth/middleware.ts";
+import { can } from "../auth/roles.ts";
+import { addDays, daysBetween, vietnamDate } from "../domain/dates.ts";
+import { isDue, weekFromLabel, weekLabel, weekStatuses, weeksBetween } from "../domain/reporting-weeks.ts";
+import { scopeOf } from "../domain/unit-history.ts";
+import type { AppEnv } from "../env.ts";
+import { ApiError } from "../errors.ts";
+import type { Approval } from "../store/approvals.ts";
+import type { Store } from "../store/store.ts";
+import { isoDate, validJson, validQuery } from "../validation.ts";
+import { askedVersion } from "./assessment-input.ts";
+
+/** The longest span one request may ask for: a year of weeks. */
+export const REPORTING_MAX_DAYS = 371;
+const DEFAULT_WEEKS = 8;
+
+const reportingQuery = z
+  .object({ unit: z.string().min(1).optional(), from: isoDate.optional(), to: isoDate.optional() })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be after `to`", path: ["from"] })
+  .refine((q) => !q.from || !q.to || daysBetween(q.from, q.to) <= REPORTING_MAX_DAYS, {
+    message: `must be at most ${REPORTING_MAX_DAYS} days before \`to\` (a year of weeks)`,
+    path: ["from"],
+  });
+const weekField = z
+  .string()
+  .refine((w) => weekFromLabel(w) !== undefined, "must be an ISO week such as 2024-W14");
+const approvalBody = z.object({
+  unitId: z.union([z.string(), z.number()]).transform(String),
+  week: weekField,
+});
+const reopenBody = z.object({
+  reason: z.string().trim().min(3, "must say why the week is reopened").max(500),
+});
+
+/** A week's approval for a unit: when every one of its communes is approved, the approval given for it (else the latest). */
+export function weekApproval(approvals: readonly Approval[], unitIds: readonly string[], via: string) {
+  if (unitIds.length === 0 || approvals.length < unitIds.length) return null;
+  const approved = new Set(approvals.map((a) => a.unitId));
+  if (!unitIds.every((id) => approved.has(id))) return null;
+  const chosen =
+    approvals.find((a) => a.via === via) ?? [...approvals].sort((a, b) => (a.at < b.at ? 1 : -1))[0];
+  return chosen ? { by: chosen.by, at: chosen.at } : null;
+}
+
+/** The week of `date` and its approval for these communes (null: provisional). */
+export async function approvalOn(store: Store, unitIds: readonly string[], date: string, via: string) {
+  const week = weekLabel(date);
+  return { week, approval: weekApproval(await store.approvals(unitIds, week, week), unitIds, via) };
+}
+
+/**
+ * The reporting weeks of a unit (DESIGN.md, "The weekly reporting cycle"): per week, who was expected
+ * (the communes of the unit on the week's Sunday), who reported on time, late or not at all, and the
+ * week's approval. `unit` defaults to the area, `to` to today, `from` to eight weeks before `to`.
+ */
+export async function reportingWeeks(
+  store: Store,
+  query: { unit?: string; from?: string; to?: string },
+  homeUnit: string | null,
+  now: () => number,
+) {
+  const history = await store.unitHistory();
+  const to = query.to ?? vietnamDate(now());
+  const from = query.from ?? addDays(to, -7 * (DEFAULT_WEEKS - 1));
+  const { due } = await store.reportingSettings();
+  const mondays = weeksBetween(from, to);
+  const scopes = await Promise.all(
+    mondays.map(async (monday) => {
+      const sunday = addDays(monday, 6);
+      const scope = scopeOf(
+        history,
+        await askedVersion(store, history, query.unit, homeUnit, sunday),
+        sunday,
+      );
+      return { monday, scope, units: scope.tree.reportingUnitsUnder(scope.unit.id) };
+    }),
+  );
+  const codes = [...new Set(scopes.flatMap((s) => s.units.map((u) => u.id)))];
+  const first = mondays[0] as string;
+  const last = addDays(mondays.at(-1) as string, 6);
+  const recorded = await store.firstRecorded(codes, first, last);
+  const approvals = await store.approvals(codes, weekLabel(first), weekLabel(last));
+  const weeks = scopes.map(({ monday, scope, units }) => {
+    const week = weekLabel(monday);
+    const statuses = weekStatuses(
+      monday,
+      units.map((u) => u.id),
+      recorded,
+      due,
+    );
+    const ofWeek = approvals.filter((a) => a.week === week);
+    const approvedUnits = new Set(ofWeek.map((a) => a.unitId));
+    return {
+      week,
+      start: monday,
+      end: addDays(monday, 6),
+      due: statuses.due,
+      closed: isDue(statuses.due, now()),
+      unit: { id: scope.unit.id, name: scope.unit.name },
+      expected: units.length,
+      reported: statuses.units.filter((u) => u.status !== "missing").length,
+      onTime: statuses.units.filter((u) => u.status === "on_time").length,
+      approval: weekApproval(
+        ofWeek,
+        units.map((u) => u.id),
+        scope.unit.id,
+      ),
+      units: statuses.units.map((s, i) => ({
+        ...s,
+        name: units[i]?.name ?? s.unitId,
+        approved: approvedUnits.has(s.unitId),
+      })),
+    };
+  });
+  return { weeks };
+}
+
+export function reportingRoutes(store: Store, homeUnit: string | null, now: () => number) {
+  return new Hono<AppEnv>().get("/", validQuery(reportingQuery), async (c) => {
+    const answer = await reportingWeeks(store, c.req.valid("query"), homeUnit, now);
+    // The commune accounts to remind, for those who may see accounts' names (admin and police).
+    const user = c.get("user");
+    if (!user || !can(user, "readAudit")) return c.json(answer);
+    const accounts: Record<string, string[]> = {};
+    for (const account of await store.listUsers()) {
+      if (account.role !== "commune" || account.disabled || account.unitId === null) continue;
+      (accounts[account.unitId] ??= []).push(account.username);
+    }
+    return c.json({ ...answer, accounts });
+  });
+}
+
+/** `/api/approvals`: police and admin approve a week for a unit's communes (locking it) and reopen it with a reason. */
+export function approvalRoutes(store: Store, now: () => number) {
+  /** The reporting units a week's approval of `unitId` covers: its communes on the week's Sunday. */
+  async function covered(unitId: string, week: string) {
+    const monday = weekFromLabel(week) as string;
+    const sunday = addDays(monday, 6);
+    const history = await store.unitHistory();
+    const found = history.resolve(unitId, sunday);
+    if (!found) {
+      throw new ApiError(404, "UNIT_NOT_FOUND", `No unit has the code ${JSON.stringify(unitId)}.`, {
+        field: "unitId",
+        value: unitId,
+      });
+    }
+    const scope = scopeOf(history, found.unit, sunday);
+    return { scope, units: scope.tree.reportingUnitsUnder(scope.unit.id).map((u) => u.id) };
+  }
+  const mayApprove = allow(store, (user) => can(user, "approveWeeks"), "approve weeks");
+  return new Hono<AppEnv>()
+    .post("/", mayApprove, validJson(approvalBody), async (c) => {
+      const { unitId, week } = c.req.valid("json");
+      const { scope, units } = await covered(unitId, week);
+      const approved = await store.approveWeek(units, week, scope.unit.id, c.get("actor"));
+      const approvals = await store.approvals(units, week, week);
+      return c.json(
+        { unitId: scope.unit.id, week, approved, approval: weekApproval(approvals, units, scope.unit.id) },
+        201,
+      );
+    })
+    .delete("/:unitId/:week", validJson(reopenBody), async (c) => {
+      const { unitId, week } = c.req.param();
+      await authorize(c, store, (user) => can(user, "approveWeeks"), { action: "reopen weeks", unitId });
+      if (weekFromLabel(week) === undefined) {
+        throw new ApiError(
+          400,
+          "INVALID_WEEK",
+          `${JSON.stringify(week)} is not an ISO week such as 2024-W14.`,
+          {
+            field: "week",
+            value: week,
+          },
+        );
+      }
+      const { scope, units } = await covered(unitId, week);
+      const removed = await store.reopenWeek(
+        units,
+        week,
+        scope.unit.id,
+        c.req.valid("json").reason,
+        c.get("actor"),
+      );
+      if (removed.length === 0) {
+        throw new ApiError(404, "APPROVAL_NOT_FOUND", `Week ${week} of ${unitId} is not approved.`, {
+          unitId,
+          week,
+        });
+      }
+      return c.json({ unitId: scope.unit.id, week, reopened: removed.length });
+    });
+}

@@ -1,0 +1,97 @@
+import { chunked, type Sql, statement } from "./sql/sql.ts";
+
+/** A reporting unit's week approved (locked), and by whom. */
+export interface Approval {
+  unitId: string;
+  week: string;
+  /** The unit the approval was given for: a district approves its communes at once. */
+  via: string;
+  by: string;
+  byUserId: number | null;
+  at: string;
+}
+
+/** A write refused because the week it falls in is approved: each locked report, with its approval. */
+export class WeekLocked extends Error {
+  constructor(readonly locked: readonly (Approval & { date: string })[]) {
+    const first = locked[0];
+    super(
+      first
+        ? `Week ${first.week} of ${first.unitId} was approved by ${first.by} at ${first.at}: reopen it to change its figures.`
+        : "The week is approved.",
+    );
+  }
+}
+
+interface ApprovalRow {
+  unit_id: string;
+  week: string;
+  via: string;
+  approved_by: number | null;
+  approved_by_name: string;
+  approved_at: string;
+}
+
+const toApproval = (row: ApprovalRow): Approval => ({
+  unitId: row.unit_id,
+  week: row.week,
+  via: row.via,
+  by: row.approved_by_name,
+  byUserId: row.approved_by === null ? null : Number(row.approved_by),
+  at: row.approved_at,
+});
+
+const COLUMNS = "a.unit_id, a.week, a.via, a.approved_by, a.approved_by_name, a.approved_at";
+const IN_WEEKS = statement(
+  (d) => `SELECT ${COLUMNS} FROM ${d.texts("@ids")} JOIN approvals a ON a.unit_id = value
+  WHERE a.week BETWEEN @from AND @to ORDER BY a.week, a.unit_id`,
+);
+// The approvals that lock any of the (unit, week, date) keys: a write's reports, or a deletion.
+const LOCKING = statement(
+  (d) => `SELECT ${COLUMNS}, k.date FROM (SELECT value ->> 'unitId' AS unit_id, value ->> 'week' AS week,
+    value ->> 'date' AS date FROM ${d.objects("@keys")}) AS k
+  JOIN approvals a ON a.unit_id = k.unit_id AND a.week = k.week ORDER BY k.date, a.unit_id`,
+);
+const APPROVE = statement(
+  (d) => `INSERT INTO approvals (unit_id, week, via, approved_by, approved_by_name, approved_at)
+  SELECT value, @week, @via, CAST(@userId AS INTEGER), @username, @at FROM ${d.texts("@ids")} WHERE true
+  ON CONFLICT (unit_id, week) DO NOTHING`,
+);
+const REOPEN = statement(
+  (d) => `DELETE FROM approvals WHERE week = @week AND unit_id IN (SELECT value FROM ${d.texts("@ids")})
+  RETURNING unit_id, week, via, approved_by, approved_by_name, approved_at`,
+);
+
+export const approvalStatements = {
+  inWeeks: async (sql: Sql, unitIds: readonly string[], from: string, to: string) =>
+    (await sql.all<ApprovalRow>(IN_WEEKS, { ids: sql.dialect.list(unitIds), from, to })).map(toApproval),
+  locking: async (sql: Sql, keys: readonly { unitId: string; week: string; date: string }[]) => {
+    const found: (Approval & { date: string })[] = [];
+    for (const chunk of chunked(keys)) {
+      for (const row of await sql.all<ApprovalRow & { date: string }>(LOCKING, {
+        keys: JSON.stringify(chunk),
+      }))
+        found.push({ ...toApproval(row), date: row.date });
+    }
+    return found;
+  },
+  approve: async (
+    sql: Sql,
+    unitIds: readonly string[],
+    week: string,
+    via: string,
+    by: { userId: number | null; username: string; at: string },
+  ) =>
+    (
+      await sql.run(APPROVE, {
+        ids: sql.dialect.list(unitIds),
+        week,
+        via,
+        userId: by.userId,
+        username: by.username,
+        at: by.at,
+      })
+    ).changes,
+  reopen: async (sql: Sql, unitIds: readonly string[], week: string) =>
+    (await sql.all<ApprovalRow>(REOPEN, { ids: sql.dialect.list(unitIds), week })).map(toApproval),
+};
