@@ -41,7 +41,7 @@ describe("a deployment with no area", () => {
     await page.locator("#campaign-start").fill("2026-11-01");
     await page.locator("#campaign-deadline").fill("2027-01-01");
     await page.getByRole("button", { name: "Lưu địa bàn và chiến dịch" }).click();
-    await page.getByRole("heading", { name: /Tỉnh Gia Lai/ }).waitFor();
+    await page.getByRole("heading", { level: 1, name: /Tỉnh Gia Lai/ }).waitFor();
     const campaign = await (await fetch(`${baseUrl}/api/campaign`)).json();
     expect(campaign).toMatchObject({
       start: "2026-11-01",
@@ -61,7 +61,7 @@ describe("a deployment with no area", () => {
       .toContain("Đã lưu báo cáo của Xã Tây Sơn");
 
     await page.goto(baseUrl);
-    await page.getByRole("heading", { name: /Tỉnh Gia Lai/ }).waitFor();
+    await page.getByRole("heading", { level: 1, name: /Tỉnh Gia Lai/ }).waitFor();
     await expect
       .poll(() => page.locator("section[aria-labelledby=communes-title]").textContent())
       .toContain("Xã Tây Sơn");
