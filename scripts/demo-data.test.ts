@@ -13,8 +13,8 @@ import {
   generateReorganisedReports,
   reportsToCsv,
   SUCCESSORS,
-  withRecordingTimes,
   villagesToCsv,
+  withRecordingTimes,
 } from "./demo-data.ts";
 
 const dataDir = join(PROJECT_ROOT, "data");

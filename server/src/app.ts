@@ -23,7 +23,7 @@ import { exportRoutes } from "./routes/exports.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { IMPORT_LIMIT, importRoutes } from "./routes/imports.ts";
 import { overviewRoutes } from "./routes/overview.ts";
-import { approvalRoutes, reportingRoutes } from "./routes/reporting.ts";
+import { approvalRoutes, reportingRoutes, reportingSettingsRoutes } from "./routes/reporting.ts";
 import { reportRoutes } from "./routes/reports.ts";
 import { unitRoutes } from "./routes/units.ts";
 import { userRoutes } from "./routes/users.ts";
@@ -103,7 +103,7 @@ export function createApp({ store, config, now = Date.now, passwordParams = OWAS
     .use("/exports/*", reads)
     .on("GET", ["/drives", "/drives/*"], reads)
     .use("/imports/template.*", reads)
-    .on("GET", ["/catalogue", "/area", "/reporting"], reads)
+    .on("GET", ["/catalogue", "/area", "/reporting", "/settings/reporting"], reads)
     .route("/catalogue", catalogueRoutes(catalogue))
     .route("/area", areaRoutes(store, catalogue, config.homeUnit, now))
     .route("/units", unitRoutes(store, now))
@@ -117,7 +117,8 @@ export function createApp({ store, config, now = Date.now, passwordParams = OWAS
     .route("/users", userRoutes(store, passwordParams, now))
     .route("/audit", auditRoutes(store))
     .route("/reporting", reportingRoutes(store, config.homeUnit, now))
-    .route("/approvals", approvalRoutes(store, now));
+    .route("/approvals", approvalRoutes(store, now))
+    .route("/settings/reporting", reportingSettingsRoutes(store));
 
   const app = new Hono()
     .use(

@@ -81,6 +81,7 @@ async function seedDemo(store: Store, dataDir: string, demo: NonNullable<DemoDat
   await store.saveUnits(villages);
   const drives = readDrives(join(dataDir, "demo", "drives.csv"));
   await store.insertDrives(drives);
+  await store.updateReportingSettings({ due: DEFAULT_DUE, document: TAY_SON_DOCUMENT }, SYSTEM());
   const done = [
     `${units.length} units`,
     `${reports.length} demo reports, ${villages.length} villages, ${drives.length} drives`,

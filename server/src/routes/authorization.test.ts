@@ -204,6 +204,26 @@ const MATRIX: Row[] = [
     request: () => ({ path: "/api/approvals/547/2024-W10", body: { reason: "sửa số liệu Tây Phú" } }),
     expect: only({ admin: 200, police: 200 }),
   },
+  {
+    method: "PUT",
+    route: "/api/settings/reporting",
+    request: () => ({
+      path: "/api/settings/reporting",
+      body: {
+        due: { days: 1, time: "17:00" },
+        document: {
+          parentBody: "",
+          issuer: "CÔNG AN HUYỆN TÂY SƠN",
+          symbol: "BC-CAH",
+          place: "Tây Sơn",
+          signerTitle: "TRƯỞNG CÔNG AN HUYỆN",
+          signerName: "",
+          recipients: [],
+        },
+      },
+    }),
+    expect: only({ admin: 200 }),
+  },
 ];
 
 async function setUp(who: Who): Promise<Context & { cookie?: string }> {

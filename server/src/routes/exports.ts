@@ -5,8 +5,10 @@ import { requireUser } from "../auth/middleware.ts";
 import { addDays, vietnamDate } from "../domain/dates.ts";
 import { DRIVE_STATUSES } from "../domain/drives.ts";
 import { overviewFromStates, reportingUnitsOn } from "../domain/overview.ts";
+import { weekStart } from "../domain/reporting-weeks.ts";
 import type { Report } from "../domain/types.ts";
 import { scopeOf, withPredecessors } from "../domain/unit-history.ts";
+import { type WeekReporting, weeklyDocument } from "../domain/weekly-document.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import { csvRows, toCsv, toXlsx } from "../exports/cells.ts";
@@ -17,9 +19,12 @@ import {
   weeklyDrivesRows,
 } from "../exports/drives-table.ts";
 import { FIGURES_HEADER, figuresRows, weeklySheets } from "../exports/figures-table.ts";
+import { REPORTING_HEADER, REPORTING_HEADER_VI, reportingRows } from "../exports/reporting-table.ts";
+import { weeklyDocx } from "../exports/weekly-docx.ts";
 import type { Store } from "../store/store.ts";
 import { isoDate, validQuery } from "../validation.ts";
 import { askedVersion, assessmentInput, campaignParam } from "./assessment-input.ts";
+import { approvalOn, reportingQuery, reportingWeeks } from "./reporting.ts";
 import { drivesOf } from "./unit-drives.ts";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -137,6 +142,60 @@ export function exportRoutes(store: Store, homeUnit: string | null, now: () => n
           { name: "Đợt vận động", header: DRIVES_HEADER, rows: drivesRows(drives, history) },
         ]);
         return c.body(body, 200, { "Content-Type": XLSX_TYPE, ...attachment(`doi-van-dong-${unitId}.xlsx`) });
+      })
+      // The weekly report as the office sends it upward: a Word document in Vietnamese (Nghị định 30/2020).
+      .get("/weekly.docx", validQuery(query), async (c) => {
+        const q = c.req.valid("query");
+        const input = await load(q);
+        const overview = overviewFromStates(
+          input.tree,
+          input.unitId,
+          input.states,
+          input.campaign,
+          input.date,
+        );
+        const communes = input.tree.reportingUnitsUnder(input.unitId).map((u) => u.id);
+        const approval = await approvalOn(store, communes, input.date, input.unitId);
+        const { weeks } = await reportingWeeks(
+          store,
+          { unit: q.unit, from: weekStart(input.date), to: input.date },
+          homeUnit,
+          now,
+        );
+        const { document } = await store.reportingSettings();
+        const body = await weeklyDocx(
+          weeklyDocument(
+            { ...overview, ...approval },
+            weeks[0] as WeekReporting,
+            input.campaign.deadline,
+            document,
+            "vi",
+          ),
+        );
+        return c.body(new Uint8Array(body), 200, {
+          "Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+          ...attachment(`bao-cao-tuan-${input.unitId}-${approval.week}.docx`),
+        });
+      })
+      // Who reported each week, on time or late, one line per week and commune.
+      .get("/reporting.csv", validQuery(reportingQuery), async (c) => {
+        const { weeks } = await reportingWeeks(store, c.req.valid("query"), homeUnit, now);
+        return c.body(toCsv(REPORTING_HEADER, reportingRows(weeks, "machine")), 200, {
+          "Content-Type": "text/csv; charset=utf-8",
+          ...attachment("tinh-hinh-bao-cao.csv"),
+        });
+      })
+      .get("/reporting.xlsx", validQuery(reportingQuery), async (c) => {
+        const { weeks } = await reportingWeeks(store, c.req.valid("query"), homeUnit, now);
+        const body = await toXlsx([
+          {
+            name: "Tình hình báo cáo",
+            header: REPORTING_HEADER_VI,
+            rows: reportingRows(weeks, "vi"),
+            widths: [10, 12, 18, 10, 24, 16, 18, 28],
+          },
+        ]);
+        return c.body(body, 200, { "Content-Type": XLSX_TYPE, ...attachment("tinh-hinh-bao-cao.xlsx") });
       })
       .get("/weekly.xlsx", validQuery(query), async (c) => {
         const q = c.req.valid("query");

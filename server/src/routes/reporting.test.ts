@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { createDemoApp, createUser, getJson, json, postJson, signIn, upload } from "../testing.ts";
 
@@ -175,5 +176,36 @@ describe("approving a week", () => {
     const bad = await postJson(app, "/api/approvals", { unitId: "547", week: "2024-W60" }, police);
     expect(bad.status).toBe(422);
     expect((await json(bad)).error.details[0]).toMatchObject({ field: "week", value: "2024-W60" });
+  });
+});
+
+describe("the weekly report as a Word document", () => {
+  it("carries the national heading, the week, the totals and the approval", async () => {
+    const { app, police } = await withPolice();
+    await postJson(app, "/api/approvals", { unitId: "547", week: WEEK_OF_29_JUNE }, police);
+    const response = await app.request("/api/exports/weekly.docx?date=2024-06-29");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toContain(`bao-cao-tuan-547-${WEEK_OF_29_JUNE}.docx`);
+    const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+    // Word splits nothing we wrote in one run: the text of each run is whole in document.xml.
+    const xml = strFromU8(files["word/document.xml"] as Uint8Array);
+    const text = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("\n");
+    const overview = (await getJson(app, "/api/overview?date=2024-06-29")).body;
+    const dot = (n: number) => n.toLocaleString("de-DE"); // Vietnamese grouping: 122.204
+    for (const expected of [
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "CÔNG AN HUYỆN TÂY SƠN",
+      "Số:        /BC-CAH",
+      "Tây Sơn, ngày 29 tháng 6 năm 2024",
+      "BÁO CÁO",
+      "tuần 26/2024 (từ ngày 24/06/2024 đến ngày 30/06/2024)",
+      `(${dot(overview.figures.level2)}/${dot(overview.figures.population)})`,
+      "số liệu đã được cong-an-huyen duyệt lúc",
+      "15/15 xã đã báo cáo tuần này",
+      "Nơi nhận:",
+      "TRƯỞNG CÔNG AN HUYỆN",
+    ])
+      expect(text, expected).toContain(expected);
   });
 });

@@ -16,7 +16,7 @@ import { askedVersion } from "./assessment-input.ts";
 export const REPORTING_MAX_DAYS = 371;
 const DEFAULT_WEEKS = 8;
 
-const reportingQuery = z
+export const reportingQuery = z
   .object({ unit: z.string().min(1).optional(), from: isoDate.optional(), to: isoDate.optional() })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be after `to`", path: ["from"] })
   .refine((q) => !q.from || !q.to || daysBetween(q.from, q.to) <= REPORTING_MAX_DAYS, {
@@ -191,4 +191,33 @@ export function approvalRoutes(store: Store, now: () => number) {
       }
       return c.json({ unitId: scope.unit.id, week, reopened: removed.length });
     });
+}
+
+const text = z.string().trim().max(200);
+const reportingSettingsBody = z.object({
+  due: z.object({
+    days: z.number().int().min(0, "must be 0 (the Sunday) to 6").max(6, "must be 0 (the Sunday) to 6"),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time written HH:MM"),
+  }),
+  document: z.object({
+    parentBody: text,
+    issuer: text,
+    symbol: text,
+    place: text,
+    signerTitle: text,
+    signerName: text,
+    recipients: z.array(text).max(20),
+  }),
+});
+
+/** `/api/settings/reporting`: when weekly reports are due, and the weekly document's heading (admin changes them). */
+export function reportingSettingsRoutes(store: Store) {
+  return new Hono<AppEnv>()
+    .get("/", async (c) => c.json(await store.reportingSettings()))
+    .put(
+      "/",
+      allow(store, (user) => can(user, "editCampaign"), "change the reporting settings"),
+      validJson(reportingSettingsBody),
+      async (c) => c.json(await store.updateReportingSettings(c.req.valid("json"), c.get("actor"))),
+    );
 }
