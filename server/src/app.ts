@@ -117,7 +117,7 @@ export function createApp({ store, config, now = Date.now, passwordParams = OWAS
     .route("/users", userRoutes(store, passwordParams, now))
     .route("/audit", auditRoutes(store))
     .route("/reporting", reportingRoutes(store, config.homeUnit, now))
-    .route("/approvals", approvalRoutes(store, now))
+    .route("/approvals", approvalRoutes(store))
     .route("/settings/reporting", reportingSettingsRoutes(store));
 
   const app = new Hono()

@@ -9,7 +9,7 @@ import { isIsoDate } from "./domain/dates.ts";
 import { DRIVE_STATUSES, type DriveInput, type DriveStatus } from "./domain/drives.ts";
 import { DEFAULT_DUE } from "./domain/reporting-weeks.ts";
 import { isReportingUnit, type UnitTree } from "./domain/tree.ts";
-import { type Campaign, type Report, UNIT_KINDS, type Unit, type UnitKind } from "./domain/types.ts";
+import { type Campaign, UNIT_KINDS, type Unit, type UnitKind } from "./domain/types.ts";
 import type { RecordedReport } from "./store/reports.ts";
 import type { DocumentSettings } from "./store/settings.ts";
 import type { Actor, Store } from "./store/store.ts";

@@ -126,14 +126,14 @@ export function reportingRoutes(store: Store, homeUnit: string | null, now: () =
     const accounts: Record<string, string[]> = {};
     for (const account of await store.listUsers()) {
       if (account.role !== "commune" || account.disabled || account.unitId === null) continue;
-      (accounts[account.unitId] ??= []).push(account.username);
+      accounts[account.unitId] = [...(accounts[account.unitId] ?? []), account.username];
     }
     return c.json({ ...answer, accounts });
   });
 }
 
 /** `/api/approvals`: police and admin approve a week for a unit's communes (locking it) and reopen it with a reason. */
-export function approvalRoutes(store: Store, now: () => number) {
+export function approvalRoutes(store: Store) {
   /** The reporting units a week's approval of `unitId` covers: its communes on the week's Sunday. */
   async function covered(unitId: string, week: string) {
     const monday = weekFromLabel(week) as string;
