@@ -114,10 +114,19 @@ describe("weekly report", () => {
   it("lays out the week for the district chair, prints on A4, and downloads as XLSX", async () => {
     const { page: reader } = await openPage(browser, PHONE);
     await reader.goto(`${baseUrl}/reports/weekly?date=2024-06-29`);
-    await reader.getByRole("heading", { name: /BÁO CÁO TUẦN/ }).waitFor();
-    expect(await reader.locator(".weekly-subtitle").textContent()).toBe(
-      "Huyện Tây Sơn, số liệu đến ngày 29/06/2024",
-    );
+    await reader.getByRole("heading", { name: "BÁO CÁO", exact: true }).waitFor();
+    const document = await reader.locator(".official-document").textContent();
+    for (const part of [
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "CÔNG AN HUYỆN TÂY SƠN",
+      "Tây Sơn, ngày 29 tháng 6 năm 2024",
+      "tuần 26/2024 (từ ngày 24/06/2024 đến ngày 30/06/2024)",
+      "I. Kết quả đến ngày 29/06/2024 (số liệu tạm tính, chưa duyệt)",
+      "15/15 xã đã báo cáo tuần này",
+      "Nơi nhận:",
+    ])
+      expect(document).toContain(part);
     expect(await reader.locator(".weekly-table tbody tr").count()).toBe(15);
     expect(await reader.locator(".weekly-lagging h3").allTextContents()).toEqual([
       "Xã Bình Tường",
@@ -126,6 +135,8 @@ describe("weekly report", () => {
     ]);
     expect(await axeViolations(reader)).toEqual([]);
     await screenshot(reader, "weekly-phone");
+    const docx = await reader.request.get(`${baseUrl}/api/exports/weekly.docx?date=2024-06-29`);
+    expect(docx.headers()["content-disposition"]).toContain("bao-cao-tuan-547-2024-W26.docx");
     const xlsx = await reader.request.get(`${baseUrl}/api/exports/weekly.xlsx?date=2024-06-29`);
     expect(xlsx.status()).toBe(200);
     expect(xlsx.headers()["content-disposition"]).toContain("bao-cao-tuan-547-2024-06-29.xlsx");

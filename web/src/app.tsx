@@ -11,6 +11,7 @@ import { CommunePage } from "./features/commune/commune-page.tsx";
 import { DrivesPage } from "./features/drives/drives-page.tsx";
 import { SchedulePage } from "./features/drives/schedule-page.tsx";
 import { OverviewPage } from "./features/overview/overview-page.tsx";
+import { ReportingPage } from "./features/reporting/reporting-page.tsx";
 import { ImportPage } from "./features/reports/import-page.tsx";
 import { ReportFormPage } from "./features/reports/report-form-page.tsx";
 import { WeeklyPage } from "./features/reports/weekly-page.tsx";
@@ -54,6 +55,7 @@ function AreaPages() {
       <Route path="/reports/new" component={ReportFormPage} />
       <Route path="/reports/import" component={ImportPage} />
       <Route path="/reports/weekly" component={WeeklyPage} />
+      <Route path="/reports/status" component={ReportingPage} />
       <Route path="/admin/users" component={UsersPage} />
       <Route path="/admin/audit" component={AuditPage} />
       <Route path="/admin/settings" component={SettingsPage} />
@@ -75,6 +77,7 @@ function Header() {
   const links = [
     { href: "/", label: t.navOverview, show: true },
     { href: "/reports/weekly", label: t.navWeekly, show: true },
+    { href: "/reports/status", label: t.navReporting, show: true },
     { href: "/drives", label: t.navDrives, show: true },
     { href: "/reports/new", label: t.navReport, show: can(user, "writeReports") },
     { href: "/reports/import", label: t.navImport, show: can(user, "importReports") },

@@ -28,6 +28,8 @@ export class ApiRequestError extends Error {
     message: string,
     readonly details: ErrorDetail[] = [],
     readonly retryAfter: number | null = null,
+    /** Details the API sends as one object (a refusal's cap, a locked week's approval), else null. */
+    readonly info: Record<string, unknown> | null = null,
   ) {
     super(message);
   }
@@ -52,6 +54,9 @@ async function request<T>(path: string, init: RequestInit): Promise<T> {
     body?.error?.message ?? response.statusText,
     Array.isArray(body?.error?.details) ? (body.error.details as ErrorDetail[]) : [],
     retryAfter === null ? null : Number(retryAfter),
+    body?.error?.details && typeof body.error.details === "object" && !Array.isArray(body.error.details)
+      ? (body.error.details as Record<string, unknown>)
+      : null,
   );
 }
 

@@ -1,5 +1,6 @@
 import { QueryClient, queryOptions } from "@tanstack/react-query";
 import type { Drive, DriveEffect, Suggestion } from "@vneid-tracker/server/domain/drives.ts";
+import type { DocumentHeading, WeekReporting } from "@vneid-tracker/server/domain/weekly-document.ts";
 import { type Campaign, fetchJson, type SeriesPoint, type Unit, type UnitOverview } from "./api.ts";
 
 export type DriveWithEffect = Drive & {
@@ -77,7 +78,13 @@ export interface Area {
 }
 
 /** An overview answer: the unit asked for, where it stands on the date, and the campaign it was judged by. */
-export type AreaOverview = UnitOverview & { standing: "valid" | "former" | "future"; campaignId: number };
+export type AreaOverview = UnitOverview & {
+  standing: "valid" | "former" | "future";
+  campaignId: number;
+  /** The ISO week of the date, and its approval (null: provisional). */
+  week: string;
+  approval: { by: string; at: string } | null;
+};
 
 export interface DriveFilters {
   unit?: string;
@@ -108,4 +115,44 @@ export const suggestionsQuery = (date: string | null, metric: "coverage" | "link
         `/api/drives/suggestions${search ? `?${search}` : ""}`,
       );
     },
+  });
+
+export interface ReportingWeek extends WeekReporting {
+  closed: boolean;
+  unit: { id: string; name: string };
+  approval: { by: string; at: string } | null;
+  units: (WeekReporting["units"][number] & { recordedAt: string | null; approved: boolean })[];
+}
+
+export interface Reporting {
+  weeks: ReportingWeek[];
+  /** For police and admin: the commune accounts of each commune. */
+  accounts?: Record<string, string[]>;
+}
+
+/** Who reported each week from `from` to `to` (default: the eight weeks up to today). */
+export const reportingQuery = (params: {
+  unit?: string | null;
+  from?: string | null;
+  to?: string | null;
+}) => {
+  const query = new URLSearchParams(
+    Object.entries(params).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
+  return queryOptions({
+    queryKey: ["reporting", params],
+    queryFn: () => fetchJson<Reporting>(`/api/reporting?${query}`),
+  });
+};
+
+export interface ReportingSettings {
+  due: { days: number; time: string };
+  document: DocumentHeading & { recipients: string[] };
+}
+
+export const reportingSettingsQuery = () =>
+  queryOptions({
+    queryKey: ["reporting", "settings"],
+    queryFn: () => fetchJson<ReportingSettings>("/api/settings/reporting"),
+    staleTime: Number.POSITIVE_INFINITY,
   });

@@ -7,6 +7,7 @@ import { KpiCard } from "../../components/kpi-card.tsx";
 import { EmptyState, ErrorState, Skeleton } from "../../components/states.tsx";
 import { TrendChart } from "../../components/trend-chart.tsx";
 import { UnitChangeNote } from "../../components/unit-change-note.tsx";
+import { WeekStatus } from "../../components/week-status.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 import { campaignQuery, drivesQuery, overviewQuery, seriesQuery, unitsQuery } from "../../lib/queries.ts";
 import { useSearchParam } from "../../lib/url-state.ts";
@@ -54,6 +55,7 @@ export function CommunePage({ unitId }: { unitId: string }) {
       )}
       <h1 className="page-title">{data.unit.name}</h1>
       <UnitChangeNote unit={data.unit} standing={data.standing} date={data.date} />
+      <WeekStatus approval={data.approval} date={data.date} />
       {entry?.rank && parent.data && (
         <p className="rank">
           {fill(t.rankOf, { rank: entry.rank, of: ranked, parent: parent.data.unit.name })}

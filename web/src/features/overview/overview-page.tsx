@@ -9,9 +9,16 @@ import { RankingBars } from "../../components/ranking-bars.tsx";
 import { ErrorState, Skeleton } from "../../components/states.tsx";
 import { TrendChart } from "../../components/trend-chart.tsx";
 import { UnitChangeNote } from "../../components/unit-change-note.tsx";
+import { WeekStatus } from "../../components/week-status.tsx";
 import { WhereNext } from "../../components/where-next.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
-import { campaignQuery, overviewQuery, seriesQuery, suggestionsQuery } from "../../lib/queries.ts";
+import {
+  campaignQuery,
+  overviewQuery,
+  reportingQuery,
+  seriesQuery,
+  suggestionsQuery,
+} from "../../lib/queries.ts";
 import { useSession } from "../../lib/session.ts";
 import { useSearchParam } from "../../lib/url-state.ts";
 import { CommunesTable } from "./communes-table.tsx";
@@ -45,6 +52,10 @@ export function OverviewPage() {
     enabled: overview.data !== undefined,
   });
   const canPlan = can(useSession().data ?? null, "planDrives");
+  const reporting = useQuery({
+    ...reportingQuery({ from: overview.data?.date ?? null, to: overview.data?.date ?? null }),
+    enabled: overview.data !== undefined,
+  });
 
   if (overview.isError) return <ErrorState error={overview.error} onRetry={() => overview.refetch()} />;
   if (campaign.isError) return <ErrorState error={campaign.error} onRetry={() => campaign.refetch()} />;
@@ -82,6 +93,7 @@ export function OverviewPage() {
         </div>
       </div>
       <UnitChangeNote unit={data.unit} standing={data.standing} date={data.date} />
+      <WeekStatus approval={data.approval} week={reporting.data?.weeks[0]} date={data.date} />
       <Headline overview={data} campaign={campaign.data} />
       <KpiRow overview={data} metric="coverage" deadline={campaign.data.deadline} />
       <KpiRow overview={data} metric="linking" deadline={campaign.data.deadline} />

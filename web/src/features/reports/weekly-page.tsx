@@ -1,83 +1,77 @@
 import { useQuery } from "@tanstack/react-query";
-import { addDays, format, parseISO } from "date-fns";
+import { addDays } from "@vneid-tracker/server/domain/dates.ts";
+import { weekLabel, weekStart } from "@vneid-tracker/server/domain/reporting-weeks.ts";
+import { type WeeklyDocument, weeklyDocument } from "@vneid-tracker/server/domain/weekly-document.ts";
 import { Link } from "wouter";
 import { DriveCard } from "../../components/drive-card.tsx";
 import { FlagList } from "../../components/flag-badge.tsx";
-import { Headline } from "../../components/headline.tsx";
 import { ScrollRegion } from "../../components/scroll-region.tsx";
 import { ErrorState, Skeleton } from "../../components/states.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
-import { campaignQuery, drivesQuery, overviewQuery, unitsQuery } from "../../lib/queries.ts";
+import {
+  campaignQuery,
+  drivesQuery,
+  overviewQuery,
+  type ReportingWeek,
+  reportingQuery,
+  reportingSettingsQuery,
+  unitsQuery,
+} from "../../lib/queries.ts";
 import { useSearchParam } from "../../lib/url-state.ts";
 
 /** The week's report as the district sends it upward: one A4 page to sign, or an XLSX to send. */
 export function WeeklyPage() {
-  const { t, f, fill } = useI18n();
-  const [date] = useSearchParam("date");
+  const { t, f, fill, language } = useI18n();
+  const [date, setDate] = useSearchParam("date");
   const overview = useQuery(overviewQuery(null, date));
   const campaign = useQuery(campaignQuery());
   const asOf = overview.data?.date;
-  const weekStart = asOf ? format(addDays(parseISO(asOf), -6), "yyyy-MM-dd") : undefined;
-  const drives = useQuery({ ...drivesQuery({ from: weekStart, to: asOf }), enabled: asOf !== undefined });
+  const weekStartDate = asOf ? weekStart(asOf) : undefined;
+  const drives = useQuery({ ...drivesQuery({ from: weekStartDate, to: asOf }), enabled: asOf !== undefined });
   const units = useQuery(unitsQuery());
+  const reporting = useQuery({ ...reportingQuery({ from: asOf, to: asOf }), enabled: asOf !== undefined });
+  const settings = useQuery(reportingSettingsQuery());
+  const latest = useQuery(overviewQuery(null, null));
   if (overview.isError) return <ErrorState error={overview.error} onRetry={() => overview.refetch()} />;
-  if (!overview.data || !campaign.data) return <Skeleton blocks={4} />;
+  if (!overview.data || !campaign.data || !reporting.data || !settings.data) return <Skeleton blocks={4} />;
   const data = overview.data;
-  const { figures, coverage, linking } = data;
   const byCoverage = [...data.children].sort(
     (a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY),
   );
   const lagging = data.laggingOrder.flatMap((id) => data.children.filter((c) => c.unit.id === id));
   const orDash = (n: number | null) => (n === null ? "—" : f.decimal(n));
+  const week = reporting.data.weeks[0] as ReportingWeek;
+  const doc = weeklyDocument(data, week, campaign.data.deadline, settings.data.document, language);
+  // The weeks to pick from: the 26 up to the latest report, each shown by its Sunday's figures.
+  const last = latest.data?.date ?? data.date;
+  const choices = Array.from({ length: 26 }, (_, i) => addDays(weekStart(last), -7 * i + 6));
   return (
     <article className="page weekly">
       <div className="toolbar no-print">
+        <label className="campaign-picker">
+          <span>{t.weeklyPicker}</span>
+          <select value={addDays(weekStart(data.date), 6)} onChange={(e) => setDate(e.target.value)}>
+            {choices.map((sunday) => (
+              <option key={sunday} value={sunday}>
+                {fill(t.reporting.week, {
+                  number: `${Number(weekLabel(sunday).slice(6))}/${weekLabel(sunday).slice(0, 4)}`,
+                })}{" "}
+                ({f.date(addDays(sunday, -6)).slice(0, 5)}–{f.date(sunday)})
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="button" className="primary" onClick={() => window.print()}>
           {t.print}
         </button>
+        <a href={`/api/exports/weekly.docx?date=${data.date}`}>{t.downloadDocx}</a>
         <a href={`/api/exports/weekly.xlsx?date=${data.date}`}>{t.downloadXlsx}</a>
         <a href={`/api/exports/reports.csv?date=${data.date}`}>{t.downloadCsv}</a>
         <Link href={`/?date=${data.date}`}>{t.navOverview}</Link>
       </div>
-      <header>
-        <h1 className="weekly-title">{t.weeklyHeading}</h1>
-        <p className="weekly-subtitle">
-          {fill(t.weeklySubheading, { unit: data.unit.name, date: f.date(data.date) })}
-        </p>
-      </header>
-      <section aria-labelledby="weekly-totals">
-        <h2 id="weekly-totals">{t.weeklyTotals}</h2>
-        <Headline overview={data} campaign={campaign.data} />
-        <ul className="weekly-totals">
-          <li>
-            {t.coverageRate}: <strong>{f.percent(coverage.percent)}</strong> ({f.integer(figures.level2)}/
-            {f.integer(figures.population)});{" "}
-            {fill(t.expectedShort, { percent: f.percent(coverage.expectedPercent) })};{" "}
-            {t.remaining.toLowerCase()} {f.integer(coverage.remaining)} {t.people}.
-          </li>
-          <li>
-            {data.daysLeft > 0
-              ? fill(t.weeklyDaysLeft, { days: data.daysLeft, deadline: f.date(campaign.data.deadline) })
-              : fill(t.weeklyAfterDeadline, { deadline: f.date(campaign.data.deadline) })}
-            . {t.requiredPerDay}: {orDash(coverage.requiredPerDay)};{" "}
-            {fill(t.currentPace, { pace: orDash(coverage.pacePerDay) })}.
-          </li>
-          <li>
-            {t.linkRate}: <strong>{f.percent(linking.percent)}</strong> ({f.integer(figures.linked)}/
-            {f.integer(figures.dual)});{" "}
-            {fill(t.expectedShort, { percent: f.percent(linking.expectedPercent) })}.
-          </li>
-          <li>
-            {fill(t.reportingMissing, {
-              reporting: figures.reporting,
-              expected: figures.expected,
-              missing: figures.expected - figures.reporting,
-            })}
-          </li>
-        </ul>
-      </section>
-      <section aria-labelledby="weekly-communes">
-        <h2 id="weekly-communes">{t.weeklyCommunes}</h2>
+      <OfficialDocument doc={doc} />
+      <h2 className="annex-title">{t.weeklyCommunes}</h2>
+      <section aria-label={t.weeklyCommunes}>
         <ScrollRegion label={t.weeklyCommunes}>
           <table className="data-table weekly-table">
             <thead>
@@ -159,5 +153,50 @@ export function WeeklyPage() {
         )}
       </section>
     </article>
+  );
+}
+
+/** The report as a Vietnamese administrative document (Nghị định 30/2020): heading, title, body, recipients, signature. */
+function OfficialDocument({ doc }: { doc: WeeklyDocument }) {
+  return (
+    <section className="official-document" aria-label={`${doc.heading} ${doc.subject}`}>
+      <div className="document-heading">
+        <div>
+          {doc.parentBody && <p>{doc.parentBody}</p>}
+          <p className="issuer">{doc.issuer}</p>
+          <p>{doc.number}</p>
+        </div>
+        <div>
+          <p className="nation">{doc.nation}</p>
+          <p className="motto">{doc.motto}</p>
+          <p className="place-date">{doc.placeDate}</p>
+        </div>
+      </div>
+      <h1 className="document-title">{doc.heading}</h1>
+      <p className="document-subject">{doc.subject}</p>
+      {doc.sections.map((section) => (
+        <section key={section.title} className="document-section">
+          <h2>{section.title}</h2>
+          {section.lines.map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+        </section>
+      ))}
+      <div className="document-signature">
+        <div>
+          <p className="recipients-title">{doc.recipientsTitle}</p>
+          {doc.recipients.map((r) => (
+            <p key={r} className="recipient">
+              {r}
+            </p>
+          ))}
+        </div>
+        <div className="signer">
+          <p className="signer-title">{doc.signerTitle}</p>
+          <p className="signature-note">{doc.signature}</p>
+          <p className="signer-name">{doc.signerName}</p>
+        </div>
+      </div>
+    </section>
   );
 }

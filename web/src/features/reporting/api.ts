@@ -1,0 +1,38 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { sendJson } from "../../lib/api.ts";
+import type { ReportingSettings } from "../../lib/queries.ts";
+
+/** Approving or reopening a week changes what every page says beside its figures. */
+function useRefresh() {
+  const client = useQueryClient();
+  return () =>
+    client.invalidateQueries({
+      predicate: (q) => ["reporting", "overview", "audit"].includes(String(q.queryKey[0])),
+    });
+}
+
+export function useApproveWeek() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: { unitId: string; week: string }) => sendJson("POST", "/api/approvals", body),
+    onSuccess: refresh,
+  });
+}
+
+export function useReopenWeek() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: ({ unitId, week, reason }: { unitId: string; week: string; reason: string }) =>
+      sendJson("DELETE", `/api/approvals/${encodeURIComponent(unitId)}/${week}`, { reason }),
+    onSuccess: refresh,
+  });
+}
+
+export function useUpdateReportingSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (settings: ReportingSettings) =>
+      sendJson<ReportingSettings>("PUT", "/api/settings/reporting", settings),
+    onSuccess: () => client.invalidateQueries({ predicate: (q) => q.queryKey[0] === "reporting" }),
+  });
+}

@@ -1,0 +1,235 @@
+import { useQuery } from "@tanstack/react-query";
+import { addDays } from "@vneid-tracker/server/domain/dates.ts";
+import { vietnamTime } from "@vneid-tracker/server/domain/reporting-weeks.ts";
+import { can } from "@vneid-tracker/server/roles.ts";
+import { useState } from "react";
+import { Link } from "wouter";
+import { DateNav } from "../../components/date-nav.tsx";
+import { Icon, type IconName } from "../../components/icon.tsx";
+import { ScrollRegion } from "../../components/scroll-region.tsx";
+import { ErrorState, Skeleton } from "../../components/states.tsx";
+import { errorText } from "../../lib/error-text.ts";
+import { useI18n } from "../../lib/i18n.tsx";
+import {
+  overviewQuery,
+  type ReportingWeek,
+  reportingQuery,
+  reportingSettingsQuery,
+} from "../../lib/queries.ts";
+import { useSession } from "../../lib/session.ts";
+import { useSearchParam } from "../../lib/url-state.ts";
+import { useApproveWeek, useReopenWeek } from "./api.ts";
+
+const WEEKS = 8;
+const STATUS_ICON: Record<ReportingWeek["units"][number]["status"], IconName> = {
+  on_time: "check",
+  late: "clock",
+  missing: "cross",
+};
+
+/**
+ * Who reported each week, on time or late (the reporting-rate view DHIS2 users know): weeks ×
+ * communes, the rates, this week's missing communes with a reminder to copy, and the week's approval.
+ */
+export function ReportingPage() {
+  const { t, f, fill } = useI18n();
+  const [dateParam, setDate] = useSearchParam("date");
+  // The weeks up to the date asked for, else the latest report's.
+  const latest = useQuery({ ...overviewQuery(null, null), enabled: dateParam === null });
+  const to = dateParam ?? latest.data?.date ?? null;
+  const from = to ? addDays(to, -7 * (WEEKS - 1)) : null;
+  const reporting = useQuery({ ...reportingQuery({ from, to }), enabled: to !== null });
+  const settings = useQuery(reportingSettingsQuery());
+  const user = useSession().data ?? null;
+  const approve = useApproveWeek();
+  const reopen = useReopenWeek();
+  if (reporting.isError) return <ErrorState error={reporting.error} onRetry={() => reporting.refetch()} />;
+  if (!to || !reporting.data || !settings.data) return <Skeleton blocks={3} />;
+  // The latest week first: on a phone it is the one in view.
+  const weeks = [...reporting.data.weeks].reverse();
+  const { accounts } = reporting.data;
+  const current = weeks[0] as ReportingWeek;
+  const communes = current.units;
+  // "16/2024" in sentences; the grid's columns say "Tuần 16" over "15/04–21/04".
+  const weekNumber = (w: ReportingWeek) => `${Number(w.week.slice(6))}/${w.week.slice(0, 4)}`;
+  const range = (w: ReportingWeek) =>
+    fill(t.reporting.weekRange, { from: f.date(w.start).slice(0, 5), to: f.date(w.end).slice(0, 5) });
+  const missing = current.units.filter((u) => u.status === "missing");
+  const reminder = fill(t.reporting.reminder, {
+    issuer: settings.data.document.issuer || current.unit.name,
+    units: missing.map((u) => u.name).join(", "),
+    week: weekNumber(current),
+    from: f.date(current.start),
+    to: f.date(current.end),
+    due: vietnamTime(current.due),
+  });
+  const mayApprove = can(user, "approveWeeks");
+  const query = `from=${from}&to=${to}`;
+  return (
+    <div className="page reporting-page">
+      <h1 className="page-title">
+        {t.reporting.title} · {current.unit.name}
+      </h1>
+      <p className="muted">
+        {fill(t.reporting.intro, {
+          due: fill(t.reporting.dueRule, { days: settings.data.due.days, time: settings.data.due.time }),
+        })}
+      </p>
+      <div className="toolbar">
+        <span className="as-of">{t.asOf}</span>
+        <DateNav date={to} onChange={setDate} />
+        <span className="downloads no-print">
+          {t.reporting.downloads}: <a href={`/api/exports/reporting.csv?${query}`}>CSV</a> ·{" "}
+          <a href={`/api/exports/reporting.xlsx?${query}`}>XLSX</a>
+        </span>
+      </div>
+      {(approve.error || reopen.error) && (
+        <p className="form-error" role="alert">
+          {errorText(approve.error ?? reopen.error, t)}
+        </p>
+      )}
+      <ScrollRegion label={t.reporting.title}>
+        <table className="data-table reporting-grid">
+          <caption className="visually-hidden">{t.reporting.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.reporting.commune}</th>
+              {weeks.map((w) => (
+                <th scope="col" key={w.week}>
+                  {fill(t.reporting.week, { number: Number(w.week.slice(6)) })}
+                  <div className="small muted">{range(w)}</div>
+                </th>
+              ))}
+              <th scope="col">{t.reporting.rate}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {communes.map((commune) => {
+              const cells = weeks.map((w) => w.units.find((u) => u.unitId === commune.unitId));
+              const reported = cells.filter((u) => u && u.status !== "missing").length;
+              const onTime = cells.filter((u) => u?.status === "on_time").length;
+              const expected = cells.filter((u) => u !== undefined).length;
+              return (
+                <tr key={commune.unitId}>
+                  <th scope="row">
+                    <Link href={`/units/${commune.unitId}?date=${to}`}>{commune.name}</Link>
+                  </th>
+                  {cells.map((u, i) =>
+                    u ? (
+                      <td key={weeks[i]?.week} className={`report-status status-${u.status}`}>
+                        <Icon name={STATUS_ICON[u.status]} />{" "}
+                        {u.status === "missing" && !weeks[i]?.closed
+                          ? t.reporting.open
+                          : t.reporting.status[u.status]}
+                      </td>
+                    ) : (
+                      <td key={weeks[i]?.week}>—</td>
+                    ),
+                  )}
+                  <td className="nowrap">{fill(t.reporting.rateValue, { reported, expected, onTime })}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t.reporting.rate}</th>
+              {weeks.map((w) => (
+                <td key={w.week}>
+                  <div>
+                    {fill(t.reporting.rateValue, {
+                      reported: w.reported,
+                      expected: w.expected,
+                      onTime: w.onTime,
+                    })}
+                  </div>
+                  <div className="small">
+                    {w.approval
+                      ? fill(t.reporting.approvedBy, { by: w.approval.by, at: vietnamTime(w.approval.at) })
+                      : t.reporting.provisional}
+                  </div>
+                  {mayApprove &&
+                    (w.approval ? (
+                      <button
+                        type="button"
+                        onClick={() => {
+                          const reason = window.prompt(
+                            fill(t.reporting.reopenReason, { week: weekNumber(w) }),
+                          );
+                          if (reason) reopen.mutate({ unitId: w.unit.id, week: w.week, reason });
+                        }}
+                      >
+                        {t.reporting.reopen}
+                      </button>
+                    ) : (
+                      <button
+                        type="button"
+                        aria-label={fill(t.reporting.approveLabel, {
+                          week: weekNumber(w),
+                          unit: w.unit.name,
+                        })}
+                        onClick={() => approve.mutate({ unitId: w.unit.id, week: w.week })}
+                      >
+                        {t.reporting.approve}
+                      </button>
+                    ))}
+                </td>
+              ))}
+              <td />
+            </tr>
+          </tfoot>
+        </table>
+      </ScrollRegion>
+      <section className="card" aria-labelledby="missing-title">
+        <h2 id="missing-title">
+          {fill(t.reporting.missingTitle, { week: weekNumber(current), count: missing.length })}
+        </h2>
+        {missing.length === 0 ? (
+          <p>{t.reporting.noneMissing}</p>
+        ) : (
+          <>
+            <ul>
+              {missing.map((u) => (
+                <li key={u.unitId}>
+                  <strong>{u.name}</strong>
+                  {accounts && (
+                    <span className="muted">
+                      {" "}
+                      ·{" "}
+                      {accounts[u.unitId]?.length
+                        ? fill(t.reporting.accounts, { list: accounts[u.unitId]?.join(", ") ?? "" })
+                        : t.reporting.noAccount}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+            <Reminder text={reminder} />
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
+
+/** A reminder to paste into Zalo or an SMS, with a copy button. */
+function Reminder({ text }: { text: string }) {
+  const { t } = useI18n();
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="reminder">
+      <label htmlFor="reminder-text">{t.reporting.reminderLabel}</label>
+      <textarea id="reminder-text" readOnly rows={3} value={text} />
+      <button
+        type="button"
+        onClick={async () => {
+          await navigator.clipboard.writeText(text);
+          setCopied(true);
+        }}
+      >
+        {t.reporting.copy}
+      </button>{" "}
+      {copied && <span role="status">{t.reporting.copied}</span>}
+    </div>
+  );
+}
