@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ReorganisationPlan } from "@vneid-tracker/server/reorganise.ts";
 import { type Campaign, fetchJson, sendJson, type Unit } from "../../lib/api.ts";
+import type { ReportingSettings } from "../../lib/queries.ts";
 
 export interface CatalogueUnit {
   code: string;
@@ -90,5 +91,15 @@ export function useReorganise() {
     onSuccess: (plan) => {
       if (!plan.dryRun) refresh();
     },
+  });
+}
+
+/** When reports are due and the weekly document's heading (Settings). */
+export function useUpdateReportingSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (settings: ReportingSettings) =>
+      sendJson<ReportingSettings>("PUT", "/api/settings/reporting", settings),
+    onSuccess: () => client.invalidateQueries({ predicate: (q) => q.queryKey[0] === "reporting" }),
   });
 }

@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { sendJson } from "../../lib/api.ts";
-import type { ReportingSettings } from "../../lib/queries.ts";
 
 /** Approving or reopening a week changes what every page says beside its figures. */
 function useRefresh() {
@@ -25,14 +24,5 @@ export function useReopenWeek() {
     mutationFn: ({ unitId, week, reason }: { unitId: string; week: string; reason: string }) =>
       sendJson("DELETE", `/api/approvals/${encodeURIComponent(unitId)}/${week}`, { reason }),
     onSuccess: refresh,
-  });
-}
-
-export function useUpdateReportingSettings() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (settings: ReportingSettings) =>
-      sendJson<ReportingSettings>("PUT", "/api/settings/reporting", settings),
-    onSuccess: () => client.invalidateQueries({ predicate: (q) => q.queryKey[0] === "reporting" }),
   });
 }
