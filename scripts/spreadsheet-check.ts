@@ -44,6 +44,8 @@ const exports = [
   "/api/exports/drives.csv",
   "/api/exports/drives.xlsx",
   "/api/exports/weekly.xlsx?date=2024-06-22",
+  "/api/exports/reporting.csv?from=2024-04-01&to=2024-06-30",
+  "/api/exports/reporting.xlsx?from=2024-04-01&to=2024-06-30",
   "/api/imports/template.csv",
   "/api/imports/template.xlsx",
 ];
