@@ -1,5 +1,6 @@
 import { isIsoDate } from "@vneid-tracker/server/domain/dates.ts";
 import { can } from "@vneid-tracker/server/roles.ts";
+import { useState } from "react";
 import { Link, Route, Switch, useLocation, useSearch } from "wouter";
 import { AuditPage } from "./features/admin/audit-page.tsx";
 import { UsersPage } from "./features/admin/users-page.tsx";
@@ -16,7 +17,7 @@ import { ImportPage } from "./features/reports/import-page.tsx";
 import { ReportFormPage } from "./features/reports/report-form-page.tsx";
 import { WeeklyPage } from "./features/reports/weekly-page.tsx";
 import { useI18n } from "./lib/i18n.tsx";
-import { useSession, useSignOut } from "./lib/session.ts";
+import { homeOf, useSession, useSignOut } from "./lib/session.ts";
 
 export function App() {
   const { t } = useI18n();
@@ -66,15 +67,21 @@ function AreaPages() {
   );
 }
 
-/** Title, navigation for the signed-in user's role (the server still decides), account, language. */
+/**
+ * Title, navigation for the signed-in user's role (the server still decides), account, language.
+ * Below 600 px the navigation and the tools fold behind a menu button, so the header stays one row.
+ */
 function Header() {
   const { t, language, setLanguage, fill } = useI18n();
   const session = useSession();
   const signOut = useSignOut();
   const [location, navigate] = useLocation();
+  const [open, setOpen] = useState(false);
   const user = session.data ?? null;
+  const own = user?.role === "commune" && user.unitId ? homeOf(user) : null;
 
   const links = [
+    { href: own ?? "", label: t.navMyCommune, show: own !== null },
     { href: "/", label: t.navOverview, show: true },
     { href: "/reports/weekly", label: t.navWeekly, show: true },
     { href: "/reports/status", label: t.navReporting, show: true },
@@ -86,42 +93,59 @@ function Header() {
     { href: "/admin/settings", label: t.navSettings, show: can(user, "manageUnits") },
   ].filter((link) => link.show);
   return (
-    <header className="app-header">
-      <Link href="/" className="app-title">
+    <header className={`app-header${open ? " menu-open" : ""}`}>
+      <Link href={homeOf(user)} className="app-title">
         {t.appTitle}
       </Link>
-      <nav aria-label={t.navOverview} className="app-nav">
-        {links.map((link) => (
-          <Link key={link.href} href={link.href} aria-current={location === link.href ? "page" : undefined}>
-            {link.label}
-          </Link>
-        ))}
-      </nav>
-      <div className="header-tools">
-        {user ? (
-          <>
-            <Link href="/account" className="user-name">
-              {fill(t.signedInAs, { user: user.username, role: t.roles[user.role] })}
+      <button
+        type="button"
+        className="menu-button"
+        aria-expanded={open}
+        aria-controls="app-menu"
+        onClick={() => setOpen(!open)}
+      >
+        {t.menu}
+      </button>
+      {/* A click on a link closes the menu (on a phone it covers the page). */}
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: the links inside take the keyboard */}
+      <div
+        id="app-menu"
+        className="app-menu"
+        onClick={(e) => (e.target as HTMLElement).closest("a, button") && setOpen(false)}
+      >
+        <nav aria-label={t.navOverview} className="app-nav">
+          {links.map((link) => (
+            <Link key={link.href} href={link.href} aria-current={location === link.href ? "page" : undefined}>
+              {link.label}
             </Link>
-            <button
-              type="button"
-              onClick={() => signOut.mutate(undefined, { onSuccess: () => navigate("/") })}
-            >
-              {t.signOut}
-            </button>
-          </>
-        ) : (
-          location !== "/login" && <Link href="/login">{t.signIn}</Link>
-        )}
-        <button
-          type="button"
-          className="language-switch"
-          lang={language === "vi" ? "en" : "vi"}
-          aria-label={t.switchLanguageLabel}
-          onClick={() => setLanguage(language === "vi" ? "en" : "vi")}
-        >
-          {t.switchLanguage}
-        </button>
+          ))}
+        </nav>
+        <div className="header-tools">
+          {user ? (
+            <>
+              <Link href="/account" className="user-name">
+                {fill(t.signedInAs, { user: user.username, role: t.roles[user.role] })}
+              </Link>
+              <button
+                type="button"
+                onClick={() => signOut.mutate(undefined, { onSuccess: () => navigate("/") })}
+              >
+                {t.signOut}
+              </button>
+            </>
+          ) : (
+            location !== "/login" && <Link href="/login">{t.signIn}</Link>
+          )}
+          <button
+            type="button"
+            className="language-switch"
+            lang={language === "vi" ? "en" : "vi"}
+            aria-label={t.switchLanguageLabel}
+            onClick={() => setLanguage(language === "vi" ? "en" : "vi")}
+          >
+            {t.switchLanguage}
+          </button>
+        </div>
       </div>
     </header>
   );

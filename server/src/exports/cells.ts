@@ -39,6 +39,9 @@ export function csvRows(rows: readonly (readonly Cell[])[]): string {
   );
 }
 
+/** How a column's cells show in a workbook: real dates (dd/mm/yyyy), counts, percents, decimals. */
+export type ColumnFormat = "date" | "integer" | "percent" | "decimal" | null;
+
 export interface SheetSpec {
   name: string;
   /** Lines above the table (title, date, totals). */
@@ -46,7 +49,19 @@ export interface SheetSpec {
   header: string[];
   rows: Cell[][];
   widths?: number[];
+  /** Per column; a "date" column's `YYYY-MM-DD` strings become date cells. */
+  formats?: ColumnFormat[];
+  /** A last row in bold: the totals. */
+  total?: Cell[];
 }
+
+const NUMBER_FORMATS: Record<Exclude<ColumnFormat, null>, string> = {
+  date: "dd/mm/yyyy",
+  integer: "#,##0",
+  percent: "0.00",
+  decimal: "#,##0.00",
+};
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** An XLSX workbook, one worksheet per spec, every cell made safe; the header row bold and frozen. */
 export async function toXlsx(sheets: readonly SheetSpec[]): Promise<ArrayBuffer> {
@@ -61,9 +76,23 @@ export async function toXlsx(sheets: readonly SheetSpec[]): Promise<ArrayBuffer>
     const headerRow = sheet.addRow(spec.header.map(safeCell));
     headerRow.font = { bold: true };
     sheet.views = [{ state: "frozen", ySplit: headerRow.number }];
-    for (const row of spec.rows) sheet.addRow(row.map(safeCell));
+    const cells = (row: readonly Cell[]) =>
+      row.map((cell, i) =>
+        spec.formats?.[i] === "date" && typeof cell === "string" && ISO_DAY.test(cell)
+          ? new Date(`${cell}T00:00:00Z`)
+          : safeCell(cell),
+      );
+    for (const row of spec.rows) sheet.addRow(cells(row));
+    if (spec.total) sheet.addRow(cells(spec.total)).font = { bold: true };
     spec.widths?.forEach((width, i) => {
       sheet.getColumn(i + 1).width = width;
+    });
+    spec.formats?.forEach((format, i) => {
+      if (!format) return;
+      const column = sheet.getColumn(i + 1);
+      column.eachCell((cell, rowNumber) => {
+        if (rowNumber > headerRow.number) cell.numFmt = NUMBER_FORMATS[format];
+      });
     });
   }
   return (await workbook.xlsx.writeBuffer()) as ArrayBuffer;

@@ -1,8 +1,9 @@
 import type { Assessment } from "../domain/assess.ts";
 import { documentFormat, flagText } from "../domain/flag-text.ts";
 import type { UnitOverview } from "../domain/overview.ts";
+import { truncatedPercent } from "../domain/percent.ts";
 import type { Unit } from "../domain/types.ts";
-import { formatMessage, MESSAGES } from "../messages/format.ts";
+import { formatMessage, type Language, MESSAGES } from "../messages/format.ts";
 import type { Cell, SheetSpec } from "./cells.ts";
 
 type Line = { unit: Unit } & Assessment;
@@ -12,7 +13,7 @@ const num = (percent: string | null) => (percent === null ? null : Number(percen
 export const FIGURES_HEADER = [
   "unit_code",
   "unit_name",
-  "report_date",
+  "date",
   "population",
   "level2",
   "coverage_percent",
@@ -53,6 +54,97 @@ export function figuresRows(lines: readonly Line[]): Cell[][] {
     flags.map((f) => (f.metric ? `${f.code}:${f.metric}` : f.code)).join(" "),
     flags.map((f) => f.message).join(" | "),
   ]);
+}
+
+/**
+ * reports.xlsx, for people: the same columns in the reader's language (Vietnamese unless asked
+ * otherwise), flag names and sentences from the message catalogue, real date cells, number formats,
+ * widths, and a total row with the truncated percents of the totals.
+ */
+export function figuresSheet(lines: readonly Line[], date: string, language: Language): SheetSpec {
+  const t = MESSAGES[language];
+  const c = t.exportColumns;
+  const f = documentFormat(language);
+  const rows = figuresRows(lines).map((row, i) => {
+    const line = lines[i] as Line;
+    row[16] = line.lagging ? c.yes : c.no;
+    row[17] = line.flags
+      .map((flag) => `${t.flag[flag.code]}${flag.metric ? ` (${t.flagMetric[flag.metric]})` : ""}`)
+      .join("; ");
+    row[18] = line.flags.map((flag) => flagText(flag, t, f)).join("\n");
+    return row;
+  });
+  const sum = (key: "population" | "level2" | "dual" | "linked") =>
+    lines.reduce((total, line) => total + (line.figures.reporting ? line.figures[key] : 0), 0);
+  const percent = (n: number, d: number) => num(truncatedPercent(n, d));
+  return {
+    name: date,
+    header: [
+      c.unitCode,
+      c.unitName,
+      c.date,
+      c.population,
+      c.level2,
+      c.coverage,
+      c.change,
+      c.expected,
+      c.gap,
+      c.pace,
+      c.required,
+      c.eta,
+      c.dual,
+      c.linked,
+      c.linking,
+      c.linkingExpected,
+      c.lagging,
+      c.flags,
+      c.reasons,
+    ],
+    rows,
+    formats: [
+      null,
+      null,
+      "date",
+      "integer",
+      "integer",
+      "percent",
+      "decimal",
+      "percent",
+      "integer",
+      "decimal",
+      "decimal",
+      "date",
+      "integer",
+      "integer",
+      "percent",
+      "percent",
+      null,
+      null,
+      null,
+    ],
+    widths: [11, 24, 13, 11, 14, 12, 14, 11, 14, 12, 12, 13, 14, 12, 12, 12, 11, 28, 60],
+    total: [
+      null,
+      c.total,
+      null,
+      sum("population"),
+      sum("level2"),
+      percent(sum("level2"), sum("population")),
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      sum("dual"),
+      sum("linked"),
+      percent(sum("linked"), sum("dual")),
+      null,
+      null,
+      null,
+      null,
+    ],
+  };
 }
 
 /** The weekly report as a district sends it upward, in Vietnamese: totals, communes by coverage, lagging ones with reasons. */

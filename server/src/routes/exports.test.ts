@@ -27,20 +27,54 @@ describe("exports", () => {
     const lines = await csvLines("/api/exports/reports.csv?date=2024-06-29");
     expect(lines).toHaveLength(16);
     expect(lines[0]).toMatch(
-      /^unit_code,unit_name,report_date,population,level2,coverage_percent,coverage_change_points,expected_percent/,
+      /^\uFEFF?unit_code,unit_name,date,population,level2,coverage_percent,coverage_change_points,expected_percent/,
     );
     const tayPhu = lines.find((l) => l.startsWith("21850,")) as string;
     expect(tayPhu).toMatch(/^21850,Xã Tây Phú,2024-06-29,7564,6480,85\.66,[\d.]+,99\.38,1038,/);
     expect(tayPhu).toContain(",yes,BEHIND:coverage OFF_PACE:coverage");
   });
 
-  it("gives the same figures as XLSX, numbers as numbers", async () => {
+  it("gives the same figures as XLSX for people: Vietnamese headers, date cells, formats, a total row", async () => {
     const book = await workbook("/api/exports/reports.xlsx?date=2024-02-03");
     const sheet = book.worksheets[0];
-    const rows = sheet?.getSheetValues().filter(Boolean) as unknown[][];
-    expect(rows).toHaveLength(16);
-    const total = rows.slice(1).reduce((sum, row) => sum + Number(row[5]), 0);
-    expect(total).toBe(80_272);
+    if (!sheet) throw new Error("no worksheet");
+    expect(sheet.getRow(1).values).toEqual(
+      expect.arrayContaining([
+        "Mã đơn vị",
+        "Tên đơn vị",
+        "Ngày báo cáo",
+        "Dân số",
+        "Tài khoản mức 2",
+        "Tỷ lệ mức 2 (%)",
+        "Giải thích",
+      ]),
+    );
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    const rows = sheet.getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows).toHaveLength(17); // header, 15 communes, total
+    const communes = rows.slice(1, 16);
+    expect(communes.reduce((sum, row) => sum + Number(row[5]), 0)).toBe(80_272);
+    // A real date cell shown dd/mm/yyyy, counts grouped, percents with two decimals.
+    const first = sheet.getRow(2);
+    expect(first.getCell(3).value).toEqual(new Date("2024-02-03T00:00:00Z"));
+    expect(first.getCell(3).numFmt).toBe("dd/mm/yyyy");
+    expect(first.getCell(4).numFmt).toBe("#,##0");
+    expect(first.getCell(6).numFmt).toBe("0.00");
+    // The total row: the directive's totals and their truncated percent.
+    const total = sheet.getRow(17);
+    expect(total.getCell(2).value).toBe("Tổng cộng");
+    expect(total.getCell(4).value).toBe(122_204);
+    expect(total.getCell(5).value).toBe(80_272);
+    expect(total.getCell(6).value).toBe(65.68);
+    expect(total.font?.bold).toBe(true);
+    expect(sheet.getColumn(2).width).toBeGreaterThan(20);
+    // Flag names and sentences come from the catalogue, in Vietnamese unless asked otherwise.
+    const june = await workbook("/api/exports/reports.xlsx?date=2024-06-29");
+    const tayPhu = (june.worksheets[0]?.getSheetValues() as unknown[][]).find((row) => row?.[1] === "21850");
+    expect(String(tayPhu?.[18])).toContain("Chậm so với lộ trình (mức 2); Không kịp hạn (mức 2)");
+    expect(String(tayPhu?.[19])).toContain("Tỷ lệ mức 2");
+    const english = await workbook("/api/exports/reports.xlsx?date=2024-06-29&lang=en");
+    expect(english.worksheets[0]?.getRow(1).getCell(1).value).toBe("Unit code");
   });
 
   it("gives the whole history as CSV, streamed, to signed-in users a few times a minute", async () => {

@@ -18,7 +18,7 @@ import {
   WEEKLY_DRIVES_HEADER,
   weeklyDrivesRows,
 } from "../exports/drives-table.ts";
-import { FIGURES_HEADER, figuresRows, weeklySheets } from "../exports/figures-table.ts";
+import { FIGURES_HEADER, figuresRows, figuresSheet, weeklySheets } from "../exports/figures-table.ts";
 import { REPORTING_HEADER, REPORTING_HEADER_VI, reportingRows } from "../exports/reporting-table.ts";
 import { weeklyDocx } from "../exports/weekly-docx.ts";
 import type { Store } from "../store/store.ts";
@@ -62,8 +62,9 @@ export function exportRoutes(store: Store, homeUnit: string | null, now: () => n
       })
       .get("/reports.xlsx", validQuery(query), async (c) => {
         const { tree, unitId, date, campaign, states } = await load(c.req.valid("query"));
-        const rows = figuresRows(reportingUnitsOn(tree, unitId, states, campaign, date));
-        const body = await toXlsx([{ name: date, header: FIGURES_HEADER, rows }]);
+        const lines = reportingUnitsOn(tree, unitId, states, campaign, date);
+        const language = c.req.query("lang") === "en" ? "en" : "vi";
+        const body = await toXlsx([figuresSheet(lines, date, language)]);
         return c.body(body, 200, {
           "Content-Type": XLSX_TYPE,
           ...attachment(`so-lieu-${unitId}-${date}.xlsx`),

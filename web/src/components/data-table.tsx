@@ -19,6 +19,7 @@ export function DataTable<Row>({
   rowKey,
   initialSort,
   rowDetail,
+  cards = false,
 }: {
   caption: string;
   columns: Column<Row>[];
@@ -27,6 +28,8 @@ export function DataTable<Row>({
   initialSort?: { key: string; descending: boolean };
   /** A full-width line under the row (e.g. the explanation of its flags); sorts with its row. */
   rowDetail?: (row: Row) => ReactNode;
+  /** Below 600 px each row is a card, every value under its column's name (a table too wide for a phone). */
+  cards?: boolean;
 }) {
   const { t, fill } = useI18n();
   const [sort, setSort] = useState(initialSort ?? null);
@@ -37,7 +40,7 @@ export function DataTable<Row>({
 
   return (
     <ScrollRegion label={caption}>
-      <table className="data-table">
+      <table className={cards ? "data-table cards-on-phone" : "data-table"}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -80,7 +83,7 @@ export function DataTable<Row>({
               <Fragment key={rowKey(row)}>
                 <tr className={detail ? "has-detail" : undefined}>
                   {columns.map((c) => (
-                    <td key={c.key} className={c.numeric ? "numeric" : undefined}>
+                    <td key={c.key} className={c.numeric ? "numeric" : undefined} data-label={c.header}>
                       {c.cell(row)}
                     </td>
                   ))}

@@ -33,3 +33,10 @@ export function useSignOut() {
     },
   });
 }
+
+/** Where a person's work is: a commune account's own commune (or, once it ended, the one covering it), a youth team's drives, else the overview. */
+export function homeOf(user: User | null): string {
+  if (user?.role === "commune" && user.unitId) return `/units/${user.successors?.[0] ?? user.unitId}`;
+  if (user?.role === "youth") return "/drives";
+  return "/";
+}

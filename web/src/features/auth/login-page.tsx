@@ -2,7 +2,7 @@ import { type FormEvent, useState } from "react";
 import { useLocation } from "wouter";
 import { errorText } from "../../lib/error-text.ts";
 import { useI18n } from "../../lib/i18n.tsx";
-import { useSignIn } from "../../lib/session.ts";
+import { homeOf, useSignIn } from "../../lib/session.ts";
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -13,7 +13,8 @@ export function LoginPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    signIn.mutate({ username, password }, { onSuccess: () => navigate("/") });
+    // Each person lands on their work: a commune account on its commune, a youth team on its drives.
+    signIn.mutate({ username, password }, { onSuccess: ({ user }) => navigate(homeOf(user)) });
   };
 
   return (

@@ -54,6 +54,7 @@ export function ReportHistory({ points, unit }: { points: readonly SeriesPoint[]
         rows={points}
         rowKey={(p) => p.date}
         initialSort={{ key: "date", descending: true }}
+        cards
       />
     </section>
   );

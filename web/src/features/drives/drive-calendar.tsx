@@ -1,4 +1,5 @@
 import { addDays, endOfMonth, endOfWeek, format, parseISO, startOfMonth, startOfWeek } from "date-fns";
+import { Icon, type IconName } from "../../components/icon.tsx";
 import type { Unit } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 import type { Drive } from "../../lib/queries.ts";
@@ -28,6 +29,13 @@ const WEEK = [
   "2024-01-06",
   "2024-01-07",
 ];
+
+/** Each status as an icon beside its word (never colour alone). */
+const STATUS_ICONS: Record<Drive["status"], IconName> = {
+  planned: "clock",
+  done: "check",
+  cancelled: "cross",
+};
 
 export function DriveCalendar({
   days,
@@ -65,7 +73,9 @@ export function DriveCalendar({
                     <div key={d.id} className={`calendar-drive status-${d.status}`}>
                       {d.startTime && <span>{d.startTime} </span>}
                       {(units.get(d.unitId)?.name ?? d.unitId).replace(/^(Xã|Thị trấn) /, "")}
-                      <span className="visually-hidden"> ({t.statusNames[d.status]})</span>
+                      <span className="calendar-status">
+                        <Icon name={STATUS_ICONS[d.status]} /> {t.statusNames[d.status]}
+                      </span>
                     </div>
                   ))}
               </td>

@@ -77,10 +77,10 @@ function DriveActions({
       ? (save.error.details as unknown as ServerProblem[]).filter((d) => d.code)
       : [];
   const when = f.date(drive.date);
-  const where = units.get(drive.unitId)?.name ?? drive.unitId;
+  const where = (drive as { unitName?: string }).unitName ?? units.get(drive.unitId)?.name ?? drive.unitId;
   return (
     <div className="drive-actions">
-      {drive.status !== "done" && (
+      {drive.status === "planned" && (
         <button type="button" onClick={() => setRecording(!recording)} aria-expanded={recording}>
           {t.markDone}
         </button>
@@ -89,7 +89,13 @@ function DriveActions({
         {t.edit}
       </button>
       {drive.status === "planned" && (
-        <button type="button" onClick={() => save.mutate({ id: drive.id, drive: { status: "cancelled" } })}>
+        <button
+          type="button"
+          onClick={() => {
+            if (window.confirm(fill(t.confirmCancelDrive, { date: when, unit: where })))
+              save.mutate({ id: drive.id, drive: { status: "cancelled" } });
+          }}
+        >
           {t.cancelDrive}
         </button>
       )}

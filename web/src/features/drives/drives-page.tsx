@@ -1,7 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
+import { addDays } from "@vneid-tracker/server/domain/dates.ts";
 import { can } from "@vneid-tracker/server/roles.ts";
 import { addMonths, addWeeks, format, parseISO } from "date-fns";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Link } from "wouter";
 import { DateInput } from "../../components/date-input.tsx";
 import { ScrollRegion } from "../../components/scroll-region.tsx";
@@ -10,6 +11,7 @@ import { WhereNext } from "../../components/where-next.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 import { type Drive, drivesQuery, suggestionsQuery, unitsQuery } from "../../lib/queries.ts";
 import { useSession } from "../../lib/session.ts";
+import { vietnamToday } from "../../lib/today.ts";
 import { useSearchParam } from "../../lib/url-state.ts";
 import { type CalendarView, calendarDays, DriveCalendar } from "./drive-calendar.tsx";
 import { DriveForm } from "./drive-form.tsx";
@@ -17,7 +19,7 @@ import { DriveList } from "./drive-list.tsx";
 
 /** Where next, the calendar and the list of drives, and the form to plan one. */
 export function DrivesPage() {
-  const { t } = useI18n();
+  const { t, fill } = useI18n();
   const user = useSession().data ?? null;
   const [dateParam, setDate] = useSearchParam("date");
   const [viewParam, setView] = useSearchParam("view");
@@ -29,6 +31,16 @@ export function DrivesPage() {
   const drives = useQuery({ ...drivesQuery({ from: days[0], to: days.at(-1) }), enabled: days.length > 0 });
   const units = useQuery(unitsQuery());
   const [editing, setEditing] = useState<Drive | null>(null);
+  const today = vietnamToday();
+  // Planned drives whose day has passed: their results are still to be recorded.
+  const overdue = useQuery(drivesQuery({ status: "planned", to: addDays(today, -1) }));
+  // "Plan here" from a suggestion: the form comes into view with the commune chosen, ready to type.
+  useEffect(() => {
+    if (!plan || !units.data) return;
+    const form = document.getElementById("drive-form");
+    form?.scrollIntoView({ block: "start" });
+    (document.getElementById("drive-unit") as HTMLSelectElement | null)?.focus({ preventScroll: true });
+  }, [plan, units.data]);
 
   if (suggestions.isError)
     return <ErrorState error={suggestions.error} onRetry={() => suggestions.refetch()} />;
@@ -52,6 +64,20 @@ export function DrivesPage() {
         <a href="/api/exports/drives.xlsx">XLSX</a> ·{" "}
         <Link href={`/drives/schedule?from=${date}`}>{t.schedule}</Link>
       </p>
+      {overdue.data && overdue.data.drives.length > 0 && (
+        <section className="card notice-card" aria-labelledby="overdue-title">
+          <h2 id="overdue-title">{fill(t.overdueDrives, { count: overdue.data.drives.length })}</h2>
+          <DriveList
+            drives={overdue.data.drives}
+            units={byId}
+            user={user}
+            onEdit={(drive) => {
+              setEditing(drive);
+              document.getElementById("drive-form")?.scrollIntoView();
+            }}
+          />
+        </section>
+      )}
       <div className="two-columns">
         <WhereNext
           suggestions={suggestions.data.suggestions}
@@ -64,7 +90,7 @@ export function DrivesPage() {
             user={user}
             units={units.data.units}
             editing={editing}
-            presetUnit={plan}
+            presetUnit={plan ?? suggestions.data.suggestions[0]?.unit.id ?? null}
             date={date}
             onDone={() => setEditing(null)}
           />

@@ -16,7 +16,7 @@ export function ImportPreview({ rows, total }: { rows: readonly ImportRow[]; tot
         <p className="small muted">{fill(t.showingRows, { shown: rows.length, rows: total })}</p>
       )}
       <ScrollRegion label={fill(t.previewTitle, { rows: total })}>
-        <table className="data-table import-preview">
+        <table className="data-table import-preview cards-on-phone">
           <thead>
             <tr>
               <th scope="col">{t.colRow}</th>
@@ -46,17 +46,27 @@ export function ImportPreview({ rows, total }: { rows: readonly ImportRow[]; tot
                   row.errors.length > 0 ? "row-error" : row.warnings.length > 0 ? "row-warning" : undefined
                 }
               >
-                <td className="numeric">{row.row}</td>
-                <td>{row.values.unitName ?? row.values.unitId ?? ""}</td>
-                <td>
+                <td className="numeric" data-label={t.colRow}>
+                  {row.row}
+                </td>
+                <td data-label={t.commune}>{row.values.unitName ?? row.values.unitId ?? ""}</td>
+                <td data-label={t.fields.date}>
                   {/^\d{4}-\d{2}-\d{2}$/.test(row.values.date) ? f.date(row.values.date) : row.values.date}
                 </td>
-                <td className="numeric">{count(row.values.population)}</td>
-                <td className="numeric">{count(row.values.level2)}</td>
-                <td className="numeric">{count(row.values.dual)}</td>
-                <td className="numeric">{count(row.values.linked)}</td>
-                <td>{row.change ? t.changeKinds[row.change] : ""}</td>
-                <td>
+                <td className="numeric" data-label={t.fields.population}>
+                  {count(row.values.population)}
+                </td>
+                <td className="numeric" data-label={t.fields.level2}>
+                  {count(row.values.level2)}
+                </td>
+                <td className="numeric" data-label={t.fields.dual}>
+                  {count(row.values.dual)}
+                </td>
+                <td className="numeric" data-label={t.fields.linked}>
+                  {count(row.values.linked)}
+                </td>
+                <td data-label={t.changeValue}>{row.change ? t.changeKinds[row.change] : ""}</td>
+                <td className="row-problems" data-label={t.colProblems}>
                   <ProblemList title={t.errorsTitle} problems={row.errors} tone="error" announce={false} />
                   <ProblemList
                     title={t.warningsTitle}
