@@ -70,7 +70,8 @@ describe("exports", () => {
     expect(sheet.getColumn(2).width).toBeGreaterThan(20);
     // Flag names and sentences come from the catalogue, in Vietnamese unless asked otherwise.
     const june = await workbook("/api/exports/reports.xlsx?date=2024-06-29");
-    const tayPhu = (june.worksheets[0]?.getSheetValues() as unknown[][]).find((row) => row?.[1] === "21850");
+    const juneRows = (june.worksheets[0]?.getSheetValues() ?? []) as unknown[][];
+    const tayPhu = juneRows.find((row) => row?.[1] === "21850");
     expect(String(tayPhu?.[18])).toContain("Chậm so với lộ trình (mức 2); Không kịp hạn (mức 2)");
     expect(String(tayPhu?.[19])).toContain("Tỷ lệ mức 2");
     const english = await workbook("/api/exports/reports.xlsx?date=2024-06-29&lang=en");
