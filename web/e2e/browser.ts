@@ -71,7 +71,8 @@ export async function signInPage(
   await page.getByLabel("Tên đăng nhập").fill(user.username);
   await page.getByLabel("Mật khẩu").fill(user.password);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.locator(".user-name").waitFor();
+  // On a phone the name is in the folded menu: present, not visible.
+  await page.locator(".user-name").waitFor({ state: "attached" });
 }
 
 /** A desktop page already signed in as `user`. */

@@ -1,7 +1,6 @@
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import {
   CartesianGrid,
-  Legend,
   Line,
   LineChart,
   ReferenceLine,
@@ -54,6 +53,7 @@ export function TrendChart({
   campaign: Campaign;
 }) {
   const { t, f, fill } = useI18n();
+  const printing = usePrinting();
   const [showTable, setShowTable] = useState(false);
   const tableId = useId();
   const shown = points.filter((p) => p.date <= asOf);
@@ -99,7 +99,8 @@ export function TrendChart({
         </p>
       )}
       <div className="chart" aria-hidden="true">
-        <ResponsiveContainer width="100%" height={280}>
+        {/* On paper the chart takes the page's width, not the screen's (it was cut at mid-May). */}
+        <ResponsiveContainer width={printing ? PRINT_WIDTH : "100%"} height={280}>
           <LineChart
             data={rows}
             margin={{ top: 12, right: 16, bottom: 4, left: 0 }}
@@ -123,8 +124,18 @@ export function TrendChart({
               tick={{ fontSize: 12, fill: "#4a5159" }}
             />
             <Tooltip content={<ChartTooltip />} />
-            <Legend wrapperStyle={{ fontSize: 13 }} />
-            <ReferenceLine x={end} stroke="#8a1c1c" strokeWidth={2} />
+            <ReferenceLine
+              x={end}
+              stroke="#8a1c1c"
+              strokeWidth={2}
+              label={{
+                value: fill(t.deadlineLabel, { deadline: f.shortDate(campaign.deadline) }),
+                position: "insideTopRight",
+                fill: "#8a1c1c",
+                fontSize: 12,
+                className: "deadline-label",
+              }}
+            />
             {markers
               .filter((m) => m.date <= asOf)
               .map((m) => (
@@ -136,36 +147,49 @@ export function TrendChart({
                   label={{ value: "▲", position: "insideBottom", fill: "#6d4300", fontSize: 11 }}
                 />
               ))}
+            {/* Each line differs by style and marker, and is named at its end: readable without colour. */}
             <Line
               name={t.trajectory}
               dataKey="expected"
-              stroke="#6b7280"
-              strokeDasharray="6 4"
+              stroke={STYLES.expected.stroke}
+              strokeDasharray={STYLES.expected.dash}
               dot={false}
               connectNulls
               isAnimationActive={false}
+              label={endLabel(rows, "expected", t.trajectoryShort)}
             />
             <Line
               name={t.actual}
               dataKey="actual"
-              stroke="#0b5cad"
+              stroke={STYLES.actual.stroke}
               strokeWidth={2.5}
               dot={{ r: 2.5 }}
               connectNulls
               isAnimationActive={false}
+              label={endLabel(rows, "actual", t.actual)}
             />
             <Line
               name={t.projection}
               dataKey="projection"
-              stroke="#0b5cad"
-              strokeDasharray="2 4"
-              dot={false}
+              stroke={STYLES.projection.stroke}
+              strokeDasharray={STYLES.projection.dash}
+              dot={(props: { cx?: number; cy?: number; index?: number }) =>
+                props.index !== undefined &&
+                rows[props.index]?.projection !== undefined &&
+                props.index === lastIndex(rows, "projection") ? (
+                  <Diamond key="projection-end" x={props.cx ?? 0} y={props.cy ?? 0} />
+                ) : (
+                  <g key={`p${props.index}`} />
+                )
+              }
               connectNulls
               isAnimationActive={false}
+              label={endLabel(rows, "projection", t.projectionShort)}
             />
           </LineChart>
         </ResponsiveContainer>
       </div>
+      <ChartLegend drives={markers.some((m) => m.date <= asOf)} />
       <button
         type="button"
         className="link-button"
@@ -203,6 +227,115 @@ export function TrendChart({
         )}
       </div>
     </section>
+  );
+}
+
+/** The width the chart takes on an A4 page (the printable width at 96 dpi, less the card's padding). */
+const PRINT_WIDTH = 640;
+
+const STYLES = {
+  actual: { stroke: "#0b5cad", dash: undefined },
+  expected: { stroke: "#6b7280", dash: "6 4" },
+  projection: { stroke: "#0b5cad", dash: "2 4" },
+} as const;
+
+/** True while the page is printed (the print dialog, or a browser emulating print). */
+function usePrinting(): boolean {
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    const media = window.matchMedia("print");
+    const update = () => setPrinting(media.matches);
+    const before = () => setPrinting(true);
+    const after = () => setPrinting(media.matches);
+    media.addEventListener("change", update);
+    window.addEventListener("beforeprint", before);
+    window.addEventListener("afterprint", after);
+    update();
+    return () => {
+      media.removeEventListener("change", update);
+      window.removeEventListener("beforeprint", before);
+      window.removeEventListener("afterprint", after);
+    };
+  }, []);
+  return printing;
+}
+
+function lastIndex(rows: readonly Row[], key: "actual" | "expected" | "projection"): number {
+  for (let i = rows.length - 1; i >= 0; i--) if (rows[i]?.[key] !== undefined) return i;
+  return -1;
+}
+
+/** A line's name written at its last point, so that no legend is needed to tell the lines apart. */
+function endLabel(rows: readonly Row[], key: "actual" | "expected" | "projection", name: string) {
+  const last = lastIndex(rows, key);
+  return (props: { x?: number | string; y?: number | string; index?: number }) =>
+    props.index === last ? (
+      <text
+        key={`${key}-label`}
+        x={Number(props.x) - 4}
+        y={Number(props.y) + (key === "expected" ? 14 : -8)}
+        textAnchor="end"
+        fontSize={12}
+        fill={STYLES[key].stroke}
+        className={`end-label end-label-${key}`}
+      >
+        {name}
+      </text>
+    ) : (
+      <g key={`${key}-${props.index}`} />
+    );
+}
+
+function Diamond({ x, y }: { x: number; y: number }) {
+  return (
+    <path d={`M${x} ${y - 5}L${x + 5} ${y}L${x} ${y + 5}L${x - 5} ${y}Z`} fill={STYLES.projection.stroke} />
+  );
+}
+
+/** The chart's key: each line with its style and marker, the deadline and the drive marks. */
+function ChartLegend({ drives }: { drives: boolean }) {
+  const { t } = useI18n();
+  const swatch = (key: keyof typeof STYLES, marker: "circle" | "diamond" | null) => (
+    <svg width="34" height="12" aria-hidden="true" focusable="false">
+      <line
+        x1="1"
+        y1="6"
+        x2="33"
+        y2="6"
+        stroke={STYLES[key].stroke}
+        strokeWidth={key === "actual" ? 2.5 : 1.5}
+        strokeDasharray={STYLES[key].dash}
+      />
+      {marker === "circle" && <circle cx="17" cy="6" r="3" fill={STYLES[key].stroke} />}
+      {marker === "diamond" && <path d="M29 1L34 6L29 11L24 6Z" fill={STYLES[key].stroke} />}
+    </svg>
+  );
+  return (
+    <ul className="chart-legend">
+      <li>
+        {swatch("actual", "circle")} {t.actual}
+      </li>
+      <li>
+        {swatch("expected", null)} {t.trajectory}
+      </li>
+      <li>
+        {swatch("projection", "diamond")} {t.projection}
+      </li>
+      <li>
+        <svg width="12" height="14" aria-hidden="true" focusable="false">
+          <line x1="6" y1="0" x2="6" y2="14" stroke="#8a1c1c" strokeWidth="2" />
+        </svg>{" "}
+        {t.deadlineLegend}
+      </li>
+      {drives && (
+        <li>
+          <span className="drive-mark" aria-hidden="true">
+            ▲
+          </span>{" "}
+          {t.driveMarkLegend}
+        </li>
+      )}
+    </ul>
   );
 }
 
