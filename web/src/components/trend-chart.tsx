@@ -130,7 +130,7 @@ export function TrendChart({
               strokeWidth={2}
               label={{
                 value: fill(t.deadlineLabel, { deadline: f.shortDate(campaign.deadline) }),
-                position: "insideTopRight",
+                position: "insideBottomRight",
                 fill: "#8a1c1c",
                 fontSize: 12,
                 className: "deadline-label",
@@ -156,7 +156,7 @@ export function TrendChart({
               dot={false}
               connectNulls
               isAnimationActive={false}
-              label={endLabel(rows, "expected", t.trajectoryShort)}
+              label={endLabel(rows, "expected", t.trajectoryShort, lastIndex(rows, "actual"))}
             />
             <Line
               name={t.actual}
@@ -265,9 +265,17 @@ function lastIndex(rows: readonly Row[], key: "actual" | "expected" | "projectio
   return -1;
 }
 
-/** A line's name written at its last point, so that no legend is needed to tell the lines apart. */
-function endLabel(rows: readonly Row[], key: "actual" | "expected" | "projection", name: string) {
-  const last = lastIndex(rows, key);
+/**
+ * A line's name written at its last point (the trajectory's under the latest actual figure, where the
+ * gap shows, not among the labels at the deadline), so that no legend is needed to tell them apart.
+ */
+function endLabel(
+  rows: readonly Row[],
+  key: "actual" | "expected" | "projection",
+  name: string,
+  at?: number,
+) {
+  const last = at !== undefined && at >= 0 && rows[at]?.[key] !== undefined ? at : lastIndex(rows, key);
   return (props: { x?: number | string; y?: number | string; index?: number }) =>
     props.index === last ? (
       <text
