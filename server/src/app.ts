@@ -109,7 +109,7 @@ export function createApp({ store, config, now = Date.now, passwordParams = OWAS
     .route("/units", unitRoutes(store, now))
     .route("/campaign", campaignRoutes(store))
     .route("/campaigns", campaignsRoutes(store))
-    .route("/overview", overviewRoutes(store, config.homeUnit, now))
+    .route("/overview", overviewRoutes(store, config.homeUnit, now, catalogue))
     .route("/reports", reportRoutes(store, now))
     .route("/imports", importRoutes(store, config.homeUnit, now))
     .route("/exports", exportRoutes(store, config.homeUnit, now))

@@ -123,12 +123,27 @@ describe("Tây Sơn after the reorganisation (DEMO_DATA=tay-son-2025)", () => {
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, `commune-after-reorganisation-${name}`);
 
+      // The map: 15 dots in 2024, 5 after the reorganisation, each named in the text alternative.
+      await page.goto(`${baseUrl}/?date=2024-06-29`);
+      await page.locator(".map-dot").first().waitFor();
+      expect(await page.locator(".map-dot").count()).toBe(15);
+      expect(await page.locator("#map-list li").count()).toBe(15);
+      expect(await page.locator("#map-list").textContent()).toContain("Thị trấn Phú Phong: 100,00%");
       await page.goto(`${baseUrl}/?date=2025-09-06`);
       await page.getByRole("heading", { level: 1, name: /Huyện Tây Sơn/ }).waitFor();
       expect(await page.locator(".notice").first().textContent()).toContain(
         "Huyện Tây Sơn không còn từ 01/07/2025",
       );
       expect(await page.locator("section[aria-labelledby=communes-title] tbody a").count()).toBe(5);
+      await expect.poll(() => page.locator(".map-dot").count()).toBe(5);
+      const named = await page.locator("#map-list li").allTextContents();
+      expect(named.map((line) => line.split(":")[0])).toEqual([
+        "Xã Tây Sơn",
+        "Xã Bình Hiệp",
+        "Xã Bình Khê",
+        "Xã Bình An",
+        "Xã Bình Phú",
+      ]);
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, `overview-after-reorganisation-${name}`);
       expect(errors).toEqual([]);

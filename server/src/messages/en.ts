@@ -549,6 +549,12 @@ export const en: Messages = {
     workerSeconds: "takes too long to read",
   },
 
+  map: {
+    title: "Map of the communes",
+    point: "{unit}: {percent}, population {population}",
+    bands: { low: "Below 80%", middle: "80% to below 95%", high: "95% to below 100%", done: "100% reached" },
+    size: "Larger dot: more people",
+  },
   exportColumns: {
     unitCode: "Unit code",
     unitName: "Unit name",

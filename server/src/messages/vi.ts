@@ -542,6 +542,12 @@ export const vi = {
     workerSeconds: "đọc quá lâu",
   },
 
+  map: {
+    title: "Bản đồ các xã",
+    point: "{unit}: {percent}, dân số {population}",
+    bands: { low: "Dưới 80%", middle: "80% – dưới 95%", high: "95% – dưới 100%", done: "Đạt 100%" },
+    size: "Chấm lớn: dân số đông",
+  },
   exportColumns: {
     unitCode: "Mã đơn vị",
     unitName: "Tên đơn vị",

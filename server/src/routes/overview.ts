@@ -1,11 +1,19 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import { type Catalogue, REORGANISATION_2025 } from "../catalogue/catalogue.ts";
 import { overviewFromStates } from "../domain/overview.ts";
+import type { Unit } from "../domain/types.ts";
 import type { AppEnv } from "../env.ts";
 import type { Store } from "../store/store.ts";
 import { isoDate, validQuery } from "../validation.ts";
 import { assessmentInput, campaignParam } from "./assessment-input.ts";
 import { approvalOn } from "./reporting.ts";
+
+/** A unit's centre [longitude, latitude] in the catalogue of the tree its version belongs to. */
+function centreOf(catalogue: Catalogue, unit: Unit): [number, number] | null {
+  const found = catalogue.get((unit.validFrom ?? "") >= REORGANISATION_2025 ? "2025" : "2024", unit.id);
+  return found?.lat != null && found.lon != null ? [found.lon, found.lat] : null;
+}
 
 const overviewQuery = z.object({
   unit: z.string().min(1).optional(),
@@ -14,7 +22,12 @@ const overviewQuery = z.object({
 });
 const CACHED = 100;
 
-export function overviewRoutes(store: Store, homeUnit: string | null, now: () => number) {
+export function overviewRoutes(
+  store: Store,
+  homeUnit: string | null,
+  now: () => number,
+  catalogue: () => Catalogue,
+) {
   // Figures change only when reports, units or the campaign do: answers are kept until then (a
   // province or a country takes a while to assess, and many readers ask the same question).
   // Without a date the answer is on the latest report, else today: the day is part of the key.
@@ -28,6 +41,8 @@ export function overviewRoutes(store: Store, homeUnit: string | null, now: () =>
       const overview = overviewFromStates(input.tree, input.unitId, input.states, input.campaign, input.date);
       body = JSON.stringify({
         ...overview,
+        // Each child's centre from the national catalogue, for the map (null where it has none).
+        children: overview.children.map((child) => ({ ...child, centre: centreOf(catalogue(), child.unit) })),
         unit: input.scope.unit,
         standing: input.scope.standing,
         campaignId: input.campaign.id,

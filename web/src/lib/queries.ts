@@ -78,7 +78,9 @@ export interface Area {
 }
 
 /** An overview answer: the unit asked for, where it stands on the date, and the campaign it was judged by. */
-export type AreaOverview = UnitOverview & {
+export type AreaOverview = Omit<UnitOverview, "children"> & {
+  /** Each child with its centre [longitude, latitude] from the national catalogue (null: not located). */
+  children: (UnitOverview["children"][number] & { centre: [number, number] | null })[];
   standing: "valid" | "former" | "future";
   campaignId: number;
   /** The ISO week of the date, and its approval (null: provisional). */

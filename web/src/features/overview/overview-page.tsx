@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { can } from "@vneid-tracker/server/roles.ts";
 import { Link } from "wouter";
 import { CampaignPicker } from "../../components/campaign-picker.tsx";
+import { CommuneMap } from "../../components/commune-map.tsx";
 import { DateNav } from "../../components/date-nav.tsx";
 import { FlagList } from "../../components/flag-badge.tsx";
 import { Headline } from "../../components/headline.tsx";
@@ -143,6 +144,22 @@ export function OverviewPage() {
           )}
         </div>
       </div>
+      <CommuneMap
+        title={t.map.title}
+        points={data.children.flatMap((child) =>
+          child.centre
+            ? [
+                {
+                  id: child.unit.id,
+                  name: child.unit.name,
+                  centre: child.centre,
+                  population: child.figures.population,
+                  percent: child[metric].percent,
+                },
+              ]
+            : [],
+        )}
+      />
       <RankingBars
         title={fill(t.rankingTitle, { metric: t.metricRateWord[metric] })}
         rows={data.children.map((child) => ({

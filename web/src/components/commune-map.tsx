@@ -1,0 +1,106 @@
+import { geoMercator } from "d3-geo";
+import { useI18n } from "../lib/i18n.tsx";
+
+export interface MapPoint {
+  id: string;
+  name: string;
+  centre: [number, number];
+  population: number;
+  /** The canonical truncated percent ("88.07"), null without figures. */
+  percent: string | null;
+}
+
+/** Coverage bands, lowest first: each with its colour and its words (never colour alone). */
+const BANDS = [
+  { below: 80, colour: "#a40e26", key: "low" },
+  { below: 95, colour: "#b35c00", key: "middle" },
+  { below: 100, colour: "#4d9221", key: "high" },
+  { below: Number.POSITIVE_INFINITY, colour: "#1a5e2a", key: "done" },
+] as const;
+
+const bandOf = (percent: string | null) =>
+  percent === null ? null : (BANDS.find((b) => Number(percent) < b.below) ?? BANDS[3]);
+
+const WIDTH = 400;
+const HEIGHT = 300;
+/** A map needs enough located communes to say something; fewer are better read in the table. */
+export const MAP_MINIMUM = 5;
+
+/**
+ * The communes as dots at their centres (from the national catalogue), sized by population and
+ * coloured by coverage band, on a Mercator projection of the area: no tile server, nothing leaves
+ * the page. A legend and a list naming each commune and its coverage stand in for the picture.
+ */
+export function CommuneMap({ title, points }: { title: string; points: readonly MapPoint[] }) {
+  const { t, f, fill } = useI18n();
+  if (points.length < MAP_MINIMUM) return null;
+  const projection = geoMercator().fitExtent(
+    [
+      [24, 24],
+      [WIDTH - 24, HEIGHT - 24],
+    ],
+    { type: "MultiPoint", coordinates: points.map((p) => p.centre) },
+  );
+  const largest = Math.max(...points.map((p) => p.population), 1);
+  // Names beside the dots while they fit; a province's hundreds of communes are named in the list.
+  const labelled = points.length <= 40;
+  const described = (p: MapPoint) =>
+    fill(t.map.point, { unit: p.name, percent: f.percent(p.percent), population: f.integer(p.population) });
+  return (
+    <section className="card map-card" aria-labelledby="map-title">
+      <h2 id="map-title">{title}</h2>
+      <svg
+        className="commune-map"
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-labelledby="map-title map-list"
+      >
+        {[...points]
+          .sort((a, b) => b.population - a.population)
+          .map((p) => {
+            const [x, y] = projection(p.centre) ?? [0, 0];
+            const band = bandOf(p.percent);
+            const r = 5 + 14 * Math.sqrt(p.population / largest);
+            return (
+              <g key={p.id}>
+                <circle
+                  className="map-dot"
+                  data-unit={p.id}
+                  cx={x}
+                  cy={y}
+                  r={r}
+                  fill={band?.colour ?? "#8c959f"}
+                  fillOpacity={0.8}
+                  stroke="#fff"
+                  strokeWidth={1.5}
+                >
+                  <title>{described(p)}</title>
+                </circle>
+                {labelled && (
+                  <text x={x + r + 2} y={y + 4} fontSize={11} fill="#24292f" className="map-label">
+                    {p.name.replace(/^(Xã|Phường|Thị trấn|Đặc khu) /, "")}
+                  </text>
+                )}
+              </g>
+            );
+          })}
+      </svg>
+      <ul className="map-legend">
+        {BANDS.map((band) => (
+          <li key={band.key}>
+            <svg width="12" height="12" aria-hidden="true" focusable="false">
+              <circle cx="6" cy="6" r="5" fill={band.colour} />
+            </svg>{" "}
+            {t.map.bands[band.key]}
+          </li>
+        ))}
+        <li>{t.map.size}</li>
+      </ul>
+      <ul id="map-list" className="visually-hidden">
+        {points.map((p) => (
+          <li key={p.id}>{described(p)}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
