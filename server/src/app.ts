@@ -3,7 +3,9 @@ import { relative } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { compress } from "hono/compress";
 import { csrf } from "hono/csrf";
+import { etag } from "hono/etag";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { readAccess, sessionMiddleware } from "./auth/middleware.ts";
@@ -81,9 +83,13 @@ export function createApp({ store, config, now = Date.now, passwordParams = OWAS
   // The national catalogues are read on first use (setting up an area, a reorganisation).
   const catalogue = () => catalogueAt(config.dataDir);
   const api = new Hono<AppEnv>()
+    // Answers travel compressed when the client accepts it (gzip; the figures are ~20 KB of JSON).
+    .use(compress())
     .use(async (c, next) => {
       await next();
-      c.header("Cache-Control", "no-store");
+      // Public figures are revalidated (ETag → 304 Not Modified); everything else is never stored.
+      const revalidated = config.publicDashboard && c.req.method === "GET" && c.res.headers.has("ETag");
+      c.header("Cache-Control", revalidated ? "no-cache" : "no-store");
       // Which of the server processes answered (npm run serve with WORKERS): for the operators' logs
       // and the load test that checks a write is seen through every process.
       c.header("X-Instance", String(process.pid));
@@ -100,6 +106,7 @@ export function createApp({ store, config, now = Date.now, passwordParams = OWAS
     .use("/campaign", reads)
     .on("GET", "/campaigns", reads)
     .use("/overview", reads)
+    .on("GET", ["/overview", "/units/*", "/campaign", "/reporting", "/area"], etag())
     .use("/exports/*", reads)
     .on("GET", ["/drives", "/drives/*"], reads)
     .use("/imports/template.*", reads)
@@ -170,10 +177,19 @@ export function createApp({ store, config, now = Date.now, passwordParams = OWAS
     return c.json(errorBody("INTERNAL", "The server could not answer this request."), 500);
   });
   if (existsSync(config.webDist)) {
-    // serveStatic resolves `root` against the working directory.
+    // serveStatic resolves `root` against the working directory. The build compressed every text
+    // file once (scripts/compress-dist.ts): brotli or gzip is sent to browsers that accept it.
+    // Hashed assets never change under their name: cached for a year; index.html is asked again.
     const root = relative(process.cwd(), config.webDist) || ".";
-    app.use("/*", serveStatic({ root }));
-    app.get("/*", serveStatic({ root, path: "index.html" }));
+    app.use("/assets/*", async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.header("Cache-Control", "public, max-age=31536000, immutable");
+    });
+    app.use("/*", serveStatic({ root, precompressed: true }));
+    app.get("/*", serveStatic({ root, path: "index.html", precompressed: true }), async (c, next) => {
+      await next();
+      c.header("Cache-Control", "no-cache");
+    });
   }
   return app;
 }

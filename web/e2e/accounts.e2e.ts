@@ -66,8 +66,10 @@ describe("accounts", () => {
     expect(await page.getByRole("alert").textContent()).toBe(
       "Tài khoản của bạn không có quyền xem trang này.",
     );
+    // On a phone, signing out is in the menu.
+    await page.getByRole("button", { name: "Menu" }).click();
     await page.getByRole("button", { name: "Đăng xuất" }).click();
-    await page.getByRole("link", { name: "Đăng nhập" }).waitFor();
+    await page.locator('.header-tools a[href="/login"]').waitFor({ state: "attached" });
   });
 
   it("shows the audit log with filters", async () => {

@@ -47,7 +47,8 @@ describe("outreach drives", () => {
 
   it("marks it done with its results", async () => {
     await page.goto(`${baseUrl}/drives?date=2024-06-27&view=week`);
-    const card = page.locator(".drive-list li", { hasText: TEAM });
+    // Past and still planned, the drive is also among those waiting for results: this is the list's card.
+    const card = page.locator("section[aria-labelledby=drive-list-title] .drive-list li", { hasText: TEAM });
     await card.getByRole("button", { name: "Ghi kết quả" }).click();
     await card.getByLabel("Đăng ký mức 2").fill("64");
     await card.getByLabel("Liên kết tại chỗ").fill("30");

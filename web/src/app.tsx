@@ -1,23 +1,48 @@
 import { isIsoDate } from "@vneid-tracker/server/domain/dates.ts";
 import { can } from "@vneid-tracker/server/roles.ts";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Link, Route, Switch, useLocation, useSearch } from "wouter";
-import { AuditPage } from "./features/admin/audit-page.tsx";
-import { UsersPage } from "./features/admin/users-page.tsx";
-import { SettingsPage } from "./features/area/settings-page.tsx";
+import { Skeleton } from "./components/states.tsx";
 import { RequireArea, SetupPage } from "./features/area/setup-page.tsx";
-import { AccountPage } from "./features/auth/account-page.tsx";
 import { LoginPage } from "./features/auth/login-page.tsx";
-import { CommunePage } from "./features/commune/commune-page.tsx";
-import { DrivesPage } from "./features/drives/drives-page.tsx";
-import { SchedulePage } from "./features/drives/schedule-page.tsx";
 import { OverviewPage } from "./features/overview/overview-page.tsx";
-import { ReportingPage } from "./features/reporting/reporting-page.tsx";
-import { ImportPage } from "./features/reports/import-page.tsx";
-import { ReportFormPage } from "./features/reports/report-form-page.tsx";
-import { WeeklyPage } from "./features/reports/weekly-page.tsx";
 import { useI18n } from "./lib/i18n.tsx";
 import { homeOf, useSession, useSignOut } from "./lib/session.ts";
+
+// Pages load on demand: the first visit fetches the overview and what it shows, nothing else.
+const AuditPage = lazy(() =>
+  import("./features/admin/audit-page.tsx").then((m) => ({ default: m.AuditPage })),
+);
+const SettingsPage = lazy(() =>
+  import("./features/area/settings-page.tsx").then((m) => ({ default: m.SettingsPage })),
+);
+const UsersPage = lazy(() =>
+  import("./features/admin/users-page.tsx").then((m) => ({ default: m.UsersPage })),
+);
+const AccountPage = lazy(() =>
+  import("./features/auth/account-page.tsx").then((m) => ({ default: m.AccountPage })),
+);
+const CommunePage = lazy(() =>
+  import("./features/commune/commune-page.tsx").then((m) => ({ default: m.CommunePage })),
+);
+const DrivesPage = lazy(() =>
+  import("./features/drives/drives-page.tsx").then((m) => ({ default: m.DrivesPage })),
+);
+const SchedulePage = lazy(() =>
+  import("./features/drives/schedule-page.tsx").then((m) => ({ default: m.SchedulePage })),
+);
+const ImportPage = lazy(() =>
+  import("./features/reports/import-page.tsx").then((m) => ({ default: m.ImportPage })),
+);
+const ReportFormPage = lazy(() =>
+  import("./features/reports/report-form-page.tsx").then((m) => ({ default: m.ReportFormPage })),
+);
+const WeeklyPage = lazy(() =>
+  import("./features/reports/weekly-page.tsx").then((m) => ({ default: m.WeeklyPage })),
+);
+const ReportingPage = lazy(() =>
+  import("./features/reporting/reporting-page.tsx").then((m) => ({ default: m.ReportingPage })),
+);
 
 export function App() {
   const { t } = useI18n();
@@ -29,16 +54,18 @@ export function App() {
       <Header />
       <main id="main" tabIndex={-1}>
         <BadDateGuard>
-          <Switch>
-            <Route path="/login" component={LoginPage} />
-            <Route path="/account" component={AccountPage} />
-            <Route path="/setup" component={SetupPage} />
-            <Route>
-              <RequireArea>
-                <AreaPages />
-              </RequireArea>
-            </Route>
-          </Switch>
+          <Suspense fallback={<Skeleton blocks={3} />}>
+            <Switch>
+              <Route path="/login" component={LoginPage} />
+              <Route path="/account" component={AccountPage} />
+              <Route path="/setup" component={SetupPage} />
+              <Route>
+                <RequireArea>
+                  <AreaPages />
+                </RequireArea>
+              </Route>
+            </Switch>
+          </Suspense>
         </BadDateGuard>
       </main>
     </>

@@ -55,6 +55,7 @@ export function CommuneMap({ title, points }: { title: string; points: readonly 
         role="img"
         aria-labelledby="map-title map-list"
       >
+        <title>{title}</title>
         {[...points]
           .sort((a, b) => b.population - a.population)
           .map((p) => {
