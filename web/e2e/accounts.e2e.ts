@@ -54,7 +54,7 @@ describe("accounts", () => {
     await form.getByLabel("Mật khẩu").fill("đồng lúa Tây Phú");
     await form.getByRole("button", { name: "Thêm" }).click();
     await expect.poll(() => form.getByRole("status").textContent()).toBe("Đã thêm tay-phu.");
-    await admin.getByRole("cell", { name: "tay-phu" }).waitFor();
+    await admin.getByRole("cell", { name: "tay-phu", exact: true }).waitFor();
     expect(await axeViolations(admin)).toEqual([]);
     await screenshot(admin, "users-desktop");
 

@@ -72,7 +72,8 @@ describe("a deployment with no area", () => {
       reporting: 1,
       expected: 135,
     });
-    expect(errors).toEqual([]);
+    // Before the area was chosen the app asked for the overview and got the expected 409 NO_AREA.
+    expect(errors.filter((e) => !e.includes("409"))).toEqual([]);
   });
 });
 

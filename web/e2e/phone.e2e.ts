@@ -4,27 +4,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { signIn } from "../../scripts/spawn-server.ts";
 import { axeViolations, DESKTOP, launchBrowser, openPage, PHONE, screenshot, signInPage } from "./browser.ts";
 
 const baseUrl = inject("baseUrl");
 const police = inject("police");
-const adminPassword = inject("adminPassword");
+const commune = inject("commune");
+const youth = inject("youth");
 let browser: Browser;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  const cookie = await signIn(baseUrl, "admin", adminPassword);
-  for (const user of [
-    { username: "xa-tay-phu", role: "commune", unitId: "21850" },
-    { username: "doan-xa", role: "youth", unitId: "21850" },
-  ]) {
-    await fetch(`${baseUrl}/api/users`, {
-      method: "POST",
-      headers: { "content-type": "application/json", cookie },
-      body: JSON.stringify({ ...user, password: "điện thoại xã tây phú 2024" }),
-    });
-  }
 });
 afterAll(async () => {
   await browser?.close();
@@ -62,15 +51,15 @@ describe("on a 390 px phone", () => {
 
   it("lands a commune account on its commune and a youth team on its drives", async () => {
     const { page } = await openPage(browser, PHONE);
-    await signInPage(page, baseUrl, { username: "xa-tay-phu", password: "điện thoại xã tây phú 2024" });
+    await signInPage(page, baseUrl, commune);
     await page.getByRole("heading", { level: 1, name: "Xã Tây Phú" }).waitFor();
     expect(new URL(page.url()).pathname).toBe("/units/21850");
     await page.getByRole("button", { name: "Menu" }).click();
     expect(await page.getByRole("link", { name: "Xã của tôi" }).getAttribute("href")).toBe("/units/21850");
     await screenshot(page, "commune-landing-phone");
-    const { page: youth } = await openPage(browser, PHONE);
-    await signInPage(youth, baseUrl, { username: "doan-xa", password: "điện thoại xã tây phú 2024" });
-    await youth.waitForURL(/\/drives$/);
+    const { page: youthPage } = await openPage(browser, PHONE);
+    await signInPage(youthPage, baseUrl, youth);
+    await youthPage.waitForURL(/\/drives$/);
   });
 
   it("brings the drive form into view with the top suggestion, asks before cancelling, lists past drives without results", async () => {

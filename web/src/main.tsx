@@ -1,10 +1,21 @@
 import { QueryClientProvider } from "@tanstack/react-query";
+import { isIsoDate } from "@vneid-tracker/server/domain/dates.ts";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app.tsx";
 import { I18nProvider } from "./lib/i18n.tsx";
-import { queryClient } from "./lib/queries.ts";
+import { areaQuery, campaignQuery, overviewQuery, queryClient } from "./lib/queries.ts";
 import "./styles.css";
+
+// The overview's answer is asked for at once, beside the area and the session, not after them:
+// on a phone 150 ms away each round trip saved shows in the first paint.
+const params = new URLSearchParams(window.location.search);
+const dateParam = params.get("date");
+if (window.location.pathname === "/" && (dateParam === null || isIsoDate(dateParam))) {
+  void queryClient.prefetchQuery(overviewQuery(null, params.get("date"), params.get("campaign")));
+  void queryClient.prefetchQuery(campaignQuery(params.get("campaign")));
+  void queryClient.prefetchQuery(areaQuery());
+}
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");

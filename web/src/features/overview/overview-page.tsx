@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { can } from "@vneid-tracker/server/roles.ts";
+import { startTransition, useEffect, useState } from "react";
 import { Link } from "wouter";
 import { CampaignPicker } from "../../components/campaign-picker.tsx";
 import { DateNav } from "../../components/date-nav.tsx";
@@ -52,6 +53,15 @@ export function OverviewPage() {
     enabled: overview.data !== undefined,
   });
   const canPlan = can(useSession().data ?? null, "planDrives");
+  // The answer and the figures paint first; the chart, panels, map and tables right after (on a
+  // slow phone one commit of the whole page held the first paint back by a few hundred ms).
+  const [below, setBelow] = useState(false);
+  const ready = overview.data !== undefined && campaign.data !== undefined;
+  useEffect(() => {
+    if (!ready || below) return;
+    const frame = requestAnimationFrame(() => startTransition(() => setBelow(true)));
+    return () => cancelAnimationFrame(frame);
+  }, [ready, below]);
   const reporting = useQuery({
     ...reportingQuery({ from: overview.data?.date ?? null, to: overview.data?.date ?? null }),
     enabled: overview.data !== undefined,
@@ -116,61 +126,65 @@ export function OverviewPage() {
           </button>
         ))}
       </fieldset>
-      <div className="two-columns">
-        {series.data ? (
-          <TrendChart
-            title={fill(t.trendTitle, { unit: data.unit.name })}
-            unitName={data.unit.name}
-            metric={metric}
-            points={series.data.points}
-            asOf={data.date}
-            status={status}
-            campaign={campaign.data}
+      {below && (
+        <>
+          <div className="two-columns">
+            {series.data ? (
+              <TrendChart
+                title={fill(t.trendTitle, { unit: data.unit.name })}
+                unitName={data.unit.name}
+                metric={metric}
+                points={series.data.points}
+                asOf={data.date}
+                status={status}
+                campaign={campaign.data}
+              />
+            ) : series.isError ? (
+              <ErrorState error={series.error} onRetry={() => series.refetch()} />
+            ) : (
+              <Skeleton blocks={1} />
+            )}
+            <div className="side-panels">
+              <LaggingPanel overview={data} metric={metric} linkToUnit={linkToUnit} />
+              {suggestions.data && (
+                <WhereNext
+                  suggestions={suggestions.data.suggestions}
+                  limit={5}
+                  planHref={canPlan ? (id) => `/drives?plan=${id}#drive-form` : undefined}
+                />
+              )}
+            </div>
+          </div>
+          <CommuneMap
+            title={t.map.title}
+            points={data.children.flatMap((child) =>
+              child.centre
+                ? [
+                    {
+                      id: child.unit.id,
+                      name: child.unit.name,
+                      centre: child.centre,
+                      population: child.figures.population,
+                      percent: child[metric].percent,
+                    },
+                  ]
+                : [],
+            )}
           />
-        ) : series.isError ? (
-          <ErrorState error={series.error} onRetry={() => series.refetch()} />
-        ) : (
-          <Skeleton blocks={1} />
-        )}
-        <div className="side-panels">
-          <LaggingPanel overview={data} metric={metric} linkToUnit={linkToUnit} />
-          {suggestions.data && (
-            <WhereNext
-              suggestions={suggestions.data.suggestions}
-              limit={5}
-              planHref={canPlan ? (id) => `/drives?plan=${id}#drive-form` : undefined}
-            />
-          )}
-        </div>
-      </div>
-      <CommuneMap
-        title={t.map.title}
-        points={data.children.flatMap((child) =>
-          child.centre
-            ? [
-                {
-                  id: child.unit.id,
-                  name: child.unit.name,
-                  centre: child.centre,
-                  population: child.figures.population,
-                  percent: child[metric].percent,
-                },
-              ]
-            : [],
-        )}
-      />
-      <RankingBars
-        title={fill(t.rankingTitle, { metric: t.metricRateWord[metric] })}
-        rows={data.children.map((child) => ({
-          id: child.unit.id,
-          name: child.unit.name,
-          href: linkToUnit(child.unit.id),
-          percent: child[metric].percent,
-          expectedPercent: child[metric].expectedPercent,
-          lagging: child[metric].lagging,
-        }))}
-      />
-      <CommunesTable overview={data} metric={metric} linkToUnit={linkToUnit} />
+          <RankingBars
+            title={fill(t.rankingTitle, { metric: t.metricRateWord[metric] })}
+            rows={data.children.map((child) => ({
+              id: child.unit.id,
+              name: child.unit.name,
+              href: linkToUnit(child.unit.id),
+              percent: child[metric].percent,
+              expectedPercent: child[metric].expectedPercent,
+              lagging: child[metric].lagging,
+            }))}
+          />
+          <CommunesTable overview={data} metric={metric} linkToUnit={linkToUnit} />
+        </>
+      )}
     </div>
   );
 }
