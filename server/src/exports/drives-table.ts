@@ -1,6 +1,6 @@
 import type { Drive, DriveEffect } from "../domain/drives.ts";
 import type { UnitHistory } from "../domain/unit-history.ts";
-import type { Cell } from "./cells.ts";
+import type { Cell, SheetSpec } from "./cells.ts";
 
 export const DRIVES_HEADER = [
   "id",
@@ -77,3 +77,80 @@ export const WEEKLY_DRIVES_HEADER = [
   "Liên kết",
   "Ghi chú",
 ];
+
+/** drives.xlsx, for people: the plan in Vietnamese, real date cells, widths and a total row. */
+export function drivesSheet(
+  drives: readonly (Drive & { effect?: DriveEffect | null })[],
+  history: UnitHistory,
+): SheetSpec {
+  const rows: Cell[][] = drives.map((d) => [
+    d.date,
+    d.startTime,
+    d.endTime,
+    d.unitId,
+    nameOn(history, d.unitId, d.date),
+    d.villageId === null ? null : nameOn(history, d.villageId, d.date),
+    d.team,
+    STATUS_VI[d.status],
+    d.planned,
+    d.registrations,
+    d.linked,
+    d.effect?.paceBefore ?? null,
+    d.effect?.paceAfter ?? null,
+    d.notes,
+  ]);
+  const sum = (values: (number | null)[]) => values.reduce<number>((total, v) => total + (v ?? 0), 0);
+  return {
+    name: "Đợt vận động",
+    header: [
+      "Ngày",
+      "Bắt đầu",
+      "Kết thúc",
+      "Mã xã",
+      "Xã, thị trấn",
+      "Thôn",
+      "Đội",
+      "Trạng thái",
+      "Kế hoạch",
+      "Đăng ký mức 2",
+      "Liên kết",
+      "Tốc độ trước (người/ngày)",
+      "Tốc độ sau (người/ngày)",
+      "Ghi chú",
+    ],
+    rows,
+    formats: [
+      "date",
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      "integer",
+      "integer",
+      "integer",
+      "decimal",
+      "decimal",
+      null,
+    ],
+    widths: [12, 9, 9, 9, 22, 14, 24, 14, 10, 13, 10, 14, 14, 40],
+    total: [
+      null,
+      null,
+      null,
+      null,
+      "Tổng cộng",
+      null,
+      null,
+      null,
+      sum(drives.map((d) => d.planned)),
+      sum(drives.map((d) => d.registrations)),
+      sum(drives.map((d) => d.linked)),
+      null,
+      null,
+      null,
+    ],
+  };
+}

@@ -149,7 +149,12 @@ describe("exports", () => {
     const planned = await signedIn("/api/exports/drives.csv?status=planned");
     expect(planned).toHaveLength(4);
     const book = await workbook("/api/exports/drives.xlsx?from=2024-06-01");
-    expect(book.worksheets[0]?.rowCount).toBe(1 + 8); // 04, 11, 18, 22, 25 June and three on the 30th
+    const sheet = book.worksheets[0];
+    // Header, the drives of 04, 11, 18, 22, 25 June and three on the 30th, and the total row.
+    expect(sheet?.rowCount).toBe(1 + 8 + 1);
+    expect(sheet?.getRow(1).getCell(5).value).toBe("Xã, thị trấn");
+    expect(sheet?.getRow(2).getCell(1).value).toEqual(new Date("2024-06-04T00:00:00Z"));
+    expect(sheet?.getRow(10).getCell(5).value).toBe("Tổng cộng");
   });
 
   it("lists the week's drives in the weekly report", async () => {

@@ -15,6 +15,7 @@ import { csvRows, toCsv, toXlsx } from "../exports/cells.ts";
 import {
   DRIVES_HEADER,
   drivesRows,
+  drivesSheet,
   WEEKLY_DRIVES_HEADER,
   weeklyDrivesRows,
 } from "../exports/drives-table.ts";
@@ -139,9 +140,7 @@ export function exportRoutes(store: Store, homeUnit: string | null, now: () => n
           c.get("user") !== null,
         );
         const unitId = scope.unit.id;
-        const body = await toXlsx([
-          { name: "Đợt vận động", header: DRIVES_HEADER, rows: drivesRows(drives, history) },
-        ]);
+        const body = await toXlsx([drivesSheet(drives, history)]);
         return c.body(body, 200, { "Content-Type": XLSX_TYPE, ...attachment(`doi-van-dong-${unitId}.xlsx`) });
       })
       // The weekly report as the office sends it upward: a Word document in Vietnamese (Nghị định 30/2020).
