@@ -61,7 +61,6 @@ export function weeklyDocument(
   const f = documentFormat(language);
   const fill = (message: string, values: Record<string, string | number> = {}) =>
     formatMessage(language, message, values);
-  const { figures, coverage, linking } = overview;
   // Nghị định 30: a day under 10 and the months 1 and 2 take a leading zero ("ngày 05 tháng 02", "tháng 6").
   const [year, month, day] = overview.date.split("-") as [string, string, string];
   const monthShown = Number(month) <= 2 ? month : String(Number(month));
@@ -86,29 +85,7 @@ export function weeklyDocument(
             ? fill(d.approved, { by: overview.approval.by, at: vietnamTime(overview.approval.at) })
             : d.provisional,
         }),
-        lines: [
-          fill(d.coverage, {
-            percent: f.percent(coverage.percent),
-            level2: f.integer(figures.level2),
-            population: f.integer(figures.population),
-            expected: f.percent(coverage.expectedPercent),
-            remaining: f.integer(coverage.remaining),
-          }),
-          overview.daysLeft > 0
-            ? fill(d.days, {
-                days: overview.daysLeft,
-                deadline: f.date(deadline),
-                required: coverage.requiredPerDay === null ? "—" : f.decimal(coverage.requiredPerDay),
-                pace: coverage.pacePerDay === null ? d.paceUnknown : f.decimal(coverage.pacePerDay),
-              })
-            : fill(d.afterDeadline, { deadline: f.date(deadline) }),
-          fill(d.linking, {
-            percent: f.percent(linking.percent),
-            linked: f.integer(figures.linked),
-            dual: f.integer(figures.dual),
-            expected: f.percent(linking.expectedPercent),
-          }),
-        ],
+        lines: resultLines(overview, deadline, language),
       },
       {
         title: d.completeness,
@@ -145,4 +122,36 @@ export function weeklyDocument(
     signature: d.signature,
     signerName: heading.signerName,
   };
+}
+
+/** The results as the weekly report states them: coverage, days and pace, linking (the DOCX, the page, the XLSX). */
+export function resultLines(overview: UnitOverview, deadline: string, language: Language): string[] {
+  const d = MESSAGES[language].weeklyDocument;
+  const f = documentFormat(language);
+  const fill = (message: string, values: Record<string, string | number>) =>
+    formatMessage(language, message, values);
+  const { figures, coverage, linking } = overview;
+  return [
+    fill(d.coverage, {
+      percent: f.percent(coverage.percent),
+      level2: f.integer(figures.level2),
+      population: f.integer(figures.population),
+      expected: f.percent(coverage.expectedPercent),
+      remaining: f.integer(coverage.remaining),
+    }),
+    overview.daysLeft > 0
+      ? fill(d.days, {
+          days: overview.daysLeft,
+          deadline: f.date(deadline),
+          required: coverage.requiredPerDay === null ? "—" : f.decimal(coverage.requiredPerDay),
+          pace: coverage.pacePerDay === null ? d.paceUnknown : f.decimal(coverage.pacePerDay),
+        })
+      : fill(d.afterDeadline, { deadline: f.date(deadline) }),
+    fill(d.linking, {
+      percent: f.percent(linking.percent),
+      linked: f.integer(figures.linked),
+      dual: f.integer(figures.dual),
+      expected: f.percent(linking.expectedPercent),
+    }),
+  ];
 }

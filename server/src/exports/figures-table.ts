@@ -3,6 +3,7 @@ import { documentFormat, flagText } from "../domain/flag-text.ts";
 import type { UnitOverview } from "../domain/overview.ts";
 import { truncatedPercent } from "../domain/percent.ts";
 import type { Unit } from "../domain/types.ts";
+import { resultLines } from "../domain/weekly-document.ts";
 import { formatMessage, type Language, MESSAGES } from "../messages/format.ts";
 import type { Cell, SheetSpec } from "./cells.ts";
 
@@ -158,7 +159,7 @@ export function weeklySheets(
   const f = documentFormat("vi");
   const fill = (message: string, values: Record<string, string | number>) =>
     formatMessage("vi", message, values);
-  const { figures, coverage, linking } = overview;
+  const { figures } = overview;
   const reasons = (line: Line) =>
     line.flags.map((flag) => `${t.flag[flag.code]}: ${flagText(flag, t, f)}`).join("\n");
   const byCoverage = [...overview.children].sort(
@@ -168,33 +169,7 @@ export function weeklySheets(
   const preamble: Cell[][] = [
     [d.title],
     [fill(d.asOf, { unit: overview.unit.name, date: f.date(overview.date) })],
-    [
-      fill(d.coverage, {
-        percent: f.percent(coverage.percent),
-        level2: f.integer(figures.level2),
-        population: f.integer(figures.population),
-        expected: f.percent(coverage.expectedPercent),
-        remaining: f.integer(coverage.remaining),
-      }),
-    ],
-    [
-      overview.daysLeft > 0
-        ? fill(d.days, {
-            days: overview.daysLeft,
-            deadline: f.date(deadline),
-            required: coverage.requiredPerDay === null ? "—" : f.decimal(coverage.requiredPerDay),
-            pace: coverage.pacePerDay === null ? d.paceUnknown : f.decimal(coverage.pacePerDay),
-          })
-        : fill(d.afterDeadline, { deadline: f.date(deadline) }),
-    ],
-    [
-      fill(d.linking, {
-        percent: f.percent(linking.percent),
-        linked: f.integer(figures.linked),
-        dual: f.integer(figures.dual),
-        expected: f.percent(linking.expectedPercent),
-      }),
-    ],
+    ...resultLines(overview, deadline, "vi").map((line) => [line]),
     [
       fill(d.reporting, {
         reporting: figures.reporting,
