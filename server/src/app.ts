@@ -16,6 +16,7 @@ import { addDays } from "./domain/dates.ts";
 import { weekFromLabel } from "./domain/reporting-weeks.ts";
 import type { AppEnv } from "./env.ts";
 import { ApiError, errorBody } from "./errors.ts";
+import { BOUNDARY_CAPS } from "./imports/boundaries.ts";
 import { areaRoutes, catalogueRoutes } from "./routes/area.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
@@ -98,7 +99,12 @@ export function createApp({ store, config, now = Date.now, passwordParams = OWAS
     .use(jsonOrMultipartOnly)
     .use("/imports", limitBody(IMPORT_LIMIT))
     .use("/imports/*", limitBody(IMPORT_LIMIT))
-    .use(async (c, next) => (c.req.path.startsWith("/api/imports") ? next() : jsonLimit(c, next)))
+    .use("/area/boundaries", limitBody(BOUNDARY_CAPS.bytes))
+    .use(async (c, next) =>
+      c.req.path.startsWith("/api/imports") || c.req.path === "/api/area/boundaries"
+        ? next()
+        : jsonLimit(c, next),
+    )
     .use(sessionMiddleware({ store, now, cookieSecure: config.cookieSecure, trustProxy: config.trustProxy }))
     .route("/health", healthRoutes)
     .route("/auth", authRoutes({ store, now, cookieSecure: config.cookieSecure, passwordParams }))
@@ -110,7 +116,7 @@ export function createApp({ store, config, now = Date.now, passwordParams = OWAS
     .use("/exports/*", reads)
     .on("GET", ["/drives", "/drives/*"], reads)
     .use("/imports/template.*", reads)
-    .on("GET", ["/catalogue", "/area", "/reporting", "/settings/reporting"], reads)
+    .on("GET", ["/catalogue", "/area", "/area/boundaries", "/reporting", "/settings/reporting"], reads)
     .route("/catalogue", catalogueRoutes(catalogue))
     .route("/area", areaRoutes(store, catalogue, config.homeUnit, now))
     .route("/units", unitRoutes(store, now))

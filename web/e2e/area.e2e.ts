@@ -1,7 +1,12 @@
 // Areas of the new tree: first-run setup from the national catalogue, and Tây Sơn across 01/07/2025.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, spawnServer } from "../../scripts/spawn-server.ts";
+import { type Catalogue, catalogueAt } from "../../server/src/catalogue/catalogue.ts";
+import { PROJECT_ROOT } from "../../server/src/config.ts";
 import { axeViolations, DESKTOP, launchBrowser, openPage, PHONE, screenshot, signInPage } from "./browser.ts";
 
 let browser: Browser;
@@ -84,6 +89,22 @@ describe("applying the reorganisation from Settings", () => {
     await signInPage(page, baseUrl, admin);
     await page.goto(`${baseUrl}/admin/settings`);
     await page.getByRole("heading", { name: "Sắp xếp đơn vị hành chính" }).waitFor();
+    // Boundaries for the map, uploaded in Settings: the overview then fills the 15 shapes.
+    const dir = mkdtempSync(join(tmpdir(), "vneid-geojson-"));
+    const file = join(dir, "tay-son.geojson");
+    writeFileSync(file, JSON.stringify(squaresAround(catalogueAt(join(PROJECT_ROOT, "data")), "547")));
+    await page.locator("#boundaries-date").fill("2024-06-29");
+    await page.getByLabel("Tệp GeoJSON").setInputFiles(file);
+    await page.getByRole("button", { name: "Tải lên" }).click();
+    await expect
+      .poll(() => page.getByRole("status").first().textContent())
+      .toContain("Đã nhận ranh giới của 15 đơn vị");
+    await page.goto(`${baseUrl}/?date=2024-06-29`);
+    await expect.poll(() => page.locator(".map-shape").count()).toBe(15);
+    expect(await page.locator(".map-dot").count()).toBe(0);
+    await screenshot(page, "map-shapes-phone");
+    await page.goto(`${baseUrl}/admin/settings`);
+    await page.getByRole("heading", { name: "Sắp xếp đơn vị hành chính" }).waitFor();
     await page.getByRole("button", { name: "Xem trước" }).click();
     const preview = page.locator(".reorganisation-preview");
     await expect
@@ -99,7 +120,7 @@ describe("applying the reorganisation from Settings", () => {
       .toContain("Đã áp dụng sắp xếp ngày 01/07/2025");
     await page.goto(`${baseUrl}/?date=2025-09-06`);
     await page.getByRole("heading", { level: 1, name: /Huyện Tây Sơn/ }).waitFor();
-    expect(await page.locator("section[aria-labelledby=communes-title] tbody a").count()).toBe(5);
+    await expect.poll(() => page.locator("section[aria-labelledby=communes-title] tbody a").count()).toBe(5);
     expect(errors).toEqual([]);
   });
 });
@@ -126,8 +147,7 @@ describe("Tây Sơn after the reorganisation (DEMO_DATA=tay-son-2025)", () => {
 
       // The map: 15 dots in 2024, 5 after the reorganisation, each named in the text alternative.
       await page.goto(`${baseUrl}/?date=2024-06-29`);
-      await page.locator(".map-dot").first().waitFor();
-      expect(await page.locator(".map-dot").count()).toBe(15);
+      await expect.poll(() => page.locator(".map-dot").count()).toBe(15);
       expect(await page.locator("#map-list li").count()).toBe(15);
       expect(await page.locator("#map-list").textContent()).toContain("Thị trấn Phú Phong: 100,00%");
       await page.goto(`${baseUrl}/?date=2025-09-06`);
@@ -135,7 +155,9 @@ describe("Tây Sơn after the reorganisation (DEMO_DATA=tay-son-2025)", () => {
       expect(await page.locator(".notice").first().textContent()).toContain(
         "Huyện Tây Sơn không còn từ 01/07/2025",
       );
-      expect(await page.locator("section[aria-labelledby=communes-title] tbody a").count()).toBe(5);
+      await expect
+        .poll(() => page.locator("section[aria-labelledby=communes-title] tbody a").count())
+        .toBe(5);
       await expect.poll(() => page.locator(".map-dot").count()).toBe(5);
       const named = await page.locator("#map-list li").allTextContents();
       expect(named.map((line) => line.split(":")[0])).toEqual([
@@ -151,3 +173,30 @@ describe("Tây Sơn after the reorganisation (DEMO_DATA=tay-son-2025)", () => {
     }
   });
 });
+
+/** A square around each commune of a 2024 district, at its catalogue centre (a stand-in for real boundaries). */
+function squaresAround(catalogue: Catalogue, district: string) {
+  const d = 0.012;
+  return {
+    type: "FeatureCollection",
+    features: catalogue.children("2024", district).map((unit) => {
+      const [x, y] = [unit.lon ?? 0, unit.lat ?? 0];
+      return {
+        type: "Feature",
+        properties: { ma_xa: unit.code },
+        geometry: {
+          type: "Polygon",
+          coordinates: [
+            [
+              [x - d, y - d],
+              [x + d, y - d],
+              [x + d, y + d],
+              [x - d, y + d],
+              [x - d, y - d],
+            ],
+          ],
+        },
+      };
+    }),
+  };
+}

@@ -515,6 +515,9 @@ export const en: Messages = {
   scheduleTitle: "OUTREACH DRIVES FROM {from} TO {to}",
   driveMarker: "Drive",
   errors: {
+    BOUNDARIES_INVALID:
+      "The file is not valid GeoJSON (a FeatureCollection of Polygon/MultiPolygon features).",
+    BOUNDARIES_UNMATCHED: "No feature of the file names a unit of the area.",
     WEEK_LOCKED:
       "Week {weekStart}–{weekEnd} was approved by {approvedBy} at {approvedAt}: its figures are locked. Reopen the week (with a reason) to change them.",
     APPROVAL_NOT_FOUND: "This week is not approved.",
@@ -549,6 +552,15 @@ export const en: Messages = {
     workerSeconds: "takes too long to read",
   },
 
+  boundaries: {
+    title: "Map boundaries (GeoJSON)",
+    intro:
+      "A GeoJSON file (FeatureCollection) of the communes' boundaries, each naming its unit code (property code or ma_xa). The map then fills the shapes instead of drawing dots.",
+    date: "For the units valid on",
+    file: "GeoJSON file",
+    upload: "Upload",
+    done: "Boundaries of {matched} units received; {unmatched} features matched no unit.",
+  },
   map: {
     title: "Map of the communes",
     point: "{unit}: {percent}, population {population}",

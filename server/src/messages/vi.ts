@@ -509,6 +509,8 @@ export const vi = {
   scheduleTitle: "LỊCH RA QUÂN VẬN ĐỘNG TỪ {from} ĐẾN {to}",
   driveMarker: "Vận động",
   errors: {
+    BOUNDARIES_INVALID: "Tệp không phải GeoJSON hợp lệ (FeatureCollection các vùng Polygon/MultiPolygon).",
+    BOUNDARIES_UNMATCHED: "Không vùng nào trong tệp ghi mã của một đơn vị trong địa bàn.",
     WEEK_LOCKED:
       "Tuần {weekStart}–{weekEnd} đã được {approvedBy} duyệt lúc {approvedAt}: số liệu đã khóa. Cần mở lại tuần (kèm lý do) trước khi sửa.",
     APPROVAL_NOT_FOUND: "Tuần này chưa được duyệt.",
@@ -542,6 +544,15 @@ export const vi = {
     workerSeconds: "đọc quá lâu",
   },
 
+  boundaries: {
+    title: "Ranh giới bản đồ (GeoJSON)",
+    intro:
+      "Tệp GeoJSON (FeatureCollection) có ranh giới các xã, mỗi vùng ghi mã đơn vị (thuộc tính code hoặc ma_xa). Bản đồ sẽ tô các vùng thay cho các chấm.",
+    date: "Theo danh mục đơn vị có hiệu lực ngày",
+    file: "Tệp GeoJSON",
+    upload: "Tải lên",
+    done: "Đã nhận ranh giới của {matched} đơn vị; {unmatched} vùng không khớp đơn vị nào.",
+  },
   map: {
     title: "Bản đồ các xã",
     point: "{unit}: {percent}, dân số {population}",

@@ -10,6 +10,7 @@ import { isReportingUnit } from "../domain/tree.ts";
 import { scopeOf } from "../domain/unit-history.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
+import { BadBoundaries, readBoundaries } from "../imports/boundaries.ts";
 import { applyReorganisation, setUpArea } from "../seed.ts";
 import type { Store } from "../store/store.ts";
 import { isoDate, validJson, validQuery } from "../validation.ts";
@@ -76,63 +77,126 @@ export function areaRoutes(
   now: () => number,
 ) {
   const mayManage = allow(store, (user) => can(user, "manageUnits"), "manage the area's units");
-  return new Hono<AppEnv>()
-    .get("/", async (c) => {
-      const history = await store.unitHistory();
-      const today = vietnamDate(now());
-      const version = await askedVersion(store, history, undefined, homeUnit, today).catch((error) => {
-        if (error instanceof ApiError && error.code === "NO_AREA") return null;
-        throw error;
-      });
-      if (!version) return c.json({ area: null });
-      const scope = scopeOf(history, version, today);
-      // The area still holds communes of the 2024 tree with no end: the 2025 reorganisation is pending.
-      const pending = history
-        .treeOn(today)
-        .units.some((u) => isReportingUnit(u) && !u.validFrom && !u.validTo);
-      return c.json({
-        area: scope.unit,
-        standing: scope.standing,
-        communes: scope.tree.reportingUnitsUnder(scope.unit.id).length,
-        reorganisationPending: pending && today >= REORGANISATION_2025,
-      });
-    })
-    .post("/", mayManage, validJson(areaBody), async (c) => {
-      const { tree, code } = c.req.valid("json");
-      const area = areaFromCatalogue(catalogue(), tree, code);
-      if (!area) {
-        throw new ApiError(404, "UNIT_NOT_FOUND", `The ${tree} catalogue has no unit ${code}.`, {
-          field: "code",
-          value: code,
+  return (
+    new Hono<AppEnv>()
+      .get("/", async (c) => {
+        const history = await store.unitHistory();
+        const today = vietnamDate(now());
+        const version = await askedVersion(store, history, undefined, homeUnit, today).catch((error) => {
+          if (error instanceof ApiError && error.code === "NO_AREA") return null;
+          throw error;
         });
-      }
-      await setUpArea(store, area, c.get("actor"));
-      return c.json({ area: area.home, units: area.units.length }, 201);
-    })
-    .post("/reorganisation", mayManage, validJson(reorganisationBody), async (c) => {
-      const { date, shares } = c.req.valid("json");
-      const dryRun = c.req.query("dryRun") === "true";
-      const history = await store.unitHistory();
-      const plan = planReorganisation(history, catalogue(), date, shares);
-      const users = (await store.listUsers()).filter((u) => u.unitId !== null);
-      const ending = new Set(plan.ending.filter(isReportingUnit).map((u) => u.id));
-      const accounts = users
-        .filter((u) => ending.has(u.unitId as string))
-        .map((u) => ({
-          username: u.username,
-          unitId: u.unitId,
-          successors: plan.successors
-            .filter((s) => s.predecessors.some((p) => p.id === u.unitId))
-            .map((s) => s.unit.id),
-        }));
-      const preview = { ...plan, accounts };
-      if (dryRun) return c.json({ dryRun: true, ...preview });
-      if (plan.problems.length > 0) {
-        throw new ApiError(422, "REORGANISATION_INVALID", plan.problems.join(" "), {
-          problems: plan.problems,
+        if (!version) return c.json({ area: null });
+        const scope = scopeOf(history, version, today);
+        // The area still holds communes of the 2024 tree with no end: the 2025 reorganisation is pending.
+        const pending = history
+          .treeOn(today)
+          .units.some((u) => isReportingUnit(u) && !u.validFrom && !u.validTo);
+        return c.json({
+          area: scope.unit,
+          standing: scope.standing,
+          communes: scope.tree.reportingUnitsUnder(scope.unit.id).length,
+          reorganisationPending: pending && today >= REORGANISATION_2025,
         });
-      }
-      await applyReorganisation(store, plan, c.get("actor"));
-      return c.json({ dryRun: false, ...preview });
-    });
+      })
+      .post("/", mayManage, validJson(areaBody), async (c) => {
+        const { tree, code } = c.req.valid("json");
+        const area = areaFromCatalogue(catalogue(), tree, code);
+        if (!area) {
+          throw new ApiError(404, "UNIT_NOT_FOUND", `The ${tree} catalogue has no unit ${code}.`, {
+            field: "code",
+            value: code,
+          });
+        }
+        await setUpArea(store, area, c.get("actor"));
+        return c.json({ area: area.home, units: area.units.length }, 201);
+      })
+      // Boundaries for the map: a GeoJSON file whose features name the area's units by code, matched to
+      // the versions valid on `date` (default today; a 2024 file takes a date before 01/07/2025).
+      .post("/boundaries", mayManage, validQuery(z.object({ date: isoDate.optional() })), async (c) => {
+        const date = c.req.valid("query").date ?? vietnamDate(now());
+        const form = await c.req.parseBody();
+        const file = form.file;
+        if (!(file instanceof File)) {
+          throw new ApiError(422, "FILE_MISSING", "Send the GeoJSON file in the multipart field `file`.", [
+            { field: "file", value: null, message: "is missing" },
+          ]);
+        }
+        const versions = (await store.unitHistory()).treeOn(date).units;
+        let read: ReturnType<typeof readBoundaries>;
+        try {
+          read = readBoundaries(await file.text(), versions);
+        } catch (error) {
+          if (error instanceof BadBoundaries)
+            throw new ApiError(422, "BOUNDARIES_INVALID", error.message, { field: "file", value: file.name });
+          throw error;
+        }
+        if (read.boundaries.length === 0) {
+          throw new ApiError(
+            422,
+            "BOUNDARIES_UNMATCHED",
+            `No feature of ${file.name} names a unit of the area on ${date}.`,
+            {
+              field: "file",
+              value: file.name,
+              unmatched: read.unmatched.slice(0, 20),
+            },
+          );
+        }
+        await store.saveBoundaries(read.boundaries, c.get("actor"));
+        return c.json({ date, matched: read.boundaries.length, unmatched: read.unmatched.slice(0, 20) }, 201);
+      })
+      /** The boundaries of a unit's children on a date, as a GeoJSON FeatureCollection (properties: code, name). */
+      .get(
+        "/boundaries",
+        validQuery(z.object({ unit: z.string().min(1).optional(), date: isoDate.optional() })),
+        async (c) => {
+          const query = c.req.valid("query");
+          const date = query.date ?? vietnamDate(now());
+          const history = await store.unitHistory();
+          const scope = scopeOf(
+            history,
+            await askedVersion(store, history, query.unit, homeUnit, date),
+            date,
+          );
+          const children = scope.tree.childrenWithFigures(scope.unit.id);
+          const names = new Map(children.map((u) => [u.id, u.name]));
+          const found = await store.boundaries(children);
+          return c.json({
+            type: "FeatureCollection",
+            features: found.map((b) => ({
+              type: "Feature",
+              properties: { code: b.unitId, name: names.get(b.unitId) },
+              geometry: b.geometry,
+            })),
+          });
+        },
+      )
+      .post("/reorganisation", mayManage, validJson(reorganisationBody), async (c) => {
+        const { date, shares } = c.req.valid("json");
+        const dryRun = c.req.query("dryRun") === "true";
+        const history = await store.unitHistory();
+        const plan = planReorganisation(history, catalogue(), date, shares);
+        const users = (await store.listUsers()).filter((u) => u.unitId !== null);
+        const ending = new Set(plan.ending.filter(isReportingUnit).map((u) => u.id));
+        const accounts = users
+          .filter((u) => ending.has(u.unitId as string))
+          .map((u) => ({
+            username: u.username,
+            unitId: u.unitId,
+            successors: plan.successors
+              .filter((s) => s.predecessors.some((p) => p.id === u.unitId))
+              .map((s) => s.unit.id),
+          }));
+        const preview = { ...plan, accounts };
+        if (dryRun) return c.json({ dryRun: true, ...preview });
+        if (plan.problems.length > 0) {
+          throw new ApiError(422, "REORGANISATION_INVALID", plan.problems.join(" "), {
+            problems: plan.problems,
+          });
+        }
+        await applyReorganisation(store, plan, c.get("actor"));
+        return c.json({ dryRun: false, ...preview });
+      })
+  );
 }

@@ -205,6 +205,37 @@ const MATRIX: Row[] = [
     expect: only({ admin: 200, police: 200 }),
   },
   {
+    method: "POST",
+    route: "/api/area/boundaries",
+    request: () => ({
+      path: "/api/area/boundaries?date=2024-06-29",
+      file: {
+        name: "ranh-gioi.geojson",
+        content: JSON.stringify({
+          type: "FeatureCollection",
+          features: [
+            {
+              type: "Feature",
+              properties: { code: "21850" },
+              geometry: {
+                type: "Polygon",
+                coordinates: [
+                  [
+                    [108.9, 13.9],
+                    [109, 13.9],
+                    [109, 14],
+                    [108.9, 13.9],
+                  ],
+                ],
+              },
+            },
+          ],
+        }),
+      },
+    }),
+    expect: only({ admin: 201 }),
+  },
+  {
     method: "PUT",
     route: "/api/settings/reporting",
     request: () => ({

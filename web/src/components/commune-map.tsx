@@ -1,5 +1,7 @@
-import { geoMercator } from "d3-geo";
+import { useQuery } from "@tanstack/react-query";
+import { geoArea, geoMercator, geoPath } from "d3-geo";
 import { useI18n } from "../lib/i18n.tsx";
+import { type BoundaryFeature, boundariesQuery } from "../lib/queries.ts";
 
 export interface MapPoint {
   id: string;
@@ -21,6 +23,24 @@ const BANDS = [
 const bandOf = (percent: string | null) =>
   percent === null ? null : (BANDS.find((b) => Number(percent) < b.below) ?? BANDS[3]);
 
+/**
+ * GeoJSON files wind their outer rings counter-clockwise (RFC 7946); d3-geo, drawing on the sphere,
+ * reads such a ring as the whole globe outside it. A shape larger than a hemisphere is turned round.
+ */
+function clockwise(feature: BoundaryFeature): BoundaryFeature {
+  if (geoArea(feature as never) <= 2 * Math.PI) return feature;
+  const rings = (polygon: number[][][]) => polygon.map((ring) => [...ring].reverse());
+  const { type, coordinates } = feature.geometry;
+  return {
+    ...feature,
+    geometry: {
+      type,
+      coordinates:
+        type === "Polygon" ? rings(coordinates as number[][][]) : (coordinates as number[][][][]).map(rings),
+    },
+  };
+}
+
 const WIDTH = 400;
 const HEIGHT = 300;
 /** A map needs enough located communes to say something; fewer are better read in the table. */
@@ -31,16 +51,34 @@ export const MAP_MINIMUM = 5;
  * coloured by coverage band, on a Mercator projection of the area: no tile server, nothing leaves
  * the page. A legend and a list naming each commune and its coverage stand in for the picture.
  */
-export function CommuneMap({ title, points }: { title: string; points: readonly MapPoint[] }) {
+export function CommuneMap({
+  title,
+  points,
+  unitId,
+  date,
+}: {
+  title: string;
+  points: readonly MapPoint[];
+  unitId: string;
+  date: string;
+}) {
   const { t, f, fill } = useI18n();
-  if (points.length < MAP_MINIMUM) return null;
-  const projection = geoMercator().fitExtent(
-    [
-      [24, 24],
-      [WIDTH - 24, HEIGHT - 24],
-    ],
-    { type: "MultiPoint", coordinates: points.map((p) => p.centre) },
-  );
+  // Boundaries an admin uploaded (Settings): the map fills the shapes instead of drawing dots.
+  const boundaries = useQuery(boundariesQuery(unitId, date));
+  const byId = new Map(points.map((p) => [p.id, p]));
+  const shapes = (boundaries.data?.features ?? [])
+    .filter((feature) => byId.has(feature.properties.code))
+    .map(clockwise);
+  if (points.length < MAP_MINIMUM && shapes.length < MAP_MINIMUM) return null;
+  const filled = shapes.length >= MAP_MINIMUM;
+  const extent: [[number, number], [number, number]] = [
+    [24, 24],
+    [WIDTH - 24, HEIGHT - 24],
+  ];
+  const projection = filled
+    ? geoMercator().fitExtent(extent, { type: "FeatureCollection", features: shapes } as never)
+    : geoMercator().fitExtent(extent, { type: "MultiPoint", coordinates: points.map((p) => p.centre) });
+  const path = geoPath(projection);
   const largest = Math.max(...points.map((p) => p.population), 1);
   // Names beside the dots while they fit; a province's hundreds of communes are named in the list.
   const labelled = points.length <= 40;
@@ -56,35 +94,54 @@ export function CommuneMap({ title, points }: { title: string; points: readonly 
         aria-labelledby="map-title map-list"
       >
         <title>{title}</title>
-        {[...points]
-          .sort((a, b) => b.population - a.population)
-          .map((p) => {
-            const [x, y] = projection(p.centre) ?? [0, 0];
-            const band = bandOf(p.percent);
-            const r = 5 + 14 * Math.sqrt(p.population / largest);
+        {filled &&
+          shapes.map((feature) => {
+            const p = byId.get(feature.properties.code) as MapPoint;
             return (
-              <g key={p.id}>
-                <circle
-                  className="map-dot"
-                  data-unit={p.id}
-                  cx={x}
-                  cy={y}
-                  r={r}
-                  fill={band?.colour ?? "#8c959f"}
-                  fillOpacity={0.8}
-                  stroke="#fff"
-                  strokeWidth={1.5}
-                >
-                  <title>{described(p)}</title>
-                </circle>
-                {labelled && (
-                  <text x={x + r + 2} y={y + 4} fontSize={11} fill="#24292f" className="map-label">
-                    {p.name.replace(/^(Xã|Phường|Thị trấn|Đặc khu) /, "")}
-                  </text>
-                )}
-              </g>
+              <path
+                key={feature.properties.code}
+                className="map-shape"
+                data-unit={feature.properties.code}
+                d={path(feature as never) ?? ""}
+                fill={bandOf(p.percent)?.colour ?? "#8c959f"}
+                fillOpacity={0.75}
+                stroke="#fff"
+                strokeWidth={1}
+              >
+                <title>{described(p)}</title>
+              </path>
             );
           })}
+        {!filled &&
+          [...points]
+            .sort((a, b) => b.population - a.population)
+            .map((p) => {
+              const [x, y] = projection(p.centre) ?? [0, 0];
+              const band = bandOf(p.percent);
+              const r = 5 + 14 * Math.sqrt(p.population / largest);
+              return (
+                <g key={p.id}>
+                  <circle
+                    className="map-dot"
+                    data-unit={p.id}
+                    cx={x}
+                    cy={y}
+                    r={r}
+                    fill={band?.colour ?? "#8c959f"}
+                    fillOpacity={0.8}
+                    stroke="#fff"
+                    strokeWidth={1.5}
+                  >
+                    <title>{described(p)}</title>
+                  </circle>
+                  {labelled && (
+                    <text x={x + r + 2} y={y + 4} fontSize={11} fill="#24292f" className="map-label">
+                      {p.name.replace(/^(Xã|Phường|Thị trấn|Đặc khu) /, "")}
+                    </text>
+                  )}
+                </g>
+              );
+            })}
       </svg>
       <ul className="map-legend">
         {BANDS.map((band) => (

@@ -69,3 +69,10 @@ export const sendJson = <T>(
   body: unknown = {},
 ): Promise<T> =>
   request<T>(path, { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+
+/** A file sent as the multipart field `file`. */
+export const sendFile = <T>(path: string, file: File): Promise<T> => {
+  const form = new FormData();
+  form.set("file", file);
+  return request<T>(path, { method: "POST", body: form });
+};

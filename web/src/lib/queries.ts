@@ -158,3 +158,20 @@ export const reportingSettingsQuery = () =>
     queryFn: () => fetchJson<ReportingSettings>("/api/settings/reporting"),
     staleTime: Number.POSITIVE_INFINITY,
   });
+
+export interface BoundaryFeature {
+  type: "Feature";
+  properties: { code: string; name?: string };
+  geometry: { type: "Polygon" | "MultiPolygon"; coordinates: unknown };
+}
+
+/** The boundaries of a unit's children on a date, uploaded in Settings (none: the map draws dots). */
+export const boundariesQuery = (unitId: string, date: string) =>
+  queryOptions({
+    queryKey: ["units", "boundaries", unitId, date],
+    queryFn: () =>
+      fetchJson<{ features: BoundaryFeature[] }>(
+        `/api/area/boundaries?unit=${encodeURIComponent(unitId)}&date=${date}`,
+      ),
+    staleTime: Number.POSITIVE_INFINITY,
+  });

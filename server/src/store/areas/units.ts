@@ -1,6 +1,7 @@
 import type { Unit } from "../../domain/types.ts";
 import { type Lineage, UnitHistory } from "../../domain/unit-history.ts";
 import type { Actor } from "../audit.ts";
+import { type Boundary, boundaryStatements } from "../boundaries.ts";
 import { type Home, type ReportingSettings, settingStatements as settings } from "../settings.ts";
 import { unitStatements as units } from "../units.ts";
 import type { StoreContext } from "./context.ts";
@@ -23,6 +24,10 @@ export interface UnitArea {
   changeUnits(change: UnitChange, actor: Actor): Promise<void>;
   /** The area chosen from the web; null until one is. */
   home(): Promise<Home | null>;
+  /** The boundaries uploaded for these unit versions (the map fills them). */
+  boundaries(versions: readonly Unit[]): Promise<Boundary[]>;
+  /** Saves boundaries of unit versions (audited), replacing theirs. */
+  saveBoundaries(boundaries: readonly Boundary[], actor: Actor): Promise<void>;
   /** When weekly reports are due, and the weekly document's heading and signature. */
   reportingSettings(): Promise<ReportingSettings>;
   /** Changes them (audited). */
@@ -49,6 +54,12 @@ export function unitArea(ctx: StoreContext): UnitArea {
         });
       }),
     home: () => settings.home(ctx.sql),
+    boundaries: (versions) => boundaryStatements.of(ctx.sql, versions),
+    saveBoundaries: (list, actor) =>
+      ctx.audited(actor, null, async (tx, log) => {
+        await boundaryStatements.save(tx, list);
+        log({ action: "units.boundaries", entity: "units", after: { units: list.map((b) => b.unitId) } });
+      }),
     reportingSettings: () => settings.reporting(ctx.sql),
     // Due times decide what the reporting page says: the figures version is raised, no unit named.
     updateReportingSettings: (next, actor) =>

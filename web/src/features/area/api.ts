@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ReorganisationPlan } from "@vneid-tracker/server/reorganise.ts";
-import { type Campaign, fetchJson, sendJson, type Unit } from "../../lib/api.ts";
+import { type Campaign, fetchJson, sendFile, sendJson, type Unit } from "../../lib/api.ts";
 import type { ReportingSettings } from "../../lib/queries.ts";
 
 export interface CatalogueUnit {
@@ -101,5 +101,18 @@ export function useUpdateReportingSettings() {
     mutationFn: (settings: ReportingSettings) =>
       sendJson<ReportingSettings>("PUT", "/api/settings/reporting", settings),
     onSuccess: () => client.invalidateQueries({ predicate: (q) => q.queryKey[0] === "reporting" }),
+  });
+}
+
+/** Uploads boundaries (GeoJSON) for the units valid on `date`; the map then fills their shapes. */
+export function useUploadBoundaries() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, date }: { file: File; date: string }) =>
+      sendFile<{ date: string; matched: number; unmatched: string[] }>(
+        `/api/area/boundaries?date=${date}`,
+        file,
+      ),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["units", "boundaries"] }),
   });
 }

@@ -157,6 +157,8 @@ export function OverviewPage() {
           </div>
           <CommuneMap
             title={t.map.title}
+            unitId={data.unit.id}
+            date={data.date}
             points={data.children.flatMap((child) =>
               child.centre
                 ? [
