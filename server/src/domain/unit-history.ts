@@ -38,7 +38,7 @@ export function standingOn(unit: Unit, date: string): Standing {
 
 /** A version's key: its code and the day it began. */
 export const versionKey = (unit: Pick<Unit, "id" | "validFrom">) => `${unit.id}@${unit.validFrom ?? ""}`;
-const key = versionKey;
+
 const validOn = (unit: Unit, date: string) =>
   (unit.validFrom ?? "") <= date &&
   (unit.validTo === null || unit.validTo === undefined || date < unit.validTo);
@@ -153,8 +153,8 @@ export class UnitHistory {
     const seen = new Set<string>();
     while (stack.length > 0) {
       const at = stack.pop() as Unit;
-      if (seen.has(key(at))) continue;
-      seen.add(key(at));
+      if (seen.has(versionKey(at))) continue;
+      seen.add(versionKey(at));
       if (validOn(at, date)) found.set(at.id, at);
       else if (at.validTo && at.validTo <= date) stack.push(...this.successorsOf(at));
     }
