@@ -2,6 +2,7 @@ import type { Assessment } from "../domain/assess.ts";
 import { documentFormat, flagText } from "../domain/flag-text.ts";
 import type { UnitOverview } from "../domain/overview.ts";
 import { truncatedPercent } from "../domain/percent.ts";
+import { vietnamTime } from "../domain/reporting-weeks.ts";
 import type { Unit } from "../domain/types.ts";
 import { resultLines } from "../domain/weekly-document.ts";
 import { formatMessage, type Language, MESSAGES } from "../messages/format.ts";
@@ -31,9 +32,14 @@ export const FIGURES_HEADER = [
   "lagging",
   "flags",
   "flag_messages",
+  "approved_by",
+  "approved_at",
 ];
 
-export function figuresRows(lines: readonly Line[]): Cell[][] {
+/** A week's approval of one commune's figures (absent: provisional). */
+export type Approvals = ReadonlyMap<string, { by: string; at: string }>;
+
+export function figuresRows(lines: readonly Line[], approvals: Approvals = new Map()): Cell[][] {
   return lines.map(({ unit, figures, coverage, linking, lagging, flags }) => [
     unit.id,
     unit.name,
@@ -54,6 +60,8 @@ export function figuresRows(lines: readonly Line[]): Cell[][] {
     lagging ? "yes" : "no",
     flags.map((f) => (f.metric ? `${f.code}:${f.metric}` : f.code)).join(" "),
     flags.map((f) => f.message).join(" | "),
+    approvals.get(unit.id)?.by ?? null,
+    approvals.get(unit.id)?.at ?? null,
   ]);
 }
 
@@ -62,12 +70,25 @@ export function figuresRows(lines: readonly Line[]): Cell[][] {
  * otherwise), flag names and sentences from the message catalogue, real date cells, number formats,
  * widths, and a total row with the truncated percents of the totals.
  */
-export function figuresSheet(lines: readonly Line[], date: string, language: Language): SheetSpec {
+export function figuresSheet(
+  lines: readonly Line[],
+  date: string,
+  language: Language,
+  approvals: Approvals = new Map(),
+): SheetSpec {
   const t = MESSAGES[language];
   const c = t.exportColumns;
   const f = documentFormat(language);
-  const rows = figuresRows(lines).map((row, i) => {
+  const rows = figuresRows(lines, approvals).map((row, i) => {
     const line = lines[i] as Line;
+    const approval = approvals.get(line.unit.id);
+    row.splice(
+      19,
+      2,
+      approval
+        ? formatMessage(language, t.reporting.approvedBy, { by: approval.by, at: vietnamTime(approval.at) })
+        : t.reporting.provisional,
+    );
     row[16] = line.lagging ? c.yes : c.no;
     row[17] = line.flags
       .map((flag) => `${t.flag[flag.code]}${flag.metric ? ` (${t.flagMetric[flag.metric]})` : ""}`)
@@ -100,6 +121,7 @@ export function figuresSheet(lines: readonly Line[], date: string, language: Lan
       c.lagging,
       c.flags,
       c.reasons,
+      c.status,
     ],
     rows,
     formats: [
@@ -122,8 +144,9 @@ export function figuresSheet(lines: readonly Line[], date: string, language: Lan
       null,
       null,
       null,
+      null,
     ],
-    widths: [11, 24, 13, 11, 14, 12, 14, 11, 14, 12, 12, 13, 14, 12, 12, 12, 11, 28, 60],
+    widths: [11, 24, 13, 11, 14, 12, 14, 11, 14, 12, 12, 13, 14, 12, 12, 12, 11, 28, 60, 34],
     total: [
       null,
       c.total,
@@ -144,6 +167,7 @@ export function figuresSheet(lines: readonly Line[], date: string, language: Lan
       null,
       null,
       null,
+      null,
     ],
   };
 }
@@ -153,6 +177,8 @@ export function weeklySheets(
   overview: UnitOverview,
   deadline: string,
   drives: SheetSpec | null,
+  /** The week's approval (null: provisional). */
+  approval: { by: string; at: string } | null,
 ): SheetSpec[] {
   const t = MESSAGES.vi;
   const d = t.weeklyDocument;
@@ -169,6 +195,7 @@ export function weeklySheets(
   const preamble: Cell[][] = [
     [d.title],
     [fill(d.asOf, { unit: overview.unit.name, date: f.date(overview.date) })],
+    [approval ? fill(d.approved, { by: approval.by, at: vietnamTime(approval.at) }) : d.provisional],
     ...resultLines(overview, deadline, "vi").map((line) => [line]),
     [
       fill(d.reporting, {

@@ -587,6 +587,7 @@ export const en: Messages = {
     lagging: "Lagging",
     flags: "Flags",
     reasons: "Reasons",
+    status: "Figures",
     total: "Total",
     yes: "Yes",
     no: "No",

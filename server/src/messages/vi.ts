@@ -579,6 +579,7 @@ export const vi = {
     lagging: "Chậm tiến độ",
     flags: "Cảnh báo",
     reasons: "Giải thích",
+    status: "Tình trạng số liệu",
     total: "Tổng cộng",
     yes: "Có",
     no: "Không",

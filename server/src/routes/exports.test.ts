@@ -108,7 +108,8 @@ describe("exports", () => {
     const [report, lagging] = book.worksheets;
     expect(report?.getCell("A1").value).toBe("BÁO CÁO TUẦN: TIẾN ĐỘ TẠO TÀI KHOẢN ĐỊNH DANH ĐIỆN TỬ MỨC 2");
     expect(report?.getCell("A2").value).toBe("Huyện Tây Sơn, số liệu đến ngày 29/06/2024");
-    expect(String(report?.getCell("A3").value)).toContain("Tỷ lệ mức 2: 97,66% (119.356/122.204)");
+    expect(report?.getCell("A3").value).toBe("số liệu tạm tính, chưa duyệt");
+    expect(String(report?.getCell("A4").value)).toContain("Tỷ lệ mức 2: 97,66% (119.356/122.204)");
     expect(lagging?.name).toBe("Xã chậm tiến độ");
     expect(lagging?.rowCount).toBe(4);
     expect(String(lagging?.getCell("E2").value)).toContain("Chậm so với lộ trình: Tỷ lệ mức 2");

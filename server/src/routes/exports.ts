@@ -5,7 +5,7 @@ import { requireUser } from "../auth/middleware.ts";
 import { addDays, vietnamDate } from "../domain/dates.ts";
 import { DRIVE_STATUSES } from "../domain/drives.ts";
 import { overviewFromStates, reportingUnitsOn } from "../domain/overview.ts";
-import { weekStart } from "../domain/reporting-weeks.ts";
+import { weekLabel, weekStart } from "../domain/reporting-weeks.ts";
 import type { Report } from "../domain/types.ts";
 import { scopeOf, withPredecessors } from "../domain/unit-history.ts";
 import { type WeekReporting, weeklyDocument } from "../domain/weekly-document.ts";
@@ -50,12 +50,23 @@ const HISTORY_PAGE = 5_000;
 
 export function exportRoutes(store: Store, homeUnit: string | null, now: () => number) {
   const load = (q: z.infer<typeof query>) => assessmentInput(store, q, homeUnit, now);
+  /** Each commune's approval of the week of `date` (the exports say provisional or approved by whom). */
+  const approvalsOf = async (lines: readonly { unit: { id: string } }[], date: string) => {
+    const week = weekLabel(date);
+    const found = await store.approvals(
+      lines.map((l) => l.unit.id),
+      week,
+      week,
+    );
+    return new Map(found.map((a) => [a.unitId, { by: a.by, at: a.at }]));
+  };
 
   return (
     new Hono<AppEnv>()
       .get("/reports.csv", validQuery(query), async (c) => {
         const { tree, unitId, date, campaign, states } = await load(c.req.valid("query"));
-        const rows = figuresRows(reportingUnitsOn(tree, unitId, states, campaign, date));
+        const lines = reportingUnitsOn(tree, unitId, states, campaign, date);
+        const rows = figuresRows(lines, await approvalsOf(lines, date));
         return c.body(toCsv(FIGURES_HEADER, rows), 200, {
           "Content-Type": "text/csv; charset=utf-8",
           ...attachment(`so-lieu-${unitId}-${date}.csv`),
@@ -65,7 +76,7 @@ export function exportRoutes(store: Store, homeUnit: string | null, now: () => n
         const { tree, unitId, date, campaign, states } = await load(c.req.valid("query"));
         const lines = reportingUnitsOn(tree, unitId, states, campaign, date);
         const language = c.req.query("lang") === "en" ? "en" : "vi";
-        const body = await toXlsx([figuresSheet(lines, date, language)]);
+        const body = await toXlsx([figuresSheet(lines, date, language, await approvalsOf(lines, date))]);
         return c.body(body, 200, {
           "Content-Type": XLSX_TYPE,
           ...attachment(`so-lieu-${unitId}-${date}.xlsx`),
@@ -217,6 +228,14 @@ export function exportRoutes(store: Store, homeUnit: string | null, now: () => n
             overviewFromStates(tree, unitId, states, campaign, date),
             campaign.deadline,
             drivesSheet,
+            (
+              await approvalOn(
+                store,
+                tree.reportingUnitsUnder(unitId).map((u) => u.id),
+                date,
+                unitId,
+              )
+            ).approval,
           ),
         );
         return c.body(body, 200, {

@@ -127,6 +127,10 @@ describe("approving a week", () => {
       headers: { origin: "http://localhost", cookie: police },
     });
     expect(deleted.status).toBe(409);
+    // The exports say it too: the CSV's approver columns, the XLSX's status column.
+    const exported = await (await app.request("/api/exports/reports.csv?date=2024-06-29")).text();
+    expect(exported.split("\n")[0]).toMatch(/,approved_by,approved_at$/);
+    expect(exported.split("\n").find((line) => line.startsWith("21850,"))).toMatch(/,cong-an-huyen,\d{4}-/);
     // The overview says who approved the week of its date.
     const overview = (await getJson(app, "/api/overview?date=2024-06-29")).body;
     expect(overview).toMatchObject({ week: WEEK_OF_29_JUNE, approval: { by: "cong-an-huyen" } });

@@ -23,8 +23,9 @@ import { useSearchParam } from "../../lib/url-state.ts";
 export function WeeklyPage() {
   const { t, f, fill, language } = useI18n();
   const [date, setDate] = useSearchParam("date");
-  const overview = useQuery(overviewQuery(null, date));
-  const campaign = useQuery(campaignQuery());
+  const [campaignParam] = useSearchParam("campaign");
+  const overview = useQuery(overviewQuery(null, date, campaignParam));
+  const campaign = useQuery(campaignQuery(campaignParam));
   const asOf = overview.data?.date;
   const weekStartDate = asOf ? weekStart(asOf) : undefined;
   const drives = useQuery({ ...drivesQuery({ from: weekStartDate, to: asOf }), enabled: asOf !== undefined });
@@ -35,6 +36,7 @@ export function WeeklyPage() {
   if (overview.isError) return <ErrorState error={overview.error} onRetry={() => overview.refetch()} />;
   if (!overview.data || !campaign.data || !reporting.data || !settings.data) return <Skeleton blocks={4} />;
   const data = overview.data;
+  const campaignPart = campaignParam ? `&campaign=${campaignParam}` : "";
   const byCoverage = [...data.children].sort(
     (a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY),
   );
@@ -64,9 +66,9 @@ export function WeeklyPage() {
         <button type="button" className="primary" onClick={() => window.print()}>
           {t.print}
         </button>
-        <a href={`/api/exports/weekly.docx?date=${data.date}`}>{t.downloadDocx}</a>
-        <a href={`/api/exports/weekly.xlsx?date=${data.date}`}>{t.downloadXlsx}</a>
-        <a href={`/api/exports/reports.csv?date=${data.date}`}>{t.downloadCsv}</a>
+        <a href={`/api/exports/weekly.docx?date=${data.date}${campaignPart}`}>{t.downloadDocx}</a>
+        <a href={`/api/exports/weekly.xlsx?date=${data.date}${campaignPart}`}>{t.downloadXlsx}</a>
+        <a href={`/api/exports/reports.csv?date=${data.date}${campaignPart}`}>{t.downloadCsv}</a>
         <Link href={`/?date=${data.date}`}>{t.navOverview}</Link>
       </div>
       <OfficialDocument doc={doc} />
