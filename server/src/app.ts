@@ -187,15 +187,16 @@ export function createApp({ store, config, now = Date.now, passwordParams = OWAS
     // file once (scripts/compress-dist.ts): brotli or gzip is sent to browsers that accept it.
     // Hashed assets never change under their name: cached for a year; index.html is asked again.
     const root = relative(process.cwd(), config.webDist) || ".";
-    app.use("/assets/*", async (c, next) => {
+    app.use("/*", async (c, next) => {
       await next();
-      if (c.res.status === 200) c.header("Cache-Control", "public, max-age=31536000, immutable");
+      if (c.req.path.startsWith("/assets/")) {
+        if (c.res.status === 200) c.header("Cache-Control", "public, max-age=31536000, immutable");
+      } else if (c.res.headers.get("Content-Type")?.startsWith("text/html")) {
+        c.header("Cache-Control", "no-cache");
+      }
     });
     app.use("/*", serveStatic({ root, precompressed: true }));
-    app.get("/*", serveStatic({ root, path: "index.html", precompressed: true }), async (c, next) => {
-      await next();
-      c.header("Cache-Control", "no-cache");
-    });
+    app.get("/*", serveStatic({ root, path: "index.html", precompressed: true }));
   }
   return app;
 }

@@ -1,0 +1,60 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { brotliCompressSync, gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { createApp } from "./app.ts";
+import { createDemoStore, TEST_CONFIG } from "./testing.ts";
+
+/** A built web app as `npm run build` leaves it: hashed assets, each with its .br and .gz. */
+function builtApp() {
+  const dist = mkdtempSync(join(tmpdir(), "vneid-dist-"));
+  mkdirSync(join(dist, "assets"));
+  const files = {
+    "index.html": '<!doctype html><div id="root"></div><script src="/assets/app-Ab12.js"></script>',
+    "assets/app-Ab12.js": `console.log(${JSON.stringify("x".repeat(5000))});`,
+  };
+  for (const [name, content] of Object.entries(files)) {
+    writeFileSync(join(dist, name), content);
+    writeFileSync(join(dist, `${name}.br`), brotliCompressSync(content));
+    writeFileSync(join(dist, `${name}.gz`), gzipSync(content));
+  }
+  return dist;
+}
+
+describe("what travels to the browser", () => {
+  it("sends the precompressed file the browser accepts, hashed assets cached for a year, the page revalidated", async () => {
+    const app = createApp({
+      store: await createDemoStore(),
+      config: { ...TEST_CONFIG, webDist: builtApp() },
+    });
+    const page = await app.request("/", { headers: { "Accept-Encoding": "gzip, deflate, br" } });
+    expect(page.headers.get("Content-Encoding")).toBe("br");
+    expect(page.headers.get("Cache-Control")).toBe("no-cache");
+    // An address of the app (not a file) is the same page, revalidated too.
+    const route = await app.request("/units/21850", { headers: { "Accept-Encoding": "gzip" } });
+    expect(route.headers.get("Content-Type")).toContain("text/html");
+    expect(route.headers.get("Cache-Control")).toBe("no-cache");
+    const asset = await app.request("/assets/app-Ab12.js", { headers: { "Accept-Encoding": "gzip" } });
+    expect(asset.headers.get("Content-Encoding")).toBe("gzip");
+    expect(asset.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
+    expect((await asset.arrayBuffer()).byteLength).toBeLessThan(500);
+  });
+
+  it("compresses API answers and answers an unchanged public figure with 304", async () => {
+    const app = createApp({ store: await createDemoStore(), config: TEST_CONFIG });
+    const first = await app.request("/api/overview?date=2024-06-29", {
+      headers: { "Accept-Encoding": "gzip" },
+    });
+    expect(first.headers.get("Content-Encoding")).toBe("gzip");
+    expect(first.headers.get("Cache-Control")).toBe("no-cache");
+    const tag = first.headers.get("ETag");
+    expect(tag).toBeTruthy();
+    const again = await app.request("/api/overview?date=2024-06-29", {
+      headers: { "If-None-Match": tag as string },
+    });
+    expect(again.status).toBe(304);
+    // What is not a public figure is never stored.
+    expect((await app.request("/api/auth/me")).headers.get("Cache-Control")).toBe("no-store");
+  });
+});
