@@ -5,6 +5,7 @@ import { type AreaSetup, areaFromCatalogue } from "./catalogue/area-setup.ts";
 import { catalogueAt, REORGANISATION_2025 } from "./catalogue/catalogue.ts";
 import { planReorganisation, type ReorganisationPlan } from "./catalogue/reorganise.ts";
 import type { DemoData } from "./config.ts";
+import { DIRECTIVE_CAMPAIGN } from "./domain/campaign.ts";
 import { isIsoDate } from "./domain/dates.ts";
 import { DRIVE_STATUSES, type DriveInput, type DriveStatus } from "./domain/drives.ts";
 import { DEFAULT_DUE } from "./domain/reporting-weeks.ts";
@@ -111,13 +112,10 @@ export const TAY_SON_DOCUMENT: DocumentSettings = {
 
 /** The second demo's campaign: every dual account holder of the 5 new communes linked by the end of 2025. */
 export const LINKING_2025: Campaign = {
+  ...DIRECTIVE_CAMPAIGN,
   name: "Liên kết tài khoản Cổng DVCQG với VNeID — 100% trước 31/12/2025",
   start: "2025-09-01",
   deadline: "2025-12-31",
-  targets: { coverage: 1, linking: 1 },
-  tolerancePoints: 1,
-  staleDays: 7,
-  paceWindowDays: 28,
 };
 
 /** Applies a planned reorganisation: the versions that end and begin and their lineage, in one transaction. */

@@ -3,15 +3,21 @@ import { documentFormat, flagText } from "./flag-text.ts";
 import type { UnitOverview } from "./overview.ts";
 import { vietnamTime } from "./reporting-weeks.ts";
 
-/** The heading and signature an office sets for its weekly report (Settings). */
+/** The heading and signature an office sets for its weekly report (Settings; Nghị định 30/2020/NĐ-CP). */
 export interface DocumentHeading {
+  /** The body above the issuer ("CÔNG AN TỈNH GIA LAI"), may be empty. */
   parentBody: string;
+  /** The issuing body ("CÔNG AN HUYỆN TÂY SƠN"). */
   issuer: string;
+  /** The symbol after the number ("BC-CAH"). */
   symbol: string;
+  /** The place of the date line ("Tây Sơn"). */
   place: string;
+  /** The signer's title ("TRƯỞNG CÔNG AN HUYỆN") and name. */
   signerTitle: string;
   signerName: string;
-  recipients: readonly string[];
+  /** "Nơi nhận": one recipient per entry. */
+  recipients: string[];
 }
 
 /** What the report says of the week's reporting (GET /api/reporting, one week). */

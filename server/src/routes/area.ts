@@ -7,14 +7,14 @@ import { type Catalogue, REORGANISATION_2025, TREES } from "../catalogue/catalog
 import { planReorganisation } from "../catalogue/reorganise.ts";
 import { vietnamDate } from "../domain/dates.ts";
 import { isReportingUnit } from "../domain/tree.ts";
-import { scopeOf } from "../domain/unit-history.ts";
+import type { Scope } from "../domain/unit-history.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import { BadBoundaries, readBoundaries } from "../imports/boundaries.ts";
 import { applyReorganisation, setUpArea } from "../seed.ts";
 import type { Store } from "../store/store.ts";
 import { isoDate, validJson, validQuery } from "../validation.ts";
-import { askedVersion } from "./assessment-input.ts";
+import { askedUnit } from "./assessment-input.ts";
 
 const catalogueQuery = z.object({
   q: z.string().max(100).optional(),
@@ -80,14 +80,15 @@ export function areaRoutes(
   return (
     new Hono<AppEnv>()
       .get("/", async (c) => {
-        const history = await store.unitHistory();
         const today = vietnamDate(now());
-        const version = await askedVersion(store, history, undefined, homeUnit, today).catch((error) => {
-          if (error instanceof ApiError && error.code === "NO_AREA") return null;
+        const { history, on } = await askedUnit(store, undefined, homeUnit);
+        let scope: Scope;
+        try {
+          scope = on(today);
+        } catch (error) {
+          if (error instanceof ApiError && error.code === "NO_AREA") return c.json({ area: null });
           throw error;
-        });
-        if (!version) return c.json({ area: null });
-        const scope = scopeOf(history, version, today);
+        }
         // The area still holds communes of the 2024 tree with no end: the 2025 reorganisation is pending.
         const pending = history
           .treeOn(today)
@@ -153,12 +154,7 @@ export function areaRoutes(
         async (c) => {
           const query = c.req.valid("query");
           const date = query.date ?? vietnamDate(now());
-          const history = await store.unitHistory();
-          const scope = scopeOf(
-            history,
-            await askedVersion(store, history, query.unit, homeUnit, date),
-            date,
-          );
+          const scope = (await askedUnit(store, query.unit, homeUnit)).on(date);
           const children = scope.tree.childrenWithFigures(scope.unit.id);
           const names = new Map(children.map((u) => [u.id, u.name]));
           const found = await store.boundaries(children);

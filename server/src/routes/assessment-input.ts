@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { CampaignRecord } from "../domain/campaign.ts";
 import { vietnamDate } from "../domain/dates.ts";
 import type { Unit } from "../domain/types.ts";
-import { scopeOf, type UnitHistory, withPredecessors } from "../domain/unit-history.ts";
+import { type Scope, scopeOf, withPredecessors } from "../domain/unit-history.ts";
 import { ApiError, unitNotFound } from "../errors.ts";
 import type { Store } from "../store/store.ts";
 
@@ -27,34 +27,33 @@ export async function campaignOf(store: Store, id: number | undefined): Promise<
 }
 
 /**
- * The version a request is about on `date`: the code asked for (resolved on that date: the version
- * valid then, else the latest that ended, else the first that begins after), or the deployment's
- * area (the one chosen from the web, else the HOME_UNIT setting). A 404 naming the code, or a 409
+ * The unit a request is about, read once (the units, and the area chosen from the web): the code
+ * asked for, resolved on each date it is asked on (the version valid then, else the latest that
+ * ended, else the first that begins after), or the deployment's area (the one chosen from the web,
+ * else the HOME_UNIT setting). `on(date)` gives its scope (scopeOf); a 404 naming the code, or a 409
  * when no area has been chosen yet.
  */
-export async function askedVersion(
-  store: Store,
-  history: UnitHistory,
-  code: string | undefined,
-  homeUnit: string | null,
-  date: string,
-): Promise<Unit> {
-  if (code !== undefined) {
-    const found = history.resolve(code, date);
-    if (!found) throw unitNotFound(code);
-    return found.unit;
-  }
-  const home = await store.home();
+export async function askedUnit(store: Store, code: string | undefined, homeUnit: string | null) {
+  const history = await store.unitHistory();
+  const home = code === undefined ? await store.home() : null;
   const chosen = home && history.versionsOf(home.id).find((v) => (v.validFrom ?? null) === home.validFrom);
-  const version = chosen ?? (homeUnit === null ? undefined : history.resolve(homeUnit, date)?.unit);
-  if (!version) {
-    throw new ApiError(
-      409,
-      "NO_AREA",
-      "No area has been chosen for this deployment yet: an admin chooses it in Settings.",
-    );
-  }
-  return version;
+  const versionOn = (date: string): Unit => {
+    if (code !== undefined) {
+      const found = history.resolve(code, date);
+      if (!found) throw unitNotFound(code);
+      return found.unit;
+    }
+    const version = chosen ?? (homeUnit === null ? undefined : history.resolve(homeUnit, date)?.unit);
+    if (!version) {
+      throw new ApiError(
+        409,
+        "NO_AREA",
+        "No area has been chosen for this deployment yet: an admin chooses it in Settings.",
+      );
+    }
+    return version;
+  };
+  return { history, on: (date: string): Scope => scopeOf(history, versionOn(date), date) };
 }
 
 /**
@@ -68,16 +67,17 @@ export async function assessmentInput(
   homeUnit: string | null,
   now: () => number,
 ) {
-  const history = await store.unitHistory();
+  const asked = await askedUnit(store, request.unit, homeUnit);
+  const history = asked.history;
   const campaign = await campaignOf(store, request.campaign);
   let date = request.date ?? vietnamDate(now());
-  let scope = scopeOf(history, await askedVersion(store, history, request.unit, homeUnit, date), date);
+  let scope = asked.on(date);
   if (request.date === undefined) {
     const units = scope.tree.reportingUnitsUnder(scope.unit.id);
     const latest = await store.latestReportDate(units.map((u) => u.id));
     if (latest && latest < date) {
       date = latest;
-      scope = scopeOf(history, await askedVersion(store, history, request.unit, homeUnit, date), date);
+      scope = asked.on(date);
     }
   }
   const units = scope.tree.reportingUnitsUnder(scope.unit.id);
@@ -91,9 +91,8 @@ export async function areaCodes(
   homeUnit: string | null,
   now: () => number,
 ): Promise<Set<string>> {
-  const history = await store.unitHistory();
-  const today = vietnamDate(now());
-  const scope = scopeOf(history, await askedVersion(store, history, undefined, homeUnit, today), today);
+  const { history, on } = await askedUnit(store, undefined, homeUnit);
+  const scope = on(vietnamDate(now()));
   const versions = withPredecessors(history, scope.tree.reportingUnitsUnder(scope.unit.id));
   return new Set([...versions.values()].map((u) => u.id));
 }

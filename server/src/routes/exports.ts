@@ -7,7 +7,7 @@ import { DRIVE_STATUSES } from "../domain/drives.ts";
 import { overviewFromStates, reportingUnitsOn } from "../domain/overview.ts";
 import { weekLabel, weekStart } from "../domain/reporting-weeks.ts";
 import type { Report } from "../domain/types.ts";
-import { scopeOf, withPredecessors } from "../domain/unit-history.ts";
+import { withPredecessors } from "../domain/unit-history.ts";
 import { type WeekReporting, weeklyDocument } from "../domain/weekly-document.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
@@ -24,7 +24,7 @@ import { REPORTING_HEADER, REPORTING_HEADER_VI, reportingRows } from "../exports
 import { weeklyDocx } from "../exports/weekly-docx.ts";
 import type { Store } from "../store/store.ts";
 import { isoDate, validQuery } from "../validation.ts";
-import { askedVersion, assessmentInput, campaignParam } from "./assessment-input.ts";
+import { askedUnit, assessmentInput, campaignParam } from "./assessment-input.ts";
 import { approvalOn, reportingQuery, reportingWeeks } from "./reporting.ts";
 import { drivesOf } from "./unit-drives.ts";
 
@@ -97,10 +97,8 @@ export function exportRoutes(store: Store, homeUnit: string | null, now: () => n
             { "Retry-After": String(retryAfter) },
           );
         }
-        const history = await store.unitHistory();
-        const today = vietnamDate(now());
-        const version = await askedVersion(store, history, c.req.valid("query").unit, homeUnit, today);
-        const scope = scopeOf(history, version, today);
+        const { history, on } = await askedUnit(store, c.req.valid("query").unit, homeUnit);
+        const scope = on(vietnamDate(now()));
         const unitId = scope.unit.id;
         // The reports of its communes and of the communes they were formed from, each under the name it had.
         const versions = withPredecessors(history, scope.tree.reportingUnitsUnder(unitId));

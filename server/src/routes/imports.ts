@@ -2,7 +2,6 @@ import { Hono } from "hono";
 import { authorize, requireUser } from "../auth/middleware.ts";
 import { can } from "../auth/roles.ts";
 import { vietnamDate } from "../domain/dates.ts";
-import { scopeOf } from "../domain/unit-history.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import { toCsv, toXlsx } from "../exports/cells.ts";
@@ -11,7 +10,7 @@ import type { Table } from "../imports/read-table.ts";
 import { readUpload } from "../imports/read-upload.ts";
 import { WeekLocked } from "../store/approvals.ts";
 import type { Store } from "../store/store.ts";
-import { askedVersion } from "./assessment-input.ts";
+import { askedUnit } from "./assessment-input.ts";
 
 export const IMPORT_LIMIT = 20 * 1024 * 1024;
 const TEMPLATE_HEADER = [
@@ -157,9 +156,7 @@ export function importRoutes(store: Store, homeUnit: string | null, now: () => n
 
 /** One line per commune of the deployment as it is today, code and name filled in. */
 async function templateRows(store: Store, homeUnit: string | null, now: () => number) {
-  const history = await store.unitHistory();
-  const today = vietnamDate(now());
-  const scope = scopeOf(history, await askedVersion(store, history, undefined, homeUnit, today), today);
+  const scope = (await askedUnit(store, undefined, homeUnit)).on(vietnamDate(now()));
   return scope.tree
     .reportingUnitsUnder(scope.unit.id)
     .map((unit) => [unit.id, unit.name, null, null, null, null, null]);

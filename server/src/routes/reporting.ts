@@ -10,7 +10,7 @@ import { ApiError } from "../errors.ts";
 import type { Approval } from "../store/approvals.ts";
 import type { Store } from "../store/store.ts";
 import { isoDate, validJson, validQuery } from "../validation.ts";
-import { askedVersion } from "./assessment-input.ts";
+import { askedUnit } from "./assessment-input.ts";
 
 /** The longest span one request may ask for: a year of weeks. */
 export const REPORTING_MAX_DAYS = 371;
@@ -61,22 +61,16 @@ export async function reportingWeeks(
   homeUnit: string | null,
   now: () => number,
 ) {
-  const history = await store.unitHistory();
+  const asked = await askedUnit(store, query.unit, homeUnit);
   const to = query.to ?? vietnamDate(now());
   const from = query.from ?? addDays(to, -7 * (DEFAULT_WEEKS - 1));
   const { due } = await store.reportingSettings();
   const mondays = weeksBetween(from, to);
-  const scopes = await Promise.all(
-    mondays.map(async (monday) => {
-      const sunday = addDays(monday, 6);
-      const scope = scopeOf(
-        history,
-        await askedVersion(store, history, query.unit, homeUnit, sunday),
-        sunday,
-      );
-      return { monday, scope, units: scope.tree.reportingUnitsUnder(scope.unit.id) };
-    }),
-  );
+  // Each week's communes as they were on its Sunday.
+  const scopes = mondays.map((monday) => {
+    const scope = asked.on(addDays(monday, 6));
+    return { monday, scope, units: scope.tree.reportingUnitsUnder(scope.unit.id) };
+  });
   const codes = [...new Set(scopes.flatMap((s) => s.units.map((u) => u.id)))];
   const first = mondays[0] as string;
   const last = addDays(mondays.at(-1) as string, 6);

@@ -1,8 +1,8 @@
 import { vietnamDate } from "../domain/dates.ts";
 import { type Drive, driveEffect, publicDrive } from "../domain/drives.ts";
-import { scopeOf, versionKey, withPredecessors } from "../domain/unit-history.ts";
+import { versionKey, withPredecessors } from "../domain/unit-history.ts";
 import type { DriveFilter, Store } from "../store/store.ts";
-import { askedVersion } from "./assessment-input.ts";
+import { askedUnit } from "./assessment-input.ts";
 
 /**
  * The drives held in a unit's communes (`unit`, default the deployment's area, as it is on `to`,
@@ -17,9 +17,8 @@ export async function drivesOf(
   now: () => number,
   signedIn: boolean,
 ) {
-  const history = await store.unitHistory();
-  const day = query.to ?? vietnamDate(now());
-  const scope = scopeOf(history, await askedVersion(store, history, query.unit, homeUnit, day), day);
+  const { history, on } = await askedUnit(store, query.unit, homeUnit);
+  const scope = on(query.to ?? vietnamDate(now()));
   const versions = withPredecessors(history, scope.tree.reportingUnitsUnder(scope.unit.id));
   const listed = await store.listDrives({
     unitIds: [...new Set([...versions.values()].map((u) => u.id))],

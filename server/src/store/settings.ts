@@ -1,22 +1,9 @@
 import type { DueRule } from "../domain/reporting-weeks.ts";
+import type { DocumentHeading } from "../domain/weekly-document.ts";
 import { type Sql, statement } from "./sql/sql.ts";
 
-/** The heading and signature of the weekly report as the office sends it (Nghị định 30/2020/NĐ-CP). */
-export interface DocumentSettings {
-  /** The body above the issuer ("CÔNG AN TỈNH GIA LAI"), may be empty. */
-  parentBody: string;
-  /** The issuing body ("CÔNG AN HUYỆN TÂY SƠN"). */
-  issuer: string;
-  /** The symbol after the number ("BC-CAH"). */
-  symbol: string;
-  /** The place of the date line ("Tây Sơn"). */
-  place: string;
-  /** The signer's title ("TRƯỞNG CÔNG AN HUYỆN") and name. */
-  signerTitle: string;
-  signerName: string;
-  /** "Nơi nhận": one recipient per entry. */
-  recipients: string[];
-}
+/** The heading and signature of the weekly report as the office sends it (domain/weekly-document.ts). */
+export type DocumentSettings = DocumentHeading;
 
 export const EMPTY_DOCUMENT: DocumentSettings = {
   parentBody: "",

@@ -149,7 +149,7 @@ export const reportingQuery = (params: {
 
 export interface ReportingSettings {
   due: { days: number; time: string };
-  document: DocumentHeading & { recipients: string[] };
+  document: DocumentHeading;
 }
 
 export const reportingSettingsQuery = () =>
