@@ -3,6 +3,7 @@ import type { Hono } from "hono";
 import { type AppDeps, createApp } from "./app.ts";
 import { hashPassword, type ScryptParams } from "./auth/passwords.ts";
 import type { Role } from "./auth/roles.ts";
+import { catalogueAt } from "./catalogue/catalogue.ts";
 import { type DemoData, PROJECT_ROOT } from "./config.ts";
 import { DIRECTIVE_CAMPAIGN } from "./domain/campaign.ts";
 import type { Campaign, Report } from "./domain/types.ts";
@@ -173,3 +174,41 @@ export function upload(app: Hono, path: string, name: string, content: string | 
     body: form,
   });
 }
+
+/**
+ * Boundaries for the map tests: a small square around each commune's centre in the 2024 catalogue,
+ * named by `ma_xa` as many Vietnamese GIS files do (a stand-in for real shapes).
+ */
+export function squaresAround(codes: readonly string[]) {
+  const catalogue = catalogueAt(TEST_CONFIG.dataDir);
+  const d = 0.01;
+  return {
+    type: "FeatureCollection",
+    features: codes.map((code) => {
+      const unit = catalogue.get("2024", code);
+      const [x, y] = [unit?.lon ?? 0, unit?.lat ?? 0];
+      return {
+        type: "Feature",
+        properties: { ma_xa: code },
+        geometry: {
+          type: "Polygon",
+          coordinates: [
+            [
+              [x - d, y - d],
+              [x + d, y - d],
+              [x + d, y + d],
+              [x - d, y + d],
+              [x - d, y - d],
+            ],
+          ],
+        },
+      };
+    }),
+  };
+}
+
+/** The codes of a 2024 district's communes, from the catalogue (Tây Sơn: 547). */
+export const communesOf = (district: string) =>
+  catalogueAt(TEST_CONFIG.dataDir)
+    .children("2024", district)
+    .map((unit) => unit.code);

@@ -5,8 +5,7 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, spawnServer } from "../../scripts/spawn-server.ts";
-import { type Catalogue, catalogueAt } from "../../server/src/catalogue/catalogue.ts";
-import { PROJECT_ROOT } from "../../server/src/config.ts";
+import { communesOf, squaresAround } from "../../server/src/testing.ts";
 import { axeViolations, DESKTOP, launchBrowser, openPage, PHONE, screenshot, signInPage } from "./browser.ts";
 
 let browser: Browser;
@@ -92,7 +91,7 @@ describe("applying the reorganisation from Settings", () => {
     // Boundaries for the map, uploaded in Settings: the overview then fills the 15 shapes.
     const dir = mkdtempSync(join(tmpdir(), "vneid-geojson-"));
     const file = join(dir, "tay-son.geojson");
-    writeFileSync(file, JSON.stringify(squaresAround(catalogueAt(join(PROJECT_ROOT, "data")), "547")));
+    writeFileSync(file, JSON.stringify(squaresAround(communesOf("547"))));
     await page.locator("#boundaries-date").fill("2024-06-29");
     await page.getByLabel("Tệp GeoJSON").setInputFiles(file);
     await page.getByRole("button", { name: "Tải lên" }).click();
@@ -173,30 +172,3 @@ describe("Tây Sơn after the reorganisation (DEMO_DATA=tay-son-2025)", () => {
     }
   });
 });
-
-/** A square around each commune of a 2024 district, at its catalogue centre (a stand-in for real boundaries). */
-function squaresAround(catalogue: Catalogue, district: string) {
-  const d = 0.012;
-  return {
-    type: "FeatureCollection",
-    features: catalogue.children("2024", district).map((unit) => {
-      const [x, y] = [unit.lon ?? 0, unit.lat ?? 0];
-      return {
-        type: "Feature",
-        properties: { ma_xa: unit.code },
-        geometry: {
-          type: "Polygon",
-          coordinates: [
-            [
-              [x - d, y - d],
-              [x + d, y - d],
-              [x + d, y + d],
-              [x - d, y + d],
-              [x - d, y - d],
-            ],
-          ],
-        },
-      };
-    }),
-  };
-}

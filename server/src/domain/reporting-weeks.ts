@@ -96,3 +96,35 @@ export function weekStatuses(
   });
   return { due, units };
 }
+
+/** A unit's reporting over several weeks: the weeks it was expected in, reported in, on time. */
+export interface UnitRate {
+  unitId: string;
+  name: string;
+  expected: number;
+  reported: number;
+  onTime: number;
+}
+
+/** Each unit's rate over the weeks (in the order the units first appear), for the reporting page's last column. */
+export function unitRates(
+  weeks: readonly { units: readonly (WeekUnitStatus & { name: string })[] }[],
+): UnitRate[] {
+  const rates = new Map<string, UnitRate>();
+  for (const week of weeks) {
+    for (const u of week.units) {
+      const rate = rates.get(u.unitId) ?? {
+        unitId: u.unitId,
+        name: u.name,
+        expected: 0,
+        reported: 0,
+        onTime: 0,
+      };
+      rate.expected++;
+      if (u.status !== "missing") rate.reported++;
+      if (u.status === "on_time") rate.onTime++;
+      rates.set(u.unitId, rate);
+    }
+  }
+  return [...rates.values()];
+}

@@ -50,6 +50,9 @@ const HISTORY_PAGE = 5_000;
 
 export function exportRoutes(store: Store, homeUnit: string | null, now: () => number) {
   const load = (q: z.infer<typeof query>) => assessmentInput(store, q, homeUnit, now);
+  /** The drive plan the filters select (the public sees no team details). */
+  const plan = (q: z.infer<typeof driveQuery>, signedIn: boolean) =>
+    drivesOf(store, q, homeUnit, now, signedIn);
   /** Each commune's approval of the week of `date` (the exports say provisional or approved by whom). */
   const approvalsOf = async (lines: readonly { unit: { id: string } }[], date: string) => {
     const week = weekLabel(date);
@@ -127,13 +130,7 @@ export function exportRoutes(store: Store, homeUnit: string | null, now: () => n
         });
       })
       .get("/drives.csv", validQuery(driveQuery), async (c) => {
-        const { history, scope, drives } = await drivesOf(
-          store,
-          c.req.valid("query"),
-          homeUnit,
-          now,
-          c.get("user") !== null,
-        );
+        const { history, scope, drives } = await plan(c.req.valid("query"), c.get("user") !== null);
         const unitId = scope.unit.id;
         return c.body(toCsv(DRIVES_HEADER, drivesRows(drives, history)), 200, {
           "Content-Type": "text/csv; charset=utf-8",
@@ -141,13 +138,7 @@ export function exportRoutes(store: Store, homeUnit: string | null, now: () => n
         });
       })
       .get("/drives.xlsx", validQuery(driveQuery), async (c) => {
-        const { history, scope, drives } = await drivesOf(
-          store,
-          c.req.valid("query"),
-          homeUnit,
-          now,
-          c.get("user") !== null,
-        );
+        const { history, scope, drives } = await plan(c.req.valid("query"), c.get("user") !== null);
         const unitId = scope.unit.id;
         const body = await toXlsx([drivesSheet(drives, history)]);
         return c.body(body, 200, { "Content-Type": XLSX_TYPE, ...attachment(`doi-van-dong-${unitId}.xlsx`) });

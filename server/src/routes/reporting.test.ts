@@ -40,6 +40,14 @@ describe("GET /api/reporting", () => {
       expect(week.onTime).toBe(week.units.filter((u: { status: string }) => u.status === "on_time").length);
     }
     expect(body.weeks.some((w: { onTime: number; reported: number }) => w.onTime < w.reported)).toBe(true);
+    // Each commune's rate over the weeks asked for.
+    expect(body.communes.find((c: { unitId: string }) => c.unitId === "21823")).toEqual({
+      unitId: "21823",
+      name: "Xã Bình Thành",
+      expected: 3,
+      reported: 0,
+      onTime: 0,
+    });
   });
 
   it("keeps a unit on time when its report is revised after the due time, and counts a new report late", async () => {

@@ -3,7 +3,14 @@ import { z } from "zod";
 import { allow, authorize } from "../auth/middleware.ts";
 import { can } from "../auth/roles.ts";
 import { addDays, daysBetween, vietnamDate } from "../domain/dates.ts";
-import { isDue, weekFromLabel, weekLabel, weekStatuses, weeksBetween } from "../domain/reporting-weeks.ts";
+import {
+  isDue,
+  unitRates,
+  weekFromLabel,
+  weekLabel,
+  weekStatuses,
+  weeksBetween,
+} from "../domain/reporting-weeks.ts";
 import { scopeOf } from "../domain/unit-history.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
@@ -108,7 +115,7 @@ export async function reportingWeeks(
       })),
     };
   });
-  return { weeks };
+  return { weeks, communes: unitRates(weeks) };
 }
 
 export function reportingRoutes(store: Store, homeUnit: string | null, now: () => number) {

@@ -1,5 +1,6 @@
 import { QueryClient, queryOptions } from "@tanstack/react-query";
 import type { Drive, DriveEffect, Suggestion } from "@vneid-tracker/server/domain/drives.ts";
+import type { UnitRate } from "@vneid-tracker/server/domain/reporting-weeks.ts";
 import type { DocumentHeading, WeekReporting } from "@vneid-tracker/server/domain/weekly-document.ts";
 import { type Campaign, fetchJson, type SeriesPoint, type Unit, type UnitOverview } from "./api.ts";
 
@@ -128,6 +129,8 @@ export interface ReportingWeek extends WeekReporting {
 
 export interface Reporting {
   weeks: ReportingWeek[];
+  /** Each commune's rate over the weeks: expected, reported, on time. */
+  communes: UnitRate[];
   /** For police and admin: the commune accounts of each commune. */
   accounts?: Record<string, string[]>;
 }

@@ -49,7 +49,8 @@ export function ReportingPage() {
   const weeks = [...reporting.data.weeks].reverse();
   const { accounts } = reporting.data;
   const current = weeks[0] as ReportingWeek;
-  const communes = current.units;
+  // The rows: every commune of the period with its rate over the weeks (the server counts them).
+  const communes = reporting.data.communes;
   // "16/2024" in sentences; the grid's columns say "Tuần 16" over "15/04–21/04".
   const weekNumber = (w: ReportingWeek) => `${Number(w.week.slice(6))}/${w.week.slice(0, 4)}`;
   const range = (w: ReportingWeek) =>
@@ -106,9 +107,6 @@ export function ReportingPage() {
           <tbody>
             {communes.map((commune) => {
               const cells = weeks.map((w) => w.units.find((u) => u.unitId === commune.unitId));
-              const reported = cells.filter((u) => u && u.status !== "missing").length;
-              const onTime = cells.filter((u) => u?.status === "on_time").length;
-              const expected = cells.filter((u) => u !== undefined).length;
               return (
                 <tr key={commune.unitId}>
                   <th scope="row">
@@ -126,7 +124,13 @@ export function ReportingPage() {
                       <td key={weeks[i]?.week}>—</td>
                     ),
                   )}
-                  <td className="nowrap">{fill(t.reporting.rateValue, { reported, expected, onTime })}</td>
+                  <td className="nowrap">
+                    {fill(t.reporting.rateValue, {
+                      reported: commune.reported,
+                      expected: commune.expected,
+                      onTime: commune.onTime,
+                    })}
+                  </td>
                 </tr>
               );
             })}
