@@ -72,7 +72,11 @@ export function weeklyDocument(
   const monthShown = Number(month) <= 2 ? month : String(Number(month));
   const names = (status: "late" | "missing") =>
     reporting.units.filter((u) => u.status === status).map((u) => u.name);
-  const lagging = overview.laggingOrder.flatMap((id) => overview.children.filter((c) => c.unit.id === id));
+  // Lagging on either metric (a linking campaign's laggards lag on linking), coverage's first.
+  const laggingIds = [
+    ...new Set([...overview.laggingOrderByMetric.coverage, ...overview.laggingOrderByMetric.linking]),
+  ];
+  const lagging = laggingIds.flatMap((id) => overview.children.filter((c) => c.unit.id === id));
   const weekNumber = `${Number(reporting.week.slice(6))}/${reporting.week.slice(0, 4)}`;
   return {
     parentBody: heading.parentBody.toUpperCase(),
@@ -115,7 +119,7 @@ export function weeklyDocument(
                 fill(d.laggingLine, {
                   unit: line.unit.name,
                   reasons: line.flags
-                    .filter((flag) => flag.metric === "coverage")
+                    .filter((flag) => flag.metric !== null && line[flag.metric].lagging)
                     .map((flag) => flagText(flag, t, f))
                     .join(" "),
                 }),

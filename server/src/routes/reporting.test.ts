@@ -220,4 +220,17 @@ describe("the weekly report as a Word document", () => {
     ])
       expect(text, expected).toContain(expected);
   });
+
+  it("names the communes lagging on linking too (a linking campaign)", async () => {
+    const { app } = await createDemoApp({}, "tay-son-2025");
+    const response = await app.request("/api/exports/weekly.docx?date=2025-12-27");
+    const xml = strFromU8(
+      unzipSync(new Uint8Array(await response.arrayBuffer()))["word/document.xml"] as Uint8Array,
+    );
+    const text = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("\n");
+    const overview = (await getJson(app, "/api/overview?date=2025-12-27")).body;
+    expect(overview.laggingOrderByMetric.linking).toContain("21835");
+    expect(text).toMatch(/III\. Các xã chậm tiến độ \([1-9]\)/);
+    expect(text).toContain("Xã Bình Phú: Tỷ lệ liên kết");
+  });
 });
