@@ -29,7 +29,7 @@ describe("overview", () => {
     expect(await kpiValue(page, "Tài khoản mức 2 / dân số").textContent()).toBe("80.272 / 122.204");
     expect(await kpiValue(page, "Số ngày còn lại").textContent()).toBe("149 ngày");
     expect(await page.locator(".headline").textContent()).toContain(
-      "Còn 149 ngày đến 01/07/2024. Cần 281,42 người/ngày",
+      "Còn 149 ngày đến 01/07/2024. Định danh mức 2: cần 282 người/ngày",
     );
     expect(await page.locator("html").getAttribute("lang")).toBe("vi");
     expect(errors).toEqual([]);

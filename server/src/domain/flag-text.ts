@@ -4,7 +4,8 @@ import type { Flag } from "./flags.ts";
 /** How numbers and dates are written in the reader's language. */
 export interface TextFormat {
   integer: (n: number) => string;
-  decimal: (n: number) => string;
+  /** People per day: whole people, rounded up, for readers; two decimals in the API's messages. */
+  perDay: (n: number) => string;
   /** A canonical truncated percent string ("65.68"). */
   percent: (percent: string | null) => string;
   date: (isoDate: string) => string;
@@ -16,11 +17,10 @@ export interface TextFormat {
 export function documentFormat(language: "vi" | "en"): TextFormat {
   const locale = language === "vi" ? "vi-VN" : "en-GB";
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   return {
     integer: (n) => integer.format(n),
-    /** Per-day figures: up to two decimals. */
-    decimal: (n) => decimal.format(n),
+    // "cần 436,87 người/ngày" is not a number of people: 437 are needed.
+    perDay: (n) => integer.format(Math.ceil(n)),
     /** The API's canonical truncated percent ("65.68"), never recomputed: 65,68%. */
     percent: (p) => (p === null ? "—" : `${language === "vi" ? p.replace(".", ",") : p}%`),
     date: (iso) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`,
@@ -34,7 +34,7 @@ export function documentFormat(language: "vi" | "en"): TextFormat {
  */
 export const API_FORMAT: TextFormat = {
   integer: (n) => groupThousands(String(Math.round(n))),
-  decimal: (n) => {
+  perDay: (n) => {
     const [whole, fraction] = n.toFixed(2).split(".");
     return `${groupThousands(whole as string)}.${fraction}`;
   },
@@ -71,7 +71,7 @@ export function flagText(flag: Flag, t: Messages, f: TextFormat): string {
         ...words,
         percent: percent("percent"),
         expected: percent("expectedPercent"),
-        points: f.decimal(num("points")),
+        points: f.perDay(num("points")),
         gap: f.integer(num("gap")),
       });
     case "OFF_PACE": {
@@ -92,10 +92,10 @@ export function flagText(flag: Flag, t: Messages, f: TextFormat): string {
       const need =
         v.requiredPerDay === null
           ? fill(t.flagText.afterDeadline, { deadline: f.date(str("deadline")) })
-          : fill(t.flagText.need, { required: f.decimal(num("requiredPerDay")) });
+          : fill(t.flagText.need, { required: f.perDay(num("requiredPerDay")) });
       const common = {
         ...words,
-        pace: f.decimal(num("pacePerDay")),
+        pace: f.perDay(num("pacePerDay")),
         remaining: f.integer(num("remaining")),
         need,
       };

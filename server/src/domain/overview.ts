@@ -7,7 +7,7 @@ import {
   type UnitState,
 } from "./assess.ts";
 import { daysBetween } from "./dates.ts";
-import { compareCodes, isReportingUnit, type UnitTree } from "./tree.ts";
+import { compareCodes, type UnitTree } from "./tree.ts";
 import { type Campaign, METRICS, type Metric, type Report, type Unit } from "./types.ts";
 
 export interface ChildOverview extends Assessment {
@@ -71,7 +71,7 @@ export function overviewFromStates(
   if (!unit) throw new Error(`unknown unit ${unitId}`);
   const assessUnit = (target: Unit): Assessment => {
     const parts = tree.reportingUnitsUnder(target.id).map((u) => states.get(u.id) as UnitState);
-    const isParent = !isReportingUnit(target);
+    const isParent = tree.sumsOthers(target.id);
     return assess(isParent ? sumStates(parts) : (parts[0] as UnitState), campaign, date, isParent);
   };
   const children = withRanks(

@@ -33,11 +33,20 @@ export class UnitTree {
     return (this.childrenOf.get(id) ?? []).filter((child) => child.kind !== "village");
   }
 
+  /**
+   * Whether the unit's figures are the sum of others': any unit but a commune, and a former commune
+   * asked about after its end (its successors are its children then: unit-history.ts scopeOf).
+   */
+  sumsOthers(id: string): boolean {
+    const unit = this.byId.get(id);
+    return unit !== undefined && (!isReportingUnit(unit) || this.childrenWithFigures(id).length > 0);
+  }
+
   /** The reporting units whose reports make up this unit's figures (itself when it is one). */
   reportingUnitsUnder(id: string): Unit[] {
     const unit = this.byId.get(id);
     if (!unit) return [];
-    if (isReportingUnit(unit)) return [unit];
+    if (!this.sumsOthers(id)) return [unit];
     const found: Unit[] = [];
     const stack = [...(this.childrenOf.get(id) ?? [])];
     // A tree visits each unit once at most: more steps than units means a loop in a damaged

@@ -150,11 +150,11 @@ export function resultLines(overview: UnitOverview, deadline: string, language: 
       remaining: f.integer(coverage.remaining),
     }),
     overview.daysLeft > 0
-      ? fill(d.days, {
+      ? fill(coverage.pacePerDay === null ? d.daysNoPace : d.days, {
           days: overview.daysLeft,
           deadline: f.date(deadline),
-          required: coverage.requiredPerDay === null ? "—" : f.decimal(coverage.requiredPerDay),
-          pace: coverage.pacePerDay === null ? d.paceUnknown : f.decimal(coverage.pacePerDay),
+          required: coverage.requiredPerDay === null ? "—" : f.perDay(coverage.requiredPerDay),
+          pace: coverage.pacePerDay === null ? "" : f.perDay(coverage.pacePerDay),
         })
       : fill(d.afterDeadline, { deadline: f.date(deadline) }),
     fill(d.linking, {

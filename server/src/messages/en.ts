@@ -29,7 +29,7 @@ export const en: Messages = {
     coverage:
       "Level-2 coverage: {percent} ({level2}/{population}); expected on the trajectory {expected}; {remaining} still to reach.",
     days: "{days, plural, one {# day} other {# days}} to the {deadline} deadline; {required} needed per day, current pace {pace} per day.",
-    paceUnknown: "unknown",
+    daysNoPace: "{days, plural, one {# day} other {# days}} to the {deadline} deadline; {required} needed per day, current pace not known yet.",
     afterDeadline: "The {deadline} deadline has passed.",
     linking: "Account linking: {percent} ({linked}/{dual}); expected {expected}.",
     reporting: "Communes reported: {reporting}/{expected}. Lagging communes: {lagging}.",
@@ -58,6 +58,7 @@ export const en: Messages = {
   perDay: "per day",
   requiredPerDay: "Needed per day (people)",
   currentPace: "current pace: {pace} per day",
+  currentPaceUnknown: "current pace not known yet",
   eta: "Target reached on",
   etaNever: "Not at the current pace",
   etaUnknown: "Not enough reports to measure the pace",
@@ -67,7 +68,10 @@ export const en: Messages = {
   daysLeftTo: "to the {deadline} deadline",
   expectedShort: "expected {percent}",
   paceUnknown: "unknown",
-  headlineDays: "{days, plural, one {# day} other {# days}} to {deadline}. {required} needed per day.",
+  headlineDays: "{days, plural, one {# day} other {# days}} to {deadline}.",
+  headlineMetric: "{metric}: {text}",
+  headlineRequired: "{required} needed per day",
+  headlineMetricReached: "all {total} communes reached the target.",
   headlineNoPace: "Not enough reports yet to measure the communes' pace.",
   reportCoveragePreview: "With these figures: level-2 coverage {coverage}, link rate {linking}.",
   reportCoverageBefore: "(Report of {date}: level-2 coverage {coverage}.)",
@@ -87,8 +91,11 @@ export const en: Messages = {
   aheadBy: "ahead by {gap}",
   figuresUnknown: "Not known",
   headlineReached: "All {total} communes reached the target before the {deadline} deadline.",
-  afterDeadline:
-    "The {deadline} deadline has passed. Final standing as of {date}: {percent}, {remaining} people still without a level-2 account.",
+  afterDeadline: "The {deadline} deadline has passed. Final standing as of {date}:",
+  afterDeadlineResult: {
+    coverage: "level-2 coverage {percent}, {remaining} people still without a level-2 account",
+    linking: "link rate {percent}, {remaining} people still to link their accounts",
+  },
   reportingMissing: "{reporting} of {expected} communes have reported; {missing} are missing.",
   trendTitle: "Trend: {unit}",
   trendSummary:

@@ -29,7 +29,7 @@ export const vi = {
     coverage:
       "Tỷ lệ mức 2: {percent} ({level2}/{population}); kỳ vọng theo lộ trình {expected}; còn {remaining} người.",
     days: "Còn {days} ngày đến hạn {deadline}; cần {required} người/ngày, tốc độ hiện tại {pace} người/ngày.",
-    paceUnknown: "chưa rõ",
+    daysNoPace: "Còn {days} ngày đến hạn {deadline}; cần {required} người/ngày, tốc độ hiện tại chưa rõ.",
     afterDeadline: "Đã qua hạn {deadline}.",
     linking: "Liên kết tài khoản: {percent} ({linked}/{dual}); kỳ vọng {expected}.",
     reporting: "Số xã đã báo cáo: {reporting}/{expected}. Xã chậm tiến độ: {lagging}.",
@@ -58,6 +58,7 @@ export const vi = {
   perDay: "người/ngày",
   requiredPerDay: "Cần mỗi ngày (người)",
   currentPace: "tốc độ hiện tại: {pace} người/ngày",
+  currentPaceUnknown: "tốc độ hiện tại chưa rõ",
   eta: "Dự kiến đạt chỉ tiêu",
   etaNever: "Không kịp với tốc độ hiện tại",
   etaUnknown: "Chưa đủ số liệu để tính tốc độ",
@@ -67,7 +68,10 @@ export const vi = {
   daysLeftTo: "đến hạn {deadline}",
   expectedShort: "kỳ vọng {percent}",
   paceUnknown: "chưa rõ",
-  headlineDays: "Còn {days} ngày đến {deadline}. Cần {required} người/ngày.",
+  headlineDays: "Còn {days} ngày đến {deadline}.",
+  headlineMetric: "{metric}: {text}",
+  headlineRequired: "cần {required} người/ngày",
+  headlineMetricReached: "cả {total} xã đã đạt chỉ tiêu.",
   headlineNoPace: "Chưa đủ báo cáo để tính tốc độ của các xã.",
   reportCoveragePreview: "Với số liệu này: tỷ lệ mức 2 {coverage}, tỷ lệ liên kết {linking}.",
   reportCoverageBefore: "(Báo cáo ngày {date}: tỷ lệ mức 2 {coverage}.)",
@@ -87,8 +91,11 @@ export const vi = {
   aheadBy: "vượt {gap}",
   figuresUnknown: "Chưa biết",
   headlineReached: "Cả {total} xã đã đạt chỉ tiêu trước hạn {deadline}.",
-  afterDeadline:
-    "Đã qua hạn {deadline}. Kết quả chốt đến ngày {date}: {percent}, còn {remaining} người chưa có tài khoản mức 2.",
+  afterDeadline: "Đã qua hạn {deadline}. Kết quả chốt đến ngày {date}:",
+  afterDeadlineResult: {
+    coverage: "tỷ lệ mức 2 {percent}, còn {remaining} người chưa có tài khoản mức 2",
+    linking: "tỷ lệ liên kết {percent}, còn {remaining} người chưa liên kết tài khoản",
+  },
   reportingMissing: "{reporting}/{expected} xã đã báo cáo; số liệu thiếu {missing} xã.",
   trendTitle: "Xu hướng {unit}",
   trendSummary:

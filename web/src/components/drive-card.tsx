@@ -54,8 +54,8 @@ export function DriveCard({
       {effect && (
         <div className="small muted">
           {fill(t.effect, {
-            before: effect.paceBefore === null ? "—" : f.decimal(effect.paceBefore),
-            after: effect.paceAfter === null ? "—" : f.decimal(effect.paceAfter),
+            before: effect.paceBefore === null ? "—" : f.perDay(effect.paceBefore),
+            after: effect.paceAfter === null ? "—" : f.perDay(effect.paceAfter),
             window: EFFECT_WINDOW_DAYS,
           })}
         </div>

@@ -1,3 +1,4 @@
+import { METRICS, type Metric } from "@vneid-tracker/server/domain/types.ts";
 import type { Campaign, UnitOverview } from "../lib/api.ts";
 import { useI18n } from "../lib/i18n.tsx";
 
@@ -5,51 +6,48 @@ import { useI18n } from "../lib/i18n.tsx";
 const NAMED = 3;
 
 /**
- * One sentence that answers "will we make it?" from the communes' own standings (a parent is on
- * track only when every commune is), and what the figures leave out.
+ * One answer to "will we make it?" for each target of the campaign (coverage and linking), from
+ * the communes' own standings (a parent is on track only when every commune is), and what the
+ * figures leave out. "Reached" is said only when every targeted metric is reached.
  */
 export function Headline({ overview, campaign }: { overview: UnitOverview; campaign: Campaign }) {
   const { t, f, fill } = useI18n();
-  const { coverage, figures, unit } = overview;
+  const { figures, unit } = overview;
   const deadline = f.date(campaign.deadline);
-  const { done, onTrack, offTrack, notJudged } = coverage.units;
   const total = figures.expected;
-  const days = fill(t.headlineDays, {
-    days: overview.daysLeft,
-    deadline,
-    required: coverage.requiredPerDay === null ? "—" : f.decimal(coverage.requiredPerDay),
-  });
+  const open = METRICS.filter((metric) => overview[metric].units.done < total);
+  const labelled = (metric: Metric, text: string) =>
+    fill(t.headlineMetric, { metric: metric === "coverage" ? t.metricCoverage : t.metricLinking, text });
   let sentence: string;
-  let bad = offTrack > 0;
+  let bad: boolean;
   if (figures.reporting === 0) {
+    bad = false;
     sentence = fill(overview.daysLeft <= 0 ? t.afterDeadlineNoFigures : t.headlineNoFigures, {
       unit: unit.name,
       date: f.date(overview.date),
       deadline,
     });
   } else if (overview.daysLeft <= 0) {
-    bad = coverage.remaining > 0;
-    sentence = fill(t.afterDeadline, {
-      deadline,
-      date: f.date(overview.date),
-      percent: f.percent(coverage.percent),
-      remaining: f.integer(coverage.remaining),
-    });
-  } else if (done === total) {
+    bad = METRICS.some((metric) => overview[metric].remaining > 0);
+    const results = METRICS.map((metric) =>
+      fill(t.afterDeadlineResult[metric], {
+        percent: f.percent(overview[metric].percent),
+        remaining: f.integer(overview[metric].remaining),
+      }),
+    );
+    sentence = `${fill(t.afterDeadline, { deadline, date: f.date(overview.date) })} ${results.join("; ")}.`;
+  } else if (open.length === 0) {
+    bad = false;
     sentence = fill(t.headlineReached, { total, deadline });
-  } else if (offTrack === 0 && notJudged === 0) {
-    sentence = `${days} ${fill(t.headlineOnTrackAll, { total, unit: unit.name })}`;
-  } else if (notJudged === total) {
-    sentence = `${days} ${t.headlineNoPace}`;
   } else {
-    const parts = [fill(t.headlineUnits, { ok: done + onTrack, total })];
-    if (offTrack > 0)
-      parts.push(fill(t.headlineOffTrack, { count: offTrack, deadline, list: offTrackList() }));
-    if (notJudged > 0) parts.push(fill(t.headlineNotJudged, { count: notJudged }));
-    const projection = coverage.projection
-      ? fill(t.headlineProjection, { unit: unit.name, percent: f.percent(coverage.projection.percent) })
-      : "";
-    sentence = `${days} ${parts.join("; ")}${projection ? `; ${projection}` : "."}`;
+    bad = open.some((metric) => overview[metric].units.offTrack > 0);
+    const days = fill(t.headlineDays, { days: overview.daysLeft, deadline });
+    const parts = METRICS.map((metric) =>
+      open.includes(metric)
+        ? labelled(metric, metricAnswer(metric))
+        : labelled(metric, fill(t.headlineMetricReached, { total })),
+    );
+    sentence = `${days} ${parts.join(" ")}`;
   }
   const missing = figures.expected - figures.reporting;
   return (
@@ -63,9 +61,32 @@ export function Headline({ overview, campaign }: { overview: UnitOverview; campa
     </div>
   );
 
+  /** Where one metric stands: what is needed per day, and the communes on and off track. */
+  function metricAnswer(metric: Metric): string {
+    const status = overview[metric];
+    const { done, onTrack, offTrack, notJudged } = status.units;
+    const required =
+      status.requiredPerDay === null ? "" : fill(t.headlineRequired, { required: f.perDay(status.requiredPerDay) });
+    let answer: string;
+    if (offTrack === 0 && notJudged === 0) answer = fill(t.headlineOnTrackAll, { total, unit: unit.name });
+    else if (notJudged === total) answer = t.headlineNoPace;
+    else {
+      const parts = [fill(t.headlineUnits, { ok: done + onTrack, total })];
+      if (offTrack > 0)
+        parts.push(fill(t.headlineOffTrack, { count: offTrack, deadline, list: offTrackList(metric) }));
+      if (notJudged > 0) parts.push(fill(t.headlineNotJudged, { count: notJudged }));
+      const projection = status.projection
+        ? fill(t.headlineProjection, { unit: unit.name, percent: f.percent(status.projection.percent) })
+        : "";
+      answer = `${parts.join("; ")}${projection ? `; ${projection}` : "."}`;
+    }
+    return required ? `${required}; ${answer}` : answer;
+  }
+
   /** "Vĩnh An: 20/04/2032, Tây Phú: 15/09/2024, and 1 more", from the parent's OFF_PACE flag. */
-  function offTrackList(): string {
-    const flag = overview.flags.find((x) => x.code === "OFF_PACE" && x.metric === "coverage");
+  function offTrackList(metric: Metric): string {
+    const offTrack = overview[metric].units.offTrack;
+    const flag = overview.flags.find((x) => x.code === "OFF_PACE" && x.metric === metric);
     const listed = Array.isArray(flag?.values.units) ? flag.values.units : [];
     const named = listed
       .slice(0, NAMED)

@@ -36,7 +36,7 @@ export function WhereNext({
               {fill(t.whereNextLine, {
                 gap: f.integer(Math.max(0, s.gap)),
                 remaining: f.integer(s.remaining),
-                required: s.requiredPerDay === null ? "—" : f.decimal(s.requiredPerDay),
+                required: s.requiredPerDay === null ? "—" : f.perDay(s.requiredPerDay),
               })}
               {s.metric === "coverage" &&
                 s.linkingGap !== null &&

@@ -12,8 +12,10 @@ describe("Vietnamese formats", () => {
   });
 
   it("writes per-day figures, changes and trajectory rates", () => {
-    expect(f.decimal(281.42)).toBe("281,42");
-    expect(f.decimal(437)).toBe("437");
+    // People are whole: 281,42 a day needs 282 people a day.
+    expect(f.perDay(281.42)).toBe("282");
+    expect(f.perDay(436.87)).toBe("437");
+    expect(f.perDay(1234)).toBe("1.234");
     expect(f.points(2.5)).toBe("+2,50");
     expect(f.points(-0.3)).toBe("-0,30");
     expect(f.signedInteger(1234)).toBe("+1.234");

@@ -79,7 +79,7 @@ export function CommunePage({ unitId }: { unitId: string }) {
             <p>
               {fill(t.communeRemaining, {
                 remaining: f.integer(coverage.remaining),
-                required: coverage.requiredPerDay === null ? "—" : f.decimal(coverage.requiredPerDay),
+                required: coverage.requiredPerDay === null ? "—" : f.perDay(coverage.requiredPerDay),
               })}
             </p>
             {gap !== null && (
@@ -89,7 +89,7 @@ export function CommunePage({ unitId }: { unitId: string }) {
                     ? fill(t.communeGapBehindNoPace, { gap: f.integer(gap) })
                     : fill(t.communeGapBehind, {
                         gap: f.integer(gap),
-                        shortfall: f.decimal(coverage.shortfallPerDay),
+                        shortfall: f.perDay(coverage.shortfallPerDay),
                       })
                   : fill(t.communeGapAhead, { gap: f.integer(-gap) })}
               </p>

@@ -59,14 +59,14 @@ export function CommunesTable({
       key: "pace",
       header: t.colPace,
       numeric: true,
-      cell: (row) => orDash(s(row).pacePerDay, f.decimal),
+      cell: (row) => orDash(s(row).pacePerDay, f.perDay),
       sortValue: (row) => s(row).pacePerDay,
     },
     {
       key: "required",
       header: t.colRequired,
       numeric: true,
-      cell: (row) => orDash(s(row).requiredPerDay, f.decimal),
+      cell: (row) => orDash(s(row).requiredPerDay, f.perDay),
       sortValue: (row) => s(row).requiredPerDay,
     },
     {

@@ -81,4 +81,34 @@ describe("the overview's answer", () => {
     );
     expect(onTrack).toContain("Cả 2 xã đã đạt hoặc kịp tiến độ: Huyện Thử kịp hạn với tốc độ hiện tại.");
   });
+
+  it("speaks for every target: never 'đã đạt chỉ tiêu' while linking is off track", async () => {
+    const linkingOnly = (id: string, linked: number, gain: number) => [
+      { ...report(id, "2024-05-25", 1000), linked: linked - gain },
+      { ...report(id, "2024-06-01", 1000), linked },
+    ];
+    // Every commune has reached coverage; Xã Hai links 1 a week and will not make it.
+    const html = text(
+      render(
+        new Map([
+          ["11", linkingOnly("11", 400, 0)],
+          ["12", linkingOnly("12", 300, 1)],
+        ]),
+        "2024-06-01",
+      ),
+    );
+    expect(html).toContain("Định danh mức 2: cả 2 xã đã đạt chỉ tiêu.");
+    expect(html).toContain("Liên kết tài khoản: cần 4 người/ngày; 1/2 xã đã đạt hoặc kịp tiến độ; 1 xã không kịp");
+    expect(html).not.toContain("Cả 2 xã đã đạt chỉ tiêu");
+    const reached = text(
+      render(
+        new Map([
+          ["11", linkingOnly("11", 400, 0)],
+          ["12", linkingOnly("12", 400, 10)],
+        ]),
+        "2024-06-01",
+      ),
+    );
+    expect(reached).toContain("Cả 2 xã đã đạt chỉ tiêu trước hạn 01/07/2024.");
+  });
 });

@@ -43,10 +43,12 @@ export function KpiRow({
       )}
       <KpiCard
         label={t.requiredPerDay}
-        value={known && status.requiredPerDay !== null ? f.decimal(status.requiredPerDay) : "—"}
-        detail={fill(t.currentPace, {
-          pace: status.pacePerDay === null ? t.paceUnknown : f.decimal(status.pacePerDay),
-        })}
+        value={known && status.requiredPerDay !== null ? f.perDay(status.requiredPerDay) : "—"}
+        detail={
+          status.pacePerDay === null
+            ? t.currentPaceUnknown
+            : fill(t.currentPace, { pace: f.perDay(status.pacePerDay) })
+        }
       />
       {known && (
         <KpiCard

@@ -40,8 +40,8 @@ export function LaggingPanel({
               <span className="small">
                 {fill(t.laggingNeeds, {
                   gap: f.integer(Math.max(0, status.gapToExpected ?? 0)),
-                  required: status.requiredPerDay === null ? "—" : f.decimal(status.requiredPerDay),
-                  pace: status.pacePerDay === null ? t.paceUnknown : f.decimal(status.pacePerDay),
+                  required: status.requiredPerDay === null ? "—" : f.perDay(status.requiredPerDay),
+                  pace: status.pacePerDay === null ? t.paceUnknown : f.perDay(status.pacePerDay),
                 })}
               </span>
             </li>

@@ -41,7 +41,7 @@ export function WeeklyPage() {
     (a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY),
   );
   const lagging = data.laggingOrder.flatMap((id) => data.children.filter((c) => c.unit.id === id));
-  const orDash = (n: number | null) => (n === null ? "—" : f.decimal(n));
+  const orDash = (n: number | null) => (n === null ? "—" : f.perDay(n));
   const week = reporting.data.weeks[0] as ReportingWeek;
   const doc = weeklyDocument(data, week, campaign.data.deadline, settings.data.document, language);
   // The weeks to pick from: the 26 up to the latest report, each shown by its Sunday's figures.
