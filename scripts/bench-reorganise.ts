@@ -10,12 +10,11 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createApp } from "../server/src/app.ts";
 import { catalogueAt, REORGANISATION_2025 } from "../server/src/catalogue/catalogue.ts";
-import { planReorganisation } from "../server/src/catalogue/reorganise.ts";
+import { applyReorganisation } from "../server/src/catalogue/reorganise-deployment.ts";
 import { PROJECT_ROOT } from "../server/src/config.ts";
 import { addDays } from "../server/src/domain/dates.ts";
 import { isReportingUnit } from "../server/src/domain/tree.ts";
 import type { Report, Unit } from "../server/src/domain/types.ts";
-import { applyReorganisation } from "../server/src/seed.ts";
 import { openDatabase } from "../server/src/store/open.ts";
 import { postgresSql } from "../server/src/store/sql/postgres.ts";
 import { type Sql, statement } from "../server/src/store/sql/sql.ts";
@@ -111,9 +110,7 @@ for (const engine of ENGINES) {
     );
 
     const started = performance.now();
-    const plan = planReorganisation(await store.unitHistory(), catalogue, REORGANISATION_2025);
-    if (plan.problems.length > 0) throw new Error(plan.problems.join(" "));
-    await applyReorganisation(store, plan, actor);
+    const plan = await applyReorganisation(store, catalogue, { date: REORGANISATION_2025 }, actor);
     const reorganiseSeconds = (performance.now() - started) / 1000;
 
     const newCommunes = plan.successors.map((s) => s.unit);

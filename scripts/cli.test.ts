@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createApp } from "../server/src/app.ts";
+import { seedIfEmpty } from "../server/src/seed.ts";
 import { openStore } from "../server/src/store/store.ts";
 import { getJson, TEST_CONFIG, TEST_DATABASE_URL } from "../server/src/testing.ts";
 import { createTestDatabase } from "../server/src/testing-postgres.ts";
@@ -52,12 +53,20 @@ describe("npm run units -- reorganise (on both engines, as npm run user)", () =>
         env: { ...process.env, DATABASE_URL: "", DEMO_DATA: "true", ...env },
         encoding: "utf8",
       });
+    // The server fills the empty database at its start (the command-line tools never do).
+    const seeded = await openStore(env.DATABASE_URL ?? env.DATABASE_PATH);
+    await seedIfEmpty(seeded, TEST_CONFIG.dataDir, { demoData: "tay-son-2024", homeUnit: null });
+    await seeded.close();
     const preview = run(["reorganise", "--date", "2025-07-01", "--dry-run"]);
     expect(preview).toContain(
       "Xã Tây Sơn (21808) ← Thị trấn Phú Phong (21808) + Xã Tây Xuân (21844) + Xã Bình Nghi (21847)",
     );
     expect(preview).toContain("Dry run: nothing changed.");
     expect(run(["reorganise", "--date", "2025-07-01"])).toContain("Applied:");
+    expect(run(["reorganise", "--date", "2025-07-01"])).toContain(
+      "already applied to this deployment: nothing changed",
+    );
+    expect(() => run(["reorganise", "--date", "2025-07-02"])).toThrow(/already reorganised on 2025-07-01/);
 
     const store = await openStore(env.DATABASE_URL ?? env.DATABASE_PATH);
     const app = createApp({ store, config: TEST_CONFIG });
@@ -70,6 +79,37 @@ describe("npm run units -- reorganise (on both engines, as npm run user)", () =>
     expect(tay.unit.name).toBe("Xã Tây Sơn");
     expect(tay.figures.population).toBe(population);
     expect((await getJson(app, "/api/overview?unit=547&date=2025-09-01")).body.children).toHaveLength(5);
+    await store.close();
+  });
+});
+
+describe("the command-line tools on a real install (DEMO_DATA=false)", () => {
+  it("never load the demo into its database", { timeout: 60_000 }, async () => {
+    const env = TEST_DATABASE_URL
+      ? {
+          DATABASE_URL: await createTestDatabase(TEST_DATABASE_URL, null),
+          DATABASE_PATH: join(dir, "unused.db"),
+        }
+      : { DATABASE_PATH: join(dir, "real.db") };
+    const run = (script: string, args: string[], input = "") =>
+      execFileSync(process.execPath, ["--import", "tsx", script, ...args], {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: "", DEMO_DATA: "false", ...env },
+        input,
+        encoding: "utf8",
+        stdio: ["pipe", "pipe", "pipe"],
+      });
+    run(
+      "scripts/user.ts",
+      ["add", "quan.tri", "--role", "admin", "--password-stdin"],
+      "ruộng lúa xanh mùa gặt 2024\n",
+    );
+    expect(() => run("scripts/units.ts", ["reorganise", "--dry-run"])).toThrow(
+      /no commune valid on 2025-06-30/,
+    );
+    const store = await openStore(env.DATABASE_URL ?? env.DATABASE_PATH);
+    expect((await store.unitHistory()).versions).toEqual([]);
+    expect(await store.reportCount()).toBe(0);
     await store.close();
   });
 });

@@ -11,7 +11,6 @@ import { ROLES, type Role } from "../server/src/auth/roles.ts";
 import { databaseLocation, loadConfig } from "../server/src/config.ts";
 import { vietnamDate } from "../server/src/domain/dates.ts";
 import { isReportingUnit } from "../server/src/domain/tree.ts";
-import { seedIfEmpty } from "../server/src/seed.ts";
 import { type Actor, openStore } from "../server/src/store/store.ts";
 
 const USAGE = `usage: npm run user -- add NAME --role ${ROLES.join("|")} [--unit CODE] --password-stdin
@@ -40,8 +39,7 @@ const { positionals, values } = parseArgs({
 const [command, name] = positionals;
 const config = loadConfig();
 const store = await openStore(databaseLocation(config));
-// A database the server has not started on yet is filled as the server would fill it (the units to scope users to).
-await seedIfEmpty(store, config.dataDir, config);
+// Never seeds: the server fills an empty database at its start, with demo data only when told to.
 const actor: Actor = {
   userId: null,
   username: `cli:${process.env.USER ?? "unknown"}`,

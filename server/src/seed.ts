@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { type AreaSetup, areaFromCatalogue } from "./catalogue/area-setup.ts";
 import { catalogueAt, REORGANISATION_2025 } from "./catalogue/catalogue.ts";
-import { planReorganisation, type ReorganisationPlan } from "./catalogue/reorganise.ts";
+import { applyReorganisation } from "./catalogue/reorganise-deployment.ts";
 import type { DemoData } from "./config.ts";
 import { DIRECTIVE_CAMPAIGN } from "./domain/campaign.ts";
 import { isIsoDate } from "./domain/dates.ts";
@@ -11,6 +11,7 @@ import { DRIVE_STATUSES, type DriveInput, type DriveStatus } from "./domain/driv
 import { DEFAULT_DUE } from "./domain/reporting-weeks.ts";
 import { isReportingUnit, type UnitTree } from "./domain/tree.ts";
 import { type Campaign, UNIT_KINDS, type Unit, type UnitKind } from "./domain/types.ts";
+import { versionKey } from "./domain/unit-history.ts";
 import type { RecordedReport } from "./store/reports.ts";
 import type { DocumentSettings } from "./store/settings.ts";
 import type { Actor, Store } from "./store/store.ts";
@@ -47,27 +48,40 @@ export async function seedIfEmpty(
   return [`${area.units.length} units of ${area.home.name} (${tree} catalogue)`];
 }
 
-/** Saves an area chosen from the catalogue, with its lineage, as the deployment's area: all or nothing. */
+/**
+ * Saves an area chosen from the catalogue, with its lineage, as the deployment's area: all or
+ * nothing. Choosing again, or widening the area, only adds: a version the deployment holds is kept
+ * as it is (an ended one stays ended), and a version that would overlap one of its code is left out.
+ */
 export async function setUpArea(store: Store, area: AreaSetup, actor: Actor) {
-  await store.changeUnits(
-    {
-      units: area.units,
-      lineage: area.reorganisation?.lineage ?? [],
+  await store.changeUnits(({ history }) => {
+    const added = area.units.filter((unit) =>
+      history.versionsOf(unit.id).every((held) => !overlaps(held, unit)),
+    );
+    const keys = new Set(added.map(versionKey));
+    return {
+      units: added,
+      lineage: (area.reorganisation?.lineage ?? []).filter((link) =>
+        keys.has(versionKey({ id: link.to, validFrom: link.date })),
+      ),
       home: { id: area.home.id, validFrom: area.home.validFrom ?? null },
-      audit: { action: "units.setup", summary: { area: area.home.id, units: area.units.length } },
-    },
-    actor,
-  );
+      audit: { action: "units.setup", summary: { area: area.home.id, units: added.length } },
+    };
+  }, actor);
 }
+
+/** Whether two versions are valid on a common day. */
+const overlaps = (a: Unit, b: Unit) =>
+  (a.validFrom ?? "") < (b.validTo ?? "9999-12-31") && (b.validFrom ?? "") < (a.validTo ?? "9999-12-31");
 
 const setHome = (store: Store, unit: Unit) =>
   store.changeUnits(
-    {
+    () => ({
       units: [],
       lineage: [],
       home: { id: unit.id, validFrom: unit.validFrom ?? null },
       audit: { action: "units.home", summary: { area: unit.id } },
-    },
+    }),
     SYSTEM(),
   );
 
@@ -88,9 +102,7 @@ async function seedDemo(store: Store, dataDir: string, demo: NonNullable<DemoDat
     `${reports.length} demo reports, ${villages.length} villages, ${drives.length} drives`,
   ];
   if (demo === "tay-son-2025") {
-    const plan = planReorganisation(await store.unitHistory(), catalogueAt(dataDir), REORGANISATION_2025);
-    if (plan.problems.length > 0) throw new Error(plan.problems.join(" "));
-    await applyReorganisation(store, plan, SYSTEM());
+    await applyReorganisation(store, catalogueAt(dataDir), { date: REORGANISATION_2025 }, SYSTEM());
     const after = readReports(join(dataDir, "demo", "reports-2025.csv"));
     await store.insertReports(after);
     await store.createCampaign(LINKING_2025, true, SYSTEM());
@@ -117,26 +129,6 @@ export const LINKING_2025: Campaign = {
   start: "2025-09-01",
   deadline: "2025-12-31",
 };
-
-/** Applies a planned reorganisation: the versions that end and begin and their lineage, in one transaction. */
-export async function applyReorganisation(store: Store, plan: ReorganisationPlan, actor: Actor) {
-  await store.changeUnits(
-    {
-      units: [...plan.ending, ...plan.beginning],
-      lineage: plan.lineage,
-      audit: {
-        action: "units.reorganise",
-        summary: {
-          date: plan.date,
-          ended: plan.ending.length,
-          began: plan.beginning.length,
-          lineage: plan.lineage.length,
-        },
-      },
-    },
-    actor,
-  );
-}
 
 function readCsv(path: string): Record<string, string>[] {
   return parse(readFileSync(path, "utf8"), { columns: true, skip_empty_lines: true, trim: true, bom: true });

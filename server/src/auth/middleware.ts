@@ -2,6 +2,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie } from "hono/cookie";
 import { vietnamDate } from "../domain/dates.ts";
+import type { Unit } from "../domain/types.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import type { Store } from "../store/store.ts";
@@ -52,7 +53,7 @@ export function sessionMiddleware({
       const found =
         session && !sessionExpired(session, nowMs) ? await store.getUser(session.userId) : undefined;
       if (session && found && !found.disabled) {
-        user = await withSuccessors(store, found, nowMs);
+        user = await withVersions(store, found, nowMs);
         sessionHash = hash;
         if (nowMs - session.lastSeenMs > TOUCH_INTERVAL_MS) await store.touchSession(hash, nowMs);
       } else {
@@ -72,14 +73,20 @@ export function sessionMiddleware({
   };
 }
 
-/** A user whose commune has ended answers for the communes that cover it today (roles.ts `can`). */
-export async function withSuccessors(store: Store, user: User, nowMs: number): Promise<User> {
+/**
+ * The unit versions a user bound to a commune answers for (roles.ts `can`): the version they were
+ * bound to and, once it has ended, the communes that cover it today, each from its own beginning.
+ */
+export async function withVersions(store: Store, user: User, nowMs: number): Promise<User> {
   if (user.unitId === null) return user;
   const history = await store.unitHistory();
+  const versions = history.versionsOf(user.unitId);
+  const own = versions.find((v) => (v.validFrom ?? null) === user.unitFrom) ?? versions.at(-1);
+  if (!own) return { ...user, versions: [] };
+  const range = (u: Unit) => ({ id: u.id, validFrom: u.validFrom ?? null, validTo: u.validTo ?? null });
   const today = vietnamDate(nowMs);
-  const found = history.resolve(user.unitId, today);
-  if (found?.standing !== "former") return user;
-  return { ...user, successors: history.coveringOn(found.unit, today).map((u) => u.id) };
+  const successors = own.validTo && own.validTo <= today ? history.coveringOn(own, today) : [];
+  return { ...user, versions: [range(own), ...successors.map(range)] };
 }
 
 /** The signed-in user, or a 401. */

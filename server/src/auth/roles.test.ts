@@ -6,6 +6,7 @@ const user = (role: Role, unitId: string | null = null): User => ({
   username: role,
   role,
   unitId,
+  unitFrom: null,
   disabled: false,
   createdAt: "2024-01-01T00:00:00Z",
 });
@@ -39,11 +40,29 @@ describe("can: one answer for the server and the web", () => {
 
   it("keeps a commune user and a youth team to their commune, an unscoped youth team to the area", () => {
     const inArea = (id: string) => id.startsWith("218");
-    expect(can(user("commune", "21850"), "writeReports", "21850")).toBe(true);
-    expect(can(user("commune", "21850"), "writeReports", "21835")).toBe(false);
-    expect(can(user("youth", "21850"), "planDrives", "21835", inArea)).toBe(false);
-    expect(can(user("youth"), "planDrives", "21835", inArea)).toBe(true);
-    expect(can(user("youth"), "planDrives", "21550", inArea)).toBe(false);
-    expect(can(user("police"), "planDrives", "21550", inArea)).toBe(true);
+    const at = (unitId: string) => ({ unitId, date: "2024-06-29" });
+    expect(can(user("commune", "21850"), "writeReports", at("21850"))).toBe(true);
+    expect(can(user("commune", "21850"), "writeReports", at("21835"))).toBe(false);
+    expect(can(user("youth", "21850"), "planDrives", at("21835"), inArea)).toBe(false);
+    expect(can(user("youth"), "planDrives", at("21835"), inArea)).toBe(true);
+    expect(can(user("youth"), "planDrives", at("21550"), inArea)).toBe(false);
+    expect(can(user("police"), "planDrives", at("21550"), inArea)).toBe(true);
+  });
+
+  it("follows unit versions, never a reused code: Tây Xuân's account acts for the new Tây Sơn from 01/07/2025 only", () => {
+    // Tây Xuân (21844) ended on 01/07/2025 and went into the new Xã Tây Sơn, which reuses the code
+    // of the town of Phú Phong (21808 until 30/06/2025).
+    const tayXuan: User = {
+      ...user("commune", "21844"),
+      versions: [
+        { id: "21844", validFrom: null, validTo: "2025-07-01" },
+        { id: "21808", validFrom: "2025-07-01", validTo: null },
+      ],
+    };
+    expect(can(tayXuan, "writeReports", { unitId: "21808", date: "2025-07-05" })).toBe(true);
+    expect(can(tayXuan, "writeReports", { unitId: "21808", date: "2024-06-29" })).toBe(false);
+    expect(can(tayXuan, "planDrives", { unitId: "21808", date: "2024-03-16" })).toBe(false);
+    expect(can(tayXuan, "writeReports", { unitId: "21844", date: "2024-06-29" })).toBe(true);
+    expect(can(tayXuan, "writeReports", { unitId: "21844", date: "2025-07-05" })).toBe(false);
   });
 });

@@ -8,13 +8,30 @@ export interface User {
   role: Role;
   /** The commune a `commune` user (and optionally a `youth` user) answers for. */
   unitId: string | null;
+  /** The version of that commune (the day it began; null: from the start): codes are reused. */
+  unitFrom: string | null;
   /**
-   * When that commune has ended (a reorganisation): the communes that now cover it, which the user
-   * answers for too until an admin reassigns the account.
+   * The unit versions the user answers for, each valid over [validFrom, validTo): their commune's
+   * and, once it has ended (a reorganisation), the communes that now cover it, from the change on,
+   * until an admin reassigns the account. Set by the server on each request (auth/middleware.ts).
    */
-  successors?: readonly string[];
+  versions?: readonly UnitVersionRange[];
   disabled: boolean;
   createdAt: string;
+}
+
+/** A unit version as rights are checked against it: a code over [validFrom, validTo). */
+export interface UnitVersionRange {
+  id: string;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+/** What a user acts on: a unit's code and, on the server always, the date the figures or drive are of. */
+export interface Target {
+  unitId: string;
+  /** Without it (the web, hiding what the server would refuse): any version of the code. */
+  date?: string;
 }
 
 /** What a user may do; `can` answers for each, the server enforces it, the web only hides what it refuses. */
@@ -33,22 +50,25 @@ export type Action =
 export const hasCommune = (role: Role) => role === "commune" || role === "youth";
 
 /**
- * Whether `user` may do `action` on the commune `unitId` (or, without one, anywhere at all):
+ * Whether `user` may do `action` on the commune `target` (or, without one, anywhere at all):
  * - reports: admin and police anywhere, a commune user in their own commune; deleting is admin and police;
  * - drives: admin and police anywhere, a youth team in its commune or, without one, within the
  *   deployment's area (`inArea`: the communes under the home unit), a commune user in their commune;
  * - users, the campaign and the area's units: admin; the audit log and approving weeks: admin and police.
- * A commune's own unit includes the communes that cover it after it ended (User.successors).
+ * A commune user's own unit is the version of the code valid on the target's date among
+ * User.versions: the communes that cover theirs after it ended, from the change on, and never an
+ * earlier version that shares a successor's code.
  */
 export function can(
   user: User | null,
   action: Action,
-  unitId?: string,
+  target?: Target,
   inArea: (unitId: string) => boolean = () => true,
 ): boolean {
   if (!user) return false;
   const anywhere = user.role === "admin" || user.role === "police";
-  const own = unitId === undefined || user.unitId === unitId || (user.successors ?? []).includes(unitId);
+  const own = target === undefined || actsFor(user, target);
+  const unitId = target?.unitId;
   switch (action) {
     case "writeReports":
       return anywhere || (user.role === "commune" && own);
@@ -68,3 +88,17 @@ export function can(
       return user.role === "admin";
   }
 }
+
+/** Whether the target is one of the unit versions the user answers for. */
+function actsFor(user: User, { unitId, date }: Target): boolean {
+  const versions =
+    user.versions ?? (user.unitId ? [{ id: user.unitId, validFrom: user.unitFrom, validTo: null }] : []);
+  return versions.some(
+    (v) =>
+      v.id === unitId &&
+      (date === undefined || ((v.validFrom ?? "") <= date && (v.validTo === null || date < v.validTo))),
+  );
+}
+
+/** The codes of the communes that cover an ended commune's account today (empty while it is valid). */
+export const successorCodes = (user: User): string[] => (user.versions ?? []).slice(1).map((v) => v.id);

@@ -119,10 +119,11 @@ describe("Tây Sơn's 15 units become 5 communes on 01/07/2025", () => {
       username: "quan-tri",
       after: { date: "2025-07-01", ended: expect.any(Number) },
     });
-    // Applying it twice is refused.
+    // Applying it again changes nothing, and says so.
     const again = await postJson(app, "/api/area/reorganisation", { date: "2025-07-01" }, admin);
-    expect(again.status).toBe(422);
-    expect((await json(again)).error.code).toBe("REORGANISATION_INVALID");
+    expect(again.status).toBe(200);
+    expect(await json(again)).toMatchObject({ applied: false, alreadyApplied: true });
+    expect(await store.auditLog({ action: "units.reorganise", limit: 10 })).toHaveLength(1);
   });
 
   it("takes the tree of each report's date: old codes in 2024, new codes after the change", async () => {
@@ -205,9 +206,13 @@ describe("Tây Sơn's 15 units become 5 communes on 01/07/2025", () => {
     await postJson(app, "/api/area/reorganisation", {}, admin);
     const commune = await signIn(app, "binh-tan");
     const me = (await json(await app.request("/api/auth/me", { headers: { cookie: commune } }))).user;
-    expect(me.successors).toEqual(["21817"]);
+    const versions = [
+      { id: "21811", validFrom: null, validTo: "2025-07-01" },
+      { id: "21817", validFrom: "2025-07-01", validTo: null },
+    ];
+    expect(me.versions).toEqual(versions);
     const listed = (await json(await app.request("/api/users", { headers: { cookie: admin } }))).users;
-    expect(listed.find((u: { username: string }) => u.username === "binh-tan").successors).toEqual(["21817"]);
+    expect(listed.find((u: { username: string }) => u.username === "binh-tan").versions).toEqual(versions);
     const report = {
       unitId: "21817",
       date: "2025-07-05",
@@ -219,6 +224,63 @@ describe("Tây Sơn's 15 units become 5 communes on 01/07/2025", () => {
     };
     expect((await postJson(app, "/api/reports", report, commune)).status).toBe(201);
     expect((await postJson(app, "/api/reports", { ...report, unitId: "21808" }, commune)).status).toBe(403);
+  });
+
+  it("never lets an account act on an earlier version that shares its successor's code", async () => {
+    // Tây Xuân (21844) went into the new Xã Tây Sơn, which reuses the code of the town of Phú Phong (21808).
+    const { app, store } = await createDemoApp();
+    const admin = await asAdmin(app, store);
+    await createUser(store, { username: "tay-xuan", role: "commune", unitId: "21844" });
+    expect((await postJson(app, "/api/area/reorganisation", {}, admin)).status).toBe(200);
+    const tayXuan = await signIn(app, "tay-xuan");
+    const phuPhong2024 = {
+      unitId: "21808",
+      date: "2024-06-29",
+      population: 20_000,
+      level2: 100,
+      dual: 50,
+      linked: 10,
+      confirm: true,
+    };
+    const refused = await postJson(app, "/api/reports", phuPhong2024, tayXuan);
+    expect(refused.status).toBe(403);
+    const file = "unit_code,date,population,level2,dual,linked\n21808,2024-06-29,20000,100,50,10\n";
+    expect((await upload(app, "/api/imports?dryRun=true", "phu-phong.csv", file, tayXuan)).status).toBe(403);
+    const drive = await store.createDrive(
+      {
+        unitId: "21808",
+        villageId: null,
+        date: "2024-03-16",
+        startTime: null,
+        endTime: null,
+        team: "Đoàn thị trấn Phú Phong",
+        planned: 40,
+        status: "done",
+        registrations: 38,
+        linked: 20,
+        notes: "",
+      },
+      actor,
+    );
+    const patch = await postJson(app, `/api/drives/${drive.id}`, { notes: "x" }, tayXuan, "PATCH");
+    expect(patch.status).toBe(403);
+    const deleted = await app.request(`/api/drives/${drive.id}`, {
+      method: "DELETE",
+      headers: { cookie: tayXuan, origin: "http://localhost" },
+    });
+    expect(deleted.status).toBe(403);
+    // Phú Phong's figure of 29/06/2024 is as it was; the account writes for the new Xã Tây Sơn.
+    const district = (await getJson(app, "/api/overview?unit=547&date=2024-06-29")).body;
+    expect(district.figures.level2).toBe(119_356);
+    const now = {
+      ...phuPhong2024,
+      date: "2025-07-05",
+      population: 40_000,
+      level2: 39_000,
+      dual: 20_000,
+      linked: 15_000,
+    };
+    expect((await postJson(app, "/api/reports", now, tayXuan)).status).toBe(201);
   });
 });
 
@@ -323,12 +385,12 @@ describe("setting up an area from the catalogue", () => {
     const broken = [...area.reorganisation.lineage, { date: "2025-07-01", from: "x", to: "21808", share: 2 }];
     await expect(
       store.changeUnits(
-        {
+        () => ({
           units: area.units,
           lineage: broken,
           home: { id: "52", validFrom: "2025-07-01" },
           audit: { action: "units.setup", summary: {} },
-        },
+        }),
         actor,
       ),
     ).rejects.toThrow();

@@ -28,6 +28,8 @@ export interface ReorganisationPlan {
   }[];
   /** Why it cannot be applied; empty when it can. */
   problems: string[];
+  /** The same change was applied before: applying it again changes nothing. */
+  alreadyApplied: boolean;
 }
 
 /**
@@ -49,15 +51,31 @@ export function planReorganisation(
   const before = history.treeOn(addDays(date, -1));
   const open = before.units.filter((u) => !u.validTo);
   const held = new Map(open.map((u) => [u.id, u]));
-  const plan: ReorganisationPlan = { date, ending: [], beginning: [], lineage: [], successors: [], problems };
-  if (
-    history.lineage.some((link) => link.date === date) ||
-    history.versions.some((u) => u.validFrom === date)
-  ) {
-    problems.push(`A change of units on ${date} has already been applied to this deployment.`);
+  const plan: ReorganisationPlan = {
+    date,
+    ending: [],
+    beginning: [],
+    lineage: [],
+    successors: [],
+    problems,
+    alreadyApplied: false,
+  };
+  if (history.lineage.some((link) => link.date === date)) {
+    plan.alreadyApplied = true;
     return plan;
   }
   const reporting = open.filter(isReportingUnit);
+  // The merger table turns communes of 2024 into those of 2025: communes formed by a change are past it.
+  const formed = reporting
+    .filter((u) => u.validFrom)
+    .sort((a, b) => compareCodes(a.validFrom ?? "", b.validFrom ?? ""));
+  if (formed.length > 0) {
+    const first = formed[0] as Unit;
+    problems.push(
+      `The communes of this area were already reorganised on ${first.validFrom} (${formed.length} communes, ${first.name} (${first.id}) among them): a second change on ${date} is refused.`,
+    );
+    return plan;
+  }
   if (reporting.length === 0) {
     problems.push(
       `The deployment has no commune valid on ${addDays(date, -1)}: there is nothing to reorganise.`,

@@ -23,10 +23,10 @@ describe("flagText", () => {
       },
     };
     expect(vi(late)).toBe(
-      "Với tốc độ 15,23 tài khoản/ngày, 1.084 người còn lại đến 09/09/2024 mới xong, không kịp hạn 01/07/2024; cần 542 người/ngày.",
+      "Với tốc độ 16 tài khoản/ngày, 1.084 người còn lại đến 09/09/2024 mới xong, không kịp hạn 01/07/2024; cần 542 người/ngày.",
     );
     expect(en(late)).toBe(
-      "At 15.23 level-2 accounts per day, the 1,084 still needed would be reached on 09/09/2024, not before the deadline 01/07/2024; 542 per day are needed.",
+      "At 16 level-2 accounts per day, the 1,084 still needed would be reached on 09/09/2024, not before the deadline 01/07/2024; 542 per day are needed.",
     );
     expect(vi({ ...late, values: { ...late.values, pacePerDay: 0, eta: null } })).toBe(
       "Không có thêm tài khoản trong 28 ngày qua (0 người/ngày); còn 1.084 người, cần 542 người/ngày.",

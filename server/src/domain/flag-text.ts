@@ -6,6 +6,8 @@ export interface TextFormat {
   integer: (n: number) => string;
   /** People per day: whole people, rounded up, for readers; two decimals in the API's messages. */
   perDay: (n: number) => string;
+  /** Up to two decimals (percentage points). */
+  decimal: (n: number) => string;
   /** A canonical truncated percent string ("65.68"). */
   percent: (percent: string | null) => string;
   date: (isoDate: string) => string;
@@ -17,10 +19,12 @@ export interface TextFormat {
 export function documentFormat(language: "vi" | "en"): TextFormat {
   const locale = language === "vi" ? "vi-VN" : "en-GB";
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   return {
     integer: (n) => integer.format(n),
     // "cần 436,87 người/ngày" is not a number of people: 437 are needed.
     perDay: (n) => integer.format(Math.ceil(n)),
+    decimal: (n) => decimal.format(n),
     /** The API's canonical truncated percent ("65.68"), never recomputed: 65,68%. */
     percent: (p) => (p === null ? "—" : `${language === "vi" ? p.replace(".", ",") : p}%`),
     date: (iso) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`,
@@ -34,7 +38,8 @@ export function documentFormat(language: "vi" | "en"): TextFormat {
  */
 export const API_FORMAT: TextFormat = {
   integer: (n) => groupThousands(String(Math.round(n))),
-  perDay: (n) => {
+  perDay: (n) => API_FORMAT.decimal(n),
+  decimal: (n) => {
     const [whole, fraction] = n.toFixed(2).split(".");
     return `${groupThousands(whole as string)}.${fraction}`;
   },
@@ -71,7 +76,7 @@ export function flagText(flag: Flag, t: Messages, f: TextFormat): string {
         ...words,
         percent: percent("percent"),
         expected: percent("expectedPercent"),
-        points: f.perDay(num("points")),
+        points: f.decimal(num("points")),
         gap: f.integer(num("gap")),
       });
     case "OFF_PACE": {

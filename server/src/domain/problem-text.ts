@@ -16,7 +16,7 @@ export function problemText(problem: Omit<ServerProblem, "message">, t: Messages
   const template = (t.problems as Record<string, string>)[problem.code];
   if (!template) return "message" in problem ? String(problem.message) : problem.code;
   const show = (value: unknown): string | number => {
-    if (typeof value === "number") return Number.isInteger(value) ? f.integer(value) : f.perDay(value);
+    if (typeof value === "number") return Number.isInteger(value) ? f.integer(value) : f.decimal(value);
     if (typeof value === "string" && isIsoDate(value)) return f.date(value);
     return value === null || value === undefined ? "" : String(value);
   };

@@ -29,7 +29,8 @@ export const en: Messages = {
     coverage:
       "Level-2 coverage: {percent} ({level2}/{population}); expected on the trajectory {expected}; {remaining} still to reach.",
     days: "{days, plural, one {# day} other {# days}} to the {deadline} deadline; {required} needed per day, current pace {pace} per day.",
-    daysNoPace: "{days, plural, one {# day} other {# days}} to the {deadline} deadline; {required} needed per day, current pace not known yet.",
+    daysNoPace:
+      "{days, plural, one {# day} other {# days}} to the {deadline} deadline; {required} needed per day, current pace not known yet.",
     afterDeadline: "The {deadline} deadline has passed.",
     linking: "Account linking: {percent} ({linked}/{dual}); expected {expected}.",
     reporting: "Communes reported: {reporting}/{expected}. Lagging communes: {lagging}.",

@@ -4,14 +4,15 @@ import { allow } from "../auth/middleware.ts";
 import { can } from "../auth/roles.ts";
 import { areaFromCatalogue } from "../catalogue/area-setup.ts";
 import { type Catalogue, REORGANISATION_2025, TREES } from "../catalogue/catalogue.ts";
-import { planReorganisation } from "../catalogue/reorganise.ts";
+import { endingCommunes, LATE_RESOLUTIONS } from "../catalogue/late-reports.ts";
+import { applyReorganisation, previewReorganisation } from "../catalogue/reorganise-deployment.ts";
 import { vietnamDate } from "../domain/dates.ts";
 import { isReportingUnit } from "../domain/tree.ts";
 import type { Scope } from "../domain/unit-history.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import { BadBoundaries, readBoundaries } from "../imports/boundaries.ts";
-import { applyReorganisation, setUpArea } from "../seed.ts";
+import { setUpArea } from "../seed.ts";
 import type { Store } from "../store/store.ts";
 import { isoDate, validJson, validQuery } from "../validation.ts";
 import { askedUnit } from "./assessment-input.ts";
@@ -40,6 +41,7 @@ const reorganisationBody = z.object({
     )
     .max(20_000)
     .default([]),
+  lateReports: z.enum(LATE_RESOLUTIONS, { message: "must be delete or merge" }).optional(),
 });
 
 /**
@@ -169,30 +171,23 @@ export function areaRoutes(
         },
       )
       .post("/reorganisation", mayManage, validJson(reorganisationBody), async (c) => {
-        const { date, shares } = c.req.valid("json");
+        const request = c.req.valid("json");
         const dryRun = c.req.query("dryRun") === "true";
-        const history = await store.unitHistory();
-        const plan = planReorganisation(history, catalogue(), date, shares);
+        const preview = dryRun
+          ? await previewReorganisation(store, catalogue(), request)
+          : await applyReorganisation(store, catalogue(), request, c.get("actor"));
         const users = (await store.listUsers()).filter((u) => u.unitId !== null);
-        const ending = new Set(plan.ending.filter(isReportingUnit).map((u) => u.id));
+        const ending = new Set(endingCommunes(preview));
         const accounts = users
           .filter((u) => ending.has(u.unitId as string))
           .map((u) => ({
             username: u.username,
             unitId: u.unitId,
-            successors: plan.successors
+            successors: preview.successors
               .filter((s) => s.predecessors.some((p) => p.id === u.unitId))
               .map((s) => s.unit.id),
           }));
-        const preview = { ...plan, accounts };
-        if (dryRun) return c.json({ dryRun: true, ...preview });
-        if (plan.problems.length > 0) {
-          throw new ApiError(422, "REORGANISATION_INVALID", plan.problems.join(" "), {
-            problems: plan.problems,
-          });
-        }
-        await applyReorganisation(store, plan, c.get("actor"));
-        return c.json({ dryRun: false, ...preview });
+        return c.json({ dryRun, applied: !dryRun && !preview.alreadyApplied, ...preview, accounts });
       })
   );
 }

@@ -112,7 +112,7 @@ export function driveRoutes(store: Store, homeUnit: string | null, now: () => nu
       await authorize(
         c,
         store,
-        (user) => can(user, "planDrives", body.unitId, inArea),
+        (user) => can(user, "planDrives", { unitId: body.unitId, date: body.date }, inArea),
         mayWrite(body.unitId),
       );
       const drive = await store.createDrive(await valid(body), c.get("actor"));
@@ -127,7 +127,8 @@ export function driveRoutes(store: Store, homeUnit: string | null, now: () => nu
         c,
         store,
         (user) =>
-          can(user, "planDrives", current.unitId, inArea) && can(user, "planDrives", input.unitId, inArea),
+          can(user, "planDrives", { unitId: current.unitId, date: current.date }, inArea) &&
+          can(user, "planDrives", { unitId: input.unitId, date: input.date }, inArea),
         mayWrite(input.unitId),
       );
       const drive = await store.updateDrive(current.id, await valid(input), c.get("actor"));
@@ -139,7 +140,7 @@ export function driveRoutes(store: Store, homeUnit: string | null, now: () => nu
       await authorize(
         c,
         store,
-        (user) => can(user, "planDrives", current.unitId, inArea),
+        (user) => can(user, "planDrives", { unitId: current.unitId, date: current.date }, inArea),
         mayWrite(current.unitId),
       );
       await store.deleteDrive(current.id, c.get("actor"));

@@ -98,14 +98,15 @@ export function importRoutes(store: Store, homeUnit: string | null, now: () => n
       }
       if (plan.rows.length === 0)
         throw new ApiError(422, "EMPTY_FILE", `${file.name} has a header but no row of figures.`);
-      // A file is refused whole when one of its rows is a commune the user may not write for.
-      const units = [
-        ...new Set(plan.rows.flatMap((r) => (r.values.unitId === null ? [] : [r.values.unitId]))),
-      ];
-      const refused = units.find((id) => !can(user, "writeReports", id));
-      await authorize(c, store, (u) => units.every((id) => can(u, "writeReports", id)), {
+      // A file is refused whole when one of its rows is a commune (as it is on the row's date) the
+      // user may not write for.
+      const targets = plan.rows.flatMap((r) =>
+        r.values.unitId === null ? [] : [{ unitId: r.values.unitId, date: r.values.date }],
+      );
+      const refused = targets.find((target) => !can(user, "writeReports", target));
+      await authorize(c, store, (u) => targets.every((target) => can(u, "writeReports", target)), {
         action: "import reports",
-        unitId: refused,
+        unitId: refused?.unitId,
       });
       // A file with a row in an approved week is refused whole, naming those rows (the write checks again).
       const locked = await store.lockedReports(plan.reports);

@@ -11,6 +11,7 @@ import {
   weekStatuses,
   weeksBetween,
 } from "../domain/reporting-weeks.ts";
+import type { Unit } from "../domain/types.ts";
 import { scopeOf } from "../domain/unit-history.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
@@ -135,20 +136,27 @@ export function reportingRoutes(store: Store, homeUnit: string | null, now: () =
 
 /** `/api/approvals`: police and admin approve a week for a unit's communes (locking it) and reopen it with a reason. */
 export function approvalRoutes(store: Store) {
-  /** The reporting units a week's approval of `unitId` covers: its communes on the week's Sunday. */
+  /**
+   * The reporting units a week's approval of `unitId` covers: its communes on each day of the week
+   * (a week that spans a change of units locks the reports of both trees dated in it).
+   */
   async function covered(unitId: string, week: string) {
     const monday = weekFromLabel(week) as string;
-    const sunday = addDays(monday, 6);
     const history = await store.unitHistory();
-    const found = history.resolve(unitId, sunday);
-    if (!found) {
+    if (!history.resolve(unitId, monday)) {
       throw new ApiError(404, "UNIT_NOT_FOUND", `No unit has the code ${JSON.stringify(unitId)}.`, {
         field: "unitId",
         value: unitId,
       });
     }
-    const scope = scopeOf(history, found.unit, sunday);
-    return { scope, units: scope.tree.reportingUnitsUnder(scope.unit.id).map((u) => u.id) };
+    const units = new Set<string>();
+    const scopeOn = (date: string) => scopeOf(history, history.resolve(unitId, date)?.unit as Unit, date);
+    for (let day = 0; day < 7; day++) {
+      const scope = scopeOn(addDays(monday, day));
+      for (const unit of scope.tree.reportingUnitsUnder(scope.unit.id)) units.add(unit.id);
+    }
+    // The unit as the week ends names the approval.
+    return { scope: scopeOn(addDays(monday, 6)), units: [...units].sort() };
   }
   const mayApprove = allow(store, (user) => can(user, "approveWeeks"), "approve weeks");
   return new Hono<AppEnv>()

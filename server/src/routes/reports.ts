@@ -32,13 +32,14 @@ export function reportRoutes(store: Store, now: () => number) {
   return new Hono<AppEnv>()
     .post("/", validJson(reportBody), async (c) => {
       const body = c.req.valid("json");
-      await authorize(c, store, (user) => can(user, "writeReports", body.unitId), {
+      // The unit is the version valid on the report's date (a 2024 report of an old commune, a 2025
+      // one of a new): rights are checked against it, never the bare code.
+      const day = isIsoDate(body.date) ? body.date : vietnamDate(now());
+      await authorize(c, store, (user) => can(user, "writeReports", { unitId: body.unitId, date: day }), {
         action: "write reports",
         unitId: body.unitId,
       });
-      // The unit is the version valid on the report's date (a 2024 report of an old commune, a 2025 one of a new).
       const units = await store.unitHistory();
-      const day = isIsoDate(body.date) ? body.date : vietnamDate(now());
       const unit = units.treeOn(day).get(body.unitId);
       const current = unit
         ? ((await store.unitHistories(units, [unit], "9999-12-31")).get(versionKey(unit))?.reports ?? [])

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { allow, withSuccessors } from "../auth/middleware.ts";
+import { allow, withVersions } from "../auth/middleware.ts";
 import { hashPassword, passwordContext, passwordProblem, type ScryptParams } from "../auth/passwords.ts";
 import { can, hasCommune, ROLES, type Role, type User } from "../auth/roles.ts";
 import { vietnamDate } from "../domain/dates.ts";
@@ -65,7 +65,7 @@ export function userRoutes(store: Store, passwordParams: ScryptParams, now: () =
       // With the communes that now cover an ended commune: the accounts an admin should review.
       .get("/", async (c) => {
         const users = await store.listUsers();
-        return c.json({ users: await Promise.all(users.map((user) => withSuccessors(store, user, now()))) });
+        return c.json({ users: await Promise.all(users.map((user) => withVersions(store, user, now()))) });
       })
       .post("/", validJson(createBody), async (c) => {
         const body = c.req.valid("json");

@@ -77,6 +77,10 @@ const UP_TO = statement(
   (d) => `WITH ${ids(d)}
   SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date <= @to ORDER BY 2, 1`,
 );
+const FROM = statement(
+  (d) => `WITH ${ids(d)}
+  SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date >= @from ORDER BY 2, 1`,
+);
 const PAGE = statement(
   (d) => `WITH ${ids(d)}
   SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id
@@ -174,6 +178,8 @@ export const reportStatements = {
   },
   upTo: async (sql: Sql, unitIds: readonly string[], to: string): Promise<Report[]> =>
     (await sql.all<ReportRow>(UP_TO, { ids: sql.dialect.list(unitIds), to })).map(toReport),
+  from: async (sql: Sql, unitIds: readonly string[], from: string): Promise<Report[]> =>
+    (await sql.all<ReportRow>(FROM, { ids: sql.dialect.list(unitIds), from })).map(toReport),
   page: async (
     sql: Sql,
     unitIds: readonly string[],

@@ -7,6 +7,7 @@ interface UserRow {
   password_hash: string;
   role: Role;
   unit_id: string | null;
+  unit_from: string | null;
   disabled: number;
   created_at: string;
 }
@@ -16,6 +17,7 @@ const toUser = (row: UserRow): User => ({
   username: row.username,
   role: row.role,
   unitId: row.unit_id,
+  unitFrom: row.unit_id === null ? null : row.unit_from || null,
   disabled: row.disabled === 1,
   createdAt: row.created_at,
 });
@@ -39,12 +41,18 @@ const COUNT = statement("SELECT count(*) AS n FROM users");
 const BY_NAME = statement("SELECT * FROM users WHERE lower(username) = lower(@username)");
 const BY_ID = statement("SELECT * FROM users WHERE id = @id");
 const ALL = statement("SELECT * FROM users ORDER BY lower(username)");
+// An account is bound to its unit's version as it is when the account is made or moved: the open
+// one ('' is "from the start"), else the latest that ended.
+const VERSION_OF_UNIT = `(SELECT valid_from FROM unit_versions WHERE id = @unitId
+  ORDER BY CASE WHEN valid_to IS NULL THEN 0 ELSE 1 END, valid_from DESC LIMIT 1)`;
 const INSERT = statement(
-  "INSERT INTO users (username, password_hash, role, unit_id) VALUES (@username, @passwordHash, @role, @unitId) RETURNING id",
+  `INSERT INTO users (username, password_hash, role, unit_id, unit_from)
+   VALUES (@username, @passwordHash, @role, @unitId, ${VERSION_OF_UNIT}) RETURNING id`,
 );
 const UPDATE = statement(
   `UPDATE users SET role = coalesce(@role, role),
      unit_id = CASE WHEN @setUnit = 1 THEN @unitId ELSE unit_id END,
+     unit_from = CASE WHEN @setUnit = 1 THEN ${VERSION_OF_UNIT} ELSE unit_from END,
      disabled = coalesce(@disabled, disabled),
      password_hash = coalesce(@passwordHash, password_hash)
    WHERE id = @id`,

@@ -66,7 +66,9 @@ export function Headline({ overview, campaign }: { overview: UnitOverview; campa
     const status = overview[metric];
     const { done, onTrack, offTrack, notJudged } = status.units;
     const required =
-      status.requiredPerDay === null ? "" : fill(t.headlineRequired, { required: f.perDay(status.requiredPerDay) });
+      status.requiredPerDay === null
+        ? ""
+        : fill(t.headlineRequired, { required: f.perDay(status.requiredPerDay) });
     let answer: string;
     if (offTrack === 0 && notJudged === 0) answer = fill(t.headlineOnTrackAll, { total, unit: unit.name });
     else if (notJudged === total) answer = t.headlineNoPace;

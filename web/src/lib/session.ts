@@ -1,4 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { successorCodes } from "@vneid-tracker/server/roles.ts";
 import { fetchJson, sendJson, type User } from "./api.ts";
 
 /** The signed-in user, or null; shared by the header, the guarded pages and the features. */
@@ -36,7 +37,7 @@ export function useSignOut() {
 
 /** Where a person's work is: a commune account's own commune (or, once it ended, the one covering it), a youth team's drives, else the overview. */
 export function homeOf(user: User | null): string {
-  if (user?.role === "commune" && user.unitId) return `/units/${user.successors?.[0] ?? user.unitId}`;
+  if (user?.role === "commune" && user.unitId) return `/units/${successorCodes(user)[0] ?? user.unitId}`;
   if (user?.role === "youth") return "/drives";
   return "/";
 }

@@ -77,6 +77,8 @@ export interface ReportArea {
   lockedReports(
     reports: readonly { unitId: string; date: string }[],
   ): Promise<(Approval & { date: string })[]>;
+  /** The reports of these codes dated on or after `date`. */
+  reportsFrom(unitIds: readonly string[], date: string): Promise<Report[]>;
   /** Deletes a report (audited); false when there was none; WeekLocked in an approved week. */
   deleteReport(unitId: string, date: string, actor: Actor): Promise<boolean>;
 }
@@ -84,7 +86,7 @@ export interface ReportArea {
 const key = (report: Report) => `${report.unitId}/${report.date}`;
 
 /** Inside the write's transaction (after the versions row, which approvals take too): no report of an approved week. */
-async function refuseLocked(tx: Sql, list: readonly Report[]) {
+export async function refuseLocked(tx: Sql, list: readonly Report[]) {
   if (list.length === 0) return;
   const keys = list.map((r) => ({ unitId: r.unitId, date: r.date, week: weekLabel(r.date) }));
   const locked = await approvalStatements.locking(tx, keys);
@@ -203,6 +205,7 @@ export function reportArea(ctx: StoreContext): ReportArea {
         touched(changed.map((report) => report.unitId));
         return summary;
       }),
+    reportsFrom: (unitIds, date) => reports.from(ctx.sql, unitIds, date),
     deleteReport: (unitId, date, actor) =>
       ctx.audited(actor, "figures", async (tx, log, touched) => {
         const [before] = await reports.existing(tx, [{ unitId, date }]);

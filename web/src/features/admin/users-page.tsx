@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { isReportingUnit } from "@vneid-tracker/server/domain/tree.ts";
-import { hasCommune, ROLES } from "@vneid-tracker/server/roles.ts";
+import { hasCommune, ROLES, successorCodes } from "@vneid-tracker/server/roles.ts";
 import { type FormEvent, useState } from "react";
 import { RequireAccess } from "../../components/require-access.tsx";
 import { ScrollRegion } from "../../components/scroll-region.tsx";
@@ -219,11 +219,13 @@ function UserRow({ user, communes }: { user: User; communes: Unit[] }) {
           communes={communes}
           disabled={!hasCommune(role)}
         />
-        {user.successors?.length ? (
+        {successorCodes(user).length ? (
           <p className="notice small">
             {fill(t.area.accountEnded, {
               unit: user.unitId ?? "",
-              units: user.successors.map((id) => communes.find((c) => c.id === id)?.name ?? id).join(", "),
+              units: successorCodes(user)
+                .map((id) => communes.find((c) => c.id === id)?.name ?? id)
+                .join(", "),
             })}
           </p>
         ) : null}

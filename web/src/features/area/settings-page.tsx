@@ -366,7 +366,7 @@ function Preview({ plan, onApply }: { plan: ReorganisationPreview; onApply: () =
                       ? fill(t.area.shareUnknown, { unit: p.name })
                       : p.share === 1
                         ? p.name
-                        : fill(t.area.share, { unit: p.name, share: f.perDay(p.share) }),
+                        : fill(t.area.share, { unit: p.name, share: f.decimal(p.share) }),
                 )
                 .join(" + "),
             })}

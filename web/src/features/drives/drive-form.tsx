@@ -45,7 +45,9 @@ export function DriveForm({
   const { t } = useI18n();
   // The server bounds an unscoped youth team to the home area; the form offers the communes it lists.
   const listed = (id: string) => units.some((u) => u.id === id);
-  const communes = units.filter((u) => isReportingUnit(u) && can(user, "planDrives", u.id, listed));
+  const communes = units.filter(
+    (u) => isReportingUnit(u) && can(user, "planDrives", { unitId: u.id }, listed),
+  );
   const start = editing ?? blank(presetUnit ?? user.unitId ?? communes[0]?.id ?? "", date);
   const [drive, setDrive] = useState<DriveInput>({ ...start });
   // Typed as text and read by the shared count parser on submit: "1.000" is a thousand, never 1.

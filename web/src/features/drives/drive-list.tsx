@@ -30,9 +30,10 @@ export function DriveList({
       {drives.map((drive) => (
         <li key={drive.id}>
           <DriveCard drive={drive} units={units}>
-            {user && can(user, "planDrives", drive.unitId, (id) => units.has(id)) && (
-              <DriveActions drive={drive} units={units} onEdit={onEdit} />
-            )}
+            {user &&
+              can(user, "planDrives", { unitId: drive.unitId, date: drive.date }, (id) => units.has(id)) && (
+                <DriveActions drive={drive} units={units} onEdit={onEdit} />
+              )}
           </DriveCard>
         </li>
       ))}

@@ -98,7 +98,9 @@ describe("the overview's answer", () => {
       ),
     );
     expect(html).toContain("Định danh mức 2: cả 2 xã đã đạt chỉ tiêu.");
-    expect(html).toContain("Liên kết tài khoản: cần 4 người/ngày; 1/2 xã đã đạt hoặc kịp tiến độ; 1 xã không kịp");
+    expect(html).toContain(
+      "Liên kết tài khoản: cần 4 người/ngày; 1/2 xã đã đạt hoặc kịp tiến độ; 1 xã không kịp",
+    );
     expect(html).not.toContain("Cả 2 xã đã đạt chỉ tiêu");
     const reached = text(
       render(

@@ -13,7 +13,7 @@ import {
 } from "@vneid-tracker/server/domain/report-validation.ts";
 import { isReportingUnit } from "@vneid-tracker/server/domain/tree.ts";
 import type { Report } from "@vneid-tracker/server/domain/types.ts";
-import { can } from "@vneid-tracker/server/roles.ts";
+import { can, successorCodes } from "@vneid-tracker/server/roles.ts";
 import { type FormEvent, useState } from "react";
 import { Link } from "wouter";
 import { DateInput } from "../../components/date-input.tsx";
@@ -43,12 +43,14 @@ function ReportForm() {
   const units = useQuery({ ...unitsQuery(isIsoDate(date) ? date : null), placeholderData: keepPreviousData });
   // The communes this user may report for (all of them, or their own): the server checks the same rule.
   const communes = (units.data?.units ?? []).filter(
-    (u) => isReportingUnit(u) && can(user, "writeReports", u.id),
+    (u) => isReportingUnit(u) && can(user, "writeReports", { unitId: u.id }),
   );
   // A commune account reports for its commune (or, once it ended, for the commune that covers it today).
   const ownCommune =
-    user.unitId !== null && !can(user, "writeReports", "") && !user.successors?.length ? user.unitId : null;
-  const [unitId, setUnitId] = useState(ownCommune ?? user.successors?.[0] ?? "");
+    user.unitId !== null && !can(user, "writeReports", { unitId: "" }) && !successorCodes(user).length
+      ? user.unitId
+      : null;
+  const [unitId, setUnitId] = useState(ownCommune ?? successorCodes(user)[0] ?? "");
   const [counts, setCounts] = useState<Record<CountField, string>>({
     population: "",
     level2: "",
