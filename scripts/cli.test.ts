@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -79,6 +79,42 @@ describe("npm run units -- reorganise (on both engines, as npm run user)", () =>
     expect(tay.unit.name).toBe("Xã Tây Sơn");
     expect(tay.figures.population).toBe(population);
     expect((await getJson(app, "/api/overview?unit=547&date=2025-09-01")).body.children).toHaveLength(5);
+    await store.close();
+  });
+});
+
+describe("three processes applying the change at once (on both engines)", () => {
+  it("apply it once: one applies, the others find it applied or are refused; one open version per code", {
+    timeout: 90_000,
+  }, async () => {
+    const env = TEST_DATABASE_URL
+      ? {
+          DATABASE_URL: await createTestDatabase(TEST_DATABASE_URL, null),
+          DATABASE_PATH: join(dir, "unused.db"),
+        }
+      : { DATABASE_PATH: join(dir, "race.db") };
+    const seeded = await openStore(env.DATABASE_URL ?? env.DATABASE_PATH);
+    await seedIfEmpty(seeded, TEST_CONFIG.dataDir, { demoData: "tay-son-2024", homeUnit: null });
+    await seeded.close();
+    const run = (date: string) =>
+      new Promise<{ code: number; out: string }>((done) => {
+        execFile(
+          process.execPath,
+          ["--import", "tsx", "scripts/units.ts", "reorganise", "--date", date],
+          { cwd: ROOT, env: { ...process.env, DATABASE_URL: "", ...env }, encoding: "utf8" },
+          (error, stdout, stderr) =>
+            done({ code: error ? Number(error.code ?? 1) : 0, out: stdout + stderr }),
+        );
+      });
+    const results = await Promise.all(["2025-07-01", "2025-07-01", "2025-07-02"].map(run));
+    expect(results.filter((r) => r.out.includes("Applied:"))).toHaveLength(1);
+    for (const r of results.filter((r) => !r.out.includes("Applied:")))
+      expect(r.out).toMatch(/nothing changed|already reorganised/i);
+    const store = await openStore(env.DATABASE_URL ?? env.DATABASE_PATH);
+    const history = await store.unitHistory();
+    for (const code of ["21808", "21817", "21835"])
+      expect(history.versionsOf(code).filter((v) => !v.validTo)).toHaveLength(1);
+    expect(new Set(history.lineage.map((l) => l.date)).size).toBe(1);
     await store.close();
   });
 });
