@@ -102,6 +102,25 @@ describe("applying the reorganisation from Settings", () => {
     await expect.poll(() => page.locator(".map-shape").count()).toBe(15);
     expect(await page.locator(".map-dot").count()).toBe(0);
     await screenshot(page, "map-shapes-phone");
+    // A report of Tây Phú dated after the change, entered before it was applied (a late change).
+    const late = await page.evaluate(async () => {
+      const body = {
+        unitId: "21850",
+        date: "2025-08-02",
+        population: 20500,
+        level2: 20400,
+        dual: 11800,
+        linked: 7500,
+        confirm: true,
+      };
+      const response = await fetch("/api/reports", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      return response.status;
+    });
+    expect(late).toBe(201);
     await page.goto(`${baseUrl}/admin/settings`);
     await page.getByRole("heading", { name: "Sắp xếp đơn vị hành chính" }).waitFor();
     await page.getByRole("button", { name: "Xem trước" }).click();
@@ -110,6 +129,12 @@ describe("applying the reorganisation from Settings", () => {
       .poll(() => preview.textContent())
       .toContain("Xã Tây Sơn (21808) ← Thị trấn Phú Phong + Xã Tây Xuân + Xã Bình Nghi");
     expect(await preview.textContent()).toContain("5 đơn vị mới");
+    expect(await preview.textContent()).toContain(
+      "Xã Tây Phú (21850), ngày 02/08/2025: 20.400/20.500 tài khoản mức 2 → Xã Bình Phú",
+    );
+    expect(await page.getByRole("button", { name: "Áp dụng" }).isDisabled()).toBe(true);
+    await page.getByLabel("Xoá các báo cáo này").check();
+    await expect.poll(() => page.getByRole("button", { name: "Áp dụng" }).isDisabled()).toBe(false);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, "settings-reorganisation-phone");
     page.once("dialog", (dialog) => dialog.accept());

@@ -9,7 +9,8 @@ import {
 } from "./passwords.ts";
 
 describe("password hashing", () => {
-  it("uses OWASP's scrypt parameters by default, with a salt per hash", async () => {
+  // Three full-cost hashes: about a second on a quiet machine, far more on a slow or busy one.
+  it("uses OWASP's scrypt parameters by default, with a salt per hash", { timeout: 120_000 }, async () => {
     const hash = await hashPassword("đồng lúa chín vàng");
     expect(OWASP_SCRYPT).toEqual({ N: 131_072, r: 8, p: 1 });
     expect(hash).toMatch(/^scrypt\$131072\$8\$1\$[A-Za-z0-9+/=]{24}\$[A-Za-z0-9+/=]{44}$/);

@@ -277,6 +277,15 @@ export const en: Messages = {
     accountEnded:
       "Commune {unit} has ended; the account now works for {units}. Choose the new commune to update it.",
     applied: "The reorganisation of {date} was applied.",
+    alreadyApplied: "The reorganisation of {date} was applied before: nothing changed.",
+    lateTitle: "{count, plural, one {# report} other {# reports}} of old communes dated {date} or later",
+    lateIntro:
+      "These were entered before the change was applied. From {date} the old communes no longer exist; choose what to do with them before applying (audited):",
+    lateLine: "{unit}, {date}: {level2}/{population} level-2 accounts → {successors}",
+    lateDelete: "Delete these reports",
+    lateMerge:
+      "Merge them into the new commune's report of the same day (when every commune it was formed from reported that day)",
+    lateChoose: "Choose what to do with the reports above to apply the change.",
   },
   signIn: "Sign in",
   signOut: "Sign out",

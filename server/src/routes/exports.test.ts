@@ -164,6 +164,14 @@ describe("exports", () => {
     expect(drives?.name).toBe("Đợt vận động trong tuần");
     const rows = ((drives?.getSheetValues() ?? []).filter(Boolean) as unknown[][]).slice(1);
     expect(rows.map((r) => [r[1], r[2], r[5]])).toEqual([["25/06/2024", "Xã Tây Phú", "Đã thực hiện"]]);
+    // Teams and notes are for signed-in users, as /api/drives has them.
+    expect(JSON.stringify(rows)).not.toContain("Đoàn xã Tây Phú");
+    await createUser(store, { username: "viewer", role: "viewer" });
+    const viewer = await signIn(app, "viewer");
+    const signedIn = await app.request("/api/exports/weekly.xlsx?date=2024-06-29", { headers: { cookie: viewer } });
+    const book2 = new ExcelJS.Workbook();
+    await book2.xlsx.load(await signedIn.arrayBuffer());
+    expect(JSON.stringify(book2.worksheets[2]?.getSheetValues())).toContain("Đoàn xã Tây Phú");
   });
 
   it("answers 404 for an unknown unit and 400 for a bad date", async () => {

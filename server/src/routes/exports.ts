@@ -205,7 +205,7 @@ export function exportRoutes(store: Store, homeUnit: string | null, now: () => n
           { unit: q.unit, from: addDays(date, -6), to: date },
           homeUnit,
           now,
-          true,
+          c.get("user") !== null,
         );
         const drivesSheet = {
           name: "Đợt vận động trong tuần",

@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
 import { beforeEach, describe, expect, it } from "vitest";
-import { createDemoApp, getJson } from "../testing.ts";
+import { createClock, createDemoApp, getJson } from "../testing.ts";
 
 let app: Hono;
 beforeEach(async () => {
@@ -181,5 +181,15 @@ describe("GET /api/overview", () => {
       expect(status, query).toBeLessThan(500);
       if (status >= 400) expect(body.error.code, query).toMatch(/^[A-Z_]+$/);
     }
+  });
+});
+
+describe("the kept overview answer", () => {
+  it("is kept per day in Vietnam, not per UTC day (00:00–07:00 in Vietnam is the UTC day before)", async () => {
+    const clock = createClock(Date.parse("2024-06-07T16:00:00Z")); // 23:00 on Friday 07/06 in Vietnam
+    const { app: kept } = await createDemoApp({ now: clock.now });
+    expect((await getJson(kept, "/api/overview")).body.date).toBe("2024-06-07");
+    clock.advance(2 * 60 * 60 * 1000); // 01:00 on Saturday 08/06 in Vietnam, still 07/06 in UTC
+    expect((await getJson(kept, "/api/overview")).body.date).toBe("2024-06-08");
   });
 });

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { type Catalogue, REORGANISATION_2025 } from "../catalogue/catalogue.ts";
 import { overviewFromStates } from "../domain/overview.ts";
+import { vietnamDate } from "../domain/dates.ts";
 import type { Unit } from "../domain/types.ts";
 import type { AppEnv } from "../env.ts";
 import type { Store } from "../store/store.ts";
@@ -30,11 +31,11 @@ export function overviewRoutes(
 ) {
   // Figures change only when reports, units or the campaign do: answers are kept until then (a
   // province or a country takes a while to assess, and many readers ask the same question).
-  // Without a date the answer is on the latest report, else today: the day is part of the key.
+  // Without a date the answer is on the latest report, else today in Vietnam: that day is part of the key.
   const cache = new Map<string, string>();
   return new Hono<AppEnv>().get("/", validQuery(overviewQuery), async (c) => {
     const query = c.req.valid("query");
-    const key = `${await store.figuresVersion()}|${query.unit ?? ""}|${query.date ?? new Date(now()).toISOString().slice(0, 10)}|${query.campaign ?? ""}`;
+    const key = `${await store.figuresVersion()}|${query.unit ?? ""}|${query.date ?? vietnamDate(now())}|${query.campaign ?? ""}`;
     let body = cache.get(key);
     if (body === undefined) {
       const input = await assessmentInput(store, query, homeUnit, now);

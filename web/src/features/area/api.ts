@@ -1,4 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import type { LateReportsPlan, LateResolution } from "@vneid-tracker/server/late-reports.ts";
 import type { ReorganisationPlan } from "@vneid-tracker/server/reorganise.ts";
 import { type Campaign, fetchJson, sendFile, sendJson, type Unit } from "../../lib/api.ts";
 import type { ReportingSettings } from "../../lib/queries.ts";
@@ -34,6 +35,8 @@ export interface CampaignInput {
 
 export type ReorganisationPreview = ReorganisationPlan & {
   dryRun: boolean;
+  applied: boolean;
+  late: LateReportsPlan;
   accounts: { username: string; unitId: string; successors: string[] }[];
 };
 
@@ -84,9 +87,18 @@ export function useChooseCampaign() {
 export function useReorganise() {
   const refresh = useRefreshAll();
   return useMutation({
-    mutationFn: ({ date, dryRun }: { date: string; dryRun: boolean }) =>
+    mutationFn: ({
+      date,
+      dryRun,
+      lateReports,
+    }: {
+      date: string;
+      dryRun: boolean;
+      lateReports?: LateResolution;
+    }) =>
       sendJson<ReorganisationPreview>("POST", `/api/area/reorganisation${dryRun ? "?dryRun=true" : ""}`, {
         date,
+        lateReports,
       }),
     onSuccess: (plan) => {
       if (!plan.dryRun) refresh();
