@@ -19,6 +19,18 @@ import {
 } from "../../lib/queries.ts";
 import { useSearchParam } from "../../lib/url-state.ts";
 
+/**
+ * The weeks to pick from, newest first, each shown by its Sunday's figures: every week of the
+ * campaign (from its start to the day before its deadline) and the week asked for, wherever it is.
+ */
+export function weekChoices(start: string, deadline: string, asked: string): string[] {
+  const sundays = new Set<string>();
+  const last = addDays(weekStart(addDays(deadline, -1)), 6);
+  for (let sunday = addDays(weekStart(start), 6); sunday <= last; sunday = addDays(sunday, 7)) sundays.add(sunday);
+  sundays.add(addDays(weekStart(asked), 6));
+  return [...sundays].sort().reverse();
+}
+
 /** The week's report as the district sends it upward: one A4 page to sign, or an XLSX to send. */
 export function WeeklyPage() {
   const { t, f, fill, language } = useI18n();
@@ -32,7 +44,6 @@ export function WeeklyPage() {
   const units = useQuery(unitsQuery());
   const reporting = useQuery({ ...reportingQuery({ from: asOf, to: asOf }), enabled: asOf !== undefined });
   const settings = useQuery(reportingSettingsQuery());
-  const latest = useQuery(overviewQuery(null, null));
   if (overview.isError) return <ErrorState error={overview.error} onRetry={() => overview.refetch()} />;
   if (!overview.data || !campaign.data || !reporting.data || !settings.data) return <Skeleton blocks={4} />;
   const data = overview.data;
@@ -44,9 +55,7 @@ export function WeeklyPage() {
   const orDash = (n: number | null) => (n === null ? "—" : f.perDay(n));
   const week = reporting.data.weeks[0] as ReportingWeek;
   const doc = weeklyDocument(data, week, campaign.data.deadline, settings.data.document, language);
-  // The weeks to pick from: the 26 up to the latest report, each shown by its Sunday's figures.
-  const last = latest.data?.date ?? data.date;
-  const choices = Array.from({ length: 26 }, (_, i) => addDays(weekStart(last), -7 * i + 6));
+  const choices = weekChoices(campaign.data.start, campaign.data.deadline, data.date);
   return (
     <article className="page weekly">
       <div className="toolbar no-print">
