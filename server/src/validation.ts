@@ -4,6 +4,26 @@ import { parseCount } from "./domain/counts.ts";
 import { isIsoDate } from "./domain/dates.ts";
 import { ApiError } from "./errors.ts";
 
+/** Characters no document can hold (XML 1.0 refuses them): controls but tab and line breaks, U+FFFE, U+FFFF. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters refused
+export const UNWRITABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
+
+/** Text a person typed that goes into documents: refused, naming the character, when no document could hold it. */
+export const plainText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .superRefine((text, ctx) => {
+      const found = new RegExp(UNWRITABLE.source).exec(text);
+      if (found) {
+        const code = (found[0].codePointAt(0) as number).toString(16).toUpperCase().padStart(4, "0");
+        ctx.addIssue({
+          code: "custom",
+          message: `holds the control character U+${code} at position ${found.index + 1}, which a document cannot hold: remove it`,
+        });
+      }
+    });
+
 export const isoDate = z.string().refine(isIsoDate, "must be a calendar date written YYYY-MM-DD");
 
 /** A count in a query string, read by the product's one count parser ("1.000" is a thousand, "1,5" an error). */

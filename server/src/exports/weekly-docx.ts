@@ -11,9 +11,11 @@ import {
   WidthType,
 } from "docx";
 import type { WeeklyDocument } from "../domain/weekly-document.ts";
+import { UNWRITABLE } from "../validation.ts";
 
 // Nghị định 30/2020/NĐ-CP, Phụ lục I: A4, Times New Roman 13–14 pt, margins top/bottom 20 mm,
 // left 30 mm, right 15 mm (1 mm = 56.7 twips).
+
 const MM = 56.7;
 const SIZE = 28; // half-points: 14 pt
 const SMALL = 24; // 12 pt: the issuing bodies, recipients
@@ -23,7 +25,8 @@ const run = (
   options: { bold?: boolean; italics?: boolean; size?: number; underline?: boolean } = {},
 ) =>
   new TextRun({
-    text,
+    // Text saved before control characters were refused must not make the document unopenable.
+    text: text.replace(UNWRITABLE, ""),
     bold: options.bold,
     italics: options.italics,
     size: options.size ?? SIZE,

@@ -7,12 +7,14 @@ import type { Campaign } from "../domain/types.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import type { Store } from "../store/store.ts";
-import { isoDate, validJson, validQuery } from "../validation.ts";
+import { isoDate, plainText, validJson, validQuery } from "../validation.ts";
 import { campaignOf, campaignParam } from "./assessment-input.ts";
 
 const target = z.number().gt(0, "must be above 0").max(1, "must be at most 1 (100%)");
 const fields = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: plainText(200)
+    .transform((s) => s.trim())
+    .refine((s) => s.length > 0, "must not be empty"),
   start: isoDate,
   deadline: isoDate,
   targets: z.object({ coverage: target, linking: target }).partial(),

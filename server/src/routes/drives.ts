@@ -10,7 +10,7 @@ import { METRICS } from "../domain/types.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import type { Store } from "../store/store.ts";
-import { isoDate, validJson, validQuery } from "../validation.ts";
+import { isoDate, plainText, validJson, validQuery } from "../validation.ts";
 import { areaCodes, assessmentInput, campaignParam } from "./assessment-input.ts";
 import { drivesOf } from "./unit-drives.ts";
 
@@ -25,12 +25,12 @@ const fields = {
   date: z.string().max(32),
   startTime: optionalText,
   endTime: optionalText,
-  team: z.string().max(200),
+  team: plainText(200),
   planned: z.unknown(),
   status: z.enum(DRIVE_STATUSES),
   registrations: z.unknown(),
   linked: z.unknown(),
-  notes: z.string().max(2000),
+  notes: plainText(2000),
 };
 const createBody = z.object({
   ...fields,

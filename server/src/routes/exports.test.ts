@@ -168,7 +168,9 @@ describe("exports", () => {
     expect(JSON.stringify(rows)).not.toContain("Đoàn xã Tây Phú");
     await createUser(store, { username: "viewer", role: "viewer" });
     const viewer = await signIn(app, "viewer");
-    const signedIn = await app.request("/api/exports/weekly.xlsx?date=2024-06-29", { headers: { cookie: viewer } });
+    const signedIn = await app.request("/api/exports/weekly.xlsx?date=2024-06-29", {
+      headers: { cookie: viewer },
+    });
     const book2 = new ExcelJS.Workbook();
     await book2.xlsx.load(await signedIn.arrayBuffer());
     expect(JSON.stringify(book2.worksheets[2]?.getSheetValues())).toContain("Đoàn xã Tây Phú");

@@ -1,8 +1,8 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { type Catalogue, REORGANISATION_2025 } from "../catalogue/catalogue.ts";
-import { overviewFromStates } from "../domain/overview.ts";
 import { vietnamDate } from "../domain/dates.ts";
+import { overviewFromStates } from "../domain/overview.ts";
 import type { Unit } from "../domain/types.ts";
 import type { AppEnv } from "../env.ts";
 import type { Store } from "../store/store.ts";

@@ -234,3 +234,31 @@ describe("the weekly report as a Word document", () => {
     expect(text).toContain("Xã Bình Phú: Tỷ lệ liên kết");
   });
 });
+
+describe("control characters in the weekly document's settings", () => {
+  it("are refused with a message naming the field and the character, and never reach the DOCX", async () => {
+    const { app, store } = await createDemoApp();
+    await createUser(store, { username: "quan-tri", role: "admin" });
+    const admin = await signIn(app, "quan-tri");
+    const settings = (await getJson(app, "/api/settings/reporting")).body;
+    for (const bad of ["CÔNG AN\u0001 HUYỆN", "A\u000bB", "X\ufffe"]) {
+      const body = { ...settings, document: { ...settings.document, issuer: bad } };
+      const refused = await postJson(app, "/api/settings/reporting", body, admin, "PUT");
+      expect(refused.status).toBe(422);
+      const error = (await json(refused)).error;
+      expect(error.details[0]).toMatchObject({ field: "document.issuer" });
+      expect(error.message).toMatch(/control character U\+(0001|000B|FFFE)/);
+    }
+    // Saved before the rule (straight into the store): the document still opens, without it.
+    await store.updateReportingSettings(
+      { ...settings, document: { ...settings.document, issuer: "CÔNG AN\u0001 HUYỆN TÂY SƠN" } },
+      { userId: null, username: "test", ip: null, at: new Date().toISOString() },
+    );
+    const response = await app.request("/api/exports/weekly.docx?date=2024-06-29");
+    const xml = strFromU8(
+      unzipSync(new Uint8Array(await response.arrayBuffer()))["word/document.xml"] as Uint8Array,
+    );
+    expect(xml).toContain("CÔNG AN HUYỆN TÂY SƠN");
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+  });
+});

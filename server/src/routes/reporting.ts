@@ -17,7 +17,7 @@ import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import type { Approval } from "../store/approvals.ts";
 import type { Store } from "../store/store.ts";
-import { isoDate, validJson, validQuery } from "../validation.ts";
+import { isoDate, plainText, validJson, validQuery } from "../validation.ts";
 import { askedUnit } from "./assessment-input.ts";
 
 /** The longest span one request may ask for: a year of weeks. */
@@ -39,7 +39,9 @@ const approvalBody = z.object({
   week: weekField,
 });
 const reopenBody = z.object({
-  reason: z.string().trim().min(3, "must say why the week is reopened").max(500),
+  reason: plainText(500)
+    .transform((s) => s.trim())
+    .refine((s) => s.length >= 3, "must say why the week is reopened"),
 });
 
 /** A week's approval for a unit: when every one of its communes is approved, the approval given for it (else the latest). */
@@ -202,7 +204,7 @@ export function approvalRoutes(store: Store) {
     });
 }
 
-const text = z.string().trim().max(200);
+const text = plainText(200).transform((s) => s.trim());
 const reportingSettingsBody = z.object({
   due: z.object({
     days: z.number().int().min(0, "must be 0 (the Sunday) to 6").max(6, "must be 0 (the Sunday) to 6"),

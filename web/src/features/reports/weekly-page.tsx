@@ -26,7 +26,8 @@ import { useSearchParam } from "../../lib/url-state.ts";
 export function weekChoices(start: string, deadline: string, asked: string): string[] {
   const sundays = new Set<string>();
   const last = addDays(weekStart(addDays(deadline, -1)), 6);
-  for (let sunday = addDays(weekStart(start), 6); sunday <= last; sunday = addDays(sunday, 7)) sundays.add(sunday);
+  for (let sunday = addDays(weekStart(start), 6); sunday <= last; sunday = addDays(sunday, 7))
+    sundays.add(sunday);
   sundays.add(addDays(weekStart(asked), 6));
   return [...sundays].sort().reverse();
 }
