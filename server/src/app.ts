@@ -31,6 +31,7 @@ import { reportRoutes } from "./routes/reports.ts";
 import { unitRoutes } from "./routes/units.ts";
 import { userRoutes } from "./routes/users.ts";
 import { WeekLocked } from "./store/approvals.ts";
+import { NoCampaign } from "./store/campaign.ts";
 import type { Store } from "./store/store.ts";
 
 export interface AppDeps {
@@ -172,6 +173,7 @@ export function createApp({ store, config, now = Date.now, passwordParams = OWAS
         409,
       );
     }
+    if (error instanceof NoCampaign) return c.json(errorBody("NO_CAMPAIGN", error.message), 409);
     if (error instanceof ApiError) {
       return c.json(errorBody(error.code, error.message, error.details), error.status, error.headers);
     }

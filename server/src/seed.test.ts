@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
+import { createApp } from "./app.ts";
 import { UnitTree } from "./domain/tree.ts";
 import type { Unit } from "./domain/types.ts";
-import { unitProblems } from "./seed.ts";
+import { seedIfEmpty, unitProblems } from "./seed.ts";
+import {
+  createEmptyStore,
+  createUser,
+  FAST_SCRYPT,
+  getJson,
+  postJson,
+  signIn,
+  TEST_CONFIG,
+} from "./testing.ts";
 
 const tree = new UnitTree([
   { id: "547", name: "Huyện Tây Sơn", kind: "district", parentId: null },
@@ -40,5 +50,29 @@ describe("adding units", () => {
       { id: "21850", name: "Xã Tây Phú", kind: "commune", parentId: "547" },
     ]);
     expect(damaged.reportingUnitsUnder("52").map((u) => u.id)).toEqual(["21850"]);
+  });
+});
+
+describe("a real install (no demo data)", () => {
+  it("has no campaign until its admin makes one", async () => {
+    const store = await createEmptyStore();
+    await seedIfEmpty(store, TEST_CONFIG.dataDir, { demoData: null, homeUnit: "547" });
+    const app = createApp({ store, config: TEST_CONFIG, passwordParams: FAST_SCRYPT });
+    expect((await getJson(app, "/api/campaigns")).body).toEqual({ currentId: null, campaigns: [] });
+    const campaign = await getJson(app, "/api/campaign");
+    expect(campaign.status).toBe(409);
+    expect(campaign.body.error.code).toBe("NO_CAMPAIGN");
+    expect((await getJson(app, "/api/overview")).body.error.code).toBe("NO_CAMPAIGN");
+    await createUser(store, { username: "quan-tri", role: "admin" });
+    const admin = await signIn(app, "quan-tri");
+    const first = {
+      name: "Tây Sơn 2027",
+      start: "2027-01-02",
+      deadline: "2027-07-01",
+      targets: { coverage: 1, linking: 1 },
+    };
+    expect((await postJson(app, "/api/campaigns", first, admin)).status).toBe(201);
+    expect((await getJson(app, "/api/campaign")).body.name).toBe("Tây Sơn 2027");
+    expect((await getJson(app, "/api/overview")).status).toBe(200);
   });
 });

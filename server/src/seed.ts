@@ -39,6 +39,8 @@ export async function seedIfEmpty(
     return [];
   }
   if (settings.demoData) return seedDemo(store, dataDir, settings.demoData);
+  // A real install: no campaign until its admin makes one (the first migration made the directive's).
+  if ((await store.reportCount()) === 0) await store.startWithoutCampaign();
   if (!settings.homeUnit) return [];
   const catalogue = catalogueAt(dataDir);
   const tree = catalogue.get("2025", settings.homeUnit) ? "2025" : "2024";

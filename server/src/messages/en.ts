@@ -539,6 +539,7 @@ export const en: Messages = {
       "Week {weekStart}–{weekEnd} was approved by {approvedBy} at {approvedAt}: its figures are locked. Reopen the week (with a reason) to change them.",
     APPROVAL_NOT_FOUND: "This week is not approved.",
     NO_AREA: "No area has been chosen: an administrator sets it up in Settings.",
+    NO_CAMPAIGN: "No campaign has been made yet: an administrator creates one in Settings.",
     CAMPAIGN_NOT_FOUND: "There is no such campaign.",
     REORGANISATION_INVALID: "The reorganisation cannot be applied: see the reasons below.",
     START_NOT_BEFORE_DEADLINE: "The start must come before the deadline.",

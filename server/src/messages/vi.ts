@@ -530,6 +530,7 @@ export const vi = {
       "Tuần {weekStart}–{weekEnd} đã được {approvedBy} duyệt lúc {approvedAt}: số liệu đã khóa. Cần mở lại tuần (kèm lý do) trước khi sửa.",
     APPROVAL_NOT_FOUND: "Tuần này chưa được duyệt.",
     NO_AREA: "Chưa chọn địa bàn: quản trị viên thiết lập trong Cài đặt.",
+    NO_CAMPAIGN: "Chưa có chiến dịch: quản trị viên tạo chiến dịch trong Cài đặt.",
     CAMPAIGN_NOT_FOUND: "Không có chiến dịch này.",
     REORGANISATION_INVALID: "Không áp dụng được sắp xếp: xem các lý do bên dưới.",
     START_NOT_BEFORE_DEADLINE: "Ngày bắt đầu phải trước hạn.",

@@ -6,6 +6,7 @@ import { type CampaignRecord, campaignView, DIRECTIVE_CAMPAIGN } from "../domain
 import type { Campaign } from "../domain/types.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
+import { NoCampaign } from "../store/campaign.ts";
 import type { Store } from "../store/store.ts";
 import { isoDate, plainText, validJson, validQuery } from "../validation.ts";
 import { campaignOf, campaignParam } from "./assessment-input.ts";
@@ -76,8 +77,15 @@ export function campaignsRoutes(store: Store) {
   const mayEdit = allow(store, (user) => can(user, "editCampaign"), "change the campaigns");
   return new Hono<AppEnv>()
     .get("/", async (c) => {
-      const current = await store.campaign();
-      return c.json({ currentId: current.id, campaigns: (await store.campaigns()).map(campaignView) });
+      // None yet on a deployment set up without the demo, until its admin makes the first.
+      const current = await store.campaign().catch((error) => {
+        if (error instanceof NoCampaign) return null;
+        throw error;
+      });
+      return c.json({
+        currentId: current?.id ?? null,
+        campaigns: (await store.campaigns()).map(campaignView),
+      });
     })
     .post("/", mayEdit, validJson(creation), async (c) => {
       const { current, ...body } = c.req.valid("json");

@@ -30,6 +30,8 @@ const INSERT = statement(
      @staleDays, @paceWindowDays FROM campaigns RETURNING id`,
 );
 const MAKE_CURRENT = statement("UPDATE settings SET campaign_id = @id WHERE id = 1");
+const NONE = statement("UPDATE settings SET campaign_id = NULL WHERE id = 1");
+const UNUSED = statement("DELETE FROM campaigns");
 
 const params = (c: Campaign) => ({
   name: c.name,
@@ -53,12 +55,19 @@ const toCampaign = (row: CampaignRow): CampaignRecord => ({
   paceWindowDays: row.pace_window_days,
 });
 
+/** A deployment set up without the demo has no campaign until its admin makes one. */
+export class NoCampaign extends Error {
+  constructor() {
+    super("No campaign has been made for this deployment yet: an admin creates one in Settings.");
+  }
+}
+
 export const campaignStatements = {
   all: async (sql: Sql) => (await sql.all<CampaignRow>(ALL)).map(toCampaign),
-  current: async (sql: Sql): Promise<CampaignRecord> => {
+  /** The current campaign; null until a deployment set up without the demo makes one. */
+  current: async (sql: Sql): Promise<CampaignRecord | null> => {
     const row = await sql.get<CampaignRow>(CURRENT);
-    if (!row) throw new Error("the current campaign is missing: the migrations were not applied");
-    return toCampaign(row);
+    return row ? toCampaign(row) : null;
   },
   one: async (sql: Sql, id: number) => {
     const row = await sql.get<CampaignRow>(ONE, { id });
@@ -68,4 +77,9 @@ export const campaignStatements = {
   insert: async (sql: Sql, c: Campaign): Promise<number> =>
     Number((await sql.get<{ id: number }>(INSERT, params(c)))?.id),
   makeCurrent: (sql: Sql, id: number) => sql.run(MAKE_CURRENT, { id }),
+  /** Forgets the campaign the first migration made (a deployment set up without the demo). */
+  none: async (sql: Sql) => {
+    await sql.run(NONE);
+    await sql.run(UNUSED);
+  },
 };

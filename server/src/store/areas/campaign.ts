@@ -1,12 +1,14 @@
 import type { CampaignRecord } from "../../domain/campaign.ts";
 import type { Campaign } from "../../domain/types.ts";
 import type { Actor } from "../audit.ts";
-import { campaignStatements as campaigns } from "../campaign.ts";
+import { campaignStatements as campaigns, NoCampaign } from "../campaign.ts";
 import type { StoreContext } from "./context.ts";
 
 export interface CampaignArea {
-  /** The current campaign: the default of every page. */
+  /** The current campaign, the default of every page; NoCampaign until one is made. */
   campaign(): Promise<CampaignRecord>;
+  /** Makes the deployment start with no campaign (set up without the demo: its admin makes the first). */
+  startWithoutCampaign(): Promise<void>;
   /** Every campaign the deployment has run, oldest first. */
   campaigns(): Promise<CampaignRecord[]>;
   /** Adds a campaign (audited); `current` makes it the default of every page. */
@@ -24,7 +26,12 @@ export function campaignArea(ctx: StoreContext): CampaignArea {
     return found;
   };
   return {
-    campaign: () => campaigns.current(ctx.sql),
+    campaign: async () => {
+      const current = await campaigns.current(ctx.sql);
+      if (!current) throw new NoCampaign();
+      return current;
+    },
+    startWithoutCampaign: () => ctx.write("figures", (tx) => campaigns.none(tx)),
     campaigns: () => campaigns.all(ctx.sql),
     createCampaign: (campaign, current, actor) =>
       ctx.audited(actor, "figures", async (tx, log) => {

@@ -12,3 +12,7 @@ UPDATE users SET unit_from = (
 ) WHERE unit_id IS NOT NULL;
 UPDATE users SET unit_from = (SELECT min(v.valid_from) FROM unit_versions v WHERE v.id = users.unit_id)
 WHERE unit_id IS NOT NULL AND unit_from IS NULL;
+
+-- A deployment set up without the demo has no campaign until its admin makes one: the current
+-- campaign may be none.
+ALTER TABLE settings ALTER COLUMN campaign_id DROP NOT NULL;

@@ -12,3 +12,18 @@ UPDATE users SET unit_from = (
 ) WHERE unit_id IS NOT NULL;
 UPDATE users SET unit_from = (SELECT min(v.valid_from) FROM unit_versions v WHERE v.id = users.unit_id)
 WHERE unit_id IS NOT NULL AND unit_from IS NULL;
+
+-- A deployment set up without the demo has no campaign until its admin makes one: the current
+-- campaign may be none.
+CREATE TABLE settings_new (
+  id          INTEGER PRIMARY KEY CHECK (id = 1),
+  home_unit   TEXT REFERENCES units (id),
+  home_from   TEXT,
+  campaign_id INTEGER REFERENCES campaigns (id),
+  due_days    INTEGER NOT NULL DEFAULT 1 CHECK (due_days BETWEEN 0 AND 6),
+  due_time    TEXT NOT NULL DEFAULT '12:00',
+  document    TEXT NOT NULL DEFAULT '{}'
+) STRICT;
+INSERT INTO settings_new SELECT id, home_unit, home_from, campaign_id, due_days, due_time, document FROM settings;
+DROP TABLE settings;
+ALTER TABLE settings_new RENAME TO settings;
