@@ -3,8 +3,10 @@
 // and the server's largest resident memory. Passes when every attack is refused as it should be,
 // health always answers within 1 s, the server stays under 600 MB and never dies.
 //   npm run attack-test [-- --short]   (--short: smaller files, for CI)
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
+import { catalogueAt } from "../server/src/catalogue/catalogue.ts";
 import {
   manyRowsXlsx,
   oneCellLinesCsv,
@@ -63,6 +65,14 @@ const bomb = zipBomb(short ? 70 : 80);
 const lines = oneCellLinesCsv(short ? 1_000_000 : 5_000_000);
 const rowsXlsx = manyRowsXlsx(short ? 300_000 : 1_000_000);
 const strings = sharedStringsBomb(short ? 1_000_000 : 5_000_000);
+const BOUNDARY_POINTS = short ? 400_000 : 1_600_000;
+const TAY_SON = catalogueAt(join(import.meta.dirname, "../data"))
+  .children("2024", "547")
+  .map((u) => u.code);
+const heavyShapes = new TextEncoder().encode(heavyBoundaries(TAY_SON, BOUNDARY_POINTS));
+const arrayBomb = new TextEncoder().encode(
+  `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"21808"},"geometry":{"type":"Polygon","coordinates":${"[".repeat(500_000)}1,1${"]".repeat(500_000)}}}]}`,
+);
 
 let passed = 0;
 let failed = 0;
@@ -287,6 +297,58 @@ await attack("drive teams and notes without signing in", async () => {
   return check(shown === 0, `${shown} of ${drives.length} drives show a team or notes`);
 });
 
+await attack(
+  `boundaries of ${BOUNDARY_POINTS.toLocaleString("en")} points, then 30 anonymous readers at once`,
+  async () => {
+    const uploaded = await upload(
+      "heavy.geojson",
+      heavyShapes,
+      admin,
+      "/api/area/boundaries?date=2024-06-29",
+    );
+    const started = Date.now();
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        fetch(`${base}/api/area/boundaries?date=2024-06-29`, { headers: { "accept-encoding": "gzip" } }).then(
+          async (r) => {
+            await r.arrayBuffer();
+            return r.status;
+          },
+        ),
+      ),
+    );
+    return check(
+      uploaded.status === 201 && answers.every((s) => s === 200),
+      `${(heavyShapes.length / 1e6).toFixed(1)} MB → ${uploaded.status}; 30 readers answered ${answers.filter((s) => s === 200).length} × 200 in ${Date.now() - started} ms`,
+    );
+  },
+);
+
+await attack("a nested-array bomb and duplicate codes in a boundaries upload", async () => {
+  const bombAnswer = await upload("bomb.geojson", arrayBomb, admin, "/api/area/boundaries?date=2024-06-29");
+  const twice = new TextEncoder().encode(heavyBoundaries(["21808", "21808"], 10));
+  const duplicate = await upload("twice.geojson", twice, admin, "/api/area/boundaries?date=2024-06-29");
+  return check(
+    bombAnswer.code === "BOUNDARIES_INVALID" && duplicate.code === "BOUNDARIES_INVALID",
+    `${bombAnswer.status} ${bombAnswer.code}, ${duplicate.status} ${duplicate.code}`,
+  );
+});
+
+await attack("200 one-letter catalogue searches at once", async () => {
+  const answers = await Promise.all(
+    Array.from({ length: 200 }, () =>
+      fetch(`${base}/api/catalogue?q=a`).then(async (r) => {
+        await r.arrayBuffer();
+        return r.status;
+      }),
+    ),
+  );
+  return check(
+    answers.every((s) => s === 200),
+    `${answers.filter((s) => s === 200).length} of 200 answered`,
+  );
+});
+
 server.stop();
 console.log(results.join("\n"));
 console.log(`${passed} passed, ${failed} failed`);
@@ -347,10 +409,15 @@ async function post(
   return { status: response.status, code: json?.error?.code ?? null };
 }
 
-async function upload(name: string, bytes: Uint8Array, cookie: string): Promise<Answer> {
+async function upload(
+  name: string,
+  bytes: Uint8Array,
+  cookie: string,
+  path = "/api/imports?dryRun=true",
+): Promise<Answer> {
   const form = new FormData();
   form.set("file", new File([Uint8Array.from(bytes)], name));
-  const response = await fetch(`${base}/api/imports?dryRun=true`, {
+  const response = await fetch(`${base}${path}`, {
     method: "POST",
     headers: { origin: base, cookie },
     body: form,
@@ -364,4 +431,15 @@ async function auditCount(action: string): Promise<number> {
     headers: { cookie: admin },
   });
   return ((await response.json()) as { entries: unknown[] }).entries.length;
+}
+
+/** A GeoJSON file of these codes' squares with `points` positions in all, written as short as they come. */
+function heavyBoundaries(codes: readonly string[], points: number): string {
+  const each = Math.max(4, Math.floor(points / codes.length));
+  const ring = `[${Array.from({ length: each }, (_, i) => `[${(i % 90) + 1},${(i % 45) + 1}]`).join(",")}]`;
+  const features = codes.map(
+    (code) =>
+      `{"type":"Feature","properties":{"code":"${code}"},"geometry":{"type":"Polygon","coordinates":[${ring}]}}`,
+  );
+  return `{"type":"FeatureCollection","features":[${features.join(",")}]}`;
 }

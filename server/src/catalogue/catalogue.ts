@@ -38,6 +38,8 @@ export class Catalogue {
   private readonly byCode = new Map<TreeName, Map<string, CatalogueUnit>>();
   private readonly childrenOf = new Map<TreeName, Map<string, CatalogueUnit[]>>();
   private readonly folded = new Map<CatalogueUnit, { name: string; key: string }>();
+  /** Every unit with its folded name, in the order search results are listed. */
+  private readonly ordered: [CatalogueUnit, { name: string; key: string }][];
   readonly merger: readonly MergerRow[];
 
   constructor(units: readonly CatalogueUnit[], merger: readonly MergerRow[]) {
@@ -53,6 +55,12 @@ export class Catalogue {
       siblings.set(key, [...(siblings.get(key) ?? []), unit]);
       this.folded.set(unit, { name: foldText(unit.name), key: nameKey(unit.name).replace(KIND_WORDS, "") });
     }
+    this.ordered = [...this.folded].sort(
+      ([a], [b]) =>
+        (KIND_ORDER.get(a.kind) ?? 9) - (KIND_ORDER.get(b.kind) ?? 9) ||
+        compareCodes(b.tree, a.tree) ||
+        compareCodes(a.code, b.code),
+    );
   }
 
   get(tree: TreeName, code: string): CatalogueUnit | undefined {
@@ -100,29 +108,25 @@ export class Catalogue {
     const q = foldText(query);
     if (q === "") return [];
     const plain = q.replace(KIND_WORDS, "");
-    const scored: [number, CatalogueUnit][] = [];
-    for (const [unit, folded] of this.folded) {
+    const digits = /^\d+$/.test(q);
+    // The units are in the order results are listed (ordered once): the first SEARCH_LIMIT of each
+    // score are all a search can show, so a one-letter search matching thousands stays cheap.
+    const byScore: CatalogueUnit[][] = [[], [], [], [], []];
+    for (const [unit, folded] of this.ordered) {
       if (tree && unit.tree !== tree) continue;
       let score: number;
       if (unit.code === q) score = 0;
       else if (folded.key === plain || folded.name === q) score = 1;
       else if (folded.key.startsWith(plain)) score = 2;
-      else if (/^\d+$/.test(q) && unit.code.startsWith(q)) score = 3;
+      else if (digits && unit.code.startsWith(q)) score = 3;
       else if (folded.name.includes(q) || (plain !== "" && folded.key.includes(plain))) score = 4;
       else continue;
-      scored.push([score, unit]);
+      const found = byScore[score] as CatalogueUnit[];
+      if (found.length < SEARCH_LIMIT) found.push(unit);
     }
-    return scored
-      .sort(
-        ([sa, a], [sb, b]) =>
-          sa - sb ||
-          (KIND_ORDER.get(a.kind) ?? 9) - (KIND_ORDER.get(b.kind) ?? 9) ||
-          compareCodes(b.tree, a.tree) ||
-          compareCodes(a.code, b.code),
-      )
-      .slice(0, SEARCH_LIMIT)
-      .map(([, unit]) => unit);
+    return byScore.flat().slice(0, SEARCH_LIMIT);
   }
+
 }
 
 /** The kind words a name may begin with, folded: a search for "gia lai" finds "Tỉnh Gia Lai". */

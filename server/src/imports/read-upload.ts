@@ -1,9 +1,10 @@
 import { Worker } from "node:worker_threads";
 import { ApiError } from "../errors.ts";
 import { slots } from "../slots.ts";
+import type { BoundaryFeature } from "./boundaries.ts";
 import { IMPORT_CAPS } from "./caps.ts";
 import type { Table } from "./read-table.ts";
-import type { ReadRequest, ReadResult } from "./read-worker.ts";
+import type { Read, ReadRequest, ReadResult } from "./read-worker.ts";
 
 /** Files read at once, and how long another upload waits for its turn before a 429. */
 export const READS_AT_ONCE = 1;
@@ -32,8 +33,20 @@ const oneAtATime = slots(
  * limit, one file at a time: the event loop keeps answering meanwhile, and a file that would need
  * more memory or time than a real one is refused with `IMPORT_TOO_LARGE`, never a crash.
  */
-export function readUpload(request: ReadRequest): Promise<Table> {
-  return oneAtATime(() => readInWorker(request));
+export async function readUpload(request: ReadRequest & { kind: "csv" | "xlsx" }): Promise<Table> {
+  return ((await oneAtATime(() => readInWorker(request))) as { table: Table }).table;
+}
+
+/** The same for a GeoJSON file of boundaries: its features, checked and rebuilt (boundaries.ts). */
+export async function readBoundaryUpload(bytes: Uint8Array, name: string): Promise<BoundaryFeature[]> {
+  try {
+    const read = await oneAtATime(() => readInWorker({ kind: "geojson", bytes }));
+    return (read as { features: BoundaryFeature[] }).features;
+  } catch (error) {
+    if (error instanceof ApiError && error.code === "UNREADABLE_FILE")
+      throw new ApiError(422, "BOUNDARIES_INVALID", error.message, { field: "file", value: name });
+    throw error;
+  }
 }
 
 /** The reading thread, started on the first upload and again after it was stopped (memory, time, idle). */
@@ -56,7 +69,7 @@ function readerThread(): Worker {
   return started;
 }
 
-function readInWorker(request: ReadRequest): Promise<Table> {
+function readInWorker(request: ReadRequest): Promise<Read> {
   clearTimeout(idleTimer);
   const thread = readerThread();
   return new Promise((resolve, reject) => {
@@ -71,7 +84,7 @@ function readInWorker(request: ReadRequest): Promise<Table> {
     }, IMPORT_CAPS.workerSeconds * 1000);
     const onMessage = (result: ReadResult) => {
       done();
-      if (result.ok) resolve(result.table);
+      if (result.ok) resolve(result);
       else if (result.error === "too_large") reject(tooLarge(result.cap, result.message));
       else reject(new ApiError(422, "UNREADABLE_FILE", result.message));
     };

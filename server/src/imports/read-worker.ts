@@ -1,23 +1,28 @@
 // The entry of the worker thread that reads uploaded files, one at a time (see read-upload.ts):
 // parsing a hostile file costs this thread's memory and time, never the server's.
 import { parentPort } from "node:worker_threads";
+import { BadBoundaries, type BoundaryFeature, parseBoundaries } from "./boundaries.ts";
 import { ImportTooLarge, UnreadableFile } from "./caps.ts";
 import { decodeCsv, readCsv, readXlsx, type Table } from "./read-table.ts";
 
-export type ReadRequest = { kind: "csv" | "xlsx"; bytes: Uint8Array };
+/** A table of figures (CSV, XLSX) or a file of boundaries (GeoJSON). */
+export type ReadRequest = { kind: "csv" | "xlsx" | "geojson"; bytes: Uint8Array };
+export type Read = { table: Table } | { features: BoundaryFeature[] };
 export type ReadResult =
-  | { ok: true; table: Table }
+  | ({ ok: true } & Read)
   | { ok: false; error: "too_large"; cap: string; message: string }
   | { ok: false; error: "unreadable"; message: string };
 
 async function read({ kind, bytes }: ReadRequest): Promise<ReadResult> {
   try {
+    if (kind === "geojson") return { ok: true, features: parseBoundaries(new TextDecoder().decode(bytes)) };
     const table = kind === "xlsx" ? await readXlsx(bytes) : readCsv(decodeCsv(bytes));
     return { ok: true, table };
   } catch (error) {
     if (error instanceof ImportTooLarge)
       return { ok: false, error: "too_large", cap: error.cap, message: error.message };
-    if (error instanceof UnreadableFile) return { ok: false, error: "unreadable", message: error.message };
+    if (error instanceof UnreadableFile || error instanceof BadBoundaries)
+      return { ok: false, error: "unreadable", message: error.message };
     return {
       ok: false,
       error: "unreadable",

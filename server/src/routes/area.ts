@@ -8,10 +8,12 @@ import { endingCommunes, LATE_RESOLUTIONS } from "../catalogue/late-reports.ts";
 import { applyReorganisation, previewReorganisation } from "../catalogue/reorganise-deployment.ts";
 import { vietnamDate } from "../domain/dates.ts";
 import { isReportingUnit } from "../domain/tree.ts";
-import type { Scope } from "../domain/unit-history.ts";
+import { type Scope, versionKey } from "../domain/unit-history.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
-import { BadBoundaries, readBoundaries } from "../imports/boundaries.ts";
+import { BadBoundaries, matchBoundaries } from "../imports/boundaries.ts";
+import { readBoundaryUpload } from "../imports/read-upload.ts";
+import { type KeptAnswer, keptAnswer, sendKept } from "../kept-answer.ts";
 import { setUpArea } from "../seed.ts";
 import type { Store } from "../store/store.ts";
 import { isoDate, validJson, validQuery } from "../validation.ts";
@@ -68,6 +70,9 @@ export function catalogueRoutes(catalogue: () => Catalogue) {
   });
 }
 
+/** Boundary answers kept per process (each a province's shapes at most, already compressed). */
+const KEPT_BOUNDARY_ANSWERS = 16;
+
 /**
  * `/api/area`: the deployment's area (public: the web's first question), choosing it from the
  * catalogue (admin), and applying a reorganisation to it, previewed first (admin).
@@ -79,6 +84,8 @@ export function areaRoutes(
   now: () => number,
 ) {
   const mayManage = allow(store, (user) => can(user, "manageUnits"), "manage the area's units");
+  // Promises: requests that arrive while one is made wait for it instead of making it again.
+  const boundaryAnswers = new Map<string, Promise<KeptAnswer>>();
   return (
     new Hono<AppEnv>()
       .get("/", async (c) => {
@@ -125,10 +132,12 @@ export function areaRoutes(
             { field: "file", value: null, message: "is missing" },
           ]);
         }
+        // Parsed and checked off the event loop, with its own memory and time (imports/read-upload.ts).
+        const features = await readBoundaryUpload(new Uint8Array(await file.arrayBuffer()), file.name);
         const versions = (await store.unitHistory()).treeOn(date).units;
-        let read: ReturnType<typeof readBoundaries>;
+        let read: ReturnType<typeof matchBoundaries>;
         try {
-          read = readBoundaries(await file.text(), versions);
+          read = matchBoundaries(features, versions);
         } catch (error) {
           if (error instanceof BadBoundaries)
             throw new ApiError(422, "BOUNDARIES_INVALID", error.message, { field: "file", value: file.name });
@@ -149,7 +158,10 @@ export function areaRoutes(
         await store.saveBoundaries(read.boundaries, c.get("actor"));
         return c.json({ date, matched: read.boundaries.length, unmatched: read.unmatched.slice(0, 20) }, 201);
       })
-      /** The boundaries of a unit's children on a date, as a GeoJSON FeatureCollection (properties: code, name). */
+      /**
+       * The boundaries of a unit's children on a date, as a GeoJSON FeatureCollection (properties:
+       * code, name): made once per upload from the stored text, kept as sent (gzipped, with its ETag).
+       */
       .get(
         "/boundaries",
         validQuery(z.object({ unit: z.string().min(1).optional(), date: isoDate.optional() })),
@@ -158,16 +170,23 @@ export function areaRoutes(
           const date = query.date ?? vietnamDate(now());
           const scope = (await askedUnit(store, query.unit, homeUnit)).on(date);
           const children = scope.tree.childrenWithFigures(scope.unit.id);
-          const names = new Map(children.map((u) => [u.id, u.name]));
-          const found = await store.boundaries(children);
-          return c.json({
-            type: "FeatureCollection",
-            features: found.map((b) => ({
-              type: "Feature",
-              properties: { code: b.unitId, name: names.get(b.unitId) },
-              geometry: b.geometry,
-            })),
-          });
+          const key = `${await store.unitsVersion()}|${children.map(versionKey).join(",")}`;
+          let kept = boundaryAnswers.get(key);
+          if (!kept) {
+            const names = new Map(children.map((u) => [u.id, u.name]));
+            kept = store.boundaries(children).then((found) => {
+              const features = found.map(
+                (b) =>
+                  `{"type":"Feature","properties":${JSON.stringify({ code: b.unitId, name: names.get(b.unitId) })},"geometry":${b.geometryJson}}`,
+              );
+              return keptAnswer(`{"type":"FeatureCollection","features":[${features.join(",")}]}`);
+            });
+            kept.catch(() => boundaryAnswers.delete(key));
+            if (boundaryAnswers.size >= KEPT_BOUNDARY_ANSWERS)
+              boundaryAnswers.delete(boundaryAnswers.keys().next().value as string);
+            boundaryAnswers.set(key, kept);
+          }
+          return sendKept(c, await kept);
         },
       )
       .post("/reorganisation", mayManage, validJson(reorganisationBody), async (c) => {

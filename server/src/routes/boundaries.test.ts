@@ -48,6 +48,61 @@ describe("boundaries for the map", () => {
     expect(entry?.username).toBe("quan-tri");
   });
 
+  it("serves what was checked and nothing else, as kept bytes: gzipped, with an ETag, 304 when unchanged", async () => {
+    const { app, store } = await createDemoApp();
+    await createUser(store, { username: "quan-tri", role: "admin" });
+    const admin = await signIn(app, "quan-tri");
+    const file = squaresAround(TAY_SON);
+    const first = file.features[0] as {
+      properties: Record<string, unknown>;
+      geometry: { coordinates: unknown[][] };
+    };
+    first.properties = { ma_xa: 21808, secret: "<script>", ten: "x" };
+    first.geometry.coordinates[0] = first.geometry.coordinates[0]?.map((p) => [...(p as number[]), 0]) ?? [];
+    (first.geometry as Record<string, unknown>).crs = "hidden";
+    expect(
+      (await upload(app, "/api/area/boundaries?date=2024-06-29", "t.geojson", JSON.stringify(file), admin))
+        .status,
+    ).toBe(201);
+    const plain = await app.request("/api/area/boundaries?date=2024-06-29");
+    const text = await plain.text();
+    expect(text).not.toContain("secret");
+    expect(text).not.toContain("hidden");
+    const shapes = JSON.parse(text);
+    expect(shapes.features[0].properties).toEqual({ code: "21808", name: "Thị trấn Phú Phong" });
+    expect(shapes.features[0].geometry.coordinates[0][0]).toHaveLength(2);
+    const etag = plain.headers.get("etag") as string;
+    expect(etag).toMatch(/^"/);
+    const zipped = await app.request("/api/area/boundaries?date=2024-06-29", {
+      headers: { "accept-encoding": "gzip" },
+    });
+    expect(zipped.headers.get("content-encoding")).toBe("gzip");
+    const again = await app.request("/api/area/boundaries?date=2024-06-29", {
+      headers: { "if-none-match": etag },
+    });
+    expect(again.status).toBe(304);
+    // A new upload makes a new answer.
+    const moved = squaresAround(["21808"]);
+    const ring = moved.features[0]?.geometry.coordinates[0] as number[][];
+    moved.features[0]?.geometry.coordinates.splice(
+      0,
+      1,
+      ring.map(([x, y]) => [(x as number) + 0.001, y as number]),
+    );
+    const reupload = await upload(
+      app,
+      "/api/area/boundaries?date=2024-06-29",
+      "t.geojson",
+      JSON.stringify(moved),
+      admin,
+    );
+    expect(reupload.status).toBe(201);
+    const next = await app.request("/api/area/boundaries?date=2024-06-29", {
+      headers: { "if-none-match": etag },
+    });
+    expect(next.status).toBe(200);
+  });
+
   it("refuses what is not a collection of polygons, naming the problem, and keeps nothing", async () => {
     const { app, store } = await createDemoApp();
     await createUser(store, { username: "quan-tri", role: "admin" });
@@ -72,7 +127,28 @@ describe("boundaries for the map", () => {
     expect((await refused(JSON.stringify(point))).message).toContain("Point, not a Polygon");
     const swapped = squaresAround(["21808"]);
     (swapped.features[0]?.geometry.coordinates[0] as number[][])[0] = [13.9, 208.9];
-    expect((await refused(JSON.stringify(swapped))).message).toContain("not longitude, latitude");
+    expect((await refused(JSON.stringify(swapped))).message).toContain("not a longitude and a latitude");
+    // Latitudes that are not numbers, rings without positions, nested-array bombs, duplicate codes.
+    const withPosition = (position: unknown) => {
+      const file = squaresAround(["21808"]);
+      (file.features[0]?.geometry.coordinates[0] as unknown[])[1] = position;
+      return JSON.stringify(file);
+    };
+    for (const position of [[108.9, "10"], [108.9, null], [108.9, true], [Number.NaN, 10], [108.9]])
+      expect((await refused(withPosition(position))).message).toContain("not a longitude and a latitude");
+    const emptyRing = squaresAround(["21808"]);
+    (emptyRing.features[0]?.geometry as { coordinates: unknown[] }).coordinates = [[]];
+    expect((await refused(JSON.stringify(emptyRing))).message).toContain("fewer than 4 positions");
+    const bomb = `${"[".repeat(100_000)}108.9,13.9${"]".repeat(100_000)}`;
+    const nested = JSON.stringify(squaresAround(["21808"])).replace(
+      /"coordinates":\[.*?\]\]\]/,
+      `"coordinates":${bomb}`,
+    );
+    expect(nested).toContain("[[[[[[");
+    expect((await refused(nested)).code).toBe("BOUNDARIES_INVALID");
+    const twice = squaresAround(["21808", "21808", "21811", "21811"]);
+    const duplicate = await refused(JSON.stringify(twice));
+    expect(duplicate.message).toContain("More than one feature names 21808, 21811");
     expect((await refused(JSON.stringify(squaresAround([])))).code).toBe("BOUNDARIES_UNMATCHED");
     expect((await getJson(app, "/api/area/boundaries?date=2024-06-29")).body.features).toEqual([]);
     // Only an admin may upload.

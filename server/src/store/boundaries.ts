@@ -7,6 +7,13 @@ export interface Boundary {
   geometry: unknown;
 }
 
+/** A stored boundary as its JSON text, served as it is (never parsed again). */
+export interface StoredBoundary {
+  unitId: string;
+  validFrom: string | null;
+  geometryJson: string;
+}
+
 const OF = statement(
   (d) => `SELECT b.unit_id, b.valid_from, b.geometry FROM ${d.objects("@keys")}
   JOIN unit_boundaries b ON b.unit_id = value ->> 'unitId' AND b.valid_from = value ->> 'validFrom'`,
@@ -21,8 +28,8 @@ export const boundaryStatements = {
   of: async (
     sql: Sql,
     versions: readonly { id: string; validFrom?: string | null }[],
-  ): Promise<Boundary[]> => {
-    const found: Boundary[] = [];
+  ): Promise<StoredBoundary[]> => {
+    const found: StoredBoundary[] = [];
     for (const chunk of chunked(versions)) {
       const keys = JSON.stringify(chunk.map((v) => ({ unitId: v.id, validFrom: v.validFrom ?? "" })));
       for (const row of await sql.all<{ unit_id: string; valid_from: string; geometry: string }>(OF, {
@@ -31,7 +38,7 @@ export const boundaryStatements = {
         found.push({
           unitId: row.unit_id,
           validFrom: row.valid_from || null,
-          geometry: JSON.parse(row.geometry),
+          geometryJson: row.geometry,
         });
     }
     return found;

@@ -40,6 +40,8 @@ export type Store = UnitArea &
   UserArea & {
     /** Goes up at every change of units, reports or campaign, from any process: what figures depend on. */
     figuresVersion(): Promise<number>;
+    /** Goes up at every change of units or their boundaries, from any process. */
+    unitsVersion(): Promise<number>;
     audit(entry: AuditEntry, actor: Actor): Promise<void>;
     auditLog(filter: AuditFilter): Promise<AuditRecord[]>;
     close(): Promise<void>;
@@ -75,6 +77,7 @@ export function createStore(sql: Sql): Store {
     ...driveArea(ctx),
     ...userArea(ctx),
     figuresVersion: async () => (await ctx.versions()).figures,
+    unitsVersion: async () => (await ctx.versions()).units,
     audit: (entry, actor) => ctx.write(null, (tx) => auditStatements.record(tx, [entry], actor)),
     auditLog: (filter) => auditStatements.list(ctx.sql, filter),
     close: () => sql.close(),

@@ -1,7 +1,7 @@
 import type { Report, Unit } from "../../domain/types.ts";
 import { type Lineage, UnitHistory } from "../../domain/unit-history.ts";
 import type { Actor } from "../audit.ts";
-import { type Boundary, boundaryStatements } from "../boundaries.ts";
+import { type Boundary, boundaryStatements, type StoredBoundary } from "../boundaries.ts";
 import { reportStatements as reports } from "../reports.ts";
 import { type Home, type ReportingSettings, settingStatements as settings } from "../settings.ts";
 import { unitStatements as units } from "../units.ts";
@@ -43,9 +43,9 @@ export interface UnitArea {
   ): Promise<UnitChange | null>;
   /** The area chosen from the web; null until one is. */
   home(): Promise<Home | null>;
-  /** The boundaries uploaded for these unit versions (the map fills them). */
-  boundaries(versions: readonly Unit[]): Promise<Boundary[]>;
-  /** Saves boundaries of unit versions (audited), replacing theirs. */
+  /** The boundaries uploaded for these unit versions (the map fills them), as stored JSON text. */
+  boundaries(versions: readonly Unit[]): Promise<StoredBoundary[]>;
+  /** Saves boundaries of unit versions (audited), replacing theirs; answers kept per units version are stale then. */
   saveBoundaries(boundaries: readonly Boundary[], actor: Actor): Promise<void>;
   /** When weekly reports are due, and the weekly document's heading and signature. */
   reportingSettings(): Promise<ReportingSettings>;
@@ -105,7 +105,7 @@ export function unitArea(ctx: StoreContext): UnitArea {
     home: () => settings.home(ctx.sql),
     boundaries: (versions) => boundaryStatements.of(ctx.sql, versions),
     saveBoundaries: (list, actor) =>
-      ctx.audited(actor, null, async (tx, log) => {
+      ctx.audited(actor, "units", async (tx, log) => {
         await boundaryStatements.save(tx, list);
         log({ action: "units.boundaries", entity: "units", after: { units: list.map((b) => b.unitId) } });
       }),
