@@ -126,7 +126,6 @@ export class Catalogue {
     }
     return byScore.flat().slice(0, SEARCH_LIMIT);
   }
-
 }
 
 /** The kind words a name may begin with, folded: a search for "gia lai" finds "Tỉnh Gia Lai". */

@@ -34,8 +34,16 @@ export const publicDrive = <T extends Drive>(drive: T): T => ({ ...drive, team: 
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-/** The rules a drive must pass; each problem names the field and the value. */
-export function checkDrive(input: DriveInput, unit: Unit | undefined, village: Unit | undefined): Problem[] {
+/**
+ * The rules a drive must pass; each problem names the field and the value. With `today`, a drive
+ * planned for a day already past is refused (it was held, done, or not: cancelled).
+ */
+export function checkDrive(
+  input: DriveInput,
+  unit: Unit | undefined,
+  village: Unit | undefined,
+  today?: string,
+): Problem[] {
   const problems: Problem[] = [];
   const add = (field: string, code: string, values: Problem["values"]) =>
     problems.push(makeProblem(field, code, values));
@@ -61,6 +69,8 @@ export function checkDrive(input: DriveInput, unit: Unit | undefined, village: U
     }
   }
   if (!isIsoDate(input.date)) add("date", "INVALID_DATE", { date: input.date });
+  else if (today !== undefined && input.status === "planned" && input.date < today)
+    add("date", "PLANNED_IN_PAST", { date: input.date, today });
   for (const field of ["startTime", "endTime"] as const) {
     const value = input[field];
     if (value !== null && !TIME.test(value))

@@ -481,6 +481,8 @@ export const en: Messages = {
     INVALID_TIME: "{field} {quoted} is not a time (HH:MM).",
     END_BEFORE_START: "The drive ends at {endTime}, not after it starts ({startTime}).",
     TEAM_REQUIRED: "Name the team that runs the drive.",
+    PLANNED_IN_PAST:
+      "{date} has passed (today is {today}): a drive that took place is done, with its results; one that did not is cancelled.",
     NOT_A_COUNT: "{field} must be a whole number of 0 or more, not {quoted}.",
     RESULTS_REQUIRED: "A drive marked done needs its level-2 registrations (0 if none).",
   },

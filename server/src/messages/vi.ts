@@ -473,6 +473,8 @@ export const vi = {
     INVALID_TIME: "{field} {quoted} không phải giờ hợp lệ (HH:MM).",
     END_BEFORE_START: "Giờ kết thúc ({endTime}) phải sau giờ bắt đầu ({startTime}).",
     TEAM_REQUIRED: "Hãy ghi tên đội thực hiện.",
+    PLANNED_IN_PAST:
+      "Ngày {date} đã qua (hôm nay {today}): đợt đã diễn ra thì ghi là đã thực hiện kèm kết quả, không diễn ra thì ghi là đã hủy.",
     NOT_A_COUNT: "{field} phải là số nguyên từ 0 trở lên, không phải {quoted}.",
     RESULTS_REQUIRED: "Đợt đã thực hiện cần ghi số đăng ký mức 2 (0 nếu không có).",
   },

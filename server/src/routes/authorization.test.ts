@@ -134,7 +134,10 @@ const MATRIX: Row[] = [
   {
     method: "POST",
     route: "/api/drives",
-    request: () => ({ path: "/api/drives", body: TAY_PHU_DRIVE }),
+    request: () => ({
+      path: "/api/drives",
+      body: { ...TAY_PHU_DRIVE, status: "done", registrations: 58, linked: 21 },
+    }),
     expect: only({ admin: 201, police: 201, commune_own: 201, youth: 201 }),
   },
   {
@@ -334,5 +337,113 @@ describe("reading accounts and the audit log", () => {
         expect(response.status).toBe(expected[who]);
       });
     }
+  }
+});
+
+/**
+ * Rights follow unit versions, never bare codes: after the change of 01/07/2025 the account of Tây
+ * Xuân (21844) answers for the new Xã Tây Sơn (21808 from 01/07/2025), and never for the town of
+ * Phú Phong (21808 until 30/06/2025), whose code the new commune reuses.
+ */
+describe("authorisation by unit version (after the reorganisation)", () => {
+  const actor = { userId: null, username: "test", ip: null, at: new Date().toISOString() };
+  const drive = (date: string) => ({
+    unitId: "21808",
+    villageId: null,
+    date,
+    startTime: null,
+    endTime: null,
+    team: "Đoàn xã",
+    planned: 40,
+    status: "done" as const,
+    registrations: 38,
+    linked: 12,
+    notes: "",
+  });
+  const report = (date: string) => ({
+    unitId: "21808",
+    date,
+    population: 40_000,
+    level2: 39_000,
+    dual: 20_000,
+    linked: 15_000,
+    confirm: true,
+  });
+  const csv = (date: string) =>
+    `unit_code,date,population,level2,dual,linked\n21808,${date},40000,39000,20000,15000\n`;
+
+  async function tayXuan() {
+    const { app, store } = await createDemoApp();
+    await createUser(store, { username: "tay-xuan", role: "commune", unitId: "21844" });
+    await createUser(store, { username: "quan-tri", role: "admin" });
+    const admin = await signIn(app, "quan-tri");
+    expect((await postJson(app, "/api/area/reorganisation", {}, admin)).status).toBe(200);
+    const old = await store.createDrive(drive("2024-03-16"), actor);
+    const current = await store.createDrive(drive("2025-07-05"), actor);
+    return { app, store, cookie: await signIn(app, "tay-xuan"), old: old.id, current: current.id };
+  }
+
+  const rows: [string, (t: Awaited<ReturnType<typeof tayXuan>>) => Response | Promise<Response>, number][] = [
+    [
+      "POST /api/reports for Phú Phong, 29/06/2024",
+      (t) => postJson(t.app, "/api/reports", report("2024-06-29"), t.cookie),
+      403,
+    ],
+    [
+      "POST /api/reports for Xã Tây Sơn, 05/07/2025",
+      (t) => postJson(t.app, "/api/reports", report("2025-07-05"), t.cookie),
+      201,
+    ],
+    [
+      "POST /api/imports with a row of Phú Phong",
+      (t) => upload(t.app, "/api/imports?dryRun=true", "a.csv", csv("2024-06-29"), t.cookie),
+      403,
+    ],
+    [
+      "POST /api/imports with a row of Xã Tây Sơn",
+      (t) => upload(t.app, "/api/imports?dryRun=true", "a.csv", csv("2025-07-05"), t.cookie),
+      200,
+    ],
+    [
+      "POST /api/drives in Phú Phong, 2024",
+      (t) => postJson(t.app, "/api/drives", drive("2024-03-16"), t.cookie),
+      403,
+    ],
+    [
+      "POST /api/drives in Xã Tây Sơn, 2025",
+      (t) => postJson(t.app, "/api/drives", drive("2025-07-12"), t.cookie),
+      201,
+    ],
+    [
+      "PATCH /api/drives/:id of Phú Phong's 2024 drive",
+      (t) => postJson(t.app, `/api/drives/${t.old}`, { notes: "x" }, t.cookie, "PATCH"),
+      403,
+    ],
+    [
+      "PATCH /api/drives/:id of Xã Tây Sơn's drive",
+      (t) => postJson(t.app, `/api/drives/${t.current}`, { notes: "x" }, t.cookie, "PATCH"),
+      200,
+    ],
+    [
+      "DELETE /api/drives/:id of Phú Phong's 2024 drive",
+      (t) =>
+        t.app.request(`/api/drives/${t.old}`, {
+          method: "DELETE",
+          headers: { origin: "http://localhost", cookie: t.cookie },
+        }),
+      403,
+    ],
+    [
+      "POST /api/approvals",
+      (t) => postJson(t.app, "/api/approvals", { unitId: "21808", week: "2025-W28" }, t.cookie),
+      403,
+    ],
+  ];
+  for (const [name, request, status] of rows) {
+    it(`${name} as the account of Tây Xuân → ${status}`, async () => {
+      const t = await tayXuan();
+      const response = await request(t);
+      expect(response.status, await response.clone().text()).toBe(status);
+    });
   }
 });

@@ -1,14 +1,15 @@
 import type { Hono } from "hono";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Store } from "../store/store.ts";
-import { createDemoApp, createUser, json, postJson, signIn } from "../testing.ts";
+import { createClock, createDemoApp, createUser, json, postJson, signIn } from "../testing.ts";
 
 let app: Hono;
 let store: Store;
 let youth: string;
 
 beforeEach(async () => {
-  ({ app, store } = await createDemoApp());
+  // Mid-June 2024: the drive planned below is still ahead.
+  ({ app, store } = await createDemoApp({ now: createClock(Date.parse("2024-06-15T03:00:00Z")).now }));
   await createUser(store, { username: "doan-tay-phu", role: "youth", unitId: "21850" });
   youth = await signIn(app, "doan-tay-phu");
 });
@@ -31,6 +32,18 @@ const details = async (response: Response) =>
   );
 
 describe("drives API", () => {
+  it("refuses a drive planned for a day already past, and takes it as done with its results", async () => {
+    const past = await create({ ...plan, date: "2024-06-10" });
+    expect(past.status).toBe(422);
+    expect(await details(past)).toEqual(["date:PLANNED_IN_PAST"]);
+    const done = await create({ ...plan, date: "2024-06-10", status: "done", registrations: 50, linked: 20 });
+    expect(done.status).toBe(201);
+    // A past drive still planned (from before the rule) keeps its notes editable.
+    const drive = (await json(await create(plan))).drive;
+    expect((await patch(drive.id, { notes: "Mang theo máy đọc CCCD" })).status).toBe(200);
+    expect(await details(await patch(drive.id, { date: "2024-06-01" }))).toEqual(["date:PLANNED_IN_PAST"]);
+  });
+
   it("lists the demo's drives with filters, and the effect of each finished one", async () => {
     const all = (await json(await app.request("/api/drives"))).drives;
     expect(all).toHaveLength(25);

@@ -63,14 +63,19 @@ export function driveRoutes(store: Store, homeUnit: string | null, now: () => nu
     return (unitId) => ids.has(unitId);
   }
 
-  /** Checks a drive against the rules, in the tree of its date; a 422 naming each problem's field and value. */
-  async function valid(input: DriveInput): Promise<DriveInput> {
+  /**
+   * Checks a drive against the rules, in the tree of its date; a 422 naming each problem's field and
+   * value. A new drive, or one whose date or status changes, may not be planned for a day past.
+   */
+  async function valid(input: DriveInput, before?: Drive): Promise<DriveInput> {
+    const moved = !before || before.date !== input.date || before.status !== input.status;
     const history = await store.unitHistory();
     const tree = history.treeOn(isIsoDate(input.date) ? input.date : vietnamDate(now()));
     const problems: Problem[] = checkDrive(
       input,
       tree.get(input.unitId),
       input.villageId ? tree.get(input.villageId) : undefined,
+      moved ? vietnamDate(now()) : undefined,
     );
     if (problems.length > 0) {
       throw new ApiError(
@@ -131,7 +136,7 @@ export function driveRoutes(store: Store, homeUnit: string | null, now: () => nu
           can(user, "planDrives", { unitId: input.unitId, date: input.date }, inArea),
         mayWrite(input.unitId),
       );
-      const drive = await store.updateDrive(current.id, await valid(input), c.get("actor"));
+      const drive = await store.updateDrive(current.id, await valid(input, current), c.get("actor"));
       return c.json({ drive });
     })
     .delete("/:id", async (c) => {
