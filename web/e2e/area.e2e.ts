@@ -54,7 +54,9 @@ describe("a deployment with no area", () => {
     });
     // The only campaign is the admin's: a real install does not carry the demo's.
     const campaigns = await (await fetch(`${baseUrl}/api/campaigns`)).json();
-    expect(campaigns.campaigns.map((c: { name: string }) => c.name)).toEqual(["Gia Lai — định danh mức 2 năm 2026"]);
+    expect(campaigns.campaigns.map((c: { name: string }) => c.name)).toEqual([
+      "Gia Lai — định danh mức 2 năm 2026",
+    ]);
 
     await page.getByRole("link", { name: "Nhập số liệu" }).click();
     await page.getByLabel("Xã, thị trấn").selectOption("21808");
