@@ -61,7 +61,13 @@ describe("a late report, an approved week, a refused change, a reopened week", (
     expect(await officer.locator("#reminder-text").inputValue()).toContain("CÔNG AN HUYỆN TÂY SƠN");
     expect(await axeViolations(officer)).toEqual([]);
     await screenshot(officer, "reporting-desktop");
+    expect(await officer.locator("#reminder-text").inputValue()).toContain("Đề nghị Công an các xã: ");
     await officer.getByRole("button", { name: "Duyệt tuần 27/2024 cho Huyện Tây Sơn" }).click();
+    // The page asks first, with the count reported.
+    const ask = officer.getByRole("dialog", { name: "Duyệt tuần 27/2024?" });
+    await expect.poll(() => ask.textContent()).toContain("Mới 1/15 xã báo cáo tuần này");
+    await screenshot(officer, "approve-dialog-desktop");
+    await ask.getByRole("button", { name: "Duyệt tuần" }).click();
     await expect.poll(() => officer.locator("tfoot").textContent()).toContain("Đã duyệt bởi cong-an-huyen");
 
     // The commune's change to that week is refused, in Vietnamese, naming the week and the approver.
@@ -72,9 +78,17 @@ describe("a late report, an approved week, a refused change, a reopened week", (
     await screenshot(clerk, "week-locked-phone");
 
     // The police reopen the week with a reason; the change goes through.
-    officer.once("dialog", (dialog) => dialog.accept("Xã Tây Phú báo sai số tài khoản mức 2"));
     await officer.getByRole("button", { name: "Mở lại" }).first().click();
+    const reopen = officer.getByRole("dialog", { name: "Mở lại tuần 27/2024?" });
+    // Without a reason it stays open and says why.
+    await reopen.getByRole("button", { name: "Mở lại" }).click();
+    await expect.poll(() => reopen.getByRole("alert").textContent()).toContain("Hãy ghi lý do");
+    await reopen.getByLabel("Lý do mở lại tuần 27/2024").fill("Xã Tây Phú báo sai số tài khoản mức 2");
+    await reopen.getByRole("button", { name: "Mở lại" }).click();
     await expect.poll(() => officer.locator("tfoot").textContent()).not.toContain("Đã duyệt");
+    await expect
+      .poll(() => officer.locator("tfoot").textContent())
+      .toContain("Xã Tây Phú báo sai số tài khoản mức 2");
     await enter("6530");
     await expect
       .poll(() => clerk.getByRole("status").textContent())

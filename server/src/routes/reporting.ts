@@ -132,7 +132,17 @@ export function reportingRoutes(store: Store, homeUnit: string | null, now: () =
       if (account.role !== "commune" || account.disabled || account.unitId === null) continue;
       accounts[account.unitId] = [...(accounts[account.unitId] ?? []), account.username];
     }
-    return c.json({ ...answer, accounts });
+    // Each week's latest reopening, with its reason (the audit log keeps them all).
+    const shown = new Set(answer.weeks.map((w) => w.week));
+    const reopenings: Record<string, { by: string | null; at: string; reason: string }> = {};
+    const unitId = answer.weeks[0]?.unit.id;
+    for (const entry of await store.auditLog({ action: "week.reopen", unitId, limit: 500 })) {
+      const week = entry.entityId ?? "";
+      if (!shown.has(week) || reopenings[week]) continue;
+      const reason = (entry.after as { reason?: unknown } | null)?.reason;
+      reopenings[week] = { by: entry.username, at: entry.at, reason: String(reason ?? "") };
+    }
+    return c.json({ ...answer, accounts, reopenings });
   });
 }
 

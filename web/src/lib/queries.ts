@@ -133,6 +133,8 @@ export interface Reporting {
   communes: UnitRate[];
   /** For police and admin: the commune accounts of each commune. */
   accounts?: Record<string, string[]>;
+  /** For police and admin: each week's latest reopening, with its reason. */
+  reopenings?: Record<string, { by: string | null; at: string; reason: string }>;
 }
 
 /** Who reported each week from `from` to `to` (default: the eight weeks up to today). */

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { Link } from "wouter";
 import { DateNav } from "../../components/date-nav.tsx";
 import { Icon, type IconName } from "../../components/icon.tsx";
+import { ModalDialog } from "../../components/modal-dialog.tsx";
 import { ScrollRegion } from "../../components/scroll-region.tsx";
 import { ErrorState, Skeleton } from "../../components/states.tsx";
 import { errorText } from "../../lib/error-text.ts";
@@ -43,11 +44,15 @@ export function ReportingPage() {
   const user = useSession().data ?? null;
   const approve = useApproveWeek();
   const reopen = useReopenWeek();
+  // The week an approval or a reopening is being asked about, in the page's own dialog.
+  const [asking, setAsking] = useState<{ action: "approve" | "reopen"; week: ReportingWeek } | null>(null);
+  const [reason, setReason] = useState("");
+  const [reasonError, setReasonError] = useState(false);
   if (reporting.isError) return <ErrorState error={reporting.error} onRetry={() => reporting.refetch()} />;
   if (!to || !reporting.data || !settings.data) return <Skeleton blocks={3} />;
   // The latest week first: on a phone it is the one in view.
   const weeks = [...reporting.data.weeks].reverse();
-  const { accounts } = reporting.data;
+  const { accounts, reopenings } = reporting.data;
   const current = weeks[0] as ReportingWeek;
   // The rows: every commune of the period with its rate over the weeks (the server counts them).
   const communes = reporting.data.communes;
@@ -58,6 +63,7 @@ export function ReportingPage() {
   const missing = current.units.filter((u) => u.status === "missing");
   const reminder = fill(t.reporting.reminder, {
     issuer: settings.data.document.issuer || current.unit.name,
+    count: missing.length,
     units: missing.map((u) => u.name).join(", "),
     week: weekNumber(current),
     from: f.date(current.start),
@@ -152,15 +158,23 @@ export function ReportingPage() {
                       ? fill(t.reporting.approvedBy, { by: w.approval.by, at: vietnamTime(w.approval.at) })
                       : t.reporting.provisional}
                   </div>
+                  {!w.approval && reopenings?.[w.week] && (
+                    <div className="small muted reopened">
+                      {fill(t.reporting.reopened, {
+                        by: reopenings[w.week]?.by ?? "?",
+                        at: vietnamTime(reopenings[w.week]?.at ?? ""),
+                        reason: reopenings[w.week]?.reason ?? "",
+                      })}
+                    </div>
+                  )}
                   {mayApprove &&
                     (w.approval ? (
                       <button
                         type="button"
                         onClick={() => {
-                          const reason = window.prompt(
-                            fill(t.reporting.reopenReason, { week: weekNumber(w) }),
-                          );
-                          if (reason) reopen.mutate({ unitId: w.unit.id, week: w.week, reason });
+                          setReason("");
+                          setReasonError(false);
+                          setAsking({ action: "reopen", week: w });
                         }}
                       >
                         {t.reporting.reopen}
@@ -172,7 +186,7 @@ export function ReportingPage() {
                           week: weekNumber(w),
                           unit: w.unit.name,
                         })}
-                        onClick={() => approve.mutate({ unitId: w.unit.id, week: w.week })}
+                        onClick={() => setAsking({ action: "approve", week: w })}
                       >
                         {t.reporting.approve}
                       </button>
@@ -184,6 +198,61 @@ export function ReportingPage() {
           </tfoot>
         </table>
       </ScrollRegion>
+      {asking?.action === "approve" && (
+        <ModalDialog
+          title={fill(t.reporting.approveTitle, { week: weekNumber(asking.week) })}
+          confirmLabel={t.reporting.approve}
+          cancelLabel={t.reporting.cancel}
+          onClose={() => setAsking(null)}
+          onConfirm={() => {
+            approve.mutate({ unitId: asking.week.unit.id, week: asking.week.week });
+            return true;
+          }}
+        >
+          <p>
+            {asking.week.reported < asking.week.expected
+              ? fill(t.reporting.approveCount, {
+                  reported: asking.week.reported,
+                  expected: asking.week.expected,
+                })
+              : fill(t.reporting.approveAll, { expected: asking.week.expected })}
+          </p>
+        </ModalDialog>
+      )}
+      {asking?.action === "reopen" && (
+        <ModalDialog
+          title={fill(t.reporting.reopenTitle, { week: weekNumber(asking.week) })}
+          confirmLabel={t.reporting.reopen}
+          cancelLabel={t.reporting.cancel}
+          onClose={() => setAsking(null)}
+          onConfirm={() => {
+            if (reason.trim().length < 3) {
+              setReasonError(true);
+              return false;
+            }
+            reopen.mutate({ unitId: asking.week.unit.id, week: asking.week.week, reason: reason.trim() });
+            return true;
+          }}
+        >
+          <p>{t.reporting.reopenIntro}</p>
+          <label htmlFor="reopen-reason">
+            {fill(t.reporting.reopenReason, { week: weekNumber(asking.week) })}
+          </label>
+          <textarea
+            id="reopen-reason"
+            value={reason}
+            maxLength={500}
+            aria-invalid={reasonError}
+            aria-describedby={reasonError ? "reopen-reason-error" : undefined}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          {reasonError && (
+            <p id="reopen-reason-error" className="form-error" role="alert">
+              {t.reporting.reopenNeedsReason}
+            </p>
+          )}
+        </ModalDialog>
+      )}
       <section className="card" aria-labelledby="missing-title">
         <h2 id="missing-title">
           {fill(t.reporting.missingTitle, { week: weekNumber(current), count: missing.length })}
