@@ -169,6 +169,14 @@ describe("approving a week", () => {
     });
     const [approval] = await store.auditLog({ action: "week.approve", limit: 1 });
     expect(approval).toMatchObject({ entityId: WEEK_OF_29_JUNE, after: { approved: 15 } });
+    // The reporting page shows the police why the week was reopened; the public sees no reason.
+    const path = "/api/reporting?unit=547&from=2024-06-24&to=2024-06-30";
+    const shown = await json(await app.request(path, { headers: { cookie: police } }));
+    expect(shown.reopenings[WEEK_OF_29_JUNE]).toMatchObject({
+      by: "cong-an-huyen",
+      reason: "Xã Tây Phú báo sai số liên kết",
+    });
+    expect((await getJson(app, path)).body.reopenings).toBeUndefined();
   });
 
   it("can approve chosen communes: the others stay open", async () => {
