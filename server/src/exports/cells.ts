@@ -63,6 +63,13 @@ const NUMBER_FORMATS: Record<Exclude<ColumnFormat, null>, string> = {
 };
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * A font named on every styled row: a row font without a name left the viewer to pick one, and
+ * LibreOffice's pick drew "BÁO CÁO TUẦN" as "BAO CAO TUAN" (Arial, or its metric twin, has every
+ * Vietnamese capital).
+ */
+const FONT = { name: "Arial", size: 11 };
+
 /** An XLSX workbook, one worksheet per spec, every cell made safe; the header row bold and frozen. */
 export async function toXlsx(sheets: readonly SheetSpec[]): Promise<ArrayBuffer> {
   // Loaded on first use: exceljs is large and most requests never write a workbook.
@@ -72,9 +79,9 @@ export async function toXlsx(sheets: readonly SheetSpec[]): Promise<ArrayBuffer>
   for (const spec of sheets) {
     const sheet = workbook.addWorksheet(spec.name);
     for (const line of spec.preamble ?? []) sheet.addRow(line.map(safeCell));
-    if (spec.preamble?.length) sheet.getRow(1).font = { bold: true, size: 14 };
+    if (spec.preamble?.length) sheet.getRow(1).font = { ...FONT, bold: true, size: 14 };
     const headerRow = sheet.addRow(spec.header.map(safeCell));
-    headerRow.font = { bold: true };
+    headerRow.font = { ...FONT, bold: true };
     sheet.views = [{ state: "frozen", ySplit: headerRow.number }];
     const cells = (row: readonly Cell[]) =>
       row.map((cell, i) =>
@@ -83,7 +90,7 @@ export async function toXlsx(sheets: readonly SheetSpec[]): Promise<ArrayBuffer>
           : safeCell(cell),
       );
     for (const row of spec.rows) sheet.addRow(cells(row));
-    if (spec.total) sheet.addRow(cells(spec.total)).font = { bold: true };
+    if (spec.total) sheet.addRow(cells(spec.total)).font = { ...FONT, bold: true };
     spec.widths?.forEach((width, i) => {
       sheet.getColumn(i + 1).width = width;
     });

@@ -134,14 +134,14 @@ export function exportRoutes(store: Store, homeUnit: string | null, now: () => n
         const unitId = scope.unit.id;
         return c.body(toCsv(DRIVES_HEADER, drivesRows(drives, history)), 200, {
           "Content-Type": "text/csv; charset=utf-8",
-          ...attachment(`doi-van-dong-${unitId}.csv`),
+          ...attachment(`dot-van-dong-${unitId}.csv`),
         });
       })
       .get("/drives.xlsx", validQuery(driveQuery), async (c) => {
         const { history, scope, drives } = await plan(c.req.valid("query"), c.get("user") !== null);
         const unitId = scope.unit.id;
         const body = await toXlsx([drivesSheet(drives, history)]);
-        return c.body(body, 200, { "Content-Type": XLSX_TYPE, ...attachment(`doi-van-dong-${unitId}.xlsx`) });
+        return c.body(body, 200, { "Content-Type": XLSX_TYPE, ...attachment(`dot-van-dong-${unitId}.xlsx`) });
       })
       // The weekly report as the office sends it upward: a Word document in Vietnamese (Nghị định 30/2020).
       .get("/weekly.docx", validQuery(query), async (c) => {

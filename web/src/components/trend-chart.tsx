@@ -64,6 +64,8 @@ export function TrendChart({
   const expectedOf = (p: SeriesPoint) =>
     metric === "coverage" ? p.expectedCoveragePercent : p.expectedLinkingPercent;
   const values = rows.flatMap((r) => [r.actual, r.expected, r.projection]).filter((v) => v !== undefined);
+  const latest = rows[lastIndex(rows, "actual")];
+  const actualAbove = (latest?.actual ?? 0) >= (latest?.expected ?? 0);
   const low = Math.max(0, Math.floor(Math.min(...values, 100) / 10) * 10);
   const start = timeOf(first?.date ?? campaign.start);
   const end = timeOf(campaign.deadline);
@@ -85,7 +87,9 @@ export function TrendChart({
             lastDate: f.date(last.date),
             expected: f.percent(status.expectedPercent),
           })}{" "}
+          {/* After the deadline the result is final: nothing is projected. */}
           {status.projection &&
+            asOf < campaign.deadline &&
             fill(t.trendProjection, {
               percent: f.percent(status.projection.percent),
               date: f.date(status.projection.date),
@@ -94,7 +98,8 @@ export function TrendChart({
           {markers.some((m) => m.date <= asOf) &&
             ` ${t.trendMarkers} ${markers
               .filter((m) => m.date <= asOf)
-              .map((m) => `${f.date(m.date)} (${m.label})`)
+              // Readers who are not signed in see no team: the date alone, never "19/03/2024 ()".
+              .map((m) => (m.label ? `${f.date(m.date)} (${m.label})` : f.date(m.date)))
               .join(", ")}.`}
         </p>
       )}
@@ -103,7 +108,7 @@ export function TrendChart({
         <ResponsiveContainer width={printing ? PRINT_WIDTH : "100%"} height={280}>
           <LineChart
             data={rows}
-            margin={{ top: 12, right: 16, bottom: 4, left: 0 }}
+            margin={{ top: 22, right: 16, bottom: 4, left: 0 }}
             accessibilityLayer={false}
           >
             <CartesianGrid stroke="#e3e6ea" />
@@ -130,7 +135,8 @@ export function TrendChart({
               strokeWidth={2}
               label={{
                 value: fill(t.deadlineLabel, { deadline: f.shortDate(campaign.deadline) }),
-                position: "insideBottomRight",
+                // Above the plot: the drive marks sit at its foot and the lines' end labels inside it.
+                position: "top",
                 fill: "#8a1c1c",
                 fontSize: 12,
                 className: "deadline-label",
@@ -156,7 +162,13 @@ export function TrendChart({
               dot={false}
               connectNulls
               isAnimationActive={false}
-              label={endLabel(rows, "expected", t.trajectoryShort, lastIndex(rows, "actual"))}
+              label={endLabel(
+                rows,
+                "expected",
+                t.trajectoryShort,
+                actualAbove ? "below" : "above",
+                lastIndex(rows, "actual"),
+              )}
             />
             <Line
               name={t.actual}
@@ -166,7 +178,7 @@ export function TrendChart({
               dot={{ r: 2.5 }}
               connectNulls
               isAnimationActive={false}
-              label={endLabel(rows, "actual", t.actual)}
+              label={endLabel(rows, "actual", t.actual, actualAbove ? "above" : "below")}
             />
             <Line
               name={t.projection}
@@ -184,7 +196,7 @@ export function TrendChart({
               }
               connectNulls
               isAnimationActive={false}
-              label={endLabel(rows, "projection", t.projectionShort)}
+              label={endLabel(rows, "projection", t.projectionShort, "above")}
             />
           </LineChart>
         </ResponsiveContainer>
@@ -268,11 +280,14 @@ function lastIndex(rows: readonly Row[], key: "actual" | "expected" | "projectio
 /**
  * A line's name written at its last point (the trajectory's under the latest actual figure, where the
  * gap shows, not among the labels at the deadline), so that no legend is needed to tell them apart.
+ * The actual line's name and the trajectory's are written on their outer sides (`side`), never in
+ * the gap between them, where they fell on each other.
  */
 function endLabel(
   rows: readonly Row[],
   key: "actual" | "expected" | "projection",
   name: string,
+  side: "above" | "below",
   at?: number,
 ) {
   const last = at !== undefined && at >= 0 && rows[at]?.[key] !== undefined ? at : lastIndex(rows, key);
@@ -281,7 +296,7 @@ function endLabel(
       <text
         key={`${key}-label`}
         x={Number(props.x) - 4}
-        y={Number(props.y) + (key === "expected" ? 14 : -8)}
+        y={Number(props.y) + (side === "below" ? 14 : -8)}
         textAnchor="end"
         fontSize={12}
         fill={STYLES[key].stroke}
