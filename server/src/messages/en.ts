@@ -593,7 +593,9 @@ export const en: Messages = {
   map: {
     title: "Map of the communes",
     point: "{unit}: {percent}, population {population}",
+    pointNoFigures: "{unit}: no figures yet",
     bands: { low: "Below 80%", middle: "80% to below 95%", high: "95% to below 100%", done: "100% reached" },
+    noFigures: "No figures yet",
     size: "Larger dot: more people",
   },
   exportColumns: {

@@ -583,7 +583,9 @@ export const vi = {
   map: {
     title: "Bản đồ các xã",
     point: "{unit}: {percent}, dân số {population}",
+    pointNoFigures: "{unit}: chưa có số liệu",
     bands: { low: "Dưới 80%", middle: "80% – dưới 95%", high: "95% – dưới 100%", done: "Đạt 100%" },
+    noFigures: "Chưa có số liệu",
     size: "Chấm lớn: dân số đông",
   },
   exportColumns: {

@@ -20,6 +20,9 @@ const BANDS = [
   { below: Number.POSITIVE_INFINITY, colour: "#1a5e2a", key: "done" },
 ] as const;
 
+/** Communes that have not reported: grey, and named so in the legend. */
+const NO_FIGURES = "#8c959f";
+
 const bandOf = (percent: string | null) =>
   percent === null ? null : (BANDS.find((b) => Number(percent) < b.below) ?? BANDS[3]);
 
@@ -83,7 +86,26 @@ export function CommuneMap({
   // Names beside the dots while they fit; a province's hundreds of communes are named in the list.
   const labelled = points.length <= 40;
   const described = (p: MapPoint) =>
-    fill(t.map.point, { unit: p.name, percent: f.percent(p.percent), population: f.integer(p.population) });
+    p.percent === null
+      ? fill(t.map.pointNoFigures, { unit: p.name })
+      : fill(t.map.point, {
+          unit: p.name,
+          percent: f.percent(p.percent),
+          population: f.integer(p.population),
+        });
+  const dots = [...points]
+    .sort((a, b) => b.population - a.population)
+    .map((p) => {
+      const [x, y] = projection(p.centre) ?? [0, 0];
+      return { point: p, x, y, r: 5 + 14 * Math.sqrt(p.population / largest) };
+    });
+  const labels = labelled
+    ? placeLabels(
+        dots.map((d) => ({ ...d, id: d.point.id, text: shortName(d.point.name) })),
+        WIDTH,
+        HEIGHT,
+      )
+    : new Map<string, Label>();
   return (
     <section className="card map-card" aria-labelledby="map-title">
       <h2 id="map-title">{title}</h2>
@@ -103,7 +125,7 @@ export function CommuneMap({
                 className="map-shape"
                 data-unit={feature.properties.code}
                 d={path(feature as never) ?? ""}
-                fill={bandOf(p.percent)?.colour ?? "#8c959f"}
+                fill={bandOf(p.percent)?.colour ?? NO_FIGURES}
                 fillOpacity={0.75}
                 stroke="#fff"
                 strokeWidth={1}
@@ -113,35 +135,39 @@ export function CommuneMap({
             );
           })}
         {!filled &&
-          [...points]
-            .sort((a, b) => b.population - a.population)
-            .map((p) => {
-              const [x, y] = projection(p.centre) ?? [0, 0];
-              const band = bandOf(p.percent);
-              const r = 5 + 14 * Math.sqrt(p.population / largest);
-              return (
-                <g key={p.id}>
-                  <circle
-                    className="map-dot"
-                    data-unit={p.id}
-                    cx={x}
-                    cy={y}
-                    r={r}
-                    fill={band?.colour ?? "#8c959f"}
-                    fillOpacity={0.8}
-                    stroke="#fff"
-                    strokeWidth={1.5}
+          dots.map(({ point: p, x, y, r }) => {
+            const band = bandOf(p.percent);
+            const label = labels.get(p.id);
+            return (
+              <g key={p.id}>
+                <circle
+                  className="map-dot"
+                  data-unit={p.id}
+                  cx={x}
+                  cy={y}
+                  r={r}
+                  fill={band?.colour ?? NO_FIGURES}
+                  fillOpacity={0.8}
+                  stroke="#fff"
+                  strokeWidth={1.5}
+                >
+                  <title>{described(p)}</title>
+                </circle>
+                {label && (
+                  <text
+                    x={label.x}
+                    y={label.y}
+                    textAnchor={label.anchor}
+                    fontSize={LABEL_SIZE}
+                    fill="#24292f"
+                    className="map-label"
                   >
-                    <title>{described(p)}</title>
-                  </circle>
-                  {labelled && (
-                    <text x={x + r + 2} y={y + 4} fontSize={11} fill="#24292f" className="map-label">
-                      {p.name.replace(/^(Xã|Phường|Thị trấn|Đặc khu) /, "")}
-                    </text>
-                  )}
-                </g>
-              );
-            })}
+                    {label.text}
+                  </text>
+                )}
+              </g>
+            );
+          })}
       </svg>
       <ul className="map-legend">
         {BANDS.map((band) => (
@@ -152,7 +178,15 @@ export function CommuneMap({
             {t.map.bands[band.key]}
           </li>
         ))}
-        <li>{t.map.size}</li>
+        {points.some((p) => p.percent === null) && (
+          <li>
+            <svg width="12" height="12" aria-hidden="true" focusable="false">
+              <circle cx="6" cy="6" r="5" fill={NO_FIGURES} />
+            </svg>{" "}
+            {t.map.noFigures}
+          </li>
+        )}
+        {!filled && <li>{t.map.size}</li>}
       </ul>
       <ul id="map-list" className="visually-hidden">
         {points.map((p) => (
@@ -161,4 +195,67 @@ export function CommuneMap({
       </ul>
     </section>
   );
+}
+
+const LABEL_SIZE = 11;
+/** About how wide a character of the labels' 11 px type is. */
+const CHAR_WIDTH = 6;
+
+export interface Label {
+  text: string;
+  x: number;
+  y: number;
+  anchor: "start" | "end" | "middle";
+}
+
+const shortName = (name: string) => name.replace(/^(Xã|Phường|Thị trấn|Đặc khu) /, "");
+
+/**
+ * Names beside the dots, largest dot first: each on the first side (right, left, above, below)
+ * where it stays inside the map and clear of every dot and of the names already placed; a name
+ * with no such side is left out (the dot's tooltip and the list still name it).
+ */
+export function placeLabels(
+  dots: readonly { id: string; x: number; y: number; r: number; text: string }[],
+  width: number,
+  height: number,
+): Map<string, Label> {
+  type Box = [number, number, number, number];
+  const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+  const taken: Box[] = dots.map((d) => [d.x - d.r, d.y - d.r, d.x + d.r, d.y + d.r]);
+  const placed = new Map<string, Label>();
+  for (const dot of dots) {
+    const w = dot.text.length * CHAR_WIDTH;
+    const h = LABEL_SIZE + 2;
+    const sides: [Label, Box][] = [
+      [
+        { text: dot.text, x: dot.x + dot.r + 2, y: dot.y + 4, anchor: "start" },
+        [dot.x + dot.r + 2, dot.y - h / 2, dot.x + dot.r + 2 + w, dot.y + h / 2],
+      ],
+      [
+        { text: dot.text, x: dot.x - dot.r - 2, y: dot.y + 4, anchor: "end" },
+        [dot.x - dot.r - 2 - w, dot.y - h / 2, dot.x - dot.r - 2, dot.y + h / 2],
+      ],
+      [
+        { text: dot.text, x: dot.x, y: dot.y - dot.r - 3, anchor: "middle" },
+        [dot.x - w / 2, dot.y - dot.r - 3 - h, dot.x + w / 2, dot.y - dot.r - 3],
+      ],
+      [
+        { text: dot.text, x: dot.x, y: dot.y + dot.r + h, anchor: "middle" },
+        [dot.x - w / 2, dot.y + dot.r + 1, dot.x + w / 2, dot.y + dot.r + 1 + h],
+      ],
+    ];
+    const fits = sides.find(
+      ([, box]) =>
+        box[0] >= 0 &&
+        box[1] >= 0 &&
+        box[2] <= width &&
+        box[3] <= height &&
+        taken.every((other) => !overlaps(box, other)),
+    );
+    if (!fits) continue;
+    placed.set(dot.id, fits[0]);
+    taken.push(fits[1]);
+  }
+  return placed;
 }

@@ -70,7 +70,8 @@ export function TrendChart({
   const start = timeOf(first?.date ?? campaign.start);
   const end = timeOf(campaign.deadline);
   const ticks = [];
-  for (let x = start; x < end - 14 * DAY_MS; x += 28 * DAY_MS) ticks.push(x);
+  // No date within six weeks of the deadline: its tick's longer name ends at its line.
+  for (let x = start; x < end - 42 * DAY_MS; x += 28 * DAY_MS) ticks.push(x);
   ticks.push(end);
 
   return (
@@ -108,7 +109,7 @@ export function TrendChart({
         <ResponsiveContainer width={printing ? PRINT_WIDTH : "100%"} height={280}>
           <LineChart
             data={rows}
-            margin={{ top: 22, right: 16, bottom: 4, left: 0 }}
+            margin={{ top: 20, right: 16, bottom: 4, left: 0 }}
             accessibilityLayer={false}
           >
             <CartesianGrid stroke="#e3e6ea" />
@@ -118,8 +119,27 @@ export function TrendChart({
               scale="time"
               domain={[start, end]}
               ticks={ticks}
-              tickFormatter={(x: number) => f.shortDate(new Date(x).toISOString().slice(0, 10))}
-              tick={{ fontSize: 12, fill: "#4a5159" }}
+              // The deadline is named on its own tick, at the axis, ending at its line: clear of the
+              // lines' names, of the drive marks and of the chart's edge.
+              interval={0}
+              tick={(props: { x: number | string; y: number | string; payload: { value: unknown } }) => {
+                const value = Number(props.payload.value);
+                const deadline = value === end;
+                return (
+                  <text
+                    x={Number(props.x)}
+                    y={Number(props.y) + 12}
+                    textAnchor={deadline ? "end" : "middle"}
+                    fontSize={12}
+                    fill={deadline ? "#8a1c1c" : "#4a5159"}
+                    className={deadline ? "deadline-label" : undefined}
+                  >
+                    {deadline
+                      ? fill(t.deadlineLabel, { deadline: f.shortDate(campaign.deadline) })
+                      : f.shortDate(new Date(value).toISOString().slice(0, 10))}
+                  </text>
+                );
+              }}
             />
             <YAxis
               domain={[low, 100]}
@@ -129,19 +149,7 @@ export function TrendChart({
               tick={{ fontSize: 12, fill: "#4a5159" }}
             />
             <Tooltip content={<ChartTooltip />} />
-            <ReferenceLine
-              x={end}
-              stroke="#8a1c1c"
-              strokeWidth={2}
-              label={{
-                value: fill(t.deadlineLabel, { deadline: f.shortDate(campaign.deadline) }),
-                // Above the plot: the drive marks sit at its foot and the lines' end labels inside it.
-                position: "top",
-                fill: "#8a1c1c",
-                fontSize: 12,
-                className: "deadline-label",
-              }}
-            />
+            <ReferenceLine x={end} stroke="#8a1c1c" strokeWidth={2} />
             {markers
               .filter((m) => m.date <= asOf)
               .map((m) => (
@@ -392,7 +400,8 @@ function chartRows(
   const deadline = row(campaign.deadline);
   deadline.expected = Number(campaign.targetPercents[metric]);
   deadline.expectedLabel = campaign.targetPercents[metric];
-  if (status.projection && status.percent !== null && points.length > 0) {
+  // After the deadline the result is final: no projection is drawn.
+  if (status.projection && status.percent !== null && points.length > 0 && asOf < campaign.deadline) {
     const from = row(points.at(-1)?.date ?? asOf);
     from.projection = Number(status.percent);
     from.projectionLabel = status.percent;
