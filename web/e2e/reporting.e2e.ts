@@ -70,11 +70,14 @@ describe("a late report, an approved week, a refused change, a reopened week", (
     await ask.getByRole("button", { name: "Duyệt tuần" }).click();
     await expect.poll(() => officer.locator("tfoot").textContent()).toContain("Đã duyệt bởi cong-an-huyen");
 
-    // The commune's change to that week is refused, in Vietnamese, naming the week and the approver.
-    await enter("6530");
+    // The commune's form says the week is locked as soon as its date is chosen, naming the approver.
+    await clerk.goto(`${server.baseUrl}/reports/new`);
+    await clerk.getByLabel("Ngày số liệu").fill("2024-07-06");
     await expect
-      .poll(() => clerk.getByRole("alert").first().textContent())
+      .poll(() => clerk.locator(".report-form .notice").textContent())
       .toContain("Tuần 01/07/2024–07/07/2024 đã được cong-an-huyen duyệt lúc");
+    expect(await clerk.getByLabel("Dân số").isDisabled()).toBe(true);
+    expect(await clerk.getByRole("button", { name: "Lưu báo cáo" }).isDisabled()).toBe(true);
     await screenshot(clerk, "week-locked-phone");
 
     // The police reopen the week with a reason; the change goes through.
@@ -89,6 +92,12 @@ describe("a late report, an approved week, a refused change, a reopened week", (
     await expect
       .poll(() => officer.locator("tfoot").textContent())
       .toContain("Xã Tây Phú báo sai số tài khoản mức 2");
+    // Revising, the form compares with the report it replaces.
+    await clerk.goto(`${server.baseUrl}/reports/new`);
+    await clerk.getByLabel("Ngày số liệu").fill("2024-07-06");
+    await expect
+      .poll(() => clerk.locator(".report-table thead").textContent())
+      .toContain("Báo cáo đang có (06/07/2024, sẽ được thay)");
     await enter("6530");
     await expect
       .poll(() => clerk.getByRole("status").textContent())

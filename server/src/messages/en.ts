@@ -394,6 +394,9 @@ export const en: Messages = {
   previousReport: "Previous report ({date})",
   noPreviousReport: "No report before this date.",
   previousReportShort: "Previous report",
+  replacedReport: "The report held ({date}, to be replaced)",
+  reportWeekLocked:
+    "Week {from}–{to} was approved by {by} at {at}: its figures are locked and cannot be entered. The police must reopen the week (with a reason) first.",
   figure: "Figure",
   newValue: "New",
   changeValue: "Change",

@@ -385,6 +385,9 @@ export const vi = {
   previousReport: "Báo cáo trước ({date})",
   noPreviousReport: "Chưa có báo cáo trước ngày này.",
   previousReportShort: "Báo cáo trước",
+  replacedReport: "Báo cáo đang có ({date}, sẽ được thay)",
+  reportWeekLocked:
+    "Tuần {from}–{to} đã được {by} duyệt lúc {at}: số liệu đã khóa, không nhập được. Cần Công an mở lại tuần (kèm lý do) trước khi sửa.",
   figure: "Số liệu",
   newValue: "Mới",
   changeValue: "Thay đổi",

@@ -132,7 +132,8 @@ export function CommunePage({ unitId }: { unitId: string }) {
               <h2 id="commune-drives">{t.drivesHere}</h2>
               <ul className="drive-list">
                 {drives.data.drives
-                  .filter((d) => d.date <= data.date || d.status === "planned")
+                  // As of the date shown: the drives up to it; the planned ones ahead only on the latest figures.
+                  .filter((d) => d.date <= data.date || (dateParam === null && d.status === "planned"))
                   .reverse()
                   .map((drive) => (
                     <li key={drive.id}>

@@ -11,6 +11,7 @@ import {
   earliestReportDate,
   historyBefore,
 } from "@vneid-tracker/server/domain/report-validation.ts";
+import { vietnamTime } from "@vneid-tracker/server/domain/reporting-weeks.ts";
 import { isReportingUnit } from "@vneid-tracker/server/domain/tree.ts";
 import type { Report } from "@vneid-tracker/server/domain/types.ts";
 import { can, successorCodes } from "@vneid-tracker/server/roles.ts";
@@ -22,7 +23,7 @@ import { RequireAccess } from "../../components/require-access.tsx";
 import { ApiRequestError, type User } from "../../lib/api.ts";
 import { errorText } from "../../lib/error-text.ts";
 import { useI18n } from "../../lib/i18n.tsx";
-import { campaignQuery, seriesQuery, unitsQuery } from "../../lib/queries.ts";
+import { campaignQuery, reportingQuery, seriesQuery, unitsQuery } from "../../lib/queries.ts";
 import { useSession } from "../../lib/session.ts";
 import { vietnamToday } from "../../lib/today.ts";
 import { useSaveReport } from "./api.ts";
@@ -62,6 +63,13 @@ function ReportForm() {
   const series = useQuery({ ...seriesQuery(unitId, isIsoDate(date) ? date : null), enabled: unitId !== "" });
   const campaign = useQuery(campaignQuery());
   const save = useSaveReport();
+  // Whether the report's week is approved (locked), known before anything is typed.
+  const reporting = useQuery({
+    ...reportingQuery({ unit: unitId, from: date, to: date }),
+    enabled: unitId !== "" && isIsoDate(date),
+  });
+  const lock = unitId !== "" && isIsoDate(date) ? (reporting.data?.weeks[0]?.approval ?? null) : null;
+  const lockedWeek = lock ? reporting.data?.weeks[0] : undefined;
 
   const unit = communes.find((u) => u.id === unitId);
   const history: Report[] = (series.data?.points ?? [])
@@ -113,6 +121,9 @@ function ReportForm() {
     save.reset();
   };
   const previous = context.previous;
+  // Revising a date: the figures are compared with the report they replace, not the one before it.
+  const replaced = series.data?.points.find((p) => p.date === date);
+  const before = replaced ?? previous;
 
   return (
     <div className="page">
@@ -144,13 +155,27 @@ function ReportForm() {
             <DateInput id="report-date" value={date} max={vietnamToday()} onChange={setDate} />
           </div>
         </div>
+        {lock && lockedWeek && (
+          <p className="notice" role="status">
+            {fill(t.reportWeekLocked, {
+              from: f.date(lockedWeek.start),
+              to: f.date(lockedWeek.end),
+              by: lock.by,
+              at: vietnamTime(lock.at),
+            })}
+          </p>
+        )}
         <table className="data-table compact report-table">
           <caption className="visually-hidden">{t.reportTitle}</caption>
           <thead>
             <tr>
               <th scope="col">{t.figure}</th>
               <th scope="col" className="numeric">
-                {previous ? fill(t.previousReport, { date: f.date(previous.date) }) : t.previousReportShort}
+                {replaced
+                  ? fill(t.replacedReport, { date: f.date(replaced.date) })
+                  : previous
+                    ? fill(t.previousReport, { date: f.date(previous.date) })
+                    : t.previousReportShort}
               </th>
               <th scope="col">{t.newValue}</th>
               <th scope="col" className="numeric">
@@ -161,19 +186,20 @@ function ReportForm() {
           <tbody>
             {COUNT_FIELDS.map((field) => {
               const value = input[field];
-              const change = previous && typeof value === "number" ? value - previous[field] : null;
+              const change = before && typeof value === "number" ? value - before[field] : null;
               return (
                 <tr key={field}>
                   <th scope="row">
                     <label htmlFor={`report-${field}`}>{t.fields[field]}</label>
                   </th>
-                  <td className="numeric">{previous ? f.integer(previous[field]) : "—"}</td>
+                  <td className="numeric">{before ? f.integer(before[field]) : "—"}</td>
                   <td>
                     <input
                       id={`report-${field}`}
                       inputMode="numeric"
                       autoComplete="off"
                       value={counts[field]}
+                      disabled={lock !== null}
                       aria-invalid={shownErrors.some((e) => e.field === field)}
                       onChange={setCount(field)}
                     />
@@ -184,17 +210,17 @@ function ReportForm() {
             })}
           </tbody>
         </table>
-        {!previous && unitId && <p className="small muted">{t.noPreviousReport}</p>}
+        {!before && unitId && <p className="small muted">{t.noPreviousReport}</p>}
         {shape.report && (
           <p className="report-preview">
             {fill(t.reportCoveragePreview, {
               coverage: f.percent(truncatedPercent(shape.report.level2, shape.report.population)),
               linking: f.percent(truncatedPercent(shape.report.linked, shape.report.dual)),
             })}
-            {previous &&
+            {before &&
               ` ${fill(t.reportCoverageBefore, {
-                coverage: f.percent(truncatedPercent(previous.level2, previous.population)),
-                date: f.date(previous.date),
+                coverage: f.percent(truncatedPercent(before.level2, before.population)),
+                date: f.date(before.date),
               })}`}
           </p>
         )}
@@ -230,7 +256,7 @@ function ReportForm() {
         <button
           type="submit"
           className="primary"
-          disabled={save.isPending || (warnings.length > 0 && !confirmed)}
+          disabled={save.isPending || lock !== null || (warnings.length > 0 && !confirmed)}
         >
           {save.isPending ? t.saving : t.saveReport}
         </button>
