@@ -9,7 +9,10 @@ import { useI18n } from "../../lib/i18n.tsx";
  */
 export function ImportPreview({ rows, total }: { rows: readonly ImportRow[]; total: number }) {
   const { t, f, fill } = useI18n();
-  const count = (value: unknown) => (typeof value === "number" ? f.integer(value) : String(value ?? ""));
+  // A whole count the Vietnamese way; anything else as the file has it ("7.564" from a decimal cell
+  // was shown rounded to "8" beside the error that names 7.564).
+  const count = (value: unknown) =>
+    typeof value === "number" && Number.isSafeInteger(value) ? f.integer(value) : String(value ?? "");
   return (
     <>
       {total > rows.length && (
