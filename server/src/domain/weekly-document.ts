@@ -162,6 +162,16 @@ export function resultLines(overview: UnitOverview, deadline: string, language: 
       linked: f.integer(figures.linked),
       dual: f.integer(figures.dual),
       expected: f.percent(linking.expectedPercent),
+      remaining: f.integer(linking.remaining),
     }),
+    // Linking is a target of every campaign: its need per day is stated as coverage's is.
+    ...(overview.daysLeft > 0 && linking.remaining > 0
+      ? [
+          fill(linking.pacePerDay === null ? d.linkingNoPace : d.linkingPace, {
+            required: linking.requiredPerDay === null ? "—" : f.perDay(linking.requiredPerDay),
+            pace: linking.pacePerDay === null ? "" : f.perDay(linking.pacePerDay),
+          }),
+        ]
+      : []),
   ];
 }

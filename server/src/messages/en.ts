@@ -32,7 +32,10 @@ export const en: Messages = {
     daysNoPace:
       "{days, plural, one {# day} other {# days}} to the {deadline} deadline; {required} needed per day, current pace not known yet.",
     afterDeadline: "The {deadline} deadline has passed.",
-    linking: "Account linking: {percent} ({linked}/{dual}); expected {expected}.",
+    linking:
+      "Account linking: {percent} ({linked}/{dual}); expected on the trajectory {expected}; {remaining} people still to link.",
+    linkingPace: "Linking: {required} needed per day, current pace {pace} per day.",
+    linkingNoPace: "Linking: {required} needed per day, current pace not known yet.",
     reporting: "Communes reported: {reporting}/{expected}. Lagging communes: {lagging}.",
   },
   skipToContent: "Skip to main content",

@@ -31,7 +31,10 @@ export const vi = {
     days: "Còn {days} ngày đến hạn {deadline}; cần {required} người/ngày, tốc độ hiện tại {pace} người/ngày.",
     daysNoPace: "Còn {days} ngày đến hạn {deadline}; cần {required} người/ngày, tốc độ hiện tại chưa rõ.",
     afterDeadline: "Đã qua hạn {deadline}.",
-    linking: "Liên kết tài khoản: {percent} ({linked}/{dual}); kỳ vọng {expected}.",
+    linking:
+      "Liên kết tài khoản: {percent} ({linked}/{dual}); kỳ vọng theo lộ trình {expected}; còn {remaining} người chưa liên kết.",
+    linkingPace: "Liên kết: cần {required} người/ngày, tốc độ hiện tại {pace} người/ngày.",
+    linkingNoPace: "Liên kết: cần {required} người/ngày, tốc độ hiện tại chưa rõ.",
     reporting: "Số xã đã báo cáo: {reporting}/{expected}. Xã chậm tiến độ: {lagging}.",
   },
   skipToContent: "Chuyển đến nội dung chính",
