@@ -63,11 +63,7 @@ const NUMBER_FORMATS: Record<Exclude<ColumnFormat, null>, string> = {
 };
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/**
- * A font named on every styled row: a row font without a name left the viewer to pick one, and
- * LibreOffice's pick drew "BÁO CÁO TUẦN" as "BAO CAO TUAN" (Arial, or its metric twin, has every
- * Vietnamese capital).
- */
+/** A font named on every styled row (Arial, or its metric twin, has every Vietnamese letter). */
 const FONT = { name: "Arial", size: 11 };
 
 /** An XLSX workbook, one worksheet per spec, every cell made safe; the header row bold and frozen. */
@@ -79,7 +75,12 @@ export async function toXlsx(sheets: readonly SheetSpec[]): Promise<ArrayBuffer>
   for (const spec of sheets) {
     const sheet = workbook.addWorksheet(spec.name);
     for (const line of spec.preamble ?? []) sheet.addRow(line.map(safeCell));
-    if (spec.preamble?.length) sheet.getRow(1).font = { ...FONT, bold: true, size: 14 };
+    if (spec.preamble?.length) {
+      const title = sheet.getRow(1);
+      title.font = { ...FONT, bold: true, size: 14 };
+      // Tall enough for a capital's stacked marks (Ầ, Ế): the default height cut them off.
+      title.height = 24;
+    }
     const headerRow = sheet.addRow(spec.header.map(safeCell));
     headerRow.font = { ...FONT, bold: true };
     sheet.views = [{ state: "frozen", ySplit: headerRow.number }];

@@ -158,6 +158,14 @@ describe("exports", () => {
     expect(sheet?.getRow(10).getCell(5).value).toBe("Tổng cộng");
   });
 
+  it("gives the weekly report's title a row tall enough for the marks of Vietnamese capitals", async () => {
+    const title = (await workbook("/api/exports/weekly.xlsx?date=2024-06-29")).worksheets[0]?.getRow(1);
+    expect(title?.getCell(1).value).toBe("BÁO CÁO TUẦN: TIẾN ĐỘ TẠO TÀI KHOẢN ĐỊNH DANH ĐIỆN TỬ MỨC 2");
+    expect(title?.font).toMatchObject({ name: "Arial", size: 14 });
+    // 14 pt type with a stacked mark above a capital needs more than the default 15 pt row.
+    expect(title?.height).toBeGreaterThanOrEqual(20);
+  });
+
   it("lists the week's drives in the weekly report", async () => {
     const book = await workbook("/api/exports/weekly.xlsx?date=2024-06-29");
     const drives = book.worksheets[2];
