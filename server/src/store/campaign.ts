@@ -30,8 +30,10 @@ const INSERT = statement(
      @staleDays, @paceWindowDays FROM campaigns RETURNING id`,
 );
 const MAKE_CURRENT = statement("UPDATE settings SET campaign_id = @id WHERE id = 1");
-const NONE = statement("UPDATE settings SET campaign_id = NULL WHERE id = 1");
-const UNUSED = statement("DELETE FROM campaigns");
+// Only while the first migration's campaign (id 1) is the only one: an admin's own is never touched.
+const ONLY_THE_FIRST = "NOT EXISTS (SELECT 1 FROM campaigns WHERE id <> 1)";
+const NONE = statement(`UPDATE settings SET campaign_id = NULL WHERE id = 1 AND campaign_id = 1 AND ${ONLY_THE_FIRST}`);
+const UNUSED = statement(`DELETE FROM campaigns WHERE id = 1 AND ${ONLY_THE_FIRST}`);
 
 const params = (c: Campaign) => ({
   name: c.name,
@@ -77,7 +79,7 @@ export const campaignStatements = {
   insert: async (sql: Sql, c: Campaign): Promise<number> =>
     Number((await sql.get<{ id: number }>(INSERT, params(c)))?.id),
   makeCurrent: (sql: Sql, id: number) => sql.run(MAKE_CURRENT, { id }),
-  /** Forgets the campaign the first migration made (a deployment set up without the demo). */
+  /** Forgets the campaign the first migration made while it is the only one (a deployment set up without the demo). */
   none: async (sql: Sql) => {
     await sql.run(NONE);
     await sql.run(UNUSED);
