@@ -150,12 +150,15 @@ export function resultLines(overview: UnitOverview, deadline: string, language: 
       remaining: f.integer(coverage.remaining),
     }),
     overview.daysLeft > 0
-      ? fill(coverage.pacePerDay === null ? d.daysNoPace : d.days, {
-          days: overview.daysLeft,
-          deadline: f.date(deadline),
-          required: coverage.requiredPerDay === null ? "—" : f.perDay(coverage.requiredPerDay),
-          pace: coverage.pacePerDay === null ? "" : f.perDay(coverage.pacePerDay),
-        })
+      ? fill(
+          coverage.remaining === 0 ? d.daysReached : coverage.pacePerDay === null ? d.daysNoPace : d.days,
+          {
+            days: overview.daysLeft,
+            deadline: f.date(deadline),
+            required: coverage.requiredPerDay === null ? "—" : f.perDay(coverage.requiredPerDay),
+            pace: coverage.pacePerDay === null ? "" : f.perDay(coverage.pacePerDay),
+          },
+        )
       : fill(d.afterDeadline, { deadline: f.date(deadline) }),
     fill(d.linking, {
       percent: f.percent(linking.percent),

@@ -31,6 +31,8 @@ export const en: Messages = {
     days: "{days, plural, one {# day} other {# days}} to the {deadline} deadline; {required} needed per day, current pace {pace} per day.",
     daysNoPace:
       "{days, plural, one {# day} other {# days}} to the {deadline} deadline; {required} needed per day, current pace not known yet.",
+    daysReached:
+      "{days, plural, one {# day} other {# days}} to the {deadline} deadline; every commune has reached the level-2 target.",
     afterDeadline: "The {deadline} deadline has passed.",
     linking:
       "Account linking: {percent} ({linked}/{dual}); expected on the trajectory {expected}; {remaining} people still to link.",

@@ -30,6 +30,7 @@ export const vi = {
       "Tỷ lệ mức 2: {percent} ({level2}/{population}); kỳ vọng theo lộ trình {expected}; còn {remaining} người.",
     days: "Còn {days} ngày đến hạn {deadline}; cần {required} người/ngày, tốc độ hiện tại {pace} người/ngày.",
     daysNoPace: "Còn {days} ngày đến hạn {deadline}; cần {required} người/ngày, tốc độ hiện tại chưa rõ.",
+    daysReached: "Còn {days} ngày đến hạn {deadline}; mức 2 đã đạt chỉ tiêu ở mọi xã.",
     afterDeadline: "Đã qua hạn {deadline}.",
     linking:
       "Liên kết tài khoản: {percent} ({linked}/{dual}); kỳ vọng theo lộ trình {expected}; còn {remaining} người chưa liên kết.",

@@ -241,7 +241,10 @@ describe("the weekly report as a Word document", () => {
     expect(overview.laggingOrderByMetric.linking).toContain("21835");
     expect(text).toMatch(/III\. Các xã chậm tiến độ \([1-9]\)/);
     expect(text).toContain("Xã Bình Phú: Tỷ lệ liên kết");
-    // The results speak for the linking target too: what is left and what is needed per day.
+    // Coverage is reached everywhere: no "cần 0 người/ngày". The results speak for the linking target
+    // too: what is left and what is needed per day.
+    expect(text).toContain("mức 2 đã đạt chỉ tiêu ở mọi xã");
+    expect(text).not.toContain("cần 0 người/ngày");
     expect(text).toContain(`còn ${overview.linking.remaining.toLocaleString("de-DE")} người chưa liên kết`);
     expect(text).toContain(
       `Liên kết: cần ${Math.ceil(overview.linking.requiredPerDay).toLocaleString("de-DE")} người/ngày`,

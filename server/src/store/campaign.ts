@@ -32,7 +32,9 @@ const INSERT = statement(
 const MAKE_CURRENT = statement("UPDATE settings SET campaign_id = @id WHERE id = 1");
 // Only while the first migration's campaign (id 1) is the only one: an admin's own is never touched.
 const ONLY_THE_FIRST = "NOT EXISTS (SELECT 1 FROM campaigns WHERE id <> 1)";
-const NONE = statement(`UPDATE settings SET campaign_id = NULL WHERE id = 1 AND campaign_id = 1 AND ${ONLY_THE_FIRST}`);
+const NONE = statement(
+  `UPDATE settings SET campaign_id = NULL WHERE id = 1 AND campaign_id = 1 AND ${ONLY_THE_FIRST}`,
+);
 const UNUSED = statement(`DELETE FROM campaigns WHERE id = 1 AND ${ONLY_THE_FIRST}`);
 
 const params = (c: Campaign) => ({
