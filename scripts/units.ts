@@ -88,7 +88,7 @@ try {
           console.log(
             `Applied: ${applied.ending.length} units end and ${applied.beginning.length} begin on ${date}` +
               (applied.late.remove.length > 0
-                ? `; ${applied.late.remove.length} late reports removed, ${applied.late.add.length} merged reports written.`
+                ? `; late reports: ${applied.late.remove.length} removed, ${applied.late.add.length} merged written.`
                 : "."),
           );
       }

@@ -48,7 +48,7 @@ export function planLateReports(
   const listed = reports.map((r) => `${r.unitName} (${r.unitId}) ${r.date}`).join(", ");
   if (resolution === undefined) {
     result.problems.push(
-      `${reports.length} reports of communes that end on ${plan.date} are dated on or after it: ${listed}. ` +
+      `${reports.length === 1 ? "1 report" : `${reports.length} reports`} of communes that end on ${plan.date} ${reports.length === 1 ? "is" : "are"} dated on or after it: ${listed}. ` +
         "Delete them, or merge them into their successor's report of the same date, as part of the change.",
     );
     return result;
