@@ -132,7 +132,7 @@ function preview(plan: ReorganisationPreview): string {
   }
   if (plan.late.reports.length > 0) {
     lines.push(
-      `  ${plan.late.reports.length} reports of ending communes are dated on or after ${plan.date}:`,
+      `  ${plan.late.reports.length === 1 ? "1 report of an ending commune is" : `${plan.late.reports.length} reports of ending communes are`} dated on or after ${plan.date}:`,
     );
     for (const r of plan.late.reports)
       lines.push(
