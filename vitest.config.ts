@@ -2,6 +2,11 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["server/src/**/*.test.ts", "scripts/**/*.test.ts", "web/src/**/*.test.{ts,tsx}"],
+    include: [
+      "server/src/**/*.test.ts",
+      "scripts/**/*.test.ts",
+      "web/src/**/*.test.{ts,tsx}",
+      "docs/**/*.test.ts",
+    ],
   },
 });

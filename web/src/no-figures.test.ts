@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
-// Figures are computed on the server (DESIGN.md: "components never compute figures"), truncated,
+// Figures are computed on the server (docs/architecture.md: components never compute figures), truncated,
 // never rounded: a toFixed or Math.round in the web would show a number of its own making.
 const ROOT = import.meta.dirname;
 

@@ -5,7 +5,7 @@ import { assess, reportingUnitState, sumStates, type UnitState } from "./assess.
 import { addDays } from "./dates.ts";
 import type { Report } from "./types.ts";
 
-// A parent is judged by its reporting units, each against its own target (DESIGN.md: "The target
+// A parent is judged by its reporting units, each against its own target (docs/figures.md: "The target
 // applies to every reporting unit"). The deadline is 2024-07-01; the date 2024-06-01 leaves 30 days.
 const campaign = createCampaign();
 const date = "2024-06-01";

@@ -74,7 +74,7 @@ export const MAX_COUNT = 10_000_000;
 export const earliestReportDate = (campaignStart: string) => `${campaignStart.slice(0, 4)}-01-01`;
 
 /**
- * The rules a report must pass (DESIGN.md, "Validation of a report"). `history` is the unit's other
+ * The rules a report must pass (docs/figures.md, "Checking a report"). `history` is the unit's other
  * reports sorted by date (a report already on `input.date` is left out: this one revises it);
  * `today` is the reporting day where the district is, `earliest` the first day a report may describe.
  */

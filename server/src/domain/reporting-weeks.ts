@@ -1,7 +1,7 @@
 import { addDays, dayNumber, fromDayNumber, VIETNAM_OFFSET_MS } from "./dates.ts";
 
 /**
- * The weekly reporting cycle (DESIGN.md): a reporting week runs Monday–Sunday in Vietnam; a unit's
+ * The weekly reporting cycle (docs/figures.md): a reporting week runs Monday–Sunday in Vietnam; a unit's
  * report for a week is one dated within it; it is due by a set time after the week ends (default
  * the following Monday, 12:00). A unit is on time when its first report for the week was recorded
  * by then (a later revision does not make it late), late when after, missing when it has none.

@@ -19,7 +19,7 @@ export interface Unit {
   kind: UnitKind;
   parentId: string | null;
   /**
-   * The version's validity, [validFrom, validTo) (DESIGN.md, "Units that change"): null (or absent)
+   * The version's validity, [validFrom, validTo) (docs/figures.md, "Units that change"): null (or absent)
    * from the start and with no end. A code names one version on each date.
    */
   validFrom?: string | null;

@@ -3,7 +3,7 @@ import { compareCodes, UnitTree } from "./tree.ts";
 import type { Unit } from "./types.ts";
 
 /**
- * One successor's predecessor at a change of units (DESIGN.md, "Units that change"): on `date` the
+ * One successor's predecessor at a change of units (docs/figures.md, "Units that change"): on `date` the
  * version of `from` that ends then went, whole or in part, into the version of `to` that begins then.
  * `share` is the part of the predecessor's figures that went into the successor: 1 for a whole
  * commune, a fraction for a divided one, null when it was divided and the shares are not given.
@@ -244,7 +244,7 @@ const ref = (unit: Unit) => ({
 });
 
 /**
- * What figures of `version` on `date` are made of (DESIGN.md, "Units that change"): while it is
+ * What figures of `version` on `date` are made of (docs/figures.md, "Units that change"): while it is
  * valid, the tree of that date; after its end, the units that now cover its territory, as its
  * children; before it began, its own tree as it began (its communes' figures then are their
  * predecessors', see lineage-history.ts).

@@ -61,7 +61,7 @@ export async function approvalOn(store: Store, unitIds: readonly string[], date:
 }
 
 /**
- * The reporting weeks of a unit (DESIGN.md, "The weekly reporting cycle"): per week, who was expected
+ * The reporting weeks of a unit (docs/figures.md, "The weekly reporting cycle"): per week, who was expected
  * (the communes of the unit on the week's Sunday), who reported on time, late or not at all, and the
  * week's approval. `unit` defaults to the area, `to` to today, `from` to eight weeks before `to`.
  */

@@ -1,4 +1,4 @@
--- Units that change (DESIGN.md): `units` keeps one row per code the deployment has held, which
+-- Units that change (docs/figures.md): `units` keeps one row per code the deployment has held, which
 -- reports, drives and accounts refer to; the versions of each code, each valid over
 -- [valid_from, valid_to), are in unit_versions. Every unit so far is valid from the start, no end.
 CREATE TABLE unit_versions (

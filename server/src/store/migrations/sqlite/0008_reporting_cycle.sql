@@ -1,4 +1,4 @@
--- The weekly reporting cycle (DESIGN.md): when each report was first recorded (a revision keeps it,
+-- The weekly reporting cycle (docs/figures.md): when each report was first recorded (a revision keeps it,
 -- so a report on time stays on time), weeks approved for a unit, and the due rule and the weekly
 -- document's heading in the settings.
 ALTER TABLE reports ADD COLUMN first_recorded_at TEXT;
