@@ -1,7 +1,14 @@
 import { formatMessage, MESSAGES, type Messages } from "../messages/format.ts";
 import { isIsoDate } from "./dates.ts";
 import { API_FORMAT, type TextFormat } from "./flag-text.ts";
-import type { Problem } from "./report-validation.ts";
+
+/** One problem with a report, an import row or a drive: the field, a stable code, an English message with the numbers, the values. */
+export interface Problem {
+  field: string;
+  code: string;
+  message: string;
+  values: Record<string, string | number | null>;
+}
 
 /** A problem as the API sends it: with the value that was sent for its field. */
 export type ServerProblem = Problem & { value?: unknown };

@@ -1,16 +1,10 @@
 import { daysBetween, isIsoDate } from "./dates.ts";
-import { makeProblem } from "./problem-text.ts";
+import { makeProblem, type Problem } from "./problem-text.ts";
 import { isReportingUnit } from "./tree.ts";
 import type { Report, Unit } from "./types.ts";
 import type { OtherVersion } from "./unit-history.ts";
 
-/** One problem with a report: the field, a stable code, an English message with the numbers, the values. */
-export interface Problem {
-  field: string;
-  code: string;
-  message: string;
-  values: Record<string, string | number | null>;
-}
+export type { Problem };
 
 export interface ReportCheck {
   /** Block the report. */

@@ -15,9 +15,9 @@ import { BadBoundaries, matchBoundaries } from "../imports/boundaries.ts";
 import { readBoundaryUpload } from "../imports/read-upload.ts";
 import { type KeptAnswer, keptAnswer, sendKept } from "../kept-answer.ts";
 import { setUpArea } from "../seed.ts";
+import { askedUnit } from "../services/assessment-input.ts";
 import type { Store } from "../store/store.ts";
 import { isoDate, validJson, validQuery } from "../validation.ts";
-import { askedUnit } from "./assessment-input.ts";
 
 const catalogueQuery = z.object({
   q: z.string().max(100).optional(),

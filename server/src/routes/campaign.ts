@@ -6,10 +6,10 @@ import { type CampaignRecord, campaignView, DIRECTIVE_CAMPAIGN } from "../domain
 import type { Campaign } from "../domain/types.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
+import { campaignOf, campaignParam } from "../services/assessment-input.ts";
 import { NoCampaign } from "../store/campaign.ts";
 import type { Store } from "../store/store.ts";
 import { isoDate, plainText, validJson, validQuery } from "../validation.ts";
-import { campaignOf, campaignParam } from "./assessment-input.ts";
 
 const target = z.number().gt(0, "must be above 0").max(1, "must be at most 1 (100%)");
 const fields = z.object({

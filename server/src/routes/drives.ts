@@ -9,10 +9,10 @@ import type { Problem } from "../domain/report-validation.ts";
 import { METRICS } from "../domain/types.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
+import { areaCodes, assessmentInput, campaignParam } from "../services/assessment-input.ts";
+import { drivesOf } from "../services/unit-drives.ts";
 import type { Store } from "../store/store.ts";
 import { isoDate, plainText, validJson, validQuery } from "../validation.ts";
-import { areaCodes, assessmentInput, campaignParam } from "./assessment-input.ts";
-import { drivesOf } from "./unit-drives.ts";
 
 const code = z.union([z.string(), z.number()]).transform(String);
 const optionalText = z

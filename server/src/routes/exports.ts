@@ -22,11 +22,11 @@ import {
 import { FIGURES_HEADER, figuresRows, figuresSheet, weeklySheets } from "../exports/figures-table.ts";
 import { REPORTING_HEADER, REPORTING_HEADER_VI, reportingRows } from "../exports/reporting-table.ts";
 import { weeklyDocx } from "../exports/weekly-docx.ts";
+import { askedUnit, assessmentInput, campaignParam } from "../services/assessment-input.ts";
+import { approvalOn, reportingQuery, reportingWeeks } from "../services/reporting-weeks.ts";
+import { drivesOf } from "../services/unit-drives.ts";
 import type { Store } from "../store/store.ts";
 import { isoDate, validQuery } from "../validation.ts";
-import { askedUnit, assessmentInput, campaignParam } from "./assessment-input.ts";
-import { approvalOn, reportingQuery, reportingWeeks } from "./reporting.ts";
-import { drivesOf } from "./unit-drives.ts";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const query = z.object({

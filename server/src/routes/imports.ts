@@ -8,9 +8,9 @@ import { toCsv, toXlsx } from "../exports/cells.ts";
 import { BadHeader, type ImportPlan, planImport } from "../imports/plan.ts";
 import type { Table } from "../imports/read-table.ts";
 import { readUpload } from "../imports/read-upload.ts";
+import { askedUnit } from "../services/assessment-input.ts";
 import { WeekLocked } from "../store/approvals.ts";
 import type { Store } from "../store/store.ts";
-import { askedUnit } from "./assessment-input.ts";
 
 export const IMPORT_LIMIT = 20 * 1024 * 1024;
 const TEMPLATE_HEADER = [

@@ -5,10 +5,10 @@ import { vietnamDate } from "../domain/dates.ts";
 import { overviewFromStates } from "../domain/overview.ts";
 import type { Unit } from "../domain/types.ts";
 import type { AppEnv } from "../env.ts";
+import { assessmentInput, campaignParam } from "../services/assessment-input.ts";
+import { approvalOn } from "../services/reporting-weeks.ts";
 import type { Store } from "../store/store.ts";
 import { isoDate, validQuery } from "../validation.ts";
-import { assessmentInput, campaignParam } from "./assessment-input.ts";
-import { approvalOn } from "./reporting.ts";
 
 /** A unit's centre [longitude, latitude] in the catalogue of the tree its version belongs to. */
 function centreOf(catalogue: Catalogue, unit: Unit): [number, number] | null {

@@ -5,9 +5,9 @@ import { seriesOf } from "../domain/series.ts";
 import type { Report, Unit } from "../domain/types.ts";
 import { ownReportsOnly, scopeOf, type UnitHistory } from "../domain/unit-history.ts";
 import { unitNotFound } from "../errors.ts";
+import { campaignOf, campaignParam } from "../services/assessment-input.ts";
 import type { Store } from "../store/store.ts";
 import { isoDate, validQuery } from "../validation.ts";
-import { campaignOf, campaignParam } from "./assessment-input.ts";
 
 /** The longest series one request may ask for: a campaign and its aftermath, not a millennium. */
 export const SERIES_MAX_DAYS = 3 * 366;

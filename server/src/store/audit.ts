@@ -1,36 +1,8 @@
+import type { Actor, AuditEntry, AuditRecord } from "../domain/audit.ts";
 import { addDays } from "../domain/dates.ts";
 import { chunked, type Sql, statement } from "./sql/sql.ts";
 
-/** Who did something, from where, and when (UTC, ISO 8601). */
-export interface Actor {
-  userId: number | null;
-  username: string | null;
-  ip: string | null;
-  at: string;
-}
-
-export interface AuditEntry {
-  action: string;
-  entity?: string;
-  entityId?: string;
-  unitId?: string | null;
-  before?: unknown;
-  after?: unknown;
-}
-
-export interface AuditRecord {
-  id: number;
-  at: string;
-  userId: number | null;
-  username: string | null;
-  action: string;
-  entity: string | null;
-  entityId: string | null;
-  unitId: string | null;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-}
+export type { Actor, AuditEntry, AuditRecord };
 
 export interface AuditFilter {
   username?: string;

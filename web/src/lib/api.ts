@@ -1,4 +1,4 @@
-import type { AuditRecord } from "@vneid-tracker/server/audit.ts";
+import type { AuditRecord } from "@vneid-tracker/server/domain/audit.ts";
 import type { CampaignRecord, CampaignView } from "@vneid-tracker/server/domain/campaign.ts";
 import type { UnitOverview } from "@vneid-tracker/server/domain/overview.ts";
 import type { SeriesPoint } from "@vneid-tracker/server/domain/series.ts";

@@ -1,8 +1,8 @@
+import type { Metric } from "@vneid-tracker/server/domain/types.ts";
 import { Link } from "wouter";
 import { Icon } from "../../components/icon.tsx";
 import type { UnitOverview } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n.tsx";
-import type { Metric } from "./overview-page.tsx";
 
 /** The lagging communes, most accounts behind the trajectory first, each with the reason in numbers. */
 export function LaggingPanel({

@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { Metric } from "@vneid-tracker/server/domain/types.ts";
 import { can } from "@vneid-tracker/server/roles.ts";
 import { startTransition, useEffect, useState } from "react";
 import { Link } from "wouter";
@@ -25,8 +26,6 @@ import { useSearchParam } from "../../lib/url-state.ts";
 import { CommunesTable } from "./communes-table.tsx";
 import { KpiRow } from "./kpi-row.tsx";
 import { LaggingPanel } from "./lagging-panel.tsx";
-
-export type Metric = "coverage" | "linking";
 
 /** The district at a glance: the answer first (headline, KPIs), the evidence below (trend, lagging, ranking, table). */
 export function OverviewPage() {
