@@ -5,6 +5,9 @@ import { axeViolations, launchBrowser, openPage, PHONE, screenshot, signedInPage
 const baseUrl = inject("baseUrl");
 const police = inject("police");
 const TEAM = "Đoàn xã, đợt thử nghiệm";
+/** A day ahead (in Vietnam), for drives that are planned: a planned drive is never in the past. */
+const ahead = (days: number) =>
+  new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 let browser: Browser;
 let page: Page;
 
@@ -30,7 +33,7 @@ describe("outreach drives", () => {
     const form = page.locator("#drive-form");
     await expect.poll(() => form.getByLabel("Xã, thị trấn").inputValue()).toBe(communeId);
     await form.getByLabel("Thôn, tổ dân phố").selectOption({ index: 1 });
-    await form.getByLabel("Ngày").fill("2024-06-27");
+    await form.getByLabel("Ngày").fill(ahead(7));
     await form.getByLabel("Kết thúc").fill("07:00");
     await form.getByLabel("Đội").fill(TEAM);
     await form.getByLabel("Dự kiến đăng ký").fill("80");
@@ -41,18 +44,30 @@ describe("outreach drives", () => {
     await form.getByLabel("Kết thúc").fill("11:00");
     await form.getByRole("button", { name: "Lưu" }).click();
     await expect.poll(() => form.getByRole("status").textContent()).toBe("Đã lưu đợt vận động.");
+    const planned = await page.evaluate(
+      async (day) => (await (await fetch(`/api/drives?from=${day}&to=${day}`)).json()).drives,
+      ahead(7),
+    );
+    expect(planned.find((d: { team: string }) => d.team === TEAM)?.status).toBe("planned");
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, "drives-desktop");
   });
 
-  it("marks it done with its results", async () => {
+  it("records a drive that took place on a past day, with its results", async () => {
     await page.goto(`${baseUrl}/drives?date=2024-06-27&view=week`);
-    // Past and still planned, the drive is also among those waiting for results: this is the list's card.
+    const form = page.locator("#drive-form");
+    await form.getByLabel("Xã, thị trấn").selectOption(communeId);
+    await form.getByLabel("Ngày").fill("2024-06-27");
+    // A past day: the form asks for the results, and the drive is saved as done.
+    await expect.poll(() => form.locator(".notice").textContent()).toContain("Ngày này đã qua");
+    await form.getByLabel("Đội").fill(TEAM);
+    await form.getByLabel("Dự kiến đăng ký").fill("80");
+    await form.getByLabel("Đăng ký mức 2").fill("64");
+    await form.getByLabel("Liên kết tại chỗ").fill("30");
+    await form.getByRole("button", { name: "Lưu" }).click();
+    await expect.poll(() => form.getByRole("status").textContent()).toBe("Đã lưu đợt vận động.");
+    await page.goto(`${baseUrl}/drives?date=2024-06-27&view=week`);
     const card = page.locator("section[aria-labelledby=drive-list-title] .drive-list li", { hasText: TEAM });
-    await card.getByRole("button", { name: "Ghi kết quả" }).click();
-    await card.getByLabel("Đăng ký mức 2").fill("64");
-    await card.getByLabel("Liên kết tại chỗ").fill("30");
-    await card.getByRole("button", { name: "Lưu" }).click();
     await expect.poll(() => card.locator(".status").textContent()).toBe("Đã thực hiện");
     expect(await card.textContent()).toContain("Kết quả: 64/80 đăng ký (80%), 30 liên kết");
     expect(
@@ -72,15 +87,16 @@ describe("outreach drives", () => {
   });
 
   it("reads a planned count typed the Vietnamese way: 1.000 is a thousand", async () => {
-    await page.goto(`${baseUrl}/drives?date=2024-06-27&view=week`);
+    await page.goto(`${baseUrl}/drives`);
     const form = page.locator("#drive-form");
-    await form.getByLabel("Ngày").fill("2024-06-28");
+    await form.getByLabel("Ngày").fill(ahead(8));
     await form.getByLabel("Đội").fill("Đoàn xã, đợt nghìn người");
     await form.getByLabel("Dự kiến đăng ký").fill("1.000");
     await form.getByRole("button", { name: "Lưu" }).click();
     await expect.poll(() => form.getByRole("status").textContent()).toBe("Đã lưu đợt vận động.");
     const drives = await page.evaluate(
-      async () => (await (await fetch("/api/drives?from=2024-06-28&to=2024-06-28")).json()).drives,
+      async (day) => (await (await fetch(`/api/drives?from=${day}&to=${day}`)).json()).drives,
+      ahead(8),
     );
     const saved = drives.find((d: { team: string }) => d.team === "Đoàn xã, đợt nghìn người");
     expect(saved.planned).toBe(1000);

@@ -541,6 +541,7 @@ export const en: Messages = {
   confirmDeleteDrive: "Delete the drive of {date} in {unit}?",
   registrations: "Level-2 registrations",
   linkedOnSite: "Linked on site",
+  pastDrive: "This day has passed: record the drive as done, with its results.",
   results: "Results: {registrations}/{planned} registrations ({share}), {linked} linked",
   effect:
     "Commune pace: {before} a day over the {window} days before → {after} a day over the {window} days after",

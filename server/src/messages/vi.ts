@@ -532,6 +532,7 @@ export const vi = {
   confirmDeleteDrive: "Xóa đợt vận động ngày {date} ở {unit}?",
   registrations: "Đăng ký mức 2",
   linkedOnSite: "Liên kết tại chỗ",
+  pastDrive: "Ngày này đã qua: ghi đợt đã thực hiện cùng kết quả.",
   results: "Kết quả: {registrations}/{planned} đăng ký ({share}), {linked} liên kết",
   effect:
     "Tốc độ của xã: {before} người/ngày trong {window} ngày trước → {after} người/ngày {window} ngày sau",

@@ -10,6 +10,7 @@ import { ApiRequestError, type Unit, type User } from "../../lib/api.ts";
 import { errorText } from "../../lib/error-text.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 import type { Drive } from "../../lib/queries.ts";
+import { vietnamToday } from "../../lib/today.ts";
 import { useSaveDrive } from "./api.ts";
 
 const blank = (unitId: string, date: string): DriveInput => ({
@@ -58,14 +59,29 @@ export function DriveForm({
   const set = <K extends keyof DriveInput>(key: K, value: DriveInput[K]) =>
     setDrive({ ...drive, [key]: value });
   const byId = new Map(units.map((u) => [u.id, u]));
+  // A new drive on a day already past took place: it is recorded as done, with its results.
+  const today = vietnamToday();
+  const past = editing === null && drive.date < today;
+  const [results, setResults] = useState({ registrations: "", linked: "" });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const input = { ...drive, planned: countValue(planned) as number };
+    const input: DriveInput = {
+      ...drive,
+      planned: countValue(planned) as number,
+      ...(past
+        ? {
+            status: "done" as const,
+            registrations: countValue(results.registrations) as number | null,
+            linked: countValue(results.linked) as number | null,
+          }
+        : {}),
+    };
     const found = checkDrive(
       input,
       byId.get(input.unitId),
       input.villageId ? byId.get(input.villageId) : undefined,
+      editing === null || editing.date !== input.date ? today : undefined,
     );
     setProblems(found);
     if (found.length > 0) return;
@@ -143,6 +159,27 @@ export function DriveForm({
           {t.plannedRegistrations}
           <input inputMode="numeric" value={planned} onChange={(e) => setPlanned(e.target.value)} />
         </label>
+        {past && (
+          <>
+            <p className="full notice">{t.pastDrive}</p>
+            <label>
+              {t.registrations}
+              <input
+                inputMode="numeric"
+                value={results.registrations}
+                onChange={(e) => setResults({ ...results, registrations: e.target.value })}
+              />
+            </label>
+            <label>
+              {t.linkedOnSite}
+              <input
+                inputMode="numeric"
+                value={results.linked}
+                onChange={(e) => setResults({ ...results, linked: e.target.value })}
+              />
+            </label>
+          </>
+        )}
         <label className="full">
           {t.notes}
           <input value={drive.notes} onChange={(e) => set("notes", e.target.value)} />
