@@ -6,6 +6,8 @@ import {
   vietnamTime,
   weekFromLabel,
   weekLabel,
+  weekNumberOf,
+  weekOfYear,
   weekStart,
   weekStatuses,
 } from "./reporting-weeks.ts";
@@ -17,6 +19,8 @@ describe("reporting weeks", () => {
     expect(weekStart("2024-04-08")).toBe("2024-04-08");
     expect(weekLabel("2024-04-06")).toBe("2024-W14");
     expect(weekLabel("2024-12-30")).toBe("2025-W01"); // the week of 2 January 2025
+    expect(weekNumberOf("2024-W07")).toBe("7/2024");
+    expect(weekOfYear(weekLabel("2025-06-30"))).toBe(27);
     expect(weekLabel("2021-01-03")).toBe("2020-W53");
     expect(weekFromLabel("2024-W14")).toBe("2024-04-01");
     expect(weekFromLabel("2020-W53")).toBe("2020-12-28");

@@ -15,6 +15,9 @@ export interface DueRule {
 
 export const DEFAULT_DUE: DueRule = { days: 1, time: "12:00" };
 
+/** How many weeks the reporting page and `/api/reporting` show when no range is asked for. */
+export const REPORTING_WINDOW_WEEKS = 8;
+
 export type ReportingStatus = "on_time" | "late" | "missing";
 
 /** Monday of the week of `date` (1970-01-01 was a Thursday: day numbers are shifted by 3). */
@@ -30,6 +33,12 @@ export function weekLabel(date: string): string {
   const week = Math.floor((dayNumber(thursday) - dayNumber(`${year}-01-01`)) / 7) + 1;
   return `${year}-W${String(week).padStart(2, "0")}`;
 }
+
+/** "2024-W07" → 7. */
+export const weekOfYear = (label: string) => Number(label.slice(6));
+
+/** "2024-W07" → "7/2024", as sentences name a week. */
+export const weekNumberOf = (label: string) => `${weekOfYear(label)}/${label.slice(0, 4)}`;
 
 /** The Monday of an ISO week label; undefined for a label that is not one ("2024-W54", "x"). */
 export function weekFromLabel(label: string): string | undefined {

@@ -17,6 +17,9 @@ const PREFIXES = /^(xa|thi tran|phuong|tt|p)\.?\s+/;
 /** A commune's name as people write it: without diacritics and without "Xã", "Thị trấn" or "Phường". */
 export const nameKey = (name: string) => foldText(name).replace(PREFIXES, "");
 
+/** A commune's name without its kind, for tight places (a map, a calendar): "Xã Tây Phú" → "Tây Phú". */
+export const shortName = (name: string) => name.replace(/^(Xã|Phường|Thị trấn|Đặc khu) /, "");
+
 export type UnitMatch = { unit: Unit } | { error: "UNKNOWN_UNIT" | "AMBIGUOUS_UNIT"; candidates: Unit[] };
 
 /** Finds reporting units by official code, or by name with or without diacritics and prefix. */

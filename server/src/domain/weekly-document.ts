@@ -1,7 +1,7 @@
 import { formatMessage, type Language, MESSAGES } from "../messages/format.ts";
 import { documentFormat, flagText } from "./flag-text.ts";
 import type { UnitOverview } from "./overview.ts";
-import { vietnamTime } from "./reporting-weeks.ts";
+import { vietnamTime, weekNumberOf } from "./reporting-weeks.ts";
 
 /** The heading and signature an office sets for its weekly report (Settings; Nghị định 30/2020/NĐ-CP). */
 export interface DocumentHeading {
@@ -77,7 +77,7 @@ export function weeklyDocument(
     ...new Set([...overview.laggingOrderByMetric.coverage, ...overview.laggingOrderByMetric.linking]),
   ];
   const lagging = laggingIds.flatMap((id) => overview.children.filter((c) => c.unit.id === id));
-  const weekNumber = `${Number(reporting.week.slice(6))}/${reporting.week.slice(0, 4)}`;
+  const weekNumber = weekNumberOf(reporting.week);
   return {
     parentBody: heading.parentBody.toUpperCase(),
     issuer: (heading.issuer || overview.unit.name).toUpperCase(),

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { addDays, daysBetween, vietnamDate } from "../domain/dates.ts";
-import { isDue, unitRates, weekLabel, weekStatuses, weeksBetween } from "../domain/reporting-weeks.ts";
+import {
+  isDue,
+  REPORTING_WINDOW_WEEKS,
+  unitRates,
+  weekLabel,
+  weekStatuses,
+  weeksBetween,
+} from "../domain/reporting-weeks.ts";
 import type { Approval } from "../store/approvals.ts";
 import type { Store } from "../store/store.ts";
 import { isoDate } from "../validation.ts";
@@ -8,7 +15,6 @@ import { askedUnit } from "./assessment-input.ts";
 
 /** The longest span one request may ask for: a year of weeks. */
 export const REPORTING_MAX_DAYS = 371;
-const DEFAULT_WEEKS = 8;
 
 export const reportingQuery = z
   .object({ unit: z.string().min(1).optional(), from: isoDate.optional(), to: isoDate.optional() })
@@ -46,7 +52,7 @@ export async function reportingWeeks(
 ) {
   const asked = await askedUnit(store, query.unit, homeUnit);
   const to = query.to ?? vietnamDate(now());
-  const from = query.from ?? addDays(to, -7 * (DEFAULT_WEEKS - 1));
+  const from = query.from ?? addDays(to, -7 * (REPORTING_WINDOW_WEEKS - 1));
   const { due } = await store.reportingSettings();
   const mondays = weeksBetween(from, to);
   // Each week's communes as they were on its Sunday.

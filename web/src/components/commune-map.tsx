@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { shortName } from "@vneid-tracker/server/domain/unit-names.ts";
 import { geoArea, geoMercator, geoPath } from "d3-geo";
 import { useI18n } from "../lib/i18n.tsx";
 import { type BoundaryFeature, boundariesQuery } from "../lib/queries.ts";
@@ -207,8 +208,6 @@ export interface Label {
   y: number;
   anchor: "start" | "end" | "middle";
 }
-
-const shortName = (name: string) => name.replace(/^(Xã|Phường|Thị trấn|Đặc khu) /, "");
 
 /**
  * Names beside the dots, largest dot first: each on the first side (right, left, above, below)

@@ -1,3 +1,4 @@
+import type { Metric } from "@vneid-tracker/server/domain/types.ts";
 import { useEffect, useId, useState } from "react";
 import {
   CartesianGrid,
@@ -11,8 +12,6 @@ import {
 } from "recharts";
 import type { Campaign, MetricStatus, SeriesPoint } from "../lib/api.ts";
 import { useI18n } from "../lib/i18n.tsx";
-
-type Metric = "coverage" | "linking";
 
 interface Row {
   x: number;

@@ -1,6 +1,7 @@
 import { QueryClient, queryOptions } from "@tanstack/react-query";
 import type { Drive, DriveEffect, Suggestion } from "@vneid-tracker/server/domain/drives.ts";
 import type { UnitRate } from "@vneid-tracker/server/domain/reporting-weeks.ts";
+import type { Metric } from "@vneid-tracker/server/domain/types.ts";
 import type { DocumentHeading, WeekReporting } from "@vneid-tracker/server/domain/weekly-document.ts";
 import { type Campaign, fetchJson, type SeriesPoint, type Unit, type UnitOverview } from "./api.ts";
 
@@ -106,7 +107,7 @@ export const drivesQuery = (filters: DriveFilters = {}) => {
 };
 
 /** Where the next drives matter most, on `date` (default: the latest report). */
-export const suggestionsQuery = (date: string | null, metric: "coverage" | "linking" = "coverage") =>
+export const suggestionsQuery = (date: string | null, metric: Metric = "coverage") =>
   queryOptions({
     queryKey: ["drives", "suggestions", date, metric],
     queryFn: () => {

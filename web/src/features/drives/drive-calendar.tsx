@@ -1,3 +1,4 @@
+import { shortName } from "@vneid-tracker/server/domain/unit-names.ts";
 import { addDays, endOfMonth, endOfWeek, format, parseISO, startOfMonth, startOfWeek } from "date-fns";
 import { Icon, type IconName } from "../../components/icon.tsx";
 import type { Unit } from "../../lib/api.ts";
@@ -72,7 +73,7 @@ export function DriveCalendar({
                   .map((d) => (
                     <div key={d.id} className={`calendar-drive status-${d.status}`}>
                       {d.startTime && <span>{d.startTime} </span>}
-                      {(units.get(d.unitId)?.name ?? d.unitId).replace(/^(Xã|Thị trấn) /, "")}
+                      {shortName(units.get(d.unitId)?.name ?? d.unitId)}
                       <span className="calendar-status">
                         <Icon name={STATUS_ICONS[d.status]} /> {t.statusNames[d.status]}
                       </span>

@@ -1,3 +1,4 @@
+import type { Metric } from "@vneid-tracker/server/domain/types.ts";
 import { Link } from "wouter";
 import { type Column, DataTable } from "../../components/data-table.tsx";
 import { FlagList } from "../../components/flag-badge.tsx";
@@ -11,7 +12,7 @@ export function CommunesTable({
   linkToUnit,
 }: {
   overview: UnitOverview;
-  metric: "coverage" | "linking";
+  metric: Metric;
   linkToUnit: (id: string) => string;
 }) {
   const { t, f, fill } = useI18n();

@@ -1,3 +1,4 @@
+import type { Metric } from "@vneid-tracker/server/domain/types.ts";
 import { KpiCard } from "../../components/kpi-card.tsx";
 import type { MetricStatus, UnitOverview } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n.tsx";
@@ -9,7 +10,7 @@ export function KpiRow({
   deadline,
 }: {
   overview: UnitOverview;
-  metric: "coverage" | "linking";
+  metric: Metric;
   deadline: string;
 }) {
   const { t, f, fill } = useI18n();

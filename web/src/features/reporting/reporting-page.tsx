@@ -1,6 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { addDays } from "@vneid-tracker/server/domain/dates.ts";
-import { vietnamTime } from "@vneid-tracker/server/domain/reporting-weeks.ts";
+import {
+  REPORTING_WINDOW_WEEKS,
+  vietnamTime,
+  weekNumberOf,
+  weekOfYear,
+} from "@vneid-tracker/server/domain/reporting-weeks.ts";
 import { can } from "@vneid-tracker/server/roles.ts";
 import { useState } from "react";
 import { Link } from "wouter";
@@ -21,7 +26,6 @@ import { useSession } from "../../lib/session.ts";
 import { useSearchParam } from "../../lib/url-state.ts";
 import { useApproveWeek, useReopenWeek } from "./api.ts";
 
-const WEEKS = 8;
 const STATUS_ICON: Record<ReportingWeek["units"][number]["status"], IconName> = {
   on_time: "check",
   late: "clock",
@@ -38,7 +42,7 @@ export function ReportingPage() {
   // The weeks up to the date asked for, else the latest report's.
   const latest = useQuery({ ...overviewQuery(null, null), enabled: dateParam === null });
   const to = dateParam ?? latest.data?.date ?? null;
-  const from = to ? addDays(to, -7 * (WEEKS - 1)) : null;
+  const from = to ? addDays(to, -7 * (REPORTING_WINDOW_WEEKS - 1)) : null;
   const reporting = useQuery({ ...reportingQuery({ from, to }), enabled: to !== null });
   const settings = useQuery(reportingSettingsQuery());
   const user = useSession().data ?? null;
@@ -57,7 +61,7 @@ export function ReportingPage() {
   // The rows: every commune of the period with its rate over the weeks (the server counts them).
   const communes = reporting.data.communes;
   // "16/2024" in sentences; the grid's columns say "Tuần 16" over "15/04–21/04".
-  const weekNumber = (w: ReportingWeek) => `${Number(w.week.slice(6))}/${w.week.slice(0, 4)}`;
+  const weekNumber = (w: ReportingWeek) => weekNumberOf(w.week);
   const range = (w: ReportingWeek) =>
     fill(t.reporting.weekRange, { from: f.date(w.start).slice(0, 5), to: f.date(w.end).slice(0, 5) });
   const missing = current.units.filter((u) => u.status === "missing");
@@ -103,7 +107,7 @@ export function ReportingPage() {
               <th scope="col">{t.reporting.commune}</th>
               {weeks.map((w) => (
                 <th scope="col" key={w.week}>
-                  {fill(t.reporting.week, { number: Number(w.week.slice(6)) })}
+                  {fill(t.reporting.week, { number: weekOfYear(w.week) })}
                   <div className="small muted">{range(w)}</div>
                 </th>
               ))}

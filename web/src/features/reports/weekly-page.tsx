@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { addDays } from "@vneid-tracker/server/domain/dates.ts";
-import { weekLabel, weekStart } from "@vneid-tracker/server/domain/reporting-weeks.ts";
+import { weekLabel, weekNumberOf, weekStart } from "@vneid-tracker/server/domain/reporting-weeks.ts";
 import { type WeeklyDocument, weeklyDocument } from "@vneid-tracker/server/domain/weekly-document.ts";
 import { Link } from "wouter";
 import { DriveCard } from "../../components/drive-card.tsx";
@@ -66,7 +66,7 @@ export function WeeklyPage() {
             {choices.map((sunday) => (
               <option key={sunday} value={sunday}>
                 {fill(t.reporting.week, {
-                  number: `${Number(weekLabel(sunday).slice(6))}/${weekLabel(sunday).slice(0, 4)}`,
+                  number: weekNumberOf(weekLabel(sunday)),
                 })}{" "}
                 ({f.date(addDays(sunday, -6)).slice(0, 5)}–{f.date(sunday)})
               </option>
