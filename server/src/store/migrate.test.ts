@@ -99,3 +99,32 @@ describe("unit versions and campaigns over time (0007)", () => {
     ).toThrow(/UNIQUE/);
   });
 });
+
+describe("migration checksums", () => {
+  it("stop the start when a migration already applied was changed since, naming it", () => {
+    const db = openDatabase(":memory:");
+    const migrations = readMigrations();
+    migrate(db, migrations);
+    const edited = migrations.map((m) =>
+      m.version === 7 ? { ...m, sql: `${m.sql}\n-- changed after it ran\n` } : m,
+    );
+    expect(() => migrate(db, edited)).toThrow(
+      /0007_unit_versions_campaigns\.sql was changed after it was applied/,
+    );
+    // Line endings do not count as a change.
+    expect(
+      migrate(
+        db,
+        migrations.map((m) => ({ ...m, sql: m.sql.replace(/\n/g, "\r\n") })),
+      ),
+    ).toEqual([]);
+  });
+
+  it("adopt the files' checksums in a database made before they were kept", () => {
+    const db = openDatabase(":memory:");
+    migrate(db);
+    db.exec("UPDATE schema_migrations SET checksum = NULL");
+    expect(migrate(db)).toEqual([]);
+    expect(db.prepare("SELECT count(*) FROM schema_migrations WHERE checksum IS NULL").pluck().get()).toBe(0);
+  });
+});

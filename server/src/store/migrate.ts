@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type Database from "better-sqlite3";
@@ -12,6 +13,35 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+}
+
+/** A migration's fingerprint: the SHA-256 of its text (line endings as written on any machine). */
+export const checksumOf = (migration: Migration) =>
+  createHash("sha256").update(migration.sql.replace(/\r\n/g, "\n")).digest("hex");
+
+/**
+ * Stops the start when a migration already applied to this database was changed since: the schema
+ * would no longer be what the files say. Applied migrations recorded before checksums were kept
+ * take the file's checksum now.
+ */
+function checkApplied(
+  migrations: readonly Migration[],
+  applied: readonly { version: number; checksum: string | null }[],
+): { version: number; checksum: string }[] {
+  const byVersion = new Map(migrations.map((m) => [m.version, m]));
+  const adopted: { version: number; checksum: string }[] = [];
+  for (const row of applied) {
+    const migration = byVersion.get(Number(row.version));
+    if (!migration) continue;
+    const checksum = checksumOf(migration);
+    if (row.checksum === null) adopted.push({ version: migration.version, checksum });
+    else if (row.checksum !== checksum) {
+      throw new Error(
+        `The migration ${migration.name} was changed after it was applied to this database: put the file back as it was, and make the change in a new migration.`,
+      );
+    }
+  }
+  return adopted;
 }
 
 export function readMigrations(dir = migrationsDir("sqlite")): Migration[] {
@@ -30,16 +60,18 @@ export function migrate(db: Database.Database, migrations = readMigrations()): M
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL,
     applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))) STRICT`);
-  const applied = new Set(
-    db
-      .prepare("SELECT version FROM schema_migrations")
-      .pluck()
-      .all()
-      .map((v) => Number(v)),
-  );
+  const columns = db.prepare("SELECT name FROM pragma_table_info('schema_migrations')").pluck().all();
+  if (!columns.includes("checksum")) db.exec("ALTER TABLE schema_migrations ADD COLUMN checksum TEXT");
+  const rows = db.prepare("SELECT version, checksum FROM schema_migrations").all() as {
+    version: number;
+    checksum: string | null;
+  }[];
+  const adopt = db.prepare("UPDATE schema_migrations SET checksum = ? WHERE version = ?");
+  for (const { version, checksum } of checkApplied(migrations, rows)) adopt.run(checksum, version);
+  const applied = new Set(rows.map((row) => Number(row.version)));
   const pending = migrations.filter((m) => !applied.has(m.version));
   if (pending.length === 0) return pending;
-  const record = db.prepare("INSERT INTO schema_migrations (version, name) VALUES (?, ?)");
+  const record = db.prepare("INSERT INTO schema_migrations (version, name, checksum) VALUES (?, ?, ?)");
   // As SQLite's own procedure for rebuilding a table: foreign keys off during the change (it cannot be
   // switched inside a transaction), every reference checked before the commit.
   const enforced = db.pragma("foreign_keys", { simple: true }) === 1;
@@ -48,7 +80,7 @@ export function migrate(db: Database.Database, migrations = readMigrations()): M
     db.transaction(() => {
       for (const migration of pending) {
         db.exec(migration.sql);
-        record.run(migration.version, migration.name);
+        record.run(migration.version, migration.name, checksumOf(migration));
       }
       const broken = db.pragma("foreign_key_check") as { table: string; parent: string }[];
       if (broken.length > 0) {
@@ -77,14 +109,23 @@ export async function migratePostgres(
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version INTEGER PRIMARY KEY, name TEXT NOT NULL,
       applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
-    const { rows } = await client.query<{ version: number }>("SELECT version FROM schema_migrations");
+    await client.query("ALTER TABLE schema_migrations ADD COLUMN IF NOT EXISTS checksum TEXT");
+    const { rows } = await client.query<{ version: number; checksum: string | null }>(
+      "SELECT version, checksum FROM schema_migrations",
+    );
+    for (const { version, checksum } of checkApplied(migrations, rows))
+      await client.query("UPDATE schema_migrations SET checksum = $1 WHERE version = $2", [
+        checksum,
+        version,
+      ]);
     const applied = new Set(rows.map((row) => Number(row.version)));
     const pending = migrations.filter((m) => !applied.has(m.version));
     for (const migration of pending) {
       await client.query(migration.sql);
-      await client.query("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", [
+      await client.query("INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)", [
         migration.version,
         migration.name,
+        checksumOf(migration),
       ]);
     }
     await client.query("COMMIT");
