@@ -8,7 +8,7 @@ import { csrf } from "hono/csrf";
 import { etag } from "hono/etag";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
-import { readAccess, sessionMiddleware } from "./auth/middleware.ts";
+import { bearerToken, readAccess, sessionMiddleware } from "./auth/middleware.ts";
 import { OWASP_SCRYPT, type ScryptParams } from "./auth/passwords.ts";
 import { catalogueAt } from "./catalogue/catalogue.ts";
 import type { Config } from "./config.ts";
@@ -28,6 +28,7 @@ import { IMPORT_LIMIT, importRoutes } from "./routes/imports.ts";
 import { overviewRoutes } from "./routes/overview.ts";
 import { approvalRoutes, reportingRoutes, reportingSettingsRoutes } from "./routes/reporting.ts";
 import { reportRoutes } from "./routes/reports.ts";
+import { tokenRoutes } from "./routes/tokens.ts";
 import { unitRoutes } from "./routes/units.ts";
 import { userRoutes } from "./routes/users.ts";
 import { WeekLocked } from "./store/approvals.ts";
@@ -79,6 +80,7 @@ const limitBody = (maxSize: number) =>
   });
 
 const jsonLimit = limitBody(JSON_LIMIT);
+const sameOrigin = csrf();
 
 export function createApp({ store, config, now = Date.now, passwordParams = OWASP_SCRYPT }: AppDeps) {
   const reads = readAccess(config.publicDashboard);
@@ -96,7 +98,8 @@ export function createApp({ store, config, now = Date.now, passwordParams = OWAS
       // and the load test that checks a write is seen through every process.
       c.header("X-Instance", String(process.pid));
     })
-    .use(csrf())
+    // A program's token is no ambient credential a page could ride on: CSRF checks are for cookies.
+    .use((c, next) => (bearerToken(c) !== null && !c.req.header("cookie") ? next() : sameOrigin(c, next)))
     .use(jsonOrMultipartOnly)
     .use("/imports", limitBody(IMPORT_LIMIT))
     .use("/imports/*", limitBody(IMPORT_LIMIT))
@@ -129,6 +132,7 @@ export function createApp({ store, config, now = Date.now, passwordParams = OWAS
     .route("/exports", exportRoutes(store, config.homeUnit, now))
     .route("/drives", driveRoutes(store, config.homeUnit, now))
     .route("/users", userRoutes(store, passwordParams, now))
+    .route("/tokens", tokenRoutes(store, now))
     .route("/audit", auditRoutes(store))
     .route("/reporting", reportingRoutes(store, config.homeUnit, now))
     .route("/approvals", approvalRoutes(store))

@@ -6,6 +6,7 @@ import type { Unit } from "../domain/types.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import type { Store } from "../store/store.ts";
+import type { ApiToken } from "../store/tokens.ts";
 import type { User } from "./roles.ts";
 import { hashSessionId, sessionCookieName, sessionExpired, TOUCH_INTERVAL_MS } from "./session.ts";
 
@@ -61,10 +62,16 @@ export function sessionMiddleware({
         deleteCookie(c, cookieName, { path: "/", secure: cookieSecure });
       }
     }
+    const bearer = bearerToken(c);
+    if (!user && bearer !== null) {
+      const token = await store.findToken(hashSessionId(bearer));
+      if (!token) throw new ApiError(401, "TOKEN_INVALID", "The token is unknown or was revoked.");
+      user = await withVersions(store, tokenUser(token), nowMs);
+    }
     c.set("user", user);
     c.set("sessionHash", sessionHash);
     c.set("actor", {
-      userId: user?.id ?? null,
+      userId: user && user.id > 0 ? user.id : null,
       username: user?.username ?? null,
       ip: clientIp(c, trustProxy),
       at: new Date(nowMs).toISOString(),
@@ -88,6 +95,24 @@ export async function withVersions(store: Store, user: User, nowMs: number): Pro
   const successors = own.validTo && own.validTo <= today ? history.coveringOn(own, today) : [];
   return { ...user, versions: [range(own), ...successors.map(range)] };
 }
+
+/** The secret of an `Authorization: Bearer …` header, or null. */
+export function bearerToken(c: Context): string | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "");
+  return match ? (match[1] as string) : null;
+}
+
+/** A token acts as a user of no role of its own: its actions, within its unit (roles.ts `can`). */
+const tokenUser = (token: ApiToken): User => ({
+  id: -token.id,
+  username: `token:${token.name}`,
+  role: "viewer",
+  unitId: token.unitId,
+  unitFrom: token.unitFrom,
+  actions: token.actions,
+  disabled: false,
+  createdAt: token.createdAt,
+});
 
 /** The signed-in user, or a 401. */
 export function requireUser(c: Context<AppEnv>): User {

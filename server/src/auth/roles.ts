@@ -16,9 +16,21 @@ export interface User {
    * until an admin reassigns the account. Set by the server on each request (auth/middleware.ts).
    */
   versions?: readonly UnitVersionRange[];
+  /**
+   * A program's token (Authorization: Bearer): the only actions it may take, each within its unit
+   * (`unitId`, its versions as for a commune account) or, without one, anywhere in the area.
+   */
+  actions?: readonly Action[];
   disabled: boolean;
   createdAt: string;
 }
+
+/** What a program's token may be allowed: writing figures and drives, never accounts or settings. */
+export const TOKEN_ACTIONS = [
+  "writeReports",
+  "importReports",
+  "planDrives",
+] as const satisfies readonly Action[];
 
 /** A unit version as rights are checked against it: a code over [validFrom, validTo). */
 export interface UnitVersionRange {
@@ -66,6 +78,10 @@ export function can(
   inArea: (unitId: string) => boolean = () => true,
 ): boolean {
   if (!user) return false;
+  if (user.actions) {
+    if (!user.actions.includes(action)) return false;
+    return user.unitId === null || target === undefined || actsFor(user, target);
+  }
   const anywhere = user.role === "admin" || user.role === "police";
   const own = target === undefined || actsFor(user, target);
   const unitId = target?.unitId;

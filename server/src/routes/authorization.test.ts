@@ -31,6 +31,8 @@ interface Context {
   targetId: number;
   /** A drive in commune 21850. */
   driveId: number;
+  /** A token for commune 21850, to revoke. */
+  tokenId: number;
 }
 
 interface Row {
@@ -91,6 +93,21 @@ const MATRIX: Row[] = [
       body: { currentPassword: TEST_PASSWORD, newPassword: "mùa lúa mới 2024" },
     }),
     expect: everyone(200, 401),
+  },
+  {
+    method: "POST",
+    route: "/api/tokens",
+    request: () => ({
+      path: "/api/tokens",
+      body: { name: "Hệ thống xã", unitId: "21850", actions: ["writeReports"] },
+    }),
+    expect: only({ admin: 201 }),
+  },
+  {
+    method: "DELETE",
+    route: "/api/tokens/:id",
+    request: ({ tokenId }) => ({ path: `/api/tokens/${tokenId}` }),
+    expect: only({ admin: 204 }),
   },
   {
     method: "POST",
@@ -286,8 +303,13 @@ async function setUp(who: Who): Promise<Context & { cookie?: string }> {
     ip: null,
     at: new Date().toISOString(),
   });
+  const token = await store.createToken(
+    { name: "Hệ thống xã", unitId: "21850", actions: ["writeReports"] },
+    "0".repeat(64),
+    { userId: null, username: "test", ip: null, at: new Date().toISOString() },
+  );
   const cookie = who === "anonymous" ? undefined : await signIn(app, USERS[who].username);
-  return { app, store, who, targetId: target.id, driveId: drive.id, cookie };
+  return { app, store, who, targetId: target.id, driveId: drive.id, tokenId: token.id, cookie };
 }
 
 describe("authorisation matrix", () => {

@@ -4,6 +4,7 @@ import { type CampaignArea, campaignArea } from "./areas/campaign.ts";
 import { storeContext } from "./areas/context.ts";
 import { type DriveArea, driveArea } from "./areas/drives.ts";
 import { type ReportArea, reportArea, type SaveSummary } from "./areas/reports.ts";
+import { type TokenArea, tokenArea } from "./areas/tokens.ts";
 import { type UnitArea, unitArea } from "./areas/units.ts";
 import { type AttemptClaim, type AttemptLimit, type UserArea, userArea } from "./areas/users.ts";
 import { type Actor, type AuditEntry, type AuditFilter, type AuditRecord, auditStatements } from "./audit.ts";
@@ -37,7 +38,8 @@ export type Store = UnitArea &
   ApprovalArea &
   ReportArea &
   DriveArea &
-  UserArea & {
+  UserArea &
+  TokenArea & {
     /** Goes up at every change of units, reports or campaign, from any process: what figures depend on. */
     figuresVersion(): Promise<number>;
     /** Goes up at every change of units or their boundaries, from any process. */
@@ -76,6 +78,7 @@ export function createStore(sql: Sql): Store {
     ...reportArea(ctx),
     ...driveArea(ctx),
     ...userArea(ctx),
+    ...tokenArea(ctx),
     figuresVersion: async () => (await ctx.versions()).figures,
     unitsVersion: async () => (await ctx.versions()).units,
     audit: (entry, actor) => ctx.write(null, (tx) => auditStatements.record(tx, [entry], actor)),
