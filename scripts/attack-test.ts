@@ -200,8 +200,9 @@ await attack("a client writing its own X-Forwarded-For to dodge the throttle", a
 
 await attack("drive notes that run as formulas when the CSV is opened with ';'", async () => {
   const notes = ["Thôn 1;=1+1", '=HYPERLINK("http://example.invalid","x")', "ghi chú\n=1+1"];
+  const planted: number[] = [];
   for (const note of notes) {
-    await post(
+    const answer = await post(
       "/api/drives",
       {
         unitId: "21850",
@@ -211,17 +212,21 @@ await attack("drive notes that run as formulas when the CSV is opened with ';'",
         endTime: null,
         team: note,
         planned: 5,
+        status: "done",
+        registrations: 4,
+        linked: 1,
         notes: note,
       },
       admin,
     );
+    planted.push(answer.status);
   }
   const csv = await (await fetch(`${base}/api/exports/drives.csv`, { headers: { cookie: admin } })).text();
   const cells = csv.split(/[;,\n\r]/).map((c) => c.replace(/^"/, "").trim());
   const runnable = cells.filter((c) => /^[=+@]/.test(c));
   return check(
-    runnable.length === 0,
-    `${runnable.length} cells start with a formula sign, however the file is split`,
+    planted.every((s) => s === 201) && runnable.length === 0,
+    `${planted.filter((s) => s === 201).length} of 3 drives planted; ${runnable.length} cells start with a formula sign, however the file is split`,
   );
 });
 
