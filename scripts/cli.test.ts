@@ -13,15 +13,22 @@ const ROOT = resolve(import.meta.dirname, "..");
 const dir = mkdtempSync(join(tmpdir(), "vneid-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/**
+ * The server's variables for a new database of the engine under test: DATABASE_URL when set (the
+ * tools prefer it), else the SQLite file of DATABASE_PATH.
+ */
+async function databaseEnv(name: string): Promise<{ DATABASE_URL?: string; DATABASE_PATH: string }> {
+  return TEST_DATABASE_URL
+    ? {
+        DATABASE_URL: await createTestDatabase(TEST_DATABASE_URL, null),
+        DATABASE_PATH: join(dir, "unused.db"),
+      }
+    : { DATABASE_PATH: join(dir, `${name}.db`) };
+}
+
 describe("npm run user (run by npm test on SQLite and by npm run test:pg on PostgreSQL)", () => {
   it("adds a user to the database the server uses, and lists it", { timeout: 60_000 }, async () => {
-    // The server's variables: DATABASE_URL when set, else the SQLite file of DATABASE_PATH.
-    const env = TEST_DATABASE_URL
-      ? {
-          DATABASE_URL: await createTestDatabase(TEST_DATABASE_URL, null),
-          DATABASE_PATH: join(dir, "unused.db"),
-        }
-      : { DATABASE_PATH: join(dir, "cli.db") };
+    const env = await databaseEnv("cli");
     const run = (args: string[], input = "") =>
       execFileSync(process.execPath, ["--import", "tsx", "scripts/user.ts", ...args], {
         cwd: ROOT,
@@ -41,12 +48,7 @@ describe("npm run units -- reorganise (on both engines, as npm run user)", () =>
   it("applies the merger table to a fresh demo database: 21808 is Xã Tây Sơn on 01/09/2025", {
     timeout: 60_000,
   }, async () => {
-    const env = TEST_DATABASE_URL
-      ? {
-          DATABASE_URL: await createTestDatabase(TEST_DATABASE_URL, null),
-          DATABASE_PATH: join(dir, "unused.db"),
-        }
-      : { DATABASE_PATH: join(dir, "units.db") };
+    const env = await databaseEnv("units");
     const run = (args: string[]) =>
       execFileSync(process.execPath, ["--import", "tsx", "scripts/units.ts", ...args], {
         cwd: ROOT,
@@ -87,12 +89,7 @@ describe("three processes applying the change at once (on both engines)", () => 
   it("apply it once: one applies, the others find it applied or are refused; one open version per code", {
     timeout: 90_000,
   }, async () => {
-    const env = TEST_DATABASE_URL
-      ? {
-          DATABASE_URL: await createTestDatabase(TEST_DATABASE_URL, null),
-          DATABASE_PATH: join(dir, "unused.db"),
-        }
-      : { DATABASE_PATH: join(dir, "race.db") };
+    const env = await databaseEnv("race");
     const seeded = await openStore(env.DATABASE_URL ?? env.DATABASE_PATH);
     await seedIfEmpty(seeded, TEST_CONFIG.dataDir, { demoData: "tay-son-2024", homeUnit: null });
     await seeded.close();
@@ -121,12 +118,7 @@ describe("three processes applying the change at once (on both engines)", () => 
 
 describe("the command-line tools on a real install (DEMO_DATA=false)", () => {
   it("never load the demo into its database", { timeout: 60_000 }, async () => {
-    const env = TEST_DATABASE_URL
-      ? {
-          DATABASE_URL: await createTestDatabase(TEST_DATABASE_URL, null),
-          DATABASE_PATH: join(dir, "unused.db"),
-        }
-      : { DATABASE_PATH: join(dir, "real.db") };
+    const env = await databaseEnv("real");
     const run = (script: string, args: string[], input = "") =>
       execFileSync(process.execPath, ["--import", "tsx", script, ...args], {
         cwd: ROOT,
