@@ -70,8 +70,8 @@ export function catalogueRoutes(catalogue: () => Catalogue) {
   });
 }
 
-/** Boundary answers kept per process (each a province's shapes at most, already compressed). */
-const KEPT_BOUNDARY_ANSWERS = 16;
+/** Boundary answers kept per process: each up to a 10 MB upload's shapes and their gzip, so a few only. */
+const KEPT_BOUNDARY_ANSWERS = 4;
 
 /**
  * `/api/area`: the deployment's area (public: the web's first question), choosing it from the
