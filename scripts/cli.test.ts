@@ -6,8 +6,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createApp } from "../server/src/app.ts";
 import { seedIfEmpty } from "../server/src/seed.ts";
 import { openStore } from "../server/src/store/store.ts";
-import { getJson, TEST_CONFIG, TEST_DATABASE_URL } from "../server/src/testing.ts";
-import { createTestDatabase } from "../server/src/testing-postgres.ts";
+import { getJson, TEST_CONFIG, TEST_DATABASE_URL } from "../server/test/testing.ts";
+import { createTestDatabase } from "../server/test/testing-postgres.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const dir = mkdtempSync(join(tmpdir(), "vneid-cli-"));

@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createDemoApp, createUser, postJson, signIn } from "../server/src/testing.ts";
+import { createDemoApp, createUser, postJson, signIn } from "../server/test/testing.ts";
 
 const HOSTILE = [
   "Thôn 1;=1+1",

@@ -4,7 +4,7 @@
 // server TEST_DATABASE_URL names (a superuser URL: the tests create and drop their databases there).
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
-import { dropTestDatabases } from "../server/src/testing-postgres.ts";
+import { dropTestDatabases } from "../server/test/testing-postgres.ts";
 import { type Cluster, startCluster } from "./pg-cluster.ts";
 
 /** The store and API tests, and the command-line tools that open the server's database. */

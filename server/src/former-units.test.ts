@@ -3,9 +3,9 @@
 import fc from "fast-check";
 import type { Hono } from "hono";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createDemoApp, getJson } from "../test/testing.ts";
 import type { DemoData } from "./config.ts";
 import { addDays } from "./domain/dates.ts";
-import { createDemoApp, getJson } from "./testing.ts";
 
 const DEMOS: NonNullable<DemoData>[] = ["tay-son-2024", "tay-son-2025"];
 

@@ -3,9 +3,9 @@
 import fc from "fast-check";
 import type { Hono } from "hono";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createDemoApp, createUser, json, postJson, signIn, upload } from "../test/testing.ts";
 import { checkReport, MAX_COUNT } from "./domain/report-validation.ts";
 import type { Store } from "./store/store.ts";
-import { createDemoApp, createUser, json, postJson, signIn, upload } from "./testing.ts";
 
 let app: Hono;
 let store: Store;

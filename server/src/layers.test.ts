@@ -70,11 +70,15 @@ describe("the layers", () => {
     expect(crossings(domain, (target) => !allowed.some((a) => a(target)))).toEqual([]);
   });
 
-  it("refuses a web import of a store module (layers.fixture.ts stands in for a web file)", () => {
-    const fixture = join(SERVER, "layers.fixture.ts");
+  it("refuses a web import of a store module (server/test/layers.fixture.ts stands in for a web file)", () => {
+    const fixture = join(ROOT, "server/test/layers.fixture.ts");
     expect(crossings([fixture], inside(join(SERVER, "store")))).toEqual([
-      "server/src/layers.fixture.ts → server/src/store/audit.ts",
+      "server/test/layers.fixture.ts → server/src/store/audit.ts",
     ]);
+  });
+
+  it("keeps the tests' helpers out of the product: nothing in server/src imports server/test", () => {
+    expect(crossings(server, inside(join(ROOT, "server/test")))).toEqual([]);
   });
 
   it("has no import loop", () => {

@@ -1,8 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { createApp } from "./app.ts";
-import { UnitTree } from "./domain/tree.ts";
-import type { Unit } from "./domain/types.ts";
-import { seedIfEmpty, unitProblems } from "./seed.ts";
 import {
   createEmptyStore,
   createUser,
@@ -11,7 +7,11 @@ import {
   postJson,
   signIn,
   TEST_CONFIG,
-} from "./testing.ts";
+} from "../test/testing.ts";
+import { createApp } from "./app.ts";
+import { UnitTree } from "./domain/tree.ts";
+import type { Unit } from "./domain/types.ts";
+import { seedIfEmpty, unitProblems } from "./seed.ts";
 
 const tree = new UnitTree([
   { id: "547", name: "Huyện Tây Sơn", kind: "district", parentId: null },

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { createDemoStore, TEST_CONFIG } from "../test/testing.ts";
 import { createApp } from "./app.ts";
-import { createDemoStore, TEST_CONFIG } from "./testing.ts";
 
 /** A built web app as `npm run build` leaves it: hashed assets, each with its .br and .gz. */
 function builtApp() {

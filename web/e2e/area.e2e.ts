@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, spawnServer } from "../../scripts/spawn-server.ts";
-import { communesOf, squaresAround } from "../../server/src/testing.ts";
+import { communesOf, squaresAround } from "../../server/test/testing.ts";
 import { axeViolations, DESKTOP, launchBrowser, openPage, PHONE, screenshot, signInPage } from "./browser.ts";
 
 let browser: Browser;

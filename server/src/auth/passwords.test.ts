@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FAST_SCRYPT } from "../testing.ts";
+import { FAST_SCRYPT } from "../../test/testing.ts";
 import {
   commonPasswordCount,
   hashPassword,

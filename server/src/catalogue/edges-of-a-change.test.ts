@@ -1,7 +1,6 @@
 // The edges of a change of units, on both engines: applied once, late reports never dropped,
 // an approved week locks both trees, choosing the area again only adds.
 import { describe, expect, it } from "vitest";
-import { createApp } from "../app.ts";
 import {
   createDemoApp,
   createEmptyStore,
@@ -12,7 +11,8 @@ import {
   postJson,
   signIn,
   TEST_CONFIG,
-} from "../testing.ts";
+} from "../../test/testing.ts";
+import { createApp } from "../app.ts";
 
 const actor = { userId: null, username: "test", ip: null, at: new Date().toISOString() };
 

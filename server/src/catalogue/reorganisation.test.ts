@@ -1,7 +1,5 @@
 // The 2025 reorganisation on the real national tables (data/catalogue), through the API, on both engines.
 import { describe, expect, it } from "vitest";
-import { createApp } from "../app.ts";
-import type { Report } from "../domain/types.ts";
 import {
   createDemoApp,
   createEmptyStore,
@@ -13,7 +11,9 @@ import {
   signIn,
   TEST_CONFIG,
   upload,
-} from "../testing.ts";
+} from "../../test/testing.ts";
+import { createApp } from "../app.ts";
+import type { Report } from "../domain/types.ts";
 
 const SUCCESSORS = {
   "21808": ["21808", "21844", "21847"],

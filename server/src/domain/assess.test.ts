@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createCampaign, createReport } from "../testing.ts";
+import { createCampaign, createReport } from "../../test/testing.ts";
 import { assess, reportingUnitState, sumStates } from "./assess.ts";
 import type { Report } from "./types.ts";
 

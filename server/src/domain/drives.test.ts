@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createCampaign, createReport } from "../testing.ts";
+import { createCampaign, createReport } from "../../test/testing.ts";
 import { assess, reportingUnitState } from "./assess.ts";
 import { checkDrive, type Drive, type DriveInput, driveEffect, suggestDrives } from "./drives.ts";
 import type { Report, Unit } from "./types.ts";

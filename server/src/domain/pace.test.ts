@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createReport } from "../testing.ts";
+import { createReport } from "../../test/testing.ts";
 import { etaOn, leastSquaresSlope, paceOn, remainingToTarget, requiredPerDay } from "./pace.ts";
 
 describe("leastSquaresSlope", () => {

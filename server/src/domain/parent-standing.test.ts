@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createCampaign, createReport } from "../testing.ts";
+import { createCampaign, createReport } from "../../test/testing.ts";
 import { assess, reportingUnitState, sumStates, type UnitState } from "./assess.ts";
 import { addDays } from "./dates.ts";
 import type { Report } from "./types.ts";

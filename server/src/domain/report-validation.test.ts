@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createReport } from "../testing.ts";
+import { createReport } from "../../test/testing.ts";
 import { checkReport, type ReportInput } from "./report-validation.ts";
 import type { Unit } from "./types.ts";
 

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { createCampaign, createReport } from "../../test/testing.ts";
 import type { Report, Unit } from "../domain/types.ts";
 import { UnitHistory, versionKey } from "../domain/unit-history.ts";
-import { createCampaign, createReport } from "../testing.ts";
 import { BadHeader, planImport } from "./plan.ts";
 import { readCsv } from "./read-table.ts";
 

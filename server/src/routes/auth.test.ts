@@ -1,14 +1,5 @@
 import type { Hono } from "hono";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS } from "../auth/session.ts";
-import {
-  ADDRESS_LIMIT,
-  HASHES_AT_ONCE,
-  HASHES_WAITING,
-  PAIR_LIMIT,
-  signInGate,
-} from "../auth/sign-in-gate.ts";
-import type { Store } from "../store/store.ts";
 import {
   createClock,
   createDemoApp,
@@ -19,7 +10,16 @@ import {
   signIn,
   TEST_CONFIG,
   TEST_PASSWORD,
-} from "../testing.ts";
+} from "../../test/testing.ts";
+import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS } from "../auth/session.ts";
+import {
+  ADDRESS_LIMIT,
+  HASHES_AT_ONCE,
+  HASHES_WAITING,
+  PAIR_LIMIT,
+  signInGate,
+} from "../auth/sign-in-gate.ts";
+import type { Store } from "../store/store.ts";
 
 let app: Hono;
 let store: Store;

@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
 import { describe, expect, it } from "vitest";
+import { createDemoApp, createUser, postJson, signIn, TEST_PASSWORD, upload } from "../../test/testing.ts";
 import type { Store } from "../store/store.ts";
-import { createDemoApp, createUser, postJson, signIn, TEST_PASSWORD, upload } from "../testing.ts";
 
 /**
  * Who may call each mutating endpoint: one row per endpoint, one expected status per kind of

@@ -8,7 +8,7 @@ import {
   signIn,
   squaresAround,
   upload,
-} from "../testing.ts";
+} from "../../test/testing.ts";
 
 const TAY_SON = communesOf("547");
 

@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
 import type { Hono } from "hono";
 import { beforeEach, describe, expect, it } from "vitest";
+import { createClock, createDemoApp, createUser, signIn } from "../../test/testing.ts";
 import { safeCell } from "../exports/cells.ts";
 import type { Store } from "../store/store.ts";
-import { createClock, createDemoApp, createUser, signIn } from "../testing.ts";
 import { HISTORY_LIMIT } from "./exports.ts";
 
 let app: Hono;

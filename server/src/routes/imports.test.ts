@@ -3,7 +3,6 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { Hono } from "hono";
 import { beforeEach, describe, expect, it } from "vitest";
-import { IMPORT_CAPS } from "../imports/caps.ts";
 import {
   longCellCsv,
   manyRowsCsv,
@@ -12,9 +11,10 @@ import {
   sharedStringsBomb,
   workbookOf,
   zipBomb,
-} from "../imports/hostile-files.ts";
+} from "../../test/hostile-files.ts";
+import { createClock, createDemoApp, createUser, json, signIn, upload } from "../../test/testing.ts";
+import { IMPORT_CAPS } from "../imports/caps.ts";
 import type { Store } from "../store/store.ts";
-import { createClock, createDemoApp, createUser, json, signIn, upload } from "../testing.ts";
 import { ANSWERED_ROWS } from "./imports.ts";
 
 let app: Hono;

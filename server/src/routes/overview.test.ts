@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
 import { beforeEach, describe, expect, it } from "vitest";
-import { createClock, createDemoApp, getJson } from "../testing.ts";
+import { createClock, createDemoApp, getJson } from "../../test/testing.ts";
 
 let app: Hono;
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { createDemoApp, createUser, getJson, json, postJson, signIn, upload } from "../testing.ts";
+import { createDemoApp, createUser, getJson, json, postJson, signIn, upload } from "../../test/testing.ts";
 import { UNWRITABLE } from "../validation.ts";
 
 const WEEK_OF_29_JUNE = "2024-W26"; // 24/06–30/06/2024

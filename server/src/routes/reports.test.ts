@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
 import { beforeEach, describe, expect, it } from "vitest";
+import { createClock, createDemoApp, createUser, json, postJson, signIn } from "../../test/testing.ts";
 import type { Store } from "../store/store.ts";
-import { createClock, createDemoApp, createUser, json, postJson, signIn } from "../testing.ts";
 
 let app: Hono;
 let store: Store;

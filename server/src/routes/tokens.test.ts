@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createDemoApp, createUser, json, postJson, signIn } from "../testing.ts";
+import { createDemoApp, createUser, json, postJson, signIn } from "../../test/testing.ts";
 
 const report = (unitId: string) => ({
   unitId,

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { createEmptyStore, TEST_ENGINE } from "../../test/testing.ts";
 import { assessmentReads, selectReads } from "../domain/assessment-reads.ts";
 import { addDays } from "../domain/dates.ts";
 import { overviewOf } from "../domain/overview.ts";
 import type { Report, Unit } from "../domain/types.ts";
-import { createEmptyStore, TEST_ENGINE } from "../testing.ts";
 
 const UNITS: Unit[] = [
   { id: "1", name: "Huyện Thử", kind: "district", parentId: null },

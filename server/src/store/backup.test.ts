@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { createReport, TEST_DATABASE_URL } from "../../test/testing.ts";
+import { createTestDatabase } from "../../test/testing-postgres.ts";
 import { PROJECT_ROOT } from "../config.ts";
 import { seedIfEmpty } from "../seed.ts";
-import { createReport, TEST_DATABASE_URL } from "../testing.ts";
-import { createTestDatabase } from "../testing-postgres.ts";
 import { backupDatabase, backupPostgres, restoreDatabase, restorePostgres } from "./backup.ts";
 import { openStore } from "./store.ts";
 

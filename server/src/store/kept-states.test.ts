@@ -3,11 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import { TEST_DATABASE_URL, TEST_ENGINE } from "../../test/testing.ts";
+import { createTestDatabase } from "../../test/testing-postgres.ts";
 import { addDays } from "../domain/dates.ts";
 import { overviewFromStates, overviewOf } from "../domain/overview.ts";
 import type { Unit } from "../domain/types.ts";
-import { TEST_DATABASE_URL, TEST_ENGINE } from "../testing.ts";
-import { createTestDatabase } from "../testing-postgres.ts";
 import { openStore, type Store } from "./store.ts";
 
 const UNITS: Unit[] = [

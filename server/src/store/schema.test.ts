@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createEmptyDatabase, TEST_ENGINE } from "../testing.ts";
+import { createEmptyDatabase, TEST_ENGINE } from "../../test/testing.ts";
 import type { Sql } from "./sql/sql.ts";
 import { statement } from "./sql/sql.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { createEmptyDatabase, createEmptyStore, createReport, createUser } from "../../test/testing.ts";
 import { assessmentReads } from "../domain/assessment-reads.ts";
-import { createEmptyDatabase, createEmptyStore, createReport, createUser } from "../testing.ts";
 import { statement } from "./sql/sql.ts";
 
 describe("store", () => {

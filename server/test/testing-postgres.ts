@@ -1,6 +1,6 @@
 // Databases for the tests on PostgreSQL (npm run test:pg): one per store, copied from a template
 // that is built once per run and kept while the run lasts.
-import { databaseUrl, withClient } from "./store/postgres-tools.ts";
+import { databaseUrl, withClient } from "../src/store/postgres-tools.ts";
 
 const PREFIX = "vneid_test_";
 let made = 0;

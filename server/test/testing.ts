@@ -1,19 +1,19 @@
 // Builders shared by the tests: a fresh database per test from one migrated, seeded template.
 import type { Hono } from "hono";
-import { type AppDeps, createApp } from "./app.ts";
-import { hashPassword, type ScryptParams } from "./auth/passwords.ts";
-import type { Role } from "./auth/roles.ts";
-import { catalogueAt } from "./catalogue/catalogue.ts";
-import { type DemoData, PROJECT_ROOT } from "./config.ts";
-import { DIRECTIVE_CAMPAIGN } from "./domain/campaign.ts";
-import type { Campaign, Report } from "./domain/types.ts";
-import { seedIfEmpty } from "./seed.ts";
-import { migrate } from "./store/migrate.ts";
-import { openDatabase } from "./store/open.ts";
-import { postgresSql } from "./store/sql/postgres.ts";
-import type { Sql } from "./store/sql/sql.ts";
-import { sqliteSql } from "./store/sql/sqlite.ts";
-import { createStore, openStore, type Store } from "./store/store.ts";
+import { type AppDeps, createApp } from "../src/app.ts";
+import { hashPassword, type ScryptParams } from "../src/auth/passwords.ts";
+import type { Role } from "../src/auth/roles.ts";
+import { catalogueAt } from "../src/catalogue/catalogue.ts";
+import { type DemoData, PROJECT_ROOT } from "../src/config.ts";
+import { DIRECTIVE_CAMPAIGN } from "../src/domain/campaign.ts";
+import type { Campaign, Report } from "../src/domain/types.ts";
+import { seedIfEmpty } from "../src/seed.ts";
+import { migrate } from "../src/store/migrate.ts";
+import { openDatabase } from "../src/store/open.ts";
+import { postgresSql } from "../src/store/sql/postgres.ts";
+import type { Sql } from "../src/store/sql/sql.ts";
+import { sqliteSql } from "../src/store/sql/sqlite.ts";
+import { createStore, openStore, type Store } from "../src/store/store.ts";
 import { createTestDatabase } from "./testing-postgres.ts";
 
 /**
