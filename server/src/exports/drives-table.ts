@@ -1,5 +1,6 @@
 import type { Drive, DriveEffect } from "../domain/drives.ts";
 import type { UnitHistory } from "../domain/unit-history.ts";
+import { vi } from "../messages/vi.ts";
 import type { Cell, SheetSpec } from "./cells.ts";
 
 export const DRIVES_HEADER = [
@@ -49,7 +50,8 @@ export function drivesRows(
   ]);
 }
 
-const STATUS_VI = { planned: "Kế hoạch", done: "Đã thực hiện", cancelled: "Hủy" } as const;
+/** The statuses as the pages write them (the catalogue's words: this file said "Hủy" where they say "Đã hủy"). */
+const STATUS_VI = vi.statusNames;
 
 /** The drives of a week for the weekly report, in Vietnamese. */
 export function weeklyDrivesRows(drives: readonly Drive[], history: UnitHistory): Cell[][] {

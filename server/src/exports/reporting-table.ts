@@ -1,4 +1,5 @@
 import { vietnamTime } from "../domain/reporting-weeks.ts";
+import { vi } from "../messages/vi.ts";
 import type { Cell } from "./cells.ts";
 
 interface Week {
@@ -36,7 +37,7 @@ export const REPORTING_HEADER_VI = [
   "Thời điểm báo cáo",
   "Duyệt",
 ];
-const STATUS_VI = { on_time: "Đúng hạn", late: "Trễ hạn", missing: "Chưa báo cáo" } as const;
+const STATUS_VI = vi.reporting.status;
 
 /** One line per week and commune: who reported, on time or late, and the week's approval. */
 export function reportingRows(weeks: readonly Week[], style: "machine" | "vi"): Cell[][] {

@@ -156,6 +156,9 @@ describe("exports", () => {
     expect(sheet?.getRow(1).getCell(5).value).toBe("Xã, thị trấn");
     expect(sheet?.getRow(2).getCell(1).value).toEqual(new Date("2024-06-04T00:00:00Z"));
     expect(sheet?.getRow(10).getCell(5).value).toBe("Tổng cộng");
+    // Statuses in the pages' words (the file said "Hủy" where the pages say "Đã hủy").
+    const may = (await workbook("/api/exports/drives.xlsx?from=2024-05-30&to=2024-05-30")).worksheets[0];
+    expect(may?.getRow(2).getCell(8).value).toBe("Đã hủy");
   });
 
   it("gives the weekly report's title a row tall enough for the marks of Vietnamese capitals", async () => {
