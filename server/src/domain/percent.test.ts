@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { roundTo2, truncatedPercent, truncatedPercentOfRate } from "./percent.ts";
+import {
+  percentTextOf,
+  rateOfPercentText,
+  roundTo2,
+  truncatedPercent,
+  truncatedPercentOfRate,
+} from "./percent.ts";
 
 describe("truncatedPercent", () => {
   it("shows the directive's 80,272 / 122,204 as 65.68, truncated like the directive", () => {
@@ -42,5 +48,21 @@ describe("truncatedPercentOfRate", () => {
 describe("roundTo2", () => {
   it("rounds the directive's required pace to 281.42 per day", () => {
     expect(roundTo2((122_204 - 80_272) / 149)).toBe(281.42);
+  });
+});
+
+describe("a target typed as a percent", () => {
+  it("reads a decimal comma or point, and nothing else", () => {
+    expect(rateOfPercentText("97,5")).toBe(0.975);
+    expect(rateOfPercentText("97.5")).toBe(0.975);
+    expect(rateOfPercentText("100")).toBe(1);
+    expect(rateOfPercentText("99.99%")).toBe(0.9999);
+    for (const bad of ["", "abc", "1.000", "97,555", "-5", "1e2"]) expect(rateOfPercentText(bad)).toBeNull();
+  });
+
+  it("writes a canonical percent as a person types it", () => {
+    expect(percentTextOf("100.00", ",")).toBe("100");
+    expect(percentTextOf("97.50", ",")).toBe("97,5");
+    expect(percentTextOf("97.50", ".")).toBe("97.5");
   });
 });

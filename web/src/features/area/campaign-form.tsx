@@ -1,3 +1,4 @@
+import { percentTextOf, rateOfPercentText } from "@vneid-tracker/server/domain/percent.ts";
 import { type FormEvent, useState } from "react";
 import { DateInput } from "../../components/date-input.tsx";
 import { errorText } from "../../lib/error-text.ts";
@@ -21,15 +22,16 @@ export function CampaignForm({
   busy: boolean;
   onCancel?: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [name, setName] = useState(initial.name);
   const [start, setStart] = useState(initial.start);
   const [deadline, setDeadline] = useState(initial.deadline);
-  // "100.00" → "100", "97.50" → "97.5": only the decimals' trailing zeros go.
-  const shown = (percent: string) => (percent.includes(".") ? percent.replace(/\.?0+$/, "") : percent);
+  // "100.00" → "100", "97.50" → "97,5": only the decimals' trailing zeros go.
+  const shown = (percent: string) => percentTextOf(percent, language === "vi" ? "," : ".");
   const [coverage, setCoverage] = useState(shown(initial.targetPercents.coverage));
   const [linking, setLinking] = useState(shown(initial.targetPercents.linking));
-  const rate = (percent: string) => Number(percent.replace(",", ".")) / 100;
+  // A target that is not a percent goes as null: the server names the field and refuses it.
+  const rate = (percent: string) => rateOfPercentText(percent) as number;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit({
