@@ -37,9 +37,8 @@ const SEARCH_LIMIT = 20;
 export class Catalogue {
   private readonly byCode = new Map<TreeName, Map<string, CatalogueUnit>>();
   private readonly childrenOf = new Map<TreeName, Map<string, CatalogueUnit[]>>();
-  private readonly folded = new Map<CatalogueUnit, { name: string; key: string }>();
   /** Every unit with its folded name, in the order search results are listed. */
-  private readonly ordered: [CatalogueUnit, { name: string; key: string }][];
+  private readonly ordered: [CatalogueUnit, { name: string; key: string }][] = [];
   readonly merger: readonly MergerRow[];
 
   constructor(units: readonly CatalogueUnit[], merger: readonly MergerRow[]) {
@@ -53,9 +52,12 @@ export class Catalogue {
       const siblings = this.childrenOf.get(unit.tree) as Map<string, CatalogueUnit[]>;
       const key = unit.parentCode ?? "";
       siblings.set(key, [...(siblings.get(key) ?? []), unit]);
-      this.folded.set(unit, { name: foldText(unit.name), key: nameKey(unit.name).replace(KIND_WORDS, "") });
+      this.ordered.push([
+        unit,
+        { name: foldText(unit.name), key: nameKey(unit.name).replace(KIND_WORDS, "") },
+      ]);
     }
-    this.ordered = [...this.folded].sort(
+    this.ordered.sort(
       ([a], [b]) =>
         (KIND_ORDER.get(a.kind) ?? 9) - (KIND_ORDER.get(b.kind) ?? 9) ||
         compareCodes(b.tree, a.tree) ||

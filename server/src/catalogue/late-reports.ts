@@ -1,3 +1,4 @@
+import { COUNT_FIELDS } from "../domain/report-validation.ts";
 import { isReportingUnit } from "../domain/tree.ts";
 import type { Report } from "../domain/types.ts";
 import type { ReorganisationPlan } from "./reorganise.ts";
@@ -70,25 +71,14 @@ export function planLateReports(
         );
         continue;
       }
-      const sum = { unitId: successor.unit.id, date, population: 0, level2: 0, dual: 0, linked: 0 };
-      for (const p of predecessors) {
-        const r = byKey.get(`${p.id}/${date}`) as Report;
-        sum.population += r.population;
-        sum.level2 += r.level2;
-        sum.dual += r.dual;
-        sum.linked += r.linked;
-      }
+      const sum: Report = { unitId: successor.unit.id, date, population: 0, level2: 0, dual: 0, linked: 0 };
+      for (const p of predecessors)
+        for (const field of COUNT_FIELDS) sum[field] += (byKey.get(`${p.id}/${date}`) as Report)[field];
       result.add.push(sum);
     }
   }
   return result;
 }
 
-const stripped = (r: Report): Report => ({
-  unitId: r.unitId,
-  date: r.date,
-  population: r.population,
-  level2: r.level2,
-  dual: r.dual,
-  linked: r.linked,
-});
+/** The report alone, without what the preview adds to it (its name, its successors). */
+const stripped = ({ unitName: _, successors: __, ...report }: LateReport): Report => report;

@@ -36,14 +36,17 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /**
  * The rules a drive must pass; each problem names the field and the value. With `today`, a drive
- * planned for a day already past is refused (it was held, done, or not: cancelled).
+ * planned for a day already past is refused (it was held, done, or not: cancelled) — when it is new,
+ * or when its date or status changes from `before` (a past drive still planned keeps its notes editable).
  */
 export function checkDrive(
   input: DriveInput,
   unit: Unit | undefined,
   village: Unit | undefined,
   today?: string,
+  before?: Pick<DriveInput, "date" | "status">,
 ): Problem[] {
+  const moved = !before || before.date !== input.date || before.status !== input.status;
   const problems: Problem[] = [];
   const add = (field: string, code: string, values: Problem["values"]) =>
     problems.push(makeProblem(field, code, values));
@@ -69,7 +72,7 @@ export function checkDrive(
     }
   }
   if (!isIsoDate(input.date)) add("date", "INVALID_DATE", { date: input.date });
-  else if (today !== undefined && input.status === "planned" && input.date < today)
+  else if (today !== undefined && moved && input.status === "planned" && input.date < today)
     add("date", "PLANNED_IN_PAST", { date: input.date, today });
   for (const field of ["startTime", "endTime"] as const) {
     const value = input[field];

@@ -68,14 +68,14 @@ export function driveRoutes(store: Store, homeUnit: string | null, now: () => nu
    * value. A new drive, or one whose date or status changes, may not be planned for a day past.
    */
   async function valid(input: DriveInput, before?: Drive): Promise<DriveInput> {
-    const moved = !before || before.date !== input.date || before.status !== input.status;
     const history = await store.unitHistory();
     const tree = history.treeOn(isIsoDate(input.date) ? input.date : vietnamDate(now()));
     const problems: Problem[] = checkDrive(
       input,
       tree.get(input.unitId),
       input.villageId ? tree.get(input.villageId) : undefined,
-      moved ? vietnamDate(now()) : undefined,
+      vietnamDate(now()),
+      before,
     );
     if (problems.length > 0) {
       throw new ApiError(

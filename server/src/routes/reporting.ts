@@ -5,7 +5,7 @@ import { can } from "../auth/roles.ts";
 import { addDays } from "../domain/dates.ts";
 import { weekFromLabel } from "../domain/reporting-weeks.ts";
 import type { Unit } from "../domain/types.ts";
-import { scopeOf } from "../domain/unit-history.ts";
+import { type Scope, scopeOf } from "../domain/unit-history.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import { reportingQuery, reportingWeeks, weekApproval } from "../services/reporting-weeks.ts";
@@ -66,13 +66,14 @@ export function approvalRoutes(store: Store) {
       });
     }
     const units = new Set<string>();
-    const scopeOn = (date: string) => scopeOf(history, history.resolve(unitId, date)?.unit as Unit, date);
+    let scope: Scope | undefined;
     for (let day = 0; day < 7; day++) {
-      const scope = scopeOn(addDays(monday, day));
+      const date = addDays(monday, day);
+      scope = scopeOf(history, history.resolve(unitId, date)?.unit as Unit, date);
       for (const unit of scope.tree.reportingUnitsUnder(scope.unit.id)) units.add(unit.id);
     }
-    // The unit as the week ends names the approval.
-    return { scope: scopeOn(addDays(monday, 6)), units: [...units].sort() };
+    // The unit as the week ends (the last day's scope) names the approval.
+    return { scope: scope as Scope, units: [...units].sort() };
   }
   const mayApprove = allow(store, (user) => can(user, "approveWeeks"), "approve weeks");
   return new Hono<AppEnv>()

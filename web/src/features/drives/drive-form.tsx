@@ -81,7 +81,8 @@ export function DriveForm({
       input,
       byId.get(input.unitId),
       input.villageId ? byId.get(input.villageId) : undefined,
-      editing === null || editing.date !== input.date ? today : undefined,
+      today,
+      editing ?? undefined,
     );
     setProblems(found);
     if (found.length > 0) return;

@@ -9,6 +9,7 @@ import { ApiRequestError, type Unit, type User } from "../../lib/api.ts";
 import { errorText } from "../../lib/error-text.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 import type { Drive, DriveWithEffect } from "../../lib/queries.ts";
+import { vietnamToday } from "../../lib/today.ts";
 import { useDeleteDrive, useSaveDrive } from "./api.ts";
 
 /** The drives of the period, with the actions the reader's role allows. */
@@ -68,6 +69,8 @@ function DriveActions({
       { ...drive, ...results },
       units.get(drive.unitId),
       drive.villageId ? units.get(drive.villageId) : undefined,
+      vietnamToday(),
+      drive,
     );
     setProblems(found);
     if (found.length > 0) return;
