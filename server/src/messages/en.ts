@@ -158,6 +158,7 @@ export const en: Messages = {
   linked: "Linked",
   loading: "Loading figures…",
   errorTitle: "The figures could not be loaded",
+  noCampaignTitle: "No campaign yet",
   retry: "Try again",
   emptyReports: "{unit} has no report up to {date}.",
   badDateTitle: "The date in the address is not valid",

@@ -155,6 +155,7 @@ export const vi = {
   linked: "Đã liên kết",
   loading: "Đang tải số liệu…",
   errorTitle: "Không tải được số liệu",
+  noCampaignTitle: "Chưa có chiến dịch",
   retry: "Thử lại",
   emptyReports: "Chưa có báo cáo nào của {unit} đến ngày {date}.",
   badDateTitle: "Ngày trên địa chỉ không hợp lệ",

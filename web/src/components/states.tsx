@@ -20,12 +20,16 @@ export function Skeleton({ blocks = 3 }: { blocks?: number }) {
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   const { t } = useI18n();
   const needsSignIn = error instanceof ApiRequestError && error.status === 401;
+  // Not a failure: a deployment set up without the demo waits for its admin's first campaign.
+  const noCampaign = error instanceof ApiRequestError && error.code === "NO_CAMPAIGN";
   return (
-    <div className="state state-error" role="alert">
-      <h2>{t.errorTitle}</h2>
+    <div className={noCampaign ? "state" : "state state-error"} role={noCampaign ? "status" : "alert"}>
+      <h2>{noCampaign ? t.noCampaignTitle : t.errorTitle}</h2>
       <p>{errorText(error, t)}</p>
       {needsSignIn ? (
         <Link href="/login">{t.signIn}</Link>
+      ) : noCampaign ? (
+        <Link href="/admin/settings">{t.navSettings}</Link>
       ) : (
         <button type="button" onClick={onRetry}>
           {t.retry}
