@@ -49,7 +49,10 @@ export function DriveForm({
   const communes = units.filter(
     (u) => isReportingUnit(u) && can(user, "planDrives", { unitId: u.id }, listed),
   );
-  const start = editing ?? blank(presetUnit ?? user.unitId ?? communes[0]?.id ?? "", date);
+  // A new drive is planned ahead: on the page's date, or today when that day has passed.
+  const today = vietnamToday();
+  const firstDay = date < today ? today : date;
+  const start = editing ?? blank(presetUnit ?? user.unitId ?? communes[0]?.id ?? "", firstDay);
   const [drive, setDrive] = useState<DriveInput>({ ...start });
   // Typed as text and read by the shared count parser on submit: "1.000" is a thousand, never 1.
   const [planned, setPlanned] = useState(String(start.planned));
@@ -60,7 +63,6 @@ export function DriveForm({
     setDrive({ ...drive, [key]: value });
   const byId = new Map(units.map((u) => [u.id, u]));
   // A new drive on a day already past took place: it is recorded as done, with its results.
-  const today = vietnamToday();
   const past = editing === null && drive.date < today;
   const [results, setResults] = useState({ registrations: "", linked: "" });
 
