@@ -1,7 +1,8 @@
 // Replays the attacks of the security review against a fresh server on loopback, one after the
 // other, and prints one line per attack with its outcome, the slowest /api/health answer during it
 // and the server's largest resident memory. Passes when every attack is refused as it should be,
-// health always answers within 1 s, the server stays under 600 MB and never dies.
+// health always answers within 1 s (or 3 times the wait behind as many harmless requests, when this
+// machine is that busy), the server stays under 600 MB and never dies.
 //   npm run attack-test [-- --short]   (--short: smaller files, for CI)
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -55,12 +56,18 @@ await post(
 await post("/api/users", { username: "canbo", role: "viewer", password: COMMUNE_PASSWORD }, admin);
 const commune = await signIn(base, "tay-phu", COMMUNE_PASSWORD);
 
+const floor = await floodFloor();
+const healthLimitMs = Math.max(HEALTH_LIMIT_MS, 3 * floor);
+console.log(
+  `floor: /api/health at most ${floor} ms behind 300 harmless requests; an attack may make it wait up to ${healthLimitMs} ms`,
+);
+
 // Built before any attack starts: building them blocks this process, which would slow the health probe.
 const bomb = zipBomb(short ? 70 : 80);
 const lines = oneCellLinesCsv(short ? 1_000_000 : 5_000_000);
 const rowsXlsx = manyRowsXlsx(short ? 300_000 : 1_000_000);
 const strings = sharedStringsBomb(short ? 1_000_000 : 5_000_000);
-const BOUNDARY_POINTS = short ? 400_000 : 1_600_000;
+const BOUNDARY_POINTS = short ? 400_000 : 1_200_000; // the long run: near the 10 MB upload limit, not past it
 const TAY_SON = catalogueAt(join(import.meta.dirname, "../data"))
   .children("2024", "547")
   .map((u) => u.code);
@@ -156,7 +163,7 @@ await attack(`${FLOOD} sign-ins at once, then a genuine one`, async () => {
           from("192.0.2.10"),
         );
   return check(
-    waited < HEALTH_LIMIT_MS && retry.status === 200,
+    waited < healthLimitMs && retry.status === 200,
     `the genuine sign-in answered ${genuine.status}${genuine.code ? ` ${genuine.code}` : ""} in ${waited} ms, then ${retry.status}; ${busy} of the flood got 429 SIGN_IN_BUSY`,
   );
 });
@@ -361,22 +368,41 @@ process.exit(failed > 0 ? 1 : 0);
 
 type Answer = { status: number; code: string | null };
 
-async function attack(name: string, run: () => Promise<{ ok: boolean; outcome: string }>) {
+/** Runs `work` while the probe asks /api/health every 100 ms and reads the server's memory. */
+async function probed<T>(work: () => Promise<T>) {
   const probe = new Worker(PROBE, { eval: true, workerData: { url: `${base}/api/health`, pid: server.pid } });
   const measured = new Promise<{ slowest: number; peakMb: number; failures: number }>((resolve) =>
     probe.once("message", resolve),
   );
-  let result: { ok: boolean; outcome: string };
-  try {
-    result = await run();
-  } catch (error) {
-    result = { ok: false, outcome: `threw ${(error as Error).message}` };
-  }
-  probe.postMessage("stop");
-  const { slowest, peakMb, failures } = await measured;
+  const result = await work().finally(() => probe.postMessage("stop"));
+  const health = await measured;
   await probe.terminate();
+  return { result, ...health };
+}
+
+/**
+ * The slowest /api/health answer behind a flood of harmless requests as large as the largest attack
+ * (300 at once), on this machine now: health waits its turn behind a flood whatever the flood is,
+ * and on a busy 2-core machine that wait alone can near a second. An attack fails when health is
+ * slower than both the second and three times this.
+ */
+async function floodFloor(): Promise<number> {
+  let slowest = 0;
+  for (let round = 0; round < 3; round++) {
+    const measured = await probed(() =>
+      Promise.all(Array.from({ length: 300 }, () => fetch(`${base}/api/health`).then((r) => r.arrayBuffer()))),
+    );
+    slowest = Math.max(slowest, measured.slowest);
+  }
+  return slowest;
+}
+
+async function attack(name: string, run: () => Promise<{ ok: boolean; outcome: string }>) {
+  const { result, slowest, peakMb, failures } = await probed(() =>
+    run().catch((error: Error) => ({ ok: false, outcome: `threw ${error.message}` })),
+  );
   const alive = processAlive();
-  const ok = result.ok && alive && failures === 0 && slowest < HEALTH_LIMIT_MS && peakMb < RSS_LIMIT_MB;
+  const ok = result.ok && alive && failures === 0 && slowest < healthLimitMs && peakMb < RSS_LIMIT_MB;
   if (ok) passed++;
   else failed++;
   const line = `${ok ? "ok  " : "FAIL"} ${name}: ${result.outcome}; /api/health at most ${slowest} ms; resident at most ${peakMb.toFixed(0)} MB${alive ? "" : "; THE SERVER DIED"}`;

@@ -40,7 +40,7 @@ export function slots(
     });
   }
 
-  return async function run<T>(task: () => Promise<T>): Promise<T> {
+  async function run<T>(task: () => Promise<T>): Promise<T> {
     await turn();
     try {
       return await task();
@@ -50,5 +50,8 @@ export function slots(
       if (next) next();
       else running--;
     }
-  };
+  }
+  /** True when a task given now would be refused at once. */
+  run.full = () => running >= atOnce && line.length >= waiting;
+  return run;
 }

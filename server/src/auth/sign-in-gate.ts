@@ -23,13 +23,11 @@ export const HASHES_WAITING = 8;
  * the server. A stranger elsewhere cannot lock a user out: the pair includes the address.
  */
 export function signInGate(store: Store, now: () => number) {
-  const withHashSlot = slots(
-    { atOnce: HASHES_AT_ONCE, waiting: HASHES_WAITING },
-    () =>
-      new ApiError(429, "SIGN_IN_BUSY", "Too many sign-ins at once; try again in a few seconds.", undefined, {
-        "Retry-After": "5",
-      }),
-  );
+  const busy = () =>
+    new ApiError(429, "SIGN_IN_BUSY", "Too many sign-ins at once; try again in a few seconds.", undefined, {
+      "Retry-After": "5",
+    });
+  const withHashSlot = slots({ atOnce: HASHES_AT_ONCE, waiting: HASHES_WAITING }, busy);
 
   return {
     /**
@@ -43,6 +41,8 @@ export function signInGate(store: Store, now: () => number) {
         { key: `address:${actor.ip ?? "-"}`, ...ADDRESS_LIMIT },
         { key: "global", ...GLOBAL_LIMIT },
       ];
+      // A full line is refused before the attempt is written: a flood costs no disk writes.
+      if (withHashSlot.full()) throw busy();
       const claim = await store.claimAttempt(limits, now());
       if (!claim.ok) {
         if (claim.firstRefusal) {

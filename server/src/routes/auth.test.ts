@@ -312,10 +312,14 @@ describe("the sign-in throttle under attack", () => {
     await Promise.all(claims.mock.results.map((result) => result.value));
     claims.mockRestore();
     await new Promise((resolve) => setTimeout(resolve, 0));
+    const late = vi.spyOn(store, "claimAttempt");
     await expect(gate.attempt("one-too-many", actor, slow)).rejects.toMatchObject({
       status: 429,
       code: "SIGN_IN_BUSY",
     });
+    // Refused before anything was written: a flood of sign-ins costs the disk nothing.
+    expect(late).not.toHaveBeenCalled();
+    late.mockRestore();
     release();
     await Promise.all(admitted);
     expect(most).toBe(HASHES_AT_ONCE);

@@ -62,3 +62,21 @@ describe("audit log", () => {
     expect((await store.auditLog({ limit: 10 })).map((e) => e.action)).toEqual(["user.create"]);
   });
 });
+
+describe("sign-in attempts", () => {
+  it("writes a refused attempt once per window, however many follow it", async () => {
+    const { store, sql } = await createEmptyDatabase();
+    const limit = { key: "pair:203.0.113.9|admin", max: 1, windowMs: 60_000 };
+    const rows = async () =>
+      (await sql.get<{ n: number }>(statement("SELECT count(*) AS n FROM login_failures")))?.n;
+    expect(await store.claimAttempt([limit], 1_000)).toMatchObject({ ok: true });
+    const refusals = [];
+    for (let i = 0; i < 50; i++) refusals.push(await store.claimAttempt([limit], 2_000 + i));
+    expect(refusals.map((r) => r.ok && "ok")).toEqual(Array(50).fill(false));
+    expect(refusals.filter((r) => !r.ok && r.firstRefusal)).toHaveLength(1);
+    expect(Number(await rows())).toBe(2); // the attempt and the first refusal
+    // A refusal after the window is the first of a new one, to be audited again.
+    expect(await store.claimAttempt([limit], 1_000 + 59_999)).toMatchObject({ ok: false, firstRefusal: false });
+    expect(await store.claimAttempt([limit], 2_000 + 60_000)).toMatchObject({ ok: true });
+  });
+});

@@ -116,7 +116,8 @@ export function userArea(ctx: StoreContext): UserArea {
           if (count >= limit.max && oldest !== null) {
             const refusals = `throttled:${limit.key}`;
             const firstRefusal = (await sessions.failures(tx, refusals, nowMs - limit.windowMs)).count === 0;
-            await sessions.addFailure(tx, refusals, nowMs);
+            // Only the first refusal is written: a flood of refusals then reads and never waits on the disk.
+            if (firstRefusal) await sessions.addFailure(tx, refusals, nowMs);
             return {
               ok: false,
               key: limit.key,
