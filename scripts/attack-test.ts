@@ -390,7 +390,9 @@ async function floodFloor(): Promise<number> {
   let slowest = 0;
   for (let round = 0; round < 3; round++) {
     const measured = await probed(() =>
-      Promise.all(Array.from({ length: 300 }, () => fetch(`${base}/api/health`).then((r) => r.arrayBuffer()))),
+      Promise.all(
+        Array.from({ length: 300 }, () => fetch(`${base}/api/health`).then((r) => r.arrayBuffer())),
+      ),
     );
     slowest = Math.max(slowest, measured.slowest);
   }

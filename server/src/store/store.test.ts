@@ -76,7 +76,10 @@ describe("sign-in attempts", () => {
     expect(refusals.filter((r) => !r.ok && r.firstRefusal)).toHaveLength(1);
     expect(Number(await rows())).toBe(2); // the attempt and the first refusal
     // A refusal after the window is the first of a new one, to be audited again.
-    expect(await store.claimAttempt([limit], 1_000 + 59_999)).toMatchObject({ ok: false, firstRefusal: false });
+    expect(await store.claimAttempt([limit], 1_000 + 59_999)).toMatchObject({
+      ok: false,
+      firstRefusal: false,
+    });
     expect(await store.claimAttempt([limit], 2_000 + 60_000)).toMatchObject({ ok: true });
   });
 });
