@@ -8,5 +8,7 @@ export default defineConfig({
       "web/src/**/*.test.{ts,tsx}",
       "docs/**/*.test.ts",
     ],
+    // Every answer of the API is checked against its contract (server/src/contract/documented.ts).
+    env: { CHECK_ANSWERS: "1" },
   },
 });

@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // Every answer of the API is checked against its contract (server/src/contract/documented.ts).
+    env: { CHECK_ANSWERS: "1" },
   },
 });

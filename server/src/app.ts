@@ -7,11 +7,12 @@ import { compress } from "hono/compress";
 import { csrf } from "hono/csrf";
 import { etag } from "hono/etag";
 import { HTTPException } from "hono/http-exception";
-import { secureHeaders } from "hono/secure-headers";
-import { bearerToken, readAccess, sessionMiddleware } from "./auth/middleware.ts";
+import { NONCE, secureHeaders } from "hono/secure-headers";
+import { bearerToken, sessionMiddleware } from "./auth/middleware.ts";
 import { OWASP_SCRYPT, type ScryptParams } from "./auth/passwords.ts";
 import { catalogueAt } from "./catalogue/catalogue.ts";
 import type { Config } from "./config.ts";
+import { contractRoutes } from "./contract/document.ts";
 import { addDays } from "./domain/dates.ts";
 import { weekFromLabel } from "./domain/reporting-weeks.ts";
 import type { AppEnv } from "./env.ts";
@@ -45,6 +46,8 @@ export interface AppDeps {
   now?: () => number;
   /** scrypt cost for new hashes (tests lower it; stored hashes carry their own). */
   passwordParams?: ScryptParams;
+  /** Check every answer against its route's contract, turning one that differs into a 500 (the tests). */
+  checkAnswers?: boolean;
 }
 
 const JSON_LIMIT = 1024 * 1024;
@@ -82,8 +85,13 @@ const limitBody = (maxSize: number) =>
 const jsonLimit = limitBody(JSON_LIMIT);
 const sameOrigin = csrf();
 
-export function createApp({ store, config, now = Date.now, passwordParams = OWASP_SCRYPT }: AppDeps) {
-  const reads = readAccess(config.publicDashboard);
+export function createApp({
+  store,
+  config,
+  now = Date.now,
+  passwordParams = OWASP_SCRYPT,
+  checkAnswers = process.env.CHECK_ANSWERS === "1",
+}: AppDeps) {
   // The national catalogues are read on first use (setting up an area, a reorganisation).
   const catalogue = () => catalogueAt(config.dataDir);
   const api = new Hono<AppEnv>()
@@ -109,18 +117,15 @@ export function createApp({ store, config, now = Date.now, passwordParams = OWAS
         ? next()
         : jsonLimit(c, next),
     )
+    .use(async (c, next) => {
+      c.set("publicDashboard", config.publicDashboard);
+      c.set("checkAnswers", checkAnswers);
+      await next();
+    })
     .use(sessionMiddleware({ store, now, cookieSecure: config.cookieSecure, trustProxy: config.trustProxy }))
     .route("/health", healthRoutes)
     .route("/auth", authRoutes({ store, now, cookieSecure: config.cookieSecure, passwordParams }))
-    .use("/units/*", reads)
-    .use("/campaign", reads)
-    .on("GET", "/campaigns", reads)
-    .use("/overview", reads)
     .on("GET", ["/overview", "/units/*", "/campaign", "/reporting", "/area"], etag())
-    .use("/exports/*", reads)
-    .on("GET", ["/drives", "/drives/*"], reads)
-    .use("/imports/template.*", reads)
-    .on("GET", ["/catalogue", "/area", "/area/boundaries", "/reporting", "/settings/reporting"], reads)
     .route("/catalogue", catalogueRoutes(catalogue))
     .route("/area", areaRoutes(store, catalogue, config.homeUnit, now))
     .route("/units", unitRoutes(store, now))
@@ -137,26 +142,37 @@ export function createApp({ store, config, now = Date.now, passwordParams = OWAS
     .route("/reporting", reportingRoutes(store, config.homeUnit, now))
     .route("/approvals", approvalRoutes(store))
     .route("/settings/reporting", reportingSettingsRoutes(store));
+  api.route("/", contractRoutes(api));
+
+  const policy = {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", "data:"],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  };
+  const headers = (contentSecurityPolicy: typeof policy) =>
+    secureHeaders({
+      contentSecurityPolicy,
+      strictTransportSecurity: config.cookieSecure ? "max-age=31536000; includeSubDomains" : false,
+      xFrameOptions: "DENY",
+      referrerPolicy: "same-origin",
+    });
+  const pageHeaders = headers(policy);
+  // The API's reference page (Scalar) starts itself from one inline script, given a nonce, and styles
+  // itself inline; no other page may do either.
+  const docsHeaders = headers({
+    ...policy,
+    scriptSrc: [NONCE as unknown as string, "'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+  });
 
   const app = new Hono()
-    .use(
-      secureHeaders({
-        contentSecurityPolicy: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'"],
-          imgSrc: ["'self'", "data:"],
-          connectSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          baseUri: ["'self'"],
-          formAction: ["'self'"],
-          frameAncestors: ["'none'"],
-        },
-        strictTransportSecurity: config.cookieSecure ? "max-age=31536000; includeSubDomains" : false,
-        xFrameOptions: "DENY",
-        referrerPolicy: "same-origin",
-      }),
-    )
+    .use((c, next) => (c.req.path === "/api/docs" ? docsHeaders(c, next) : pageHeaders(c, next)))
     .route("/api", api)
     .all("/api/*", (c) =>
       c.json(errorBody("NOT_FOUND", `No API endpoint ${c.req.method} ${c.req.path}.`), 404),

@@ -10,5 +10,9 @@ export interface AppEnv {
     sessionHash: string | null;
     /** Who is acting, from where, and when: what the audit log records. */
     actor: Actor;
+    /** Whether anyone may read the figures (PUBLIC_DASHBOARD), for routes whose access is "dashboard". */
+    publicDashboard: boolean;
+    /** Whether answers are checked against their contracts (the tests): contract/documented.ts. */
+    checkAnswers: boolean;
   };
 }

@@ -1,4 +1,5 @@
 import { validator } from "hono/validator";
+import { resolver, uniqueSymbol } from "hono-openapi";
 import { z } from "zod";
 import { parseCount } from "./domain/counts.ts";
 import { isIsoDate } from "./domain/dates.ts";
@@ -37,17 +38,25 @@ export const countParam = z.string().transform((text, ctx) => {
 });
 
 /** Validates the query string against `schema`; a 400 `INVALID_QUERY` names each bad parameter and its value. */
+/** The request's part as the OpenAPI document describes it (hono-openapi reads this off the middleware). */
+const documentedAs = <M extends object>(middleware: M, target: "query" | "json", schema: z.ZodType) =>
+  Object.assign(middleware, { [uniqueSymbol]: { target, ...resolver(schema) } });
+
 export function validQuery<T extends z.ZodType>(schema: T) {
-  return validator("query", (value): z.infer<T> => {
-    const parsed = schema.safeParse(value);
-    if (parsed.success) return parsed.data;
-    const details = parsed.error.issues.map((issue) => {
-      const field = issue.path.map(String).join(".");
-      return { field, value: (value as Record<string, unknown>)[field] ?? null, message: issue.message };
-    });
-    const summary = details.map((d) => `${d.field}=${JSON.stringify(d.value)} ${d.message}`).join("; ");
-    throw new ApiError(400, "INVALID_QUERY", `Invalid query parameter: ${summary}`, details);
-  });
+  return documentedAs(
+    validator("query", (value): z.infer<T> => {
+      const parsed = schema.safeParse(value);
+      if (parsed.success) return parsed.data;
+      const details = parsed.error.issues.map((issue) => {
+        const field = issue.path.map(String).join(".");
+        return { field, value: (value as Record<string, unknown>)[field] ?? null, message: issue.message };
+      });
+      const summary = details.map((d) => `${d.field}=${JSON.stringify(d.value)} ${d.message}`).join("; ");
+      throw new ApiError(400, "INVALID_QUERY", `Invalid query parameter: ${summary}`, details);
+    }),
+    "query",
+    schema,
+  );
 }
 
 /** A field's value as it may be echoed in an error: never a password. */
@@ -58,27 +67,31 @@ const shown = (field: string, value: unknown) => (/password/i.test(field) ? "(hi
  * `VALIDATION_FAILED` with one entry per problem (field, value, message) when it does not fit.
  */
 export function validJson<T extends z.ZodType>(schema: T) {
-  return validator("json", async (_value, c): Promise<z.infer<T>> => {
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch {
-      throw new ApiError(400, "INVALID_JSON", "The request body is not valid JSON.");
-    }
-    const parsed = schema.safeParse(body);
-    if (parsed.success) return parsed.data;
-    const details = parsed.error.issues.map((issue) => {
-      const field = issue.path.map(String).join(".");
-      const value = issue.path.reduce<unknown>(
-        (at, key) =>
-          at !== null && typeof at === "object" ? (at as Record<string, unknown>)[String(key)] : undefined,
-        body,
-      );
-      return { field, value: shown(field, value), message: issue.message };
-    });
-    const summary = details
-      .map((d) => `${d.field || "body"}=${JSON.stringify(d.value)} ${d.message}`)
-      .join("; ");
-    throw new ApiError(422, "VALIDATION_FAILED", `Invalid request: ${summary}`, details);
-  });
+  return documentedAs(
+    validator("json", async (_value, c): Promise<z.infer<T>> => {
+      let body: unknown;
+      try {
+        body = await c.req.json();
+      } catch {
+        throw new ApiError(400, "INVALID_JSON", "The request body is not valid JSON.");
+      }
+      const parsed = schema.safeParse(body);
+      if (parsed.success) return parsed.data;
+      const details = parsed.error.issues.map((issue) => {
+        const field = issue.path.map(String).join(".");
+        const value = issue.path.reduce<unknown>(
+          (at, key) =>
+            at !== null && typeof at === "object" ? (at as Record<string, unknown>)[String(key)] : undefined,
+          body,
+        );
+        return { field, value: shown(field, value), message: issue.message };
+      });
+      const summary = details
+        .map((d) => `${d.field || "body"}=${JSON.stringify(d.value)} ${d.message}`)
+        .join("; ");
+      throw new ApiError(422, "VALIDATION_FAILED", `Invalid request: ${summary}`, details);
+    }),
+    "json",
+    schema,
+  );
 }

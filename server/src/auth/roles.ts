@@ -47,16 +47,18 @@ export interface Target {
 }
 
 /** What a user may do; `can` answers for each, the server enforces it, the web only hides what it refuses. */
-export type Action =
-  | "writeReports"
-  | "importReports"
-  | "deleteReports"
-  | "planDrives"
-  | "manageUsers"
-  | "editCampaign"
-  | "manageUnits"
-  | "approveWeeks"
-  | "readAudit";
+export const ACTIONS = [
+  "writeReports",
+  "importReports",
+  "deleteReports",
+  "planDrives",
+  "manageUsers",
+  "editCampaign",
+  "manageUnits",
+  "approveWeeks",
+  "readAudit",
+] as const;
+export type Action = (typeof ACTIONS)[number];
 
 /** The roles that answer for one commune: a commune user always, a youth team optionally. */
 export const hasCommune = (role: Role) => role === "commune" || role === "youth";

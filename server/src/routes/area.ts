@@ -6,6 +6,15 @@ import { areaFromCatalogue } from "../catalogue/area-setup.ts";
 import { type Catalogue, REORGANISATION_2025, TREES } from "../catalogue/catalogue.ts";
 import { endingCommunes, LATE_RESOLUTIONS } from "../catalogue/late-reports.ts";
 import { applyReorganisation, previewReorganisation } from "../catalogue/reorganise-deployment.ts";
+import {
+  AreaAnswer,
+  AreaChosen,
+  BoundariesAnswer,
+  BoundariesSaved,
+  CatalogueAnswer,
+  ReorganisationAnswer,
+} from "../contract/area.ts";
+import { documented } from "../contract/documented.ts";
 import { vietnamDate } from "../domain/dates.ts";
 import { isReportingUnit } from "../domain/tree.ts";
 import { type Scope, versionKey } from "../domain/unit-history.ts";
@@ -51,23 +60,33 @@ const reorganisationBody = z.object({
  * name (case and diacritics ignored) or code; `parent` lists the units under one (none: the provinces).
  */
 export function catalogueRoutes(catalogue: () => Catalogue) {
-  return new Hono<AppEnv>().get("/", validQuery(catalogueQuery), (c) => {
-    const { q, tree, parent } = c.req.valid("query");
-    const found =
-      q !== undefined && q.trim() !== ""
-        ? catalogue().search(q, tree)
-        : TREES.filter((t) => !tree || t === tree).flatMap((t) => catalogue().children(t, parent ?? null));
-    return c.json({
-      units: found.map((u) => ({
-        code: u.code,
-        name: u.name,
-        kind: u.kind,
-        parentCode: u.parentCode,
-        tree: u.tree,
-        path: catalogue().path(u),
-      })),
-    });
-  });
+  return new Hono<AppEnv>().get(
+    "/",
+    documented({
+      summary: "Search the national catalogues of 2024 and 2025 units, or list a unit's children",
+      tag: "Area",
+      access: "dashboard",
+      answers: { 200: CatalogueAnswer },
+    }),
+    validQuery(catalogueQuery),
+    (c) => {
+      const { q, tree, parent } = c.req.valid("query");
+      const found =
+        q !== undefined && q.trim() !== ""
+          ? catalogue().search(q, tree)
+          : TREES.filter((t) => !tree || t === tree).flatMap((t) => catalogue().children(t, parent ?? null));
+      return c.json({
+        units: found.map((u) => ({
+          code: u.code,
+          name: u.name,
+          kind: u.kind,
+          parentCode: u.parentCode,
+          tree: u.tree,
+          path: catalogue().path(u),
+        })),
+      });
+    },
+  );
 }
 
 /** Boundary answers kept per process: each up to a 10 MB upload's shapes and their gzip, so a few only. */
@@ -88,82 +107,129 @@ export function areaRoutes(
   const boundaryAnswers = new Map<string, Promise<KeptAnswer>>();
   return (
     new Hono<AppEnv>()
-      .get("/", async (c) => {
-        const today = vietnamDate(now());
-        const { history, on } = await askedUnit(store, undefined, homeUnit);
-        let scope: Scope;
-        try {
-          scope = on(today);
-        } catch (error) {
-          if (error instanceof ApiError && error.code === "NO_AREA") return c.json({ area: null });
-          throw error;
-        }
-        // The area still holds communes of the 2024 tree with no end: the 2025 reorganisation is pending.
-        const pending = history
-          .treeOn(today)
-          .units.some((u) => isReportingUnit(u) && !u.validFrom && !u.validTo);
-        return c.json({
-          area: scope.unit,
-          standing: scope.standing,
-          communes: scope.tree.reportingUnitsUnder(scope.unit.id).length,
-          reorganisationPending: pending && today >= REORGANISATION_2025,
-        });
-      })
-      .post("/", mayManage, validJson(areaBody), async (c) => {
-        const { tree, code } = c.req.valid("json");
-        const area = areaFromCatalogue(catalogue(), tree, code);
-        if (!area) {
-          throw new ApiError(404, "UNIT_NOT_FOUND", `The ${tree} catalogue has no unit ${code}.`, {
-            field: "code",
-            value: code,
+      .get(
+        "/",
+        documented({
+          summary: "The deployment's area (area: null until an admin chooses it)",
+          tag: "Area",
+          access: "dashboard",
+          answers: { 200: AreaAnswer },
+        }),
+        async (c) => {
+          const today = vietnamDate(now());
+          const { history, on } = await askedUnit(store, undefined, homeUnit);
+          let scope: Scope;
+          try {
+            scope = on(today);
+          } catch (error) {
+            if (error instanceof ApiError && error.code === "NO_AREA") return c.json({ area: null });
+            throw error;
+          }
+          // The area still holds communes of the 2024 tree with no end: the 2025 reorganisation is pending.
+          const pending = history
+            .treeOn(today)
+            .units.some((u) => isReportingUnit(u) && !u.validFrom && !u.validTo);
+          return c.json({
+            area: scope.unit,
+            standing: scope.standing,
+            communes: scope.tree.reportingUnitsUnder(scope.unit.id).length,
+            reorganisationPending: pending && today >= REORGANISATION_2025,
           });
-        }
-        await setUpArea(store, area, c.get("actor"));
-        return c.json({ area: area.home, units: area.units.length }, 201);
-      })
+        },
+      )
+      .post(
+        "/",
+        documented({
+          summary: "Choose the area from the catalogue: its units are set up (admin)",
+          tag: "Area",
+          access: "signed-in",
+          answers: { 201: AreaChosen },
+          errors: [404, 409, 422],
+        }),
+        mayManage,
+        validJson(areaBody),
+        async (c) => {
+          const { tree, code } = c.req.valid("json");
+          const area = areaFromCatalogue(catalogue(), tree, code);
+          if (!area) {
+            throw new ApiError(404, "UNIT_NOT_FOUND", `The ${tree} catalogue has no unit ${code}.`, {
+              field: "code",
+              value: code,
+            });
+          }
+          await setUpArea(store, area, c.get("actor"));
+          return c.json({ area: area.home, units: area.units.length }, 201);
+        },
+      )
       // Boundaries for the map: a GeoJSON file whose features name the area's units by code, matched to
       // the versions valid on `date` (default today; a 2024 file takes a date before 01/07/2025).
-      .post("/boundaries", mayManage, validQuery(z.object({ date: isoDate.optional() })), async (c) => {
-        const date = c.req.valid("query").date ?? vietnamDate(now());
-        const form = await c.req.parseBody();
-        const file = form.file;
-        if (!(file instanceof File)) {
-          throw new ApiError(422, "FILE_MISSING", "Send the GeoJSON file in the multipart field `file`.", [
-            { field: "file", value: null, message: "is missing" },
-          ]);
-        }
-        // Parsed and checked off the event loop, with its own memory and time (imports/read-upload.ts).
-        const features = await readBoundaryUpload(new Uint8Array(await file.arrayBuffer()), file.name);
-        const versions = (await store.unitHistory()).treeOn(date).units;
-        let read: ReturnType<typeof matchBoundaries>;
-        try {
-          read = matchBoundaries(features, versions);
-        } catch (error) {
-          if (error instanceof BadBoundaries)
-            throw new ApiError(422, "BOUNDARIES_INVALID", error.message, { field: "file", value: file.name });
-          throw error;
-        }
-        if (read.boundaries.length === 0) {
-          throw new ApiError(
-            422,
-            "BOUNDARIES_UNMATCHED",
-            `No feature of ${file.name} names a unit of the area on ${date}.`,
-            {
-              field: "file",
-              value: file.name,
-              unmatched: read.unmatched.slice(0, 20),
-            },
+      .post(
+        "/boundaries",
+        documented({
+          summary: "Upload the boundaries of the area's units as GeoJSON (admin)",
+          tag: "Area",
+          access: "signed-in",
+          answers: { 201: BoundariesSaved },
+          errors: [422],
+          upload: "A GeoJSON FeatureCollection whose features name units by code",
+        }),
+        mayManage,
+        validQuery(z.object({ date: isoDate.optional() })),
+        async (c) => {
+          const date = c.req.valid("query").date ?? vietnamDate(now());
+          const form = await c.req.parseBody();
+          const file = form.file;
+          if (!(file instanceof File)) {
+            throw new ApiError(422, "FILE_MISSING", "Send the GeoJSON file in the multipart field `file`.", [
+              { field: "file", value: null, message: "is missing" },
+            ]);
+          }
+          // Parsed and checked off the event loop, with its own memory and time (imports/read-upload.ts).
+          const features = await readBoundaryUpload(new Uint8Array(await file.arrayBuffer()), file.name);
+          const versions = (await store.unitHistory()).treeOn(date).units;
+          let read: ReturnType<typeof matchBoundaries>;
+          try {
+            read = matchBoundaries(features, versions);
+          } catch (error) {
+            if (error instanceof BadBoundaries)
+              throw new ApiError(422, "BOUNDARIES_INVALID", error.message, {
+                field: "file",
+                value: file.name,
+              });
+            throw error;
+          }
+          if (read.boundaries.length === 0) {
+            throw new ApiError(
+              422,
+              "BOUNDARIES_UNMATCHED",
+              `No feature of ${file.name} names a unit of the area on ${date}.`,
+              {
+                field: "file",
+                value: file.name,
+                unmatched: read.unmatched.slice(0, 20),
+              },
+            );
+          }
+          await store.saveBoundaries(read.boundaries, c.get("actor"));
+          return c.json(
+            { date, matched: read.boundaries.length, unmatched: read.unmatched.slice(0, 20) },
+            201,
           );
-        }
-        await store.saveBoundaries(read.boundaries, c.get("actor"));
-        return c.json({ date, matched: read.boundaries.length, unmatched: read.unmatched.slice(0, 20) }, 201);
-      })
+        },
+      )
       /**
        * The boundaries of a unit's children on a date, as a GeoJSON FeatureCollection (properties:
        * code, name): made once per upload from the stored text, kept as sent (gzipped, with its ETag).
        */
       .get(
         "/boundaries",
+        documented({
+          summary: "The boundaries of a unit's children on a date (GeoJSON)",
+          tag: "Area",
+          access: "dashboard",
+          answers: { 200: BoundariesAnswer },
+          errors: [404],
+        }),
         validQuery(z.object({ unit: z.string().min(1).optional(), date: isoDate.optional() })),
         async (c) => {
           const query = c.req.valid("query");
@@ -189,24 +255,36 @@ export function areaRoutes(
           return sendKept(c, await kept);
         },
       )
-      .post("/reorganisation", mayManage, validJson(reorganisationBody), async (c) => {
-        const request = c.req.valid("json");
-        const dryRun = c.req.query("dryRun") === "true";
-        const preview = dryRun
-          ? await previewReorganisation(store, catalogue(), request)
-          : await applyReorganisation(store, catalogue(), request, c.get("actor"));
-        const users = (await store.listUsers()).filter((u) => u.unitId !== null);
-        const ending = new Set(endingCommunes(preview));
-        const accounts = users
-          .filter((u) => ending.has(u.unitId as string))
-          .map((u) => ({
-            username: u.username,
-            unitId: u.unitId,
-            successors: preview.successors
-              .filter((s) => s.predecessors.some((p) => p.id === u.unitId))
-              .map((s) => s.unit.id),
-          }));
-        return c.json({ dryRun, applied: !dryRun && !preview.alreadyApplied, ...preview, accounts });
-      })
+      .post(
+        "/reorganisation",
+        documented({
+          summary: "Preview (dryRun) or apply the 2025 reorganisation to the area (admin)",
+          tag: "Area",
+          access: "signed-in",
+          answers: { 200: ReorganisationAnswer },
+          errors: [409, 422],
+        }),
+        mayManage,
+        validJson(reorganisationBody),
+        async (c) => {
+          const request = c.req.valid("json");
+          const dryRun = c.req.query("dryRun") === "true";
+          const preview = dryRun
+            ? await previewReorganisation(store, catalogue(), request)
+            : await applyReorganisation(store, catalogue(), request, c.get("actor"));
+          const users = (await store.listUsers()).filter((u) => u.unitId !== null);
+          const ending = new Set(endingCommunes(preview));
+          const accounts = users
+            .filter((u) => ending.has(u.unitId as string))
+            .map((u) => ({
+              username: u.username,
+              unitId: u.unitId,
+              successors: preview.successors
+                .filter((s) => s.predecessors.some((p) => p.id === u.unitId))
+                .map((s) => s.unit.id),
+            }));
+          return c.json({ dryRun, applied: !dryRun && !preview.alreadyApplied, ...preview, accounts });
+        },
+      )
   );
 }

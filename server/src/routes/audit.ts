@@ -2,6 +2,8 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { allow } from "../auth/middleware.ts";
 import { can } from "../auth/roles.ts";
+import { documented } from "../contract/documented.ts";
+import { AuditAnswer } from "../contract/people.ts";
 import type { AppEnv } from "../env.ts";
 import type { Store } from "../store/store.ts";
 import { countParam, isoDate, validQuery } from "../validation.ts";
@@ -21,6 +23,12 @@ const auditQuery = z.object({
 export function auditRoutes(store: Store) {
   return new Hono<AppEnv>().get(
     "/",
+    documented({
+      summary: "The audit log: who changed what, when, from where (police, admin)",
+      tag: "Accounts",
+      access: "signed-in",
+      answers: { 200: AuditAnswer },
+    }),
     allow(store, (user) => can(user, "readAudit"), "read the audit log"),
     validQuery(auditQuery),
     async (c) => {

@@ -2,6 +2,8 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { allow } from "../auth/middleware.ts";
 import { can } from "../auth/roles.ts";
+import { documented } from "../contract/documented.ts";
+import { CampaignAnswer, CampaignsAnswer } from "../contract/work.ts";
 import { type CampaignRecord, campaignView, DIRECTIVE_CAMPAIGN } from "../domain/campaign.ts";
 import type { Campaign } from "../domain/types.ts";
 import type { AppEnv } from "../env.ts";
@@ -62,47 +64,112 @@ async function campaignNamed(store: Store, id: string): Promise<CampaignRecord> 
 export function campaignRoutes(store: Store) {
   const mayEdit = allow(store, (user) => can(user, "editCampaign"), "change the campaign");
   return new Hono<AppEnv>()
-    .get("/", validQuery(z.object({ campaign: campaignParam })), async (c) =>
-      c.json(campaignView(await campaignOf(store, c.req.valid("query").campaign))),
+    .get(
+      "/",
+      documented({
+        summary: "A campaign (default: the current one): its dates, targets and thresholds",
+        tag: "Campaigns",
+        access: "dashboard",
+        answers: { 200: CampaignAnswer },
+        errors: [404, 409],
+      }),
+      validQuery(z.object({ campaign: campaignParam })),
+      async (c) => c.json(campaignView(await campaignOf(store, c.req.valid("query").campaign))),
     )
-    .patch("/", mayEdit, validJson(changes), async (c) => {
-      const current = await store.campaign();
-      const next = checked(merged(current, c.req.valid("json")));
-      return c.json(campaignView(await store.updateCampaign(current.id, next, c.get("actor"))));
-    });
+    .patch(
+      "/",
+      documented({
+        summary: "Change the current campaign (admin)",
+        tag: "Campaigns",
+        access: "signed-in",
+        answers: { 200: CampaignAnswer },
+        errors: [409, 422],
+      }),
+      mayEdit,
+      validJson(changes),
+      async (c) => {
+        const current = await store.campaign();
+        const next = checked(merged(current, c.req.valid("json")));
+        return c.json(campaignView(await store.updateCampaign(current.id, next, c.get("actor"))));
+      },
+    );
 }
 
 /** `/api/campaigns`: every campaign the deployment keeps; admins add, change and choose the current one. */
 export function campaignsRoutes(store: Store) {
   const mayEdit = allow(store, (user) => can(user, "editCampaign"), "change the campaigns");
   return new Hono<AppEnv>()
-    .get("/", async (c) => {
-      // None yet on a deployment set up without the demo, until its admin makes the first.
-      const current = await store.campaign().catch((error) => {
-        if (error instanceof NoCampaign) return null;
-        throw error;
-      });
-      return c.json({
-        currentId: current?.id ?? null,
-        campaigns: (await store.campaigns()).map(campaignView),
-      });
-    })
-    .post("/", mayEdit, validJson(creation), async (c) => {
-      const { current, ...body } = c.req.valid("json");
-      const next = checked({
-        ...DIRECTIVE_CAMPAIGN,
-        ...body,
-        targets: { ...DIRECTIVE_CAMPAIGN.targets, ...body.targets },
-      });
-      return c.json(campaignView(await store.createCampaign(next, current ?? true, c.get("actor"))), 201);
-    })
-    .patch("/:id", mayEdit, validJson(changes), async (c) => {
-      const found = await campaignNamed(store, c.req.param("id"));
-      const next = checked(merged(found, c.req.valid("json")));
-      return c.json(campaignView(await store.updateCampaign(found.id, next, c.get("actor"))));
-    })
-    .post("/:id/current", mayEdit, async (c) => {
-      const found = await campaignNamed(store, c.req.param("id"));
-      return c.json(campaignView(await store.chooseCampaign(found.id, c.get("actor"))));
-    });
+    .get(
+      "/",
+      documented({
+        summary: "Every campaign, and which is current",
+        tag: "Campaigns",
+        access: "dashboard",
+        answers: { 200: CampaignsAnswer },
+      }),
+      async (c) => {
+        // None yet on a deployment set up without the demo, until its admin makes the first.
+        const current = await store.campaign().catch((error) => {
+          if (error instanceof NoCampaign) return null;
+          throw error;
+        });
+        return c.json({
+          currentId: current?.id ?? null,
+          campaigns: (await store.campaigns()).map(campaignView),
+        });
+      },
+    )
+    .post(
+      "/",
+      documented({
+        summary: "Start a campaign (admin)",
+        tag: "Campaigns",
+        access: "signed-in",
+        answers: { 201: CampaignAnswer },
+        errors: [422],
+      }),
+      mayEdit,
+      validJson(creation),
+      async (c) => {
+        const { current, ...body } = c.req.valid("json");
+        const next = checked({
+          ...DIRECTIVE_CAMPAIGN,
+          ...body,
+          targets: { ...DIRECTIVE_CAMPAIGN.targets, ...body.targets },
+        });
+        return c.json(campaignView(await store.createCampaign(next, current ?? true, c.get("actor"))), 201);
+      },
+    )
+    .patch(
+      "/:id",
+      documented({
+        summary: "Change a campaign (admin)",
+        tag: "Campaigns",
+        access: "signed-in",
+        answers: { 200: CampaignAnswer },
+        errors: [404, 422],
+      }),
+      mayEdit,
+      validJson(changes),
+      async (c) => {
+        const found = await campaignNamed(store, c.req.param("id"));
+        const next = checked(merged(found, c.req.valid("json")));
+        return c.json(campaignView(await store.updateCampaign(found.id, next, c.get("actor"))));
+      },
+    )
+    .post(
+      "/:id/current",
+      documented({
+        summary: "Make a campaign the current one (admin)",
+        tag: "Campaigns",
+        access: "signed-in",
+        answers: { 200: CampaignAnswer },
+        errors: [404],
+      }),
+      mayEdit,
+      async (c) => {
+        const found = await campaignNamed(store, c.req.param("id"));
+        return c.json(campaignView(await store.chooseCampaign(found.id, c.get("actor"))));
+      },
+    );
 }

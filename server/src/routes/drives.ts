@@ -2,6 +2,8 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { authorize } from "../auth/middleware.ts";
 import { can } from "../auth/roles.ts";
+import { documented } from "../contract/documented.ts";
+import { DriveAnswer, DrivesAnswer, SuggestionsAnswer } from "../contract/work.ts";
 import { isIsoDate, vietnamDate } from "../domain/dates.ts";
 import { checkDrive, DRIVE_STATUSES, type Drive, type DriveInput, suggestDrives } from "../domain/drives.ts";
 import { reportingUnitsOn } from "../domain/overview.ts";
@@ -100,55 +102,110 @@ export function driveRoutes(store: Store, homeUnit: string | null, now: () => nu
   const mayWrite = (unitId: string) => ({ action: "plan drives", unitId });
 
   return new Hono<AppEnv>()
-    .get("/", validQuery(listQuery), async (c) => {
-      const { drives } = await drivesOf(store, c.req.valid("query"), homeUnit, now, c.get("user") !== null);
-      return c.json({ drives });
-    })
-    .get("/suggestions", validQuery(suggestionsQuery), async (c) => {
-      const q = c.req.valid("query");
-      const { tree, unitId, date, campaign, states } = await assessmentInput(store, q, homeUnit, now);
-      const communes = reportingUnitsOn(tree, unitId, states, campaign, date);
-      const drives = await store.listDrives({ unitIds: communes.map((x) => x.unit.id), to: date });
-      return c.json({ date, suggestions: suggestDrives(communes, drives, date, q.metric) });
-    })
-    .post("/", validJson(createBody), async (c) => {
-      const body = c.req.valid("json") as DriveInput;
-      const inArea = await homeArea();
-      await authorize(
-        c,
-        store,
-        (user) => can(user, "planDrives", { unitId: body.unitId, date: body.date }, inArea),
-        mayWrite(body.unitId),
-      );
-      const drive = await store.createDrive(await valid(body), c.get("actor"));
-      return c.json({ drive }, 201);
-    })
-    .patch("/:id", validJson(updateBody), async (c) => {
-      const current = await existing(c.req.param("id"));
-      const next = { ...current, ...(c.req.valid("json") as Partial<DriveInput>) };
-      const { id: _, ...input } = next;
-      const inArea = await homeArea();
-      await authorize(
-        c,
-        store,
-        (user) =>
-          can(user, "planDrives", { unitId: current.unitId, date: current.date }, inArea) &&
-          can(user, "planDrives", { unitId: input.unitId, date: input.date }, inArea),
-        mayWrite(input.unitId),
-      );
-      const drive = await store.updateDrive(current.id, await valid(input, current), c.get("actor"));
-      return c.json({ drive });
-    })
-    .delete("/:id", async (c) => {
-      const current = await existing(c.req.param("id"));
-      const inArea = await homeArea();
-      await authorize(
-        c,
-        store,
-        (user) => can(user, "planDrives", { unitId: current.unitId, date: current.date }, inArea),
-        mayWrite(current.unitId),
-      );
-      await store.deleteDrive(current.id, c.get("actor"));
-      return c.body(null, 204);
-    });
+    .get(
+      "/",
+      documented({
+        summary:
+          "Drives, with each done drive's effect on its commune's pace (team and notes: signed in only)",
+        tag: "Drives",
+        access: "dashboard",
+        answers: { 200: DrivesAnswer },
+        errors: [404],
+      }),
+      validQuery(listQuery),
+      async (c) => {
+        const { drives } = await drivesOf(store, c.req.valid("query"), homeUnit, now, c.get("user") !== null);
+        return c.json({ drives });
+      },
+    )
+    .get(
+      "/suggestions",
+      documented({
+        summary: "Where the next drives matter most: communes by projected shortfall",
+        tag: "Drives",
+        access: "dashboard",
+        answers: { 200: SuggestionsAnswer },
+        errors: [404, 409],
+      }),
+      validQuery(suggestionsQuery),
+      async (c) => {
+        const q = c.req.valid("query");
+        const { tree, unitId, date, campaign, states } = await assessmentInput(store, q, homeUnit, now);
+        const communes = reportingUnitsOn(tree, unitId, states, campaign, date);
+        const drives = await store.listDrives({ unitIds: communes.map((x) => x.unit.id), to: date });
+        return c.json({ date, suggestions: suggestDrives(communes, drives, date, q.metric) });
+      },
+    )
+    .post(
+      "/",
+      documented({
+        summary: "Plan a drive, or record one done with its results",
+        tag: "Drives",
+        access: "signed-in",
+        answers: { 201: DriveAnswer },
+        errors: [422],
+      }),
+      validJson(createBody),
+      async (c) => {
+        const body = c.req.valid("json") as DriveInput;
+        const inArea = await homeArea();
+        await authorize(
+          c,
+          store,
+          (user) => can(user, "planDrives", { unitId: body.unitId, date: body.date }, inArea),
+          mayWrite(body.unitId),
+        );
+        const drive = await store.createDrive(await valid(body), c.get("actor"));
+        return c.json({ drive }, 201);
+      },
+    )
+    .patch(
+      "/:id",
+      documented({
+        summary: "Change a drive: its plan, its results, its status",
+        tag: "Drives",
+        access: "signed-in",
+        answers: { 200: DriveAnswer },
+        errors: [404, 422],
+      }),
+      validJson(updateBody),
+      async (c) => {
+        const current = await existing(c.req.param("id"));
+        const next = { ...current, ...(c.req.valid("json") as Partial<DriveInput>) };
+        const { id: _, ...input } = next;
+        const inArea = await homeArea();
+        await authorize(
+          c,
+          store,
+          (user) =>
+            can(user, "planDrives", { unitId: current.unitId, date: current.date }, inArea) &&
+            can(user, "planDrives", { unitId: input.unitId, date: input.date }, inArea),
+          mayWrite(input.unitId),
+        );
+        const drive = await store.updateDrive(current.id, await valid(input, current), c.get("actor"));
+        return c.json({ drive });
+      },
+    )
+    .delete(
+      "/:id",
+      documented({
+        summary: "Delete a drive",
+        tag: "Drives",
+        access: "signed-in",
+        answers: { 204: null },
+        errors: [404],
+      }),
+      async (c) => {
+        const current = await existing(c.req.param("id"));
+        const inArea = await homeArea();
+        await authorize(
+          c,
+          store,
+          (user) => can(user, "planDrives", { unitId: current.unitId, date: current.date }, inArea),
+          mayWrite(current.unitId),
+        );
+        await store.deleteDrive(current.id, c.get("actor"));
+        return c.body(null, 204);
+      },
+    );
 }

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { stream } from "hono/streaming";
 import { z } from "zod";
 import { requireUser } from "../auth/middleware.ts";
+import { documented } from "../contract/documented.ts";
 import { addDays, vietnamDate } from "../domain/dates.ts";
 import { DRIVE_STATUSES } from "../domain/drives.ts";
 import { overviewFromStates, reportingUnitsOn } from "../domain/overview.ts";
@@ -29,6 +30,7 @@ import type { Store } from "../store/store.ts";
 import { isoDate, validQuery } from "../validation.ts";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const query = z.object({
   unit: z.string().min(1).optional(),
   date: isoDate.optional(),
@@ -66,171 +68,273 @@ export function exportRoutes(store: Store, homeUnit: string | null, now: () => n
 
   return (
     new Hono<AppEnv>()
-      .get("/reports.csv", validQuery(query), async (c) => {
-        const { tree, unitId, date, campaign, states } = await load(c.req.valid("query"));
-        const lines = reportingUnitsOn(tree, unitId, states, campaign, date);
-        const rows = figuresRows(lines, await approvalsOf(lines, date));
-        return c.body(toCsv(FIGURES_HEADER, rows), 200, {
-          "Content-Type": "text/csv; charset=utf-8",
-          ...attachment(`so-lieu-${unitId}-${date}.csv`),
-        });
-      })
-      .get("/reports.xlsx", validQuery(query), async (c) => {
-        const { tree, unitId, date, campaign, states } = await load(c.req.valid("query"));
-        const lines = reportingUnitsOn(tree, unitId, states, campaign, date);
-        const language = c.req.query("lang") === "en" ? "en" : "vi";
-        const body = await toXlsx([figuresSheet(lines, date, language, await approvalsOf(lines, date))]);
-        return c.body(body, 200, {
-          "Content-Type": XLSX_TYPE,
-          ...attachment(`so-lieu-${unitId}-${date}.xlsx`),
-        });
-      })
+      .get(
+        "/reports.csv",
+        documented({
+          summary: "The figures table of a unit's children on a date, as CSV",
+          tag: "Exports",
+          access: "dashboard",
+          answers: { 200: { media: "text/csv", description: "UTF-8 with BOM" } },
+          errors: [404, 409],
+        }),
+        validQuery(query),
+        async (c) => {
+          const { tree, unitId, date, campaign, states } = await load(c.req.valid("query"));
+          const lines = reportingUnitsOn(tree, unitId, states, campaign, date);
+          const rows = figuresRows(lines, await approvalsOf(lines, date));
+          return c.body(toCsv(FIGURES_HEADER, rows), 200, {
+            "Content-Type": "text/csv; charset=utf-8",
+            ...attachment(`so-lieu-${unitId}-${date}.csv`),
+          });
+        },
+      )
+      .get(
+        "/reports.xlsx",
+        documented({
+          summary: "The figures table as an Excel workbook",
+          tag: "Exports",
+          access: "dashboard",
+          answers: { 200: { media: XLSX_TYPE, description: "The figures sheet" } },
+          errors: [404, 409],
+        }),
+        validQuery(query),
+        async (c) => {
+          const { tree, unitId, date, campaign, states } = await load(c.req.valid("query"));
+          const lines = reportingUnitsOn(tree, unitId, states, campaign, date);
+          const language = c.req.query("lang") === "en" ? "en" : "vi";
+          const body = await toXlsx([figuresSheet(lines, date, language, await approvalsOf(lines, date))]);
+          return c.body(body, 200, {
+            "Content-Type": XLSX_TYPE,
+            ...attachment(`so-lieu-${unitId}-${date}.xlsx`),
+          });
+        },
+      )
       // Every report ever entered: signed-in users only, a few times a minute each, streamed page by
       // page so that a country's million rows never sit in memory at once.
-      .get("/history.csv", validQuery(query.pick({ unit: true })), async (c) => {
-        const user = requireUser(c);
-        const claim = await store.claimAttempt([{ key: `history:${user.id}`, ...HISTORY_LIMIT }], now());
-        if (!claim.ok) {
-          const retryAfter = Math.max(1, Math.ceil(claim.retryAfterMs / 1000));
-          throw new ApiError(
-            429,
-            "TOO_MANY_EXPORTS",
-            `The history export is limited to ${HISTORY_LIMIT.max} a minute; try again in ${retryAfter} s.`,
-            { retryAfter },
-            { "Retry-After": String(retryAfter) },
-          );
-        }
-        const { history, on } = await askedUnit(store, c.req.valid("query").unit, homeUnit);
-        const scope = on(vietnamDate(now()));
-        const unitId = scope.unit.id;
-        // The reports of its communes and of the communes they were formed from, each under the name it had.
-        const versions = withPredecessors(history, scope.tree.reportingUnitsUnder(unitId));
-        const ids = [...new Set([...versions.values()].map((u) => u.id))];
-        c.header("Content-Type", "text/csv; charset=utf-8");
-        c.header("Content-Disposition", `attachment; filename="lich-su-${unitId}.csv"`);
-        return stream(c, async (out) => {
-          await out.write(toCsv(HISTORY_HEADER, []));
-          let after: { date: string; unitId: string } | null = null;
-          for (;;) {
-            const page = await store.reportPage(ids, after, HISTORY_PAGE);
-            if (page.length === 0) break;
-            const rows = page.map((r) => [
-              r.unitId,
-              history.versionOn(r.unitId, r.date)?.name ?? "",
-              r.date,
-              r.population,
-              r.level2,
-              r.dual,
-              r.linked,
-            ]);
-            await out.write(csvRows(rows));
-            const last = page.at(-1) as Report;
-            after = { date: last.date, unitId: last.unitId };
+      .get(
+        "/history.csv",
+        documented({
+          summary: "Every report of a unit's communes, as CSV (signed in)",
+          tag: "Exports",
+          access: "signed-in",
+          answers: { 200: { media: "text/csv", description: "UTF-8 with BOM" } },
+          errors: [404],
+        }),
+        validQuery(query.pick({ unit: true })),
+        async (c) => {
+          const user = requireUser(c);
+          const claim = await store.claimAttempt([{ key: `history:${user.id}`, ...HISTORY_LIMIT }], now());
+          if (!claim.ok) {
+            const retryAfter = Math.max(1, Math.ceil(claim.retryAfterMs / 1000));
+            throw new ApiError(
+              429,
+              "TOO_MANY_EXPORTS",
+              `The history export is limited to ${HISTORY_LIMIT.max} a minute; try again in ${retryAfter} s.`,
+              { retryAfter },
+              { "Retry-After": String(retryAfter) },
+            );
           }
-        });
-      })
-      .get("/drives.csv", validQuery(driveQuery), async (c) => {
-        const { history, scope, drives } = await plan(c.req.valid("query"), c.get("user") !== null);
-        const unitId = scope.unit.id;
-        return c.body(toCsv(DRIVES_HEADER, drivesRows(drives, history)), 200, {
-          "Content-Type": "text/csv; charset=utf-8",
-          ...attachment(`dot-van-dong-${unitId}.csv`),
-        });
-      })
-      .get("/drives.xlsx", validQuery(driveQuery), async (c) => {
-        const { history, scope, drives } = await plan(c.req.valid("query"), c.get("user") !== null);
-        const unitId = scope.unit.id;
-        const body = await toXlsx([drivesSheet(drives, history)]);
-        return c.body(body, 200, { "Content-Type": XLSX_TYPE, ...attachment(`dot-van-dong-${unitId}.xlsx`) });
-      })
+          const { history, on } = await askedUnit(store, c.req.valid("query").unit, homeUnit);
+          const scope = on(vietnamDate(now()));
+          const unitId = scope.unit.id;
+          // The reports of its communes and of the communes they were formed from, each under the name it had.
+          const versions = withPredecessors(history, scope.tree.reportingUnitsUnder(unitId));
+          const ids = [...new Set([...versions.values()].map((u) => u.id))];
+          c.header("Content-Type", "text/csv; charset=utf-8");
+          c.header("Content-Disposition", `attachment; filename="lich-su-${unitId}.csv"`);
+          return stream(c, async (out) => {
+            await out.write(toCsv(HISTORY_HEADER, []));
+            let after: { date: string; unitId: string } | null = null;
+            for (;;) {
+              const page = await store.reportPage(ids, after, HISTORY_PAGE);
+              if (page.length === 0) break;
+              const rows = page.map((r) => [
+                r.unitId,
+                history.versionOn(r.unitId, r.date)?.name ?? "",
+                r.date,
+                r.population,
+                r.level2,
+                r.dual,
+                r.linked,
+              ]);
+              await out.write(csvRows(rows));
+              const last = page.at(-1) as Report;
+              after = { date: last.date, unitId: last.unitId };
+            }
+          });
+        },
+      )
+      .get(
+        "/drives.csv",
+        documented({
+          summary: "Drives as CSV",
+          tag: "Exports",
+          access: "dashboard",
+          answers: { 200: { media: "text/csv", description: "UTF-8 with BOM" } },
+          errors: [404],
+        }),
+        validQuery(driveQuery),
+        async (c) => {
+          const { history, scope, drives } = await plan(c.req.valid("query"), c.get("user") !== null);
+          const unitId = scope.unit.id;
+          return c.body(toCsv(DRIVES_HEADER, drivesRows(drives, history)), 200, {
+            "Content-Type": "text/csv; charset=utf-8",
+            ...attachment(`dot-van-dong-${unitId}.csv`),
+          });
+        },
+      )
+      .get(
+        "/drives.xlsx",
+        documented({
+          summary: "Drives as an Excel workbook",
+          tag: "Exports",
+          access: "dashboard",
+          answers: { 200: { media: XLSX_TYPE, description: "The drives sheet" } },
+          errors: [404],
+        }),
+        validQuery(driveQuery),
+        async (c) => {
+          const { history, scope, drives } = await plan(c.req.valid("query"), c.get("user") !== null);
+          const unitId = scope.unit.id;
+          const body = await toXlsx([drivesSheet(drives, history)]);
+          return c.body(body, 200, {
+            "Content-Type": XLSX_TYPE,
+            ...attachment(`dot-van-dong-${unitId}.xlsx`),
+          });
+        },
+      )
       // The weekly report as the office sends it upward: a Word document in Vietnamese (Nghị định 30/2020).
-      .get("/weekly.docx", validQuery(query), async (c) => {
-        const q = c.req.valid("query");
-        const input = await load(q);
-        const overview = overviewFromStates(
-          input.tree,
-          input.unitId,
-          input.states,
-          input.campaign,
-          input.date,
-        );
-        const communes = input.tree.reportingUnitsUnder(input.unitId).map((u) => u.id);
-        const approval = await approvalOn(store, communes, input.date, input.unitId);
-        const { weeks } = await reportingWeeks(
-          store,
-          { unit: q.unit, from: weekStart(input.date), to: input.date },
-          homeUnit,
-          now,
-        );
-        const { document } = await store.reportingSettings();
-        const body = await weeklyDocx(
-          weeklyDocument(
-            { ...overview, ...approval },
-            weeks[0] as WeekReporting,
-            input.campaign.deadline,
-            document,
-            "vi",
-          ),
-        );
-        return c.body(new Uint8Array(body), 200, {
-          "Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-          ...attachment(`bao-cao-tuan-${input.unitId}-${approval.week}.docx`),
-        });
-      })
+      .get(
+        "/weekly.docx",
+        documented({
+          summary: "The official weekly report (Word), for the week of a date",
+          tag: "Exports",
+          access: "dashboard",
+          answers: { 200: { media: DOCX_TYPE, description: "The weekly document" } },
+          errors: [404, 409],
+        }),
+        validQuery(query),
+        async (c) => {
+          const q = c.req.valid("query");
+          const input = await load(q);
+          const overview = overviewFromStates(
+            input.tree,
+            input.unitId,
+            input.states,
+            input.campaign,
+            input.date,
+          );
+          const communes = input.tree.reportingUnitsUnder(input.unitId).map((u) => u.id);
+          const approval = await approvalOn(store, communes, input.date, input.unitId);
+          const { weeks } = await reportingWeeks(
+            store,
+            { unit: q.unit, from: weekStart(input.date), to: input.date },
+            homeUnit,
+            now,
+          );
+          const { document } = await store.reportingSettings();
+          const body = await weeklyDocx(
+            weeklyDocument(
+              { ...overview, ...approval },
+              weeks[0] as WeekReporting,
+              input.campaign.deadline,
+              document,
+              "vi",
+            ),
+          );
+          return c.body(new Uint8Array(body), 200, {
+            "Content-Type": DOCX_TYPE,
+            ...attachment(`bao-cao-tuan-${input.unitId}-${approval.week}.docx`),
+          });
+        },
+      )
       // Who reported each week, on time or late, one line per week and commune.
-      .get("/reporting.csv", validQuery(reportingQuery), async (c) => {
-        const { weeks } = await reportingWeeks(store, c.req.valid("query"), homeUnit, now);
-        return c.body(toCsv(REPORTING_HEADER, reportingRows(weeks, "machine")), 200, {
-          "Content-Type": "text/csv; charset=utf-8",
-          ...attachment("tinh-hinh-bao-cao.csv"),
-        });
-      })
-      .get("/reporting.xlsx", validQuery(reportingQuery), async (c) => {
-        const { weeks } = await reportingWeeks(store, c.req.valid("query"), homeUnit, now);
-        const body = await toXlsx([
-          {
-            name: "Tình hình báo cáo",
-            header: REPORTING_HEADER_VI,
-            rows: reportingRows(weeks, "vi"),
-            widths: [10, 12, 18, 10, 24, 16, 18, 28],
-          },
-        ]);
-        return c.body(body, 200, { "Content-Type": XLSX_TYPE, ...attachment("tinh-hinh-bao-cao.xlsx") });
-      })
-      .get("/weekly.xlsx", validQuery(query), async (c) => {
-        const q = c.req.valid("query");
-        const { history, tree, unitId, date, campaign, states } = await load(q);
-        const week = await drivesOf(
-          store,
-          { unit: q.unit, from: addDays(date, -6), to: date },
-          homeUnit,
-          now,
-          c.get("user") !== null,
-        );
-        const drivesSheet = {
-          name: "Đợt vận động trong tuần",
-          header: WEEKLY_DRIVES_HEADER,
-          rows: weeklyDrivesRows(week.drives, history),
-        };
-        const body = await toXlsx(
-          weeklySheets(
-            overviewFromStates(tree, unitId, states, campaign, date),
-            campaign.deadline,
-            drivesSheet,
-            (
-              await approvalOn(
-                store,
-                tree.reportingUnitsUnder(unitId).map((u) => u.id),
-                date,
-                unitId,
-              )
-            ).approval,
-          ),
-        );
-        return c.body(body, 200, {
-          "Content-Type": XLSX_TYPE,
-          ...attachment(`bao-cao-tuan-${unitId}-${date}.xlsx`),
-        });
-      })
+      .get(
+        "/reporting.csv",
+        documented({
+          summary: "Who reported each week, as CSV",
+          tag: "Exports",
+          access: "dashboard",
+          answers: { 200: { media: "text/csv", description: "UTF-8 with BOM" } },
+          errors: [404],
+        }),
+        validQuery(reportingQuery),
+        async (c) => {
+          const { weeks } = await reportingWeeks(store, c.req.valid("query"), homeUnit, now);
+          return c.body(toCsv(REPORTING_HEADER, reportingRows(weeks, "machine")), 200, {
+            "Content-Type": "text/csv; charset=utf-8",
+            ...attachment("tinh-hinh-bao-cao.csv"),
+          });
+        },
+      )
+      .get(
+        "/reporting.xlsx",
+        documented({
+          summary: "Who reported each week, as an Excel workbook",
+          tag: "Exports",
+          access: "dashboard",
+          answers: { 200: { media: XLSX_TYPE, description: "The reporting sheet" } },
+          errors: [404],
+        }),
+        validQuery(reportingQuery),
+        async (c) => {
+          const { weeks } = await reportingWeeks(store, c.req.valid("query"), homeUnit, now);
+          const body = await toXlsx([
+            {
+              name: "Tình hình báo cáo",
+              header: REPORTING_HEADER_VI,
+              rows: reportingRows(weeks, "vi"),
+              widths: [10, 12, 18, 10, 24, 16, 18, 28],
+            },
+          ]);
+          return c.body(body, 200, { "Content-Type": XLSX_TYPE, ...attachment("tinh-hinh-bao-cao.xlsx") });
+        },
+      )
+      .get(
+        "/weekly.xlsx",
+        documented({
+          summary: "The weekly report's tables as an Excel workbook",
+          tag: "Exports",
+          access: "dashboard",
+          answers: { 200: { media: XLSX_TYPE, description: "The weekly tables" } },
+          errors: [404, 409],
+        }),
+        validQuery(query),
+        async (c) => {
+          const q = c.req.valid("query");
+          const { history, tree, unitId, date, campaign, states } = await load(q);
+          const week = await drivesOf(
+            store,
+            { unit: q.unit, from: addDays(date, -6), to: date },
+            homeUnit,
+            now,
+            c.get("user") !== null,
+          );
+          const drivesSheet = {
+            name: "Đợt vận động trong tuần",
+            header: WEEKLY_DRIVES_HEADER,
+            rows: weeklyDrivesRows(week.drives, history),
+          };
+          const body = await toXlsx(
+            weeklySheets(
+              overviewFromStates(tree, unitId, states, campaign, date),
+              campaign.deadline,
+              drivesSheet,
+              (
+                await approvalOn(
+                  store,
+                  tree.reportingUnitsUnder(unitId).map((u) => u.id),
+                  date,
+                  unitId,
+                )
+              ).approval,
+            ),
+          );
+          return c.body(body, 200, {
+            "Content-Type": XLSX_TYPE,
+            ...attachment(`bao-cao-tuan-${unitId}-${date}.xlsx`),
+          });
+        },
+      )
   );
 }

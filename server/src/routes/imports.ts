@@ -1,6 +1,8 @@
 import { Hono } from "hono";
 import { authorize, requireUser } from "../auth/middleware.ts";
 import { can } from "../auth/roles.ts";
+import { documented } from "../contract/documented.ts";
+import { ImportAnswer } from "../contract/work.ts";
 import { vietnamDate } from "../domain/dates.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
@@ -60,99 +62,129 @@ function answeredRows(plan: ImportPlan, withClean: boolean) {
 
 export function importRoutes(store: Store, homeUnit: string | null, now: () => number) {
   return new Hono<AppEnv>()
-    .post("/", async (c) => {
-      await authorize(c, store, (u) => can(u, "importReports"), { action: "import reports" });
-      const user = requireUser(c);
-      const dryRun = c.req.query("dryRun") === "true";
-      const confirm = c.req.query("confirm") === "true";
-      const form = await c.req.parseBody();
-      const file = form.file;
-      if (!(file instanceof File)) {
-        throw new ApiError(422, "FILE_MISSING", "Send the file in the multipart field `file`.", [
-          { field: "file", value: null, message: "is missing" },
-        ]);
-      }
-      let plan: ImportPlan;
-      try {
-        const table = await readFile(file);
-        const history = await store.unitHistory();
-        const campaign = await store.campaign();
-        plan = await planImport(
-          table,
-          history,
-          async (versions) => {
-            const found = await store.unitHistories(history, versions, "9999-12-31");
-            return new Map([...found].map(([key, { reports }]) => [key, reports]));
-          },
-          vietnamDate(now()),
-          campaign,
-        );
-      } catch (error) {
-        if (error instanceof BadHeader) {
-          throw new ApiError(422, "BAD_HEADER", error.message, {
-            missing: error.missing,
-            found: error.found,
-          });
+    .post(
+      "/",
+      documented({
+        summary:
+          "Import reports from a CSV or Excel file: dryRun=true checks it, confirm=true keeps rows with warnings",
+        tag: "Reports",
+        access: "signed-in",
+        answers: { 200: ImportAnswer },
+        errors: [409, 422],
+        upload: "The file (CSV or XLSX) with the template's columns",
+      }),
+      async (c) => {
+        await authorize(c, store, (u) => can(u, "importReports"), { action: "import reports" });
+        const user = requireUser(c);
+        const dryRun = c.req.query("dryRun") === "true";
+        const confirm = c.req.query("confirm") === "true";
+        const form = await c.req.parseBody();
+        const file = form.file;
+        if (!(file instanceof File)) {
+          throw new ApiError(422, "FILE_MISSING", "Send the file in the multipart field `file`.", [
+            { field: "file", value: null, message: "is missing" },
+          ]);
         }
-        throw error;
-      }
-      if (plan.rows.length === 0)
-        throw new ApiError(422, "EMPTY_FILE", `${file.name} has a header but no row of figures.`);
-      // A file is refused whole when one of its rows is a commune (as it is on the row's date) the
-      // user may not write for.
-      const targets = plan.rows.flatMap((r) =>
-        r.values.unitId === null ? [] : [{ unitId: r.values.unitId, date: r.values.date }],
-      );
-      const refused = targets.find((target) => !can(user, "writeReports", target));
-      await authorize(c, store, (u) => targets.every((target) => can(u, "writeReports", target)), {
-        action: "import reports",
-        unitId: refused?.unitId,
-      });
-      // A file with a row in an approved week is refused whole, naming those rows (the write checks again).
-      const locked = await store.lockedReports(plan.reports);
-      if (locked.length > 0) throw new WeekLocked(locked);
-      if (dryRun)
-        return c.json({
-          dryRun: true,
-          summary: plan.summary,
-          ignoredColumns: plan.ignoredColumns,
-          rows: answeredRows(plan, true),
+        let plan: ImportPlan;
+        try {
+          const table = await readFile(file);
+          const history = await store.unitHistory();
+          const campaign = await store.campaign();
+          plan = await planImport(
+            table,
+            history,
+            async (versions) => {
+              const found = await store.unitHistories(history, versions, "9999-12-31");
+              return new Map([...found].map(([key, { reports }]) => [key, reports]));
+            },
+            vietnamDate(now()),
+            campaign,
+          );
+        } catch (error) {
+          if (error instanceof BadHeader) {
+            throw new ApiError(422, "BAD_HEADER", error.message, {
+              missing: error.missing,
+              found: error.found,
+            });
+          }
+          throw error;
+        }
+        if (plan.rows.length === 0)
+          throw new ApiError(422, "EMPTY_FILE", `${file.name} has a header but no row of figures.`);
+        // A file is refused whole when one of its rows is a commune (as it is on the row's date) the
+        // user may not write for.
+        const targets = plan.rows.flatMap((r) =>
+          r.values.unitId === null ? [] : [{ unitId: r.values.unitId, date: r.values.date }],
+        );
+        const refused = targets.find((target) => !can(user, "writeReports", target));
+        await authorize(c, store, (u) => targets.every((target) => can(u, "writeReports", target)), {
+          action: "import reports",
+          unitId: refused?.unitId,
         });
-      if (plan.summary.withErrors > 0) {
-        throw new ApiError(
-          422,
-          "IMPORT_INVALID",
-          `${plan.summary.withErrors} of ${plan.summary.rows} rows have errors: nothing was written.`,
-          {
+        // A file with a row in an approved week is refused whole, naming those rows (the write checks again).
+        const locked = await store.lockedReports(plan.reports);
+        if (locked.length > 0) throw new WeekLocked(locked);
+        if (dryRun)
+          return c.json({
+            dryRun: true,
             summary: plan.summary,
-            rows: answeredRows(plan, false),
-          },
-        );
-      }
-      if (plan.summary.withWarnings > 0 && !confirm) {
-        throw new ApiError(
-          422,
-          "IMPORT_NEEDS_CONFIRMATION",
-          `${plan.summary.withWarnings} rows have warnings: send again with ?confirm=true to write them.`,
-          { summary: plan.summary, rows: answeredRows(plan, false) },
-        );
-      }
-      const written = await store.saveReports(plan.reports, c.get("actor"));
-      return c.json({ dryRun: false, summary: { ...plan.summary, ...written } });
-    })
-    .get("/template.csv", async (c) => {
-      const rows = await templateRows(store, homeUnit, now);
-      c.header("Content-Disposition", 'attachment; filename="mau-nhap-so-lieu.csv"');
-      return c.body(toCsv(TEMPLATE_HEADER, rows), 200, { "Content-Type": "text/csv; charset=utf-8" });
-    })
-    .get("/template.xlsx", async (c) => {
-      const rows = await templateRows(store, homeUnit, now);
-      const body = await toXlsx([
-        { name: "Số liệu", header: TEMPLATE_HEADER, rows, widths: [12, 24, 12, 10, 16, 20, 12] },
-      ]);
-      c.header("Content-Disposition", 'attachment; filename="mau-nhap-so-lieu.xlsx"');
-      return c.body(body, 200, { "Content-Type": XLSX_TYPE });
-    });
+            ignoredColumns: plan.ignoredColumns,
+            rows: answeredRows(plan, true),
+          });
+        if (plan.summary.withErrors > 0) {
+          throw new ApiError(
+            422,
+            "IMPORT_INVALID",
+            `${plan.summary.withErrors} of ${plan.summary.rows} rows have errors: nothing was written.`,
+            {
+              summary: plan.summary,
+              rows: answeredRows(plan, false),
+            },
+          );
+        }
+        if (plan.summary.withWarnings > 0 && !confirm) {
+          throw new ApiError(
+            422,
+            "IMPORT_NEEDS_CONFIRMATION",
+            `${plan.summary.withWarnings} rows have warnings: send again with ?confirm=true to write them.`,
+            { summary: plan.summary, rows: answeredRows(plan, false) },
+          );
+        }
+        const written = await store.saveReports(plan.reports, c.get("actor"));
+        return c.json({ dryRun: false, summary: { ...plan.summary, ...written } });
+      },
+    )
+    .get(
+      "/template.csv",
+      documented({
+        summary: "The import template as CSV",
+        tag: "Reports",
+        access: "dashboard",
+        answers: { 200: { media: "text/csv", description: "The columns, one row per commune" } },
+      }),
+      async (c) => {
+        const rows = await templateRows(store, homeUnit, now);
+        c.header("Content-Disposition", 'attachment; filename="mau-nhap-so-lieu.csv"');
+        return c.body(toCsv(TEMPLATE_HEADER, rows), 200, { "Content-Type": "text/csv; charset=utf-8" });
+      },
+    )
+    .get(
+      "/template.xlsx",
+      documented({
+        summary: "The import template as an Excel workbook",
+        tag: "Reports",
+        access: "dashboard",
+        answers: { 200: { media: XLSX_TYPE, description: "The columns, one row per commune" } },
+      }),
+      async (c) => {
+        const rows = await templateRows(store, homeUnit, now);
+        const body = await toXlsx([
+          { name: "Số liệu", header: TEMPLATE_HEADER, rows, widths: [12, 24, 12, 10, 16, 20, 12] },
+        ]);
+        c.header("Content-Disposition", 'attachment; filename="mau-nhap-so-lieu.xlsx"');
+        return c.body(body, 200, { "Content-Type": XLSX_TYPE });
+      },
+    );
 }
 
 /** One line per commune of the deployment as it is today, code and name filled in. */

@@ -1,6 +1,8 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { type Catalogue, REORGANISATION_2025 } from "../catalogue/catalogue.ts";
+import { documented } from "../contract/documented.ts";
+import { OverviewAnswer } from "../contract/figures.ts";
 import { vietnamDate } from "../domain/dates.ts";
 import { overviewFromStates } from "../domain/overview.ts";
 import type { Unit } from "../domain/types.ts";
@@ -33,31 +35,51 @@ export function overviewRoutes(
   // province or a country takes a while to assess, and many readers ask the same question).
   // Without a date the answer is on the latest report, else today in Vietnam: that day is part of the key.
   const cache = new Map<string, string>();
-  return new Hono<AppEnv>().get("/", validQuery(overviewQuery), async (c) => {
-    const query = c.req.valid("query");
-    const key = `${await store.figuresVersion()}|${query.unit ?? ""}|${query.date ?? vietnamDate(now())}|${query.campaign ?? ""}`;
-    let body = cache.get(key);
-    if (body === undefined) {
-      const input = await assessmentInput(store, query, homeUnit, now);
-      const overview = overviewFromStates(input.tree, input.unitId, input.states, input.campaign, input.date);
-      body = JSON.stringify({
-        ...overview,
-        // Each child's centre from the national catalogue, for the map (null where it has none).
-        children: overview.children.map((child) => ({ ...child, centre: centreOf(catalogue(), child.unit) })),
-        unit: input.scope.unit,
-        standing: input.scope.standing,
-        campaignId: input.campaign.id,
-        // The week of the date: approved by … at …, or provisional (null).
-        ...(await approvalOn(
-          store,
-          input.tree.reportingUnitsUnder(input.unitId).map((u) => u.id),
-          input.date,
+  return new Hono<AppEnv>().get(
+    "/",
+    documented({
+      summary: "A unit's figures on a date and its children's: rates, trajectory, pace, projection, flags",
+      tag: "Figures",
+      access: "dashboard",
+      answers: { 200: OverviewAnswer },
+      errors: [404, 409],
+    }),
+    validQuery(overviewQuery),
+    async (c) => {
+      const query = c.req.valid("query");
+      const key = `${await store.figuresVersion()}|${query.unit ?? ""}|${query.date ?? vietnamDate(now())}|${query.campaign ?? ""}`;
+      let body = cache.get(key);
+      if (body === undefined) {
+        const input = await assessmentInput(store, query, homeUnit, now);
+        const overview = overviewFromStates(
+          input.tree,
           input.unitId,
-        )),
-      });
-      if (cache.size >= CACHED) cache.delete(cache.keys().next().value as string);
-      cache.set(key, body);
-    }
-    return c.body(body, 200, { "Content-Type": "application/json; charset=UTF-8" });
-  });
+          input.states,
+          input.campaign,
+          input.date,
+        );
+        body = JSON.stringify({
+          ...overview,
+          // Each child's centre from the national catalogue, for the map (null where it has none).
+          children: overview.children.map((child) => ({
+            ...child,
+            centre: centreOf(catalogue(), child.unit),
+          })),
+          unit: input.scope.unit,
+          standing: input.scope.standing,
+          campaignId: input.campaign.id,
+          // The week of the date: approved by … at …, or provisional (null).
+          ...(await approvalOn(
+            store,
+            input.tree.reportingUnitsUnder(input.unitId).map((u) => u.id),
+            input.date,
+            input.unitId,
+          )),
+        });
+        if (cache.size >= CACHED) cache.delete(cache.keys().next().value as string);
+        cache.set(key, body);
+      }
+      return c.body(body, 200, { "Content-Type": "application/json; charset=UTF-8" });
+    },
+  );
 }

@@ -2,6 +2,8 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { allow, authorize } from "../auth/middleware.ts";
 import { can } from "../auth/roles.ts";
+import { documented } from "../contract/documented.ts";
+import { ApprovalAnswer, ReopenAnswer, ReportingAnswer, ReportingSettings } from "../contract/work.ts";
 import { addDays } from "../domain/dates.ts";
 import { weekFromLabel } from "../domain/reporting-weeks.ts";
 import type { Unit } from "../domain/types.ts";
@@ -26,28 +28,39 @@ const reopenBody = z.object({
 });
 
 export function reportingRoutes(store: Store, homeUnit: string | null, now: () => number) {
-  return new Hono<AppEnv>().get("/", validQuery(reportingQuery), async (c) => {
-    const answer = await reportingWeeks(store, c.req.valid("query"), homeUnit, now);
-    // The commune accounts to remind, for those who may see accounts' names (admin and police).
-    const user = c.get("user");
-    if (!user || !can(user, "readAudit")) return c.json(answer);
-    const accounts: Record<string, string[]> = {};
-    for (const account of await store.listUsers()) {
-      if (account.role !== "commune" || account.disabled || account.unitId === null) continue;
-      accounts[account.unitId] = [...(accounts[account.unitId] ?? []), account.username];
-    }
-    // Each week's latest reopening, with its reason (the audit log keeps them all).
-    const shown = new Set(answer.weeks.map((w) => w.week));
-    const reopenings: Record<string, { by: string | null; at: string; reason: string }> = {};
-    const unitId = answer.weeks[0]?.unit.id;
-    for (const entry of await store.auditLog({ action: "week.reopen", unitId, limit: 500 })) {
-      const week = entry.entityId ?? "";
-      if (!shown.has(week) || reopenings[week]) continue;
-      const reason = (entry.after as { reason?: unknown } | null)?.reason;
-      reopenings[week] = { by: entry.username, at: entry.at, reason: String(reason ?? "") };
-    }
-    return c.json({ ...answer, accounts, reopenings });
-  });
+  return new Hono<AppEnv>().get(
+    "/",
+    documented({
+      summary: "Who reported each week, on time or late, and each week's approval",
+      tag: "Reporting",
+      access: "dashboard",
+      answers: { 200: ReportingAnswer },
+      errors: [404],
+    }),
+    validQuery(reportingQuery),
+    async (c) => {
+      const answer = await reportingWeeks(store, c.req.valid("query"), homeUnit, now);
+      // The commune accounts to remind, for those who may see accounts' names (admin and police).
+      const user = c.get("user");
+      if (!user || !can(user, "readAudit")) return c.json(answer);
+      const accounts: Record<string, string[]> = {};
+      for (const account of await store.listUsers()) {
+        if (account.role !== "commune" || account.disabled || account.unitId === null) continue;
+        accounts[account.unitId] = [...(accounts[account.unitId] ?? []), account.username];
+      }
+      // Each week's latest reopening, with its reason (the audit log keeps them all).
+      const shown = new Set(answer.weeks.map((w) => w.week));
+      const reopenings: Record<string, { by: string | null; at: string; reason: string }> = {};
+      const unitId = answer.weeks[0]?.unit.id;
+      for (const entry of await store.auditLog({ action: "week.reopen", unitId, limit: 500 })) {
+        const week = entry.entityId ?? "";
+        if (!shown.has(week) || reopenings[week]) continue;
+        const reason = (entry.after as { reason?: unknown } | null)?.reason;
+        reopenings[week] = { by: entry.username, at: entry.at, reason: String(reason ?? "") };
+      }
+      return c.json({ ...answer, accounts, reopenings });
+    },
+  );
 }
 
 /** `/api/approvals`: police and admin approve a week for a unit's communes (locking it) and reopen it with a reason. */
@@ -77,46 +90,69 @@ export function approvalRoutes(store: Store) {
   }
   const mayApprove = allow(store, (user) => can(user, "approveWeeks"), "approve weeks");
   return new Hono<AppEnv>()
-    .post("/", mayApprove, validJson(approvalBody), async (c) => {
-      const { unitId, week } = c.req.valid("json");
-      const { scope, units } = await covered(unitId, week);
-      const approved = await store.approveWeek(units, week, scope.unit.id, c.get("actor"));
-      const approvals = await store.approvals(units, week, week);
-      return c.json(
-        { unitId: scope.unit.id, week, approved, approval: weekApproval(approvals, units, scope.unit.id) },
-        201,
-      );
-    })
-    .delete("/:unitId/:week", validJson(reopenBody), async (c) => {
-      const { unitId, week } = c.req.param();
-      await authorize(c, store, (user) => can(user, "approveWeeks"), { action: "reopen weeks", unitId });
-      if (weekFromLabel(week) === undefined) {
-        throw new ApiError(
-          400,
-          "INVALID_WEEK",
-          `${JSON.stringify(week)} is not an ISO week such as 2024-W14.`,
-          {
-            field: "week",
-            value: week,
-          },
+    .post(
+      "/",
+      documented({
+        summary: "Approve a week's figures for a unit (police, admin): its reports are locked",
+        tag: "Reporting",
+        access: "signed-in",
+        answers: { 201: ApprovalAnswer },
+        errors: [404, 409, 422],
+      }),
+      mayApprove,
+      validJson(approvalBody),
+      async (c) => {
+        const { unitId, week } = c.req.valid("json");
+        const { scope, units } = await covered(unitId, week);
+        const approved = await store.approveWeek(units, week, scope.unit.id, c.get("actor"));
+        const approvals = await store.approvals(units, week, week);
+        return c.json(
+          { unitId: scope.unit.id, week, approved, approval: weekApproval(approvals, units, scope.unit.id) },
+          201,
         );
-      }
-      const { scope, units } = await covered(unitId, week);
-      const removed = await store.reopenWeek(
-        units,
-        week,
-        scope.unit.id,
-        c.req.valid("json").reason,
-        c.get("actor"),
-      );
-      if (removed.length === 0) {
-        throw new ApiError(404, "APPROVAL_NOT_FOUND", `Week ${week} of ${unitId} is not approved.`, {
-          unitId,
+      },
+    )
+    .delete(
+      "/:unitId/:week",
+      documented({
+        summary: "Reopen an approved week, saying why (police, admin)",
+        tag: "Reporting",
+        access: "signed-in",
+        answers: { 200: ReopenAnswer },
+        errors: [404, 422],
+      }),
+      validJson(reopenBody),
+      async (c) => {
+        const { unitId, week } = c.req.param();
+        await authorize(c, store, (user) => can(user, "approveWeeks"), { action: "reopen weeks", unitId });
+        if (weekFromLabel(week) === undefined) {
+          throw new ApiError(
+            400,
+            "INVALID_WEEK",
+            `${JSON.stringify(week)} is not an ISO week such as 2024-W14.`,
+            {
+              field: "week",
+              value: week,
+            },
+          );
+        }
+        const { scope, units } = await covered(unitId, week);
+        const removed = await store.reopenWeek(
+          units,
           week,
-        });
-      }
-      return c.json({ unitId: scope.unit.id, week, reopened: removed.length });
-    });
+          scope.unit.id,
+          c.req.valid("json").reason,
+          c.get("actor"),
+        );
+        if (removed.length === 0) {
+          throw new ApiError(404, "APPROVAL_NOT_FOUND", `Week ${week} of ${unitId} is not approved.`, {
+            unitId,
+            week,
+          });
+        }
+        return c.json({ unitId: scope.unit.id, week, reopened: removed.length });
+      },
+    );
 }
 
 const text = plainText(200).transform((s) => s.trim());
@@ -139,9 +175,25 @@ const reportingSettingsBody = z.object({
 /** `/api/settings/reporting`: when weekly reports are due, and the weekly document's heading (admin changes them). */
 export function reportingSettingsRoutes(store: Store) {
   return new Hono<AppEnv>()
-    .get("/", async (c) => c.json(await store.reportingSettings()))
+    .get(
+      "/",
+      documented({
+        summary: "When weekly reports are due and the weekly document's heading",
+        tag: "Reporting",
+        access: "dashboard",
+        answers: { 200: ReportingSettings },
+      }),
+      async (c) => c.json(await store.reportingSettings()),
+    )
     .put(
       "/",
+      documented({
+        summary: "Change the reporting settings (admin)",
+        tag: "Reporting",
+        access: "signed-in",
+        answers: { 200: ReportingSettings },
+        errors: [422],
+      }),
       allow(store, (user) => can(user, "editCampaign"), "change the reporting settings"),
       validJson(reportingSettingsBody),
       async (c) => c.json(await store.updateReportingSettings(c.req.valid("json"), c.get("actor"))),

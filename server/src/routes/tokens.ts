@@ -4,6 +4,8 @@ import { z } from "zod";
 import { allow } from "../auth/middleware.ts";
 import { can, TOKEN_ACTIONS } from "../auth/roles.ts";
 import { hashSessionId } from "../auth/session.ts";
+import { documented } from "../contract/documented.ts";
+import { TokenCreated, TokensAnswer } from "../contract/people.ts";
 import { vietnamDate } from "../domain/dates.ts";
 import { isReportingUnit } from "../domain/tree.ts";
 import type { AppEnv } from "../env.ts";
@@ -32,33 +34,64 @@ const tokenBody = z.object({
 export function tokenRoutes(store: Store, now: () => number) {
   return new Hono<AppEnv>()
     .use(allow(store, (user) => can(user, "manageUsers"), "manage tokens"))
-    .get("/", async (c) => c.json({ tokens: await store.listTokens() }))
-    .post("/", validJson(tokenBody), async (c) => {
-      const body = c.req.valid("json");
-      if (body.unitId !== null) {
-        const unit = (await store.unitHistory()).treeOn(vietnamDate(now())).get(body.unitId);
-        if (!unit || !isReportingUnit(unit)) {
+    .get(
+      "/",
+      documented({
+        summary: "Programs' tokens (admin)",
+        tag: "Accounts",
+        access: "signed-in",
+        answers: { 200: TokensAnswer },
+      }),
+      async (c) => c.json({ tokens: await store.listTokens() }),
+    )
+    .post(
+      "/",
+      documented({
+        summary:
+          "Make a token for a program, bound to a commune (or the area) and actions; the secret is shown once (admin)",
+        tag: "Accounts",
+        access: "signed-in",
+        answers: { 201: TokenCreated },
+        errors: [422],
+      }),
+      validJson(tokenBody),
+      async (c) => {
+        const body = c.req.valid("json");
+        if (body.unitId !== null) {
+          const unit = (await store.unitHistory()).treeOn(vietnamDate(now())).get(body.unitId);
+          if (!unit || !isReportingUnit(unit)) {
+            throw new ApiError(
+              422,
+              "UNKNOWN_UNIT",
+              `${body.unitId} is not the code of a commune, town or ward.`,
+              [{ field: "unitId", value: body.unitId, message: "is not a commune of the area today" }],
+            );
+          }
+        }
+        const secret = `vnt_${randomBytes(32).toString("base64url")}`;
+        const token = await store.createToken(body, hashSessionId(secret), c.get("actor"));
+        return c.json({ token, secret }, 201);
+      },
+    )
+    .delete(
+      "/:id",
+      documented({
+        summary: "Revoke a token (admin)",
+        tag: "Accounts",
+        access: "signed-in",
+        answers: { 204: null },
+        errors: [404],
+      }),
+      async (c) => {
+        const id = Number(c.req.param("id"));
+        if (!Number.isSafeInteger(id) || !(await store.revokeToken(id, c.get("actor")))) {
           throw new ApiError(
-            422,
-            "UNKNOWN_UNIT",
-            `${body.unitId} is not the code of a commune, town or ward.`,
-            [{ field: "unitId", value: body.unitId, message: "is not a commune of the area today" }],
+            404,
+            "TOKEN_NOT_FOUND",
+            `No valid token has the id ${JSON.stringify(c.req.param("id"))}.`,
           );
         }
-      }
-      const secret = `vnt_${randomBytes(32).toString("base64url")}`;
-      const token = await store.createToken(body, hashSessionId(secret), c.get("actor"));
-      return c.json({ token, secret }, 201);
-    })
-    .delete("/:id", async (c) => {
-      const id = Number(c.req.param("id"));
-      if (!Number.isSafeInteger(id) || !(await store.revokeToken(id, c.get("actor")))) {
-        throw new ApiError(
-          404,
-          "TOKEN_NOT_FOUND",
-          `No valid token has the id ${JSON.stringify(c.req.param("id"))}.`,
-        );
-      }
-      return c.body(null, 204);
-    });
+        return c.body(null, 204);
+      },
+    );
 }

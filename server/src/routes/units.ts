@@ -1,5 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import { documented } from "../contract/documented.ts";
+import { SeriesAnswer, UnitAnswer, UnitsAnswer } from "../contract/figures.ts";
 import { daysBetween, vietnamDate } from "../domain/dates.ts";
 import { seriesOf } from "../domain/series.ts";
 import type { Report, Unit } from "../domain/types.ts";
@@ -30,45 +32,77 @@ export function unitRoutes(store: Store, now: () => number) {
   return (
     new Hono()
       // The tree valid on `date` (default: today in Vietnam); `all=true`: every version the deployment holds.
-      .get("/", validQuery(unitsQuery), async (c) => {
-        const { date, all } = c.req.valid("query");
-        const history = await store.unitHistory();
-        return c.json({ units: all ? history.versions : history.treeOn(date ?? vietnamDate(now())).units });
-      })
+      .get(
+        "/",
+        documented({
+          summary: "The units valid on a date (all=true: every version)",
+          tag: "Figures",
+          access: "dashboard",
+          answers: { 200: UnitsAnswer },
+        }),
+        validQuery(unitsQuery),
+        async (c) => {
+          const { date, all } = c.req.valid("query");
+          const history = await store.unitHistory();
+          return c.json({ units: all ? history.versions : history.treeOn(date ?? vietnamDate(now())).units });
+        },
+      )
       // The unit a code names on `date`: the version then, with its successors after its end.
-      .get("/:id", validQuery(z.object({ date: isoDate.optional() })), async (c) => {
-        const id = c.req.param("id");
-        const date = c.req.valid("query").date ?? vietnamDate(now());
-        const history = await store.unitHistory();
-        const found = history.resolve(id, date);
-        if (!found) throw unitNotFound(id);
-        const scope = scopeOf(history, found.unit, date);
-        return c.json({
-          unit: scope.unit,
-          standing: scope.standing,
-          children: scope.tree.childrenWithFigures(scope.unit.id),
-          versions: history.versionsOf(id),
-        });
-      })
+      .get(
+        "/:id",
+        documented({
+          summary: "A unit version on a date, its children and every version of its code",
+          tag: "Figures",
+          access: "dashboard",
+          answers: { 200: UnitAnswer },
+          errors: [404],
+        }),
+        validQuery(z.object({ date: isoDate.optional() })),
+        async (c) => {
+          const id = c.req.param("id");
+          const date = c.req.valid("query").date ?? vietnamDate(now());
+          const history = await store.unitHistory();
+          const found = history.resolve(id, date);
+          if (!found) throw unitNotFound(id);
+          const scope = scopeOf(history, found.unit, date);
+          return c.json({
+            unit: scope.unit,
+            standing: scope.standing,
+            children: scope.tree.childrenWithFigures(scope.unit.id),
+            versions: history.versionsOf(id),
+          });
+        },
+      )
       // One point per report date. The unit is the version valid on `date` (default: `to`, else today);
       // its series runs on across changes of units (before it began: its predecessors' figures summed).
-      .get("/:id/series", validQuery(seriesQuery), async (c) => {
-        const id = c.req.param("id");
-        const { from, to, date, campaign: campaignId } = c.req.valid("query");
-        const history = await store.unitHistory();
-        const day = date ?? to ?? vietnamDate(now());
-        const found = history.resolve(id, day);
-        if (!found) throw unitNotFound(id);
-        const scope = scopeOf(history, found.unit, day);
-        const units = scope.tree.reportingUnitsUnder(scope.unit.id);
-        const reports = await seriesReports(store, history, units, to ?? "9999-12-31");
-        const campaign = await campaignOf(store, campaignId);
-        return c.json({
-          unitId: id,
-          unit: scope.unit,
-          points: seriesOf(reports, units.length, campaign, from ?? null),
-        });
-      })
+      .get(
+        "/:id/series",
+        documented({
+          summary: "A unit's figures at each report date, across changes of units",
+          tag: "Figures",
+          access: "dashboard",
+          answers: { 200: SeriesAnswer },
+          errors: [404, 409],
+        }),
+        validQuery(seriesQuery),
+        async (c) => {
+          const id = c.req.param("id");
+          const { from, to, date, campaign: campaignId } = c.req.valid("query");
+          const history = await store.unitHistory();
+          const day = date ?? to ?? vietnamDate(now());
+          const found = history.resolve(id, day);
+          if (!found) throw unitNotFound(id);
+          const scope = scopeOf(history, found.unit, day);
+          const units = scope.tree.reportingUnitsUnder(scope.unit.id);
+          const reports = await seriesReports(store, history, units, to ?? "9999-12-31");
+          const campaign = await campaignOf(store, campaignId);
+          return c.json({
+            unitId: id,
+            unit: scope.unit,
+            points: seriesOf(reports, units.length, campaign, from ?? null),
+          });
+        },
+      )
   );
 }
 

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { allow, withVersions } from "../auth/middleware.ts";
 import { hashPassword, passwordContext, passwordProblem, type ScryptParams } from "../auth/passwords.ts";
 import { can, hasCommune, ROLES, type Role, type User } from "../auth/roles.ts";
+import { documented } from "../contract/documented.ts";
+import { UserAnswer, UsersAnswer } from "../contract/people.ts";
 import { vietnamDate } from "../domain/dates.ts";
 import { isReportingUnit } from "../domain/tree.ts";
 import type { AppEnv } from "../env.ts";
@@ -63,70 +65,101 @@ export function userRoutes(store: Store, passwordParams: ScryptParams, now: () =
     new Hono<AppEnv>()
       .use(allow(store, (user) => can(user, "manageUsers"), "manage users"))
       // With the communes that now cover an ended commune: the accounts an admin should review.
-      .get("/", async (c) => {
-        const users = await store.listUsers();
-        return c.json({ users: await Promise.all(users.map((user) => withVersions(store, user, now()))) });
-      })
-      .post("/", validJson(createBody), async (c) => {
-        const body = c.req.valid("json");
-        const unit = body.unitId ?? null;
-        await checkScope(body.role, unit);
-        await checkPassword(body.password, body.username);
-        if (await store.findUserForLogin(body.username)) {
-          throw new ApiError(
-            409,
-            "USERNAME_TAKEN",
-            `The username ${JSON.stringify(body.username)} is taken.`,
-            [{ field: "username", value: body.username, message: "is taken" }],
+      .get(
+        "/",
+        documented({
+          summary: "Every account (admin)",
+          tag: "Accounts",
+          access: "signed-in",
+          answers: { 200: UsersAnswer },
+        }),
+        async (c) => {
+          const users = await store.listUsers();
+          return c.json({ users: await Promise.all(users.map((user) => withVersions(store, user, now()))) });
+        },
+      )
+      .post(
+        "/",
+        documented({
+          summary: "Make an account (admin)",
+          tag: "Accounts",
+          access: "signed-in",
+          answers: { 201: UserAnswer },
+          errors: [409, 422],
+        }),
+        validJson(createBody),
+        async (c) => {
+          const body = c.req.valid("json");
+          const unit = body.unitId ?? null;
+          await checkScope(body.role, unit);
+          await checkPassword(body.password, body.username);
+          if (await store.findUserForLogin(body.username)) {
+            throw new ApiError(
+              409,
+              "USERNAME_TAKEN",
+              `The username ${JSON.stringify(body.username)} is taken.`,
+              [{ field: "username", value: body.username, message: "is taken" }],
+            );
+          }
+          const passwordHash = await hashPassword(body.password, passwordParams);
+          const user = await store.createUser(
+            { username: body.username, role: body.role, unitId: unit, passwordHash },
+            c.get("actor"),
           );
-        }
-        const passwordHash = await hashPassword(body.password, passwordParams);
-        const user = await store.createUser(
-          { username: body.username, role: body.role, unitId: unit, passwordHash },
-          c.get("actor"),
-        );
-        return c.json({ user }, 201);
-      })
-      .patch("/:id", validJson(updateBody), async (c) => {
-        const id = Number(c.req.param("id"));
-        const current = Number.isSafeInteger(id) ? await store.getUser(id) : undefined;
-        if (!current)
-          throw new ApiError(
-            404,
-            "USER_NOT_FOUND",
-            `No user has the id ${JSON.stringify(c.req.param("id"))}.`,
+          return c.json({ user }, 201);
+        },
+      )
+      .patch(
+        "/:id",
+        documented({
+          summary: "Change an account: role, commune, password, disabled (admin)",
+          tag: "Accounts",
+          access: "signed-in",
+          answers: { 200: UserAnswer },
+          errors: [404, 409, 422],
+        }),
+        validJson(updateBody),
+        async (c) => {
+          const id = Number(c.req.param("id"));
+          const current = Number.isSafeInteger(id) ? await store.getUser(id) : undefined;
+          if (!current)
+            throw new ApiError(
+              404,
+              "USER_NOT_FOUND",
+              `No user has the id ${JSON.stringify(c.req.param("id"))}.`,
+            );
+          const body = c.req.valid("json");
+          const nextRole = body.role ?? current.role;
+          // A role change keeps the commune only where the new role can have one.
+          const keepsUnit = hasCommune(nextRole);
+          const next: Pick<User, "role" | "unitId"> = {
+            role: nextRole,
+            unitId: body.unitId !== undefined ? body.unitId : keepsUnit ? current.unitId : null,
+          };
+          await checkScope(next.role, next.unitId);
+          const self = c.get("user")?.id === id;
+          if (self && (body.disabled || (body.role && body.role !== "admin"))) {
+            throw invalid(
+              "CANNOT_CHANGE_SELF",
+              body.disabled ? "disabled" : "role",
+              body.disabled ?? body.role,
+              "an admin cannot disable or demote themselves",
+            );
+          }
+          if (body.password !== undefined) await checkPassword(body.password, current.username);
+          const user = await store.updateUser(
+            id,
+            {
+              role: next.role,
+              unitId: next.unitId,
+              disabled: body.disabled,
+              passwordHash:
+                body.password === undefined ? undefined : await hashPassword(body.password, passwordParams),
+            },
+            c.get("actor"),
           );
-        const body = c.req.valid("json");
-        const nextRole = body.role ?? current.role;
-        // A role change keeps the commune only where the new role can have one.
-        const keepsUnit = hasCommune(nextRole);
-        const next: Pick<User, "role" | "unitId"> = {
-          role: nextRole,
-          unitId: body.unitId !== undefined ? body.unitId : keepsUnit ? current.unitId : null,
-        };
-        await checkScope(next.role, next.unitId);
-        const self = c.get("user")?.id === id;
-        if (self && (body.disabled || (body.role && body.role !== "admin"))) {
-          throw invalid(
-            "CANNOT_CHANGE_SELF",
-            body.disabled ? "disabled" : "role",
-            body.disabled ?? body.role,
-            "an admin cannot disable or demote themselves",
-          );
-        }
-        if (body.password !== undefined) await checkPassword(body.password, current.username);
-        const user = await store.updateUser(
-          id,
-          {
-            role: next.role,
-            unitId: next.unitId,
-            disabled: body.disabled,
-            passwordHash:
-              body.password === undefined ? undefined : await hashPassword(body.password, passwordParams),
-          },
-          c.get("actor"),
-        );
-        return c.json({ user });
-      })
+          return c.json({ user });
+        },
+      )
   );
 }
