@@ -7,9 +7,9 @@
 
 import { parseArgs } from "node:util";
 import { hashPassword, passwordContext, passwordProblem } from "../server/src/auth/passwords.ts";
-import { ROLES, type Role } from "../server/src/auth/roles.ts";
 import { databaseLocation, loadConfig } from "../server/src/config.ts";
 import { vietnamDate } from "../server/src/domain/dates.ts";
+import { ROLES, type Role } from "../server/src/domain/roles.ts";
 import { isReportingUnit } from "../server/src/domain/tree.ts";
 import { type Actor, openStore } from "../server/src/store/store.ts";
 

@@ -142,7 +142,10 @@ export function createApp({
     .route("/reporting", reportingRoutes(store, config.homeUnit, now))
     .route("/approvals", approvalRoutes(store))
     .route("/settings/reporting", reportingSettingsRoutes(store));
-  api.route("/", contractRoutes(api));
+  api.route(
+    "/",
+    contractRoutes(() => app),
+  );
 
   const policy = {
     defaultSrc: ["'self'"],

@@ -1,4 +1,4 @@
-import type { User } from "./auth/roles.ts";
+import type { User } from "./domain/roles.ts";
 import type { Actor } from "./store/store.ts";
 
 /** What the middleware puts on every request's context. */

@@ -2,10 +2,10 @@
 import type { Hono } from "hono";
 import { type AppDeps, createApp } from "../src/app.ts";
 import { hashPassword, type ScryptParams } from "../src/auth/passwords.ts";
-import type { Role } from "../src/auth/roles.ts";
 import { catalogueAt } from "../src/catalogue/catalogue.ts";
 import { type DemoData, PROJECT_ROOT } from "../src/config.ts";
 import { DIRECTIVE_CAMPAIGN } from "../src/domain/campaign.ts";
+import type { Role } from "../src/domain/roles.ts";
 import type { Campaign, Report } from "../src/domain/types.ts";
 import { seedIfEmpty } from "../src/seed.ts";
 import { migrate } from "../src/store/migrate.ts";

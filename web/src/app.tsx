@@ -1,5 +1,5 @@
 import { isIsoDate } from "@vneid-tracker/server/domain/dates.ts";
-import { can } from "@vneid-tracker/server/roles.ts";
+import { can } from "@vneid-tracker/server/domain/roles.ts";
 import { lazy, Suspense, useState } from "react";
 import { Link, Route, Switch, useLocation, useSearch } from "wouter";
 import { Skeleton } from "./components/states.tsx";

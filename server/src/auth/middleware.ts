@@ -2,12 +2,12 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie } from "hono/cookie";
 import { vietnamDate } from "../domain/dates.ts";
+import type { User } from "../domain/roles.ts";
 import type { Unit } from "../domain/types.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import type { Store } from "../store/store.ts";
 import type { ApiToken } from "../store/tokens.ts";
-import type { User } from "./roles.ts";
 import { hashSessionId, sessionCookieName, sessionExpired, TOUCH_INTERVAL_MS } from "./session.ts";
 
 export interface AuthOptions {

@@ -82,6 +82,6 @@ export const ReorganisationAnswer = z.strictObject({
     problems: z.array(z.string()),
   }),
   accounts: z.array(
-    z.strictObject({ username: z.string(), unitId: unitCode.nullable(), successors: z.array(unitCode) }),
+    z.strictObject({ username: z.string(), unitId: unitCode, successors: z.array(unitCode) }),
   ),
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ACTIONS, ROLES } from "../auth/roles.ts";
+import { ACTIONS, ROLES } from "../domain/roles.ts";
 import { UNIT_KINDS } from "../domain/types.ts";
 
 // The shapes every group of routes shares. Answers are strict objects: a key the contract does not

@@ -23,7 +23,7 @@ export const DOCUMENTATION = {
       "A unit code names one version of a unit on each date: ask with `date` to choose it.",
     ].join(" "),
   },
-  servers: [{ url: "/" }],
+
   components: {
     securitySchemes: {
       session: {
@@ -43,16 +43,16 @@ export const DOCUMENTATION = {
 } as const;
 
 /** The OpenAPI document of `api`, as /api/openapi.json answers it. */
-export const openApiDocument = (api: Hono<AppEnv>) =>
-  generateSpecs(api, { documentation: DOCUMENTATION as never });
+export const openApiDocument = (app: Hono) =>
+  generateSpecs(app, { documentation: DOCUMENTATION as never, excludeStaticFile: false });
 
-/** `/openapi.json` (the contract) and `/docs` (a page to read it), for the API's own app. */
-export function contractRoutes(api: Hono<AppEnv>) {
+/** `/openapi.json` (the contract) and `/docs` (a page to read it), of the whole app once it is made. */
+export function contractRoutes(app: () => Hono) {
   let document: Promise<string> | undefined;
   let bundle: Buffer | undefined;
   return new Hono<AppEnv>()
     .get("/openapi.json", async (c) => {
-      document ??= openApiDocument(api).then((spec) => JSON.stringify(spec));
+      document ??= openApiDocument(app()).then((spec) => JSON.stringify(spec));
       return c.body(await document, 200, { "Content-Type": "application/json; charset=UTF-8" });
     })
     .get("/docs/scalar.js", (c) => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TOKEN_ACTIONS } from "../auth/roles.ts";
+import { TOKEN_ACTIONS } from "../domain/roles.ts";
 import { isoDay, isoTime, User, unitCode } from "./common.ts";
 
 // Accounts, sign-in, programs' tokens and the audit log.

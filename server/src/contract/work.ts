@@ -15,7 +15,17 @@ export const ReportAnswer = z.strictObject({
 const ImportRow = z
   .strictObject({
     row: z.number().int().meta({ description: "The line in the file, as a spreadsheet numbers it" }),
-    values: z.record(z.string(), z.unknown()),
+    values: z
+      .strictObject({
+        unitId: unitCode.nullable(),
+        unitName: z.string().nullable(),
+        date: z.string().meta({ description: "As read; YYYY-MM-DD when it is a date" }),
+        population: z.unknown(),
+        level2: z.unknown(),
+        dual: z.unknown(),
+        linked: z.unknown(),
+      })
+      .meta({ description: "The row's cells as read: counts as numbers where they are, else as written" }),
     errors: z.array(Problem),
     warnings: z.array(Problem),
     change: z.enum(["create", "revise", "unchanged"]).nullable(),

@@ -13,7 +13,11 @@ export interface Flag {
   values: Record<string, FlagValue>;
 }
 
-export type FlagValue = number | string | null | readonly { id: string; name: string; eta: string | null }[];
+export type FlagValue =
+  | number
+  | string
+  | null
+  | readonly { id: string; name: string; eta: string | null; shortfall: number }[];
 
 const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 

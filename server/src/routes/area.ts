@@ -1,7 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { allow } from "../auth/middleware.ts";
-import { can } from "../auth/roles.ts";
 import { areaFromCatalogue } from "../catalogue/area-setup.ts";
 import { type Catalogue, REORGANISATION_2025, TREES } from "../catalogue/catalogue.ts";
 import { endingCommunes, LATE_RESOLUTIONS } from "../catalogue/late-reports.ts";
@@ -16,6 +15,7 @@ import {
 } from "../contract/area.ts";
 import { documented } from "../contract/documented.ts";
 import { vietnamDate } from "../domain/dates.ts";
+import { can } from "../domain/roles.ts";
 import { isReportingUnit } from "../domain/tree.ts";
 import { type Scope, versionKey } from "../domain/unit-history.ts";
 import type { AppEnv } from "../env.ts";

@@ -1,9 +1,9 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { allow } from "../auth/middleware.ts";
-import { can } from "../auth/roles.ts";
 import { documented } from "../contract/documented.ts";
 import { AuditAnswer } from "../contract/people.ts";
+import { can } from "../domain/roles.ts";
 import type { AppEnv } from "../env.ts";
 import type { Store } from "../store/store.ts";
 import { countParam, isoDate, validQuery } from "../validation.ts";

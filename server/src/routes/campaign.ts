@@ -1,10 +1,10 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { allow } from "../auth/middleware.ts";
-import { can } from "../auth/roles.ts";
 import { documented } from "../contract/documented.ts";
 import { CampaignAnswer, CampaignsAnswer } from "../contract/work.ts";
 import { type CampaignRecord, campaignView, DIRECTIVE_CAMPAIGN } from "../domain/campaign.ts";
+import { can } from "../domain/roles.ts";
 import type { Campaign } from "../domain/types.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";

@@ -1,13 +1,13 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { authorize } from "../auth/middleware.ts";
-import { can } from "../auth/roles.ts";
 import { documented } from "../contract/documented.ts";
 import { DriveAnswer, DrivesAnswer, SuggestionsAnswer } from "../contract/work.ts";
 import { isIsoDate, vietnamDate } from "../domain/dates.ts";
 import { checkDrive, DRIVE_STATUSES, type Drive, type DriveInput, suggestDrives } from "../domain/drives.ts";
 import { reportingUnitsOn } from "../domain/overview.ts";
 import type { Problem } from "../domain/report-validation.ts";
+import { can } from "../domain/roles.ts";
 import { METRICS } from "../domain/types.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";

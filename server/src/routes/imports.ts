@@ -1,9 +1,9 @@
 import { Hono } from "hono";
 import { authorize, requireUser } from "../auth/middleware.ts";
-import { can } from "../auth/roles.ts";
 import { documented } from "../contract/documented.ts";
 import { ImportAnswer } from "../contract/work.ts";
 import { vietnamDate } from "../domain/dates.ts";
+import { can } from "../domain/roles.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import { toCsv, toXlsx } from "../exports/cells.ts";

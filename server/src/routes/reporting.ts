@@ -1,11 +1,11 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { allow, authorize } from "../auth/middleware.ts";
-import { can } from "../auth/roles.ts";
 import { documented } from "../contract/documented.ts";
 import { ApprovalAnswer, ReopenAnswer, ReportingAnswer, ReportingSettings } from "../contract/work.ts";
 import { addDays } from "../domain/dates.ts";
 import { weekFromLabel } from "../domain/reporting-weeks.ts";
+import { can } from "../domain/roles.ts";
 import type { Unit } from "../domain/types.ts";
 import { type Scope, scopeOf } from "../domain/unit-history.ts";
 import type { AppEnv } from "../env.ts";

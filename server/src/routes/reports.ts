@@ -1,12 +1,12 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { authorize } from "../auth/middleware.ts";
-import { can } from "../auth/roles.ts";
 import { documented } from "../contract/documented.ts";
 import { ReportAnswer } from "../contract/work.ts";
 import { baselineChange } from "../domain/baseline-change.ts";
 import { isIsoDate, vietnamDate } from "../domain/dates.ts";
 import { checkReport, earliestReportDate, type Problem } from "../domain/report-validation.ts";
+import { can } from "../domain/roles.ts";
 import type { Unit } from "../domain/types.ts";
 import { otherVersion, versionKey } from "../domain/unit-history.ts";
 import type { AppEnv } from "../env.ts";

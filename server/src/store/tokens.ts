@@ -1,4 +1,4 @@
-import type { Action } from "../auth/roles.ts";
+import type { Action } from "../domain/roles.ts";
 import { type Sql, statement } from "./sql/sql.ts";
 
 /** A token as an admin sees it: never its secret, which is shown once when it is made. */

@@ -1,4 +1,4 @@
-import type { Role, User } from "../auth/roles.ts";
+import type { Role, User } from "../domain/roles.ts";
 import { type Sql, statement } from "./sql/sql.ts";
 
 interface UserRow {

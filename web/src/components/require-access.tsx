@@ -1,4 +1,4 @@
-import { type Action, can } from "@vneid-tracker/server/roles.ts";
+import { type Action, can } from "@vneid-tracker/server/domain/roles.ts";
 import type { ReactNode } from "react";
 import { Link } from "wouter";
 import { useI18n } from "../lib/i18n.tsx";

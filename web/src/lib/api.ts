@@ -1,18 +1,18 @@
-import type { AuditRecord } from "@vneid-tracker/server/domain/audit.ts";
-import type { CampaignRecord, CampaignView } from "@vneid-tracker/server/domain/campaign.ts";
-import type { UnitOverview } from "@vneid-tracker/server/domain/overview.ts";
-import type { SeriesPoint } from "@vneid-tracker/server/domain/series.ts";
-import type { Unit } from "@vneid-tracker/server/domain/types.ts";
-import type { User } from "@vneid-tracker/server/roles.ts";
+import type { Answer, Schemas } from "./contract.ts";
 
-export type { AuditRecord, SeriesPoint, Unit, UnitOverview, User };
+export type Unit = Schemas["Unit"];
+export type User = Schemas["User"];
+export type SeriesPoint = Schemas["SeriesPoint"];
+export type AuditRecord = Schemas["AuditEntry"];
 /** A campaign as the API answers it: with its id and its targets as percents. */
-export type Campaign = CampaignView<CampaignRecord>;
+export type Campaign = Schemas["Campaign"];
+/** A unit's figures and its children's, without what the overview says about the answer itself. */
+export type UnitOverview = Omit<Answer<"/api/overview">, "standing" | "campaignId" | "week" | "approval">;
 export type Role = User["role"];
-export type ChildOverview = UnitOverview["children"][number];
-export type MetricStatus = UnitOverview["coverage"];
-export type Flag = UnitOverview["flags"][number];
-export type Figures = UnitOverview["figures"];
+export type ChildOverview = Schemas["ChildOverview"];
+export type MetricStatus = Schemas["MetricStatus"];
+export type Flag = Schemas["Flag"];
+export type Figures = Schemas["Figures"];
 
 export interface ErrorDetail {
   field: string;

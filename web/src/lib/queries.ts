@@ -1,16 +1,11 @@
 import { QueryClient, queryOptions } from "@tanstack/react-query";
-import type { Drive, DriveEffect, Suggestion } from "@vneid-tracker/server/domain/drives.ts";
-import type { UnitRate } from "@vneid-tracker/server/domain/reporting-weeks.ts";
 import type { Metric } from "@vneid-tracker/server/domain/types.ts";
-import type { DocumentHeading, WeekReporting } from "@vneid-tracker/server/domain/weekly-document.ts";
-import { type Campaign, fetchJson, type SeriesPoint, type Unit, type UnitOverview } from "./api.ts";
+import { type Campaign, fetchJson } from "./api.ts";
+import type { Answer, Schemas } from "./contract.ts";
 
-export type DriveWithEffect = Drive & {
-  effect: DriveEffect | null;
-  unitName?: string;
-  villageName?: string | null;
-};
-export type { Drive, Suggestion };
+export type Drive = Schemas["Drive"];
+export type DriveWithEffect = Answer<"/api/drives">["drives"][number];
+export type Suggestion = Schemas["Suggestion"];
 
 // The read queries several features share; a feature's own queries live in its api.ts.
 
@@ -36,7 +31,7 @@ export const seriesQuery = (unitId: string, date: string | null = null, campaign
   queryOptions({
     queryKey: ["series", unitId, date, campaign],
     queryFn: () =>
-      fetchJson<{ points: SeriesPoint[] }>(
+      fetchJson<Answer<"/api/units/{id}/series">>(
         `/api/units/${encodeURIComponent(unitId)}/series${query({ date, campaign })}`,
       ),
   });
@@ -52,7 +47,7 @@ export const campaignQuery = (campaign: string | null = null) =>
 export const campaignsQuery = () =>
   queryOptions({
     queryKey: ["campaign", "all"],
-    queryFn: () => fetchJson<{ currentId: number; campaigns: Campaign[] }>("/api/campaigns"),
+    queryFn: () => fetchJson<Answer<"/api/campaigns">>("/api/campaigns"),
     staleTime: Number.POSITIVE_INFINITY,
   });
 
@@ -60,7 +55,7 @@ export const campaignsQuery = () =>
 export const unitsQuery = (date: string | null = null) =>
   queryOptions({
     queryKey: ["units", date],
-    queryFn: () => fetchJson<{ units: Unit[] }>(`/api/units${query({ date })}`),
+    queryFn: () => fetchJson<Answer<"/api/units">>(`/api/units${query({ date })}`),
     staleTime: Number.POSITIVE_INFINITY,
   });
 
@@ -72,23 +67,10 @@ export const areaQuery = () =>
     staleTime: Number.POSITIVE_INFINITY,
   });
 
-export interface Area {
-  area: Unit | null;
-  standing?: "valid" | "former" | "future";
-  communes?: number;
-  reorganisationPending?: boolean;
-}
+export type Area = Answer<"/api/area">;
 
 /** An overview answer: the unit asked for, where it stands on the date, and the campaign it was judged by. */
-export type AreaOverview = Omit<UnitOverview, "children"> & {
-  /** Each child with its centre [longitude, latitude] from the national catalogue (null: not located). */
-  children: (UnitOverview["children"][number] & { centre: [number, number] | null })[];
-  standing: "valid" | "former" | "future";
-  campaignId: number;
-  /** The ISO week of the date, and its approval (null: provisional). */
-  week: string;
-  approval: { by: string; at: string } | null;
-};
+export type AreaOverview = Answer<"/api/overview">;
 
 export interface DriveFilters {
   unit?: string;
@@ -102,7 +84,7 @@ export const drivesQuery = (filters: DriveFilters = {}) => {
   const params = new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as [string, string][]);
   return queryOptions({
     queryKey: ["drives", filters],
-    queryFn: () => fetchJson<{ drives: DriveWithEffect[] }>(`/api/drives?${params}`),
+    queryFn: () => fetchJson<Answer<"/api/drives">>(`/api/drives?${params}`),
   });
 };
 
@@ -115,28 +97,14 @@ export const suggestionsQuery = (date: string | null, metric: Metric = "coverage
       if (date) query.set("date", date);
       if (metric !== "coverage") query.set("metric", metric);
       const search = query.toString();
-      return fetchJson<{ date: string; suggestions: Suggestion[] }>(
+      return fetchJson<Answer<"/api/drives/suggestions">>(
         `/api/drives/suggestions${search ? `?${search}` : ""}`,
       );
     },
   });
 
-export interface ReportingWeek extends WeekReporting {
-  closed: boolean;
-  unit: { id: string; name: string };
-  approval: { by: string; at: string } | null;
-  units: (WeekReporting["units"][number] & { recordedAt: string | null; approved: boolean })[];
-}
-
-export interface Reporting {
-  weeks: ReportingWeek[];
-  /** Each commune's rate over the weeks: expected, reported, on time. */
-  communes: UnitRate[];
-  /** For police and admin: the commune accounts of each commune. */
-  accounts?: Record<string, string[]>;
-  /** For police and admin: each week's latest reopening, with its reason. */
-  reopenings?: Record<string, { by: string | null; at: string; reason: string }>;
-}
+export type Reporting = Answer<"/api/reporting">;
+export type ReportingWeek = Schemas["ReportingWeek"];
 
 /** Who reported each week from `from` to `to` (default: the eight weeks up to today). */
 export const reportingQuery = (params: {
@@ -153,10 +121,7 @@ export const reportingQuery = (params: {
   });
 };
 
-export interface ReportingSettings {
-  due: { days: number; time: string };
-  document: DocumentHeading;
-}
+export type ReportingSettings = Schemas["ReportingSettings"];
 
 export const reportingSettingsQuery = () =>
   queryOptions({
@@ -165,18 +130,14 @@ export const reportingSettingsQuery = () =>
     staleTime: Number.POSITIVE_INFINITY,
   });
 
-export interface BoundaryFeature {
-  type: "Feature";
-  properties: { code: string; name?: string };
-  geometry: { type: "Polygon" | "MultiPolygon"; coordinates: unknown };
-}
+export type BoundaryFeature = Schemas["Boundaries"]["features"][number];
 
 /** The boundaries of a unit's children on a date, uploaded in Settings (none: the map draws dots). */
 export const boundariesQuery = (unitId: string, date: string) =>
   queryOptions({
     queryKey: ["units", "boundaries", unitId, date],
     queryFn: () =>
-      fetchJson<{ features: BoundaryFeature[] }>(
+      fetchJson<Schemas["Boundaries"]>(
         `/api/area/boundaries?unit=${encodeURIComponent(unitId)}&date=${date}`,
       ),
     staleTime: Number.POSITIVE_INFINITY,

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { successorCodes } from "@vneid-tracker/server/roles.ts";
+import { successorCodes } from "@vneid-tracker/server/domain/roles.ts";
 import { fetchJson, sendJson, type User } from "./api.ts";
 
 /** The signed-in user, or null; shared by the header, the guarded pages and the features. */

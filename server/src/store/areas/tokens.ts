@@ -1,4 +1,4 @@
-import type { Action } from "../../auth/roles.ts";
+import type { Action } from "../../domain/roles.ts";
 import type { Actor } from "../audit.ts";
 import { type ApiToken, tokenStatements as tokens } from "../tokens.ts";
 import type { StoreContext } from "./context.ts";

@@ -1,4 +1,4 @@
-import type { User } from "../../auth/roles.ts";
+import type { User } from "../../domain/roles.ts";
 import type { Actor } from "../audit.ts";
 import { sessionStatements as sessions } from "../sessions.ts";
 import type { Sql } from "../sql/sql.ts";

@@ -1,8 +1,9 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { type AuditRecord, fetchJson, type Role, sendJson, type User } from "../../lib/api.ts";
+import { fetchJson, sendJson } from "../../lib/api.ts";
+import type { Answer, Body } from "../../lib/contract.ts";
 
 export const usersQuery = () =>
-  queryOptions({ queryKey: ["users"], queryFn: () => fetchJson<{ users: User[] }>("/api/users") });
+  queryOptions({ queryKey: ["users"], queryFn: () => fetchJson<Answer<"/api/users">>("/api/users") });
 
 export interface AuditFilters {
   user?: string;
@@ -18,18 +19,12 @@ export const auditQuery = (filters: AuditFilters) => {
   );
   return queryOptions({
     queryKey: ["audit", filters],
-    queryFn: () => fetchJson<{ entries: AuditRecord[] }>(`/api/audit?${params}`),
+    queryFn: () => fetchJson<Answer<"/api/audit">>(`/api/audit?${params}`),
   });
 };
 
-export interface NewUser {
-  username: string;
-  role: Role;
-  unitId: string | null;
-  password: string;
-}
-
-export type UserChanges = Partial<{ role: Role; unitId: string | null; disabled: boolean; password: string }>;
+export type NewUser = Body<"/api/users", "post">;
+export type UserChanges = Body<"/api/users/{id}", "patch">;
 
 function useInvalidateUsers() {
   const client = useQueryClient();
@@ -40,7 +35,7 @@ function useInvalidateUsers() {
 export function useCreateUser() {
   const invalidate = useInvalidateUsers();
   return useMutation({
-    mutationFn: (user: NewUser) => sendJson<{ user: User }>("POST", "/api/users", user),
+    mutationFn: (user: NewUser) => sendJson<Answer<"/api/users", "post", 201>>("POST", "/api/users", user),
     onSuccess: invalidate,
   });
 }
@@ -49,7 +44,7 @@ export function useUpdateUser() {
   const invalidate = useInvalidateUsers();
   return useMutation({
     mutationFn: ({ id, changes }: { id: number; changes: UserChanges }) =>
-      sendJson<{ user: User }>("PATCH", `/api/users/${id}`, changes),
+      sendJson<Answer<"/api/users/{id}", "patch">>("PATCH", `/api/users/${id}`, changes),
     onSuccess: invalidate,
   });
 }

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
+import { hasCommune, ROLES, successorCodes } from "@vneid-tracker/server/domain/roles.ts";
 import { isReportingUnit } from "@vneid-tracker/server/domain/tree.ts";
-import { hasCommune, ROLES, successorCodes } from "@vneid-tracker/server/roles.ts";
 import { type FormEvent, useState } from "react";
 import { RequireAccess } from "../../components/require-access.tsx";
 import { ScrollRegion } from "../../components/scroll-region.tsx";

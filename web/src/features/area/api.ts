@@ -1,19 +1,9 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import type { LateReportsPlan, LateResolution } from "@vneid-tracker/server/late-reports.ts";
-import type { ReorganisationPlan } from "@vneid-tracker/server/reorganise.ts";
-import { type Campaign, fetchJson, sendFile, sendJson, type Unit } from "../../lib/api.ts";
+import { type Campaign, fetchJson, sendFile, sendJson } from "../../lib/api.ts";
+import type { Answer, Body } from "../../lib/contract.ts";
 import type { ReportingSettings } from "../../lib/queries.ts";
 
-export interface CatalogueUnit {
-  code: string;
-  name: string;
-  kind: Unit["kind"];
-  parentCode: string | null;
-  tree: "2024" | "2025";
-  /** The units above it, nearest first. */
-  path: string;
-}
-
+export type CatalogueUnit = Answer<"/api/catalogue">["units"][number];
 /** The national catalogue: a search by name or code, else the units under `parent` (the provinces without one). */
 export const catalogueQuery = (tree: "2024" | "2025", q: string, parent: string | null) => {
   const params = new URLSearchParams({ tree });
@@ -21,7 +11,7 @@ export const catalogueQuery = (tree: "2024" | "2025", q: string, parent: string 
   else if (parent) params.set("parent", parent);
   return queryOptions({
     queryKey: ["catalogue", tree, q.trim(), parent],
-    queryFn: () => fetchJson<{ units: CatalogueUnit[] }>(`/api/catalogue?${params}`),
+    queryFn: () => fetchJson<Answer<"/api/catalogue">>(`/api/catalogue?${params}`),
     staleTime: Number.POSITIVE_INFINITY,
   });
 };
@@ -33,12 +23,9 @@ export interface CampaignInput {
   targets: { coverage: number; linking: number };
 }
 
-export type ReorganisationPreview = ReorganisationPlan & {
-  dryRun: boolean;
-  applied: boolean;
-  late: LateReportsPlan;
-  accounts: { username: string; unitId: string; successors: string[] }[];
-};
+export type ReorganisationPreview = Answer<"/api/area/reorganisation", "post">;
+/** What to do with reports an ending commune sent on or after the change. */
+export type LateResolution = NonNullable<Body<"/api/area/reorganisation", "post">["lateReports"]>;
 
 /** After a change of the area, its units or its campaigns, every figure is asked again. */
 function useRefreshAll() {
@@ -53,7 +40,7 @@ export function useChooseArea() {
   const refresh = useRefreshAll();
   return useMutation({
     mutationFn: (area: { tree: "2024" | "2025"; code: string }) =>
-      sendJson<{ area: Unit; units: number }>("POST", "/api/area", area),
+      sendJson<Answer<"/api/area", "post", 201>>("POST", "/api/area", area),
     onSuccess: refresh,
   });
 }
@@ -121,10 +108,7 @@ export function useUploadBoundaries() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ file, date }: { file: File; date: string }) =>
-      sendFile<{ date: string; matched: number; unmatched: string[] }>(
-        `/api/area/boundaries?date=${date}`,
-        file,
-      ),
+      sendFile<Answer<"/api/area/boundaries", "post", 201>>(`/api/area/boundaries?date=${date}`, file),
     onSuccess: () => client.invalidateQueries({ queryKey: ["units", "boundaries"] }),
   });
 }

@@ -1,5 +1,4 @@
 import { useQuery } from "@tanstack/react-query";
-import type { LateResolution } from "@vneid-tracker/server/late-reports.ts";
 import { type FormEvent, useState } from "react";
 import { DateInput } from "../../components/date-input.tsx";
 import { RequireAccess } from "../../components/require-access.tsx";
@@ -16,6 +15,7 @@ import {
 } from "../../lib/queries.ts";
 import { vietnamToday } from "../../lib/today.ts";
 import {
+  type LateResolution,
   type ReorganisationPreview,
   useChooseArea,
   useChooseCampaign,
@@ -306,7 +306,7 @@ function ReorganisationSection() {
     <section className="card" aria-labelledby="reorganisation-title">
       <h2 id="reorganisation-title">{t.area.reorganisation}</h2>
       <p className="muted">{t.area.reorganisationIntro}</p>
-      {area.data?.reorganisationPending && (
+      {area.data && "reorganisationPending" in area.data && area.data.reorganisationPending && (
         <p className="notice" role="status">
           {t.area.reorganisationPending}
         </p>

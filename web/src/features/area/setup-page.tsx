@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { can } from "@vneid-tracker/server/roles.ts";
+import { can } from "@vneid-tracker/server/domain/roles.ts";
 import { useState } from "react";
 import { Link, useLocation } from "wouter";
 import { ErrorState, Skeleton } from "../../components/states.tsx";

@@ -1,4 +1,4 @@
-import { can } from "@vneid-tracker/server/roles.ts";
+import { can } from "@vneid-tracker/server/domain/roles.ts";
 import { type Column, DataTable } from "../../components/data-table.tsx";
 import type { SeriesPoint, Unit } from "../../lib/api.ts";
 import { errorText } from "../../lib/error-text.ts";

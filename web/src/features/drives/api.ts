@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { DriveInput } from "@vneid-tracker/server/domain/drives.ts";
 import { sendJson } from "../../lib/api.ts";
-import type { Drive } from "../../lib/queries.ts";
+import type { Answer, Body } from "../../lib/contract.ts";
+
+export type DriveBody = Body<"/api/drives/{id}", "patch">;
 
 function useInvalidateDrives() {
   const client = useQueryClient();
@@ -13,10 +14,10 @@ function useInvalidateDrives() {
 export function useSaveDrive() {
   const invalidate = useInvalidateDrives();
   return useMutation({
-    mutationFn: ({ id, drive }: { id?: number; drive: Partial<DriveInput> }) =>
+    mutationFn: ({ id, drive }: { id?: number; drive: DriveBody }) =>
       id === undefined
-        ? sendJson<{ drive: Drive }>("POST", "/api/drives", drive)
-        : sendJson<{ drive: Drive }>("PATCH", `/api/drives/${id}`, drive),
+        ? sendJson<Answer<"/api/drives", "post", 201>>("POST", "/api/drives", drive)
+        : sendJson<Answer<"/api/drives/{id}", "patch">>("PATCH", `/api/drives/${id}`, drive),
     onSuccess: invalidate,
   });
 }

@@ -1,8 +1,8 @@
 import { countValue } from "@vneid-tracker/server/domain/counts.ts";
 import { checkDrive, type DriveInput } from "@vneid-tracker/server/domain/drives.ts";
 import type { ServerProblem } from "@vneid-tracker/server/domain/problem-text.ts";
+import { can } from "@vneid-tracker/server/domain/roles.ts";
 import { isReportingUnit, isVillage } from "@vneid-tracker/server/domain/tree.ts";
-import { can } from "@vneid-tracker/server/roles.ts";
 import { type FormEvent, useState } from "react";
 import { DateInput } from "../../components/date-input.tsx";
 import { ProblemList } from "../../components/problem-list.tsx";

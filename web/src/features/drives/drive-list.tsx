@@ -1,7 +1,7 @@
 import { countValue } from "@vneid-tracker/server/domain/counts.ts";
 import { checkDrive } from "@vneid-tracker/server/domain/drives.ts";
 import type { ServerProblem } from "@vneid-tracker/server/domain/problem-text.ts";
-import { can } from "@vneid-tracker/server/roles.ts";
+import { can } from "@vneid-tracker/server/domain/roles.ts";
 import { type FormEvent, useState } from "react";
 import { DriveCard } from "../../components/drive-card.tsx";
 import { ProblemList } from "../../components/problem-list.tsx";

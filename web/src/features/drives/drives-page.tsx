@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { addDays } from "@vneid-tracker/server/domain/dates.ts";
-import { can } from "@vneid-tracker/server/roles.ts";
+import { can } from "@vneid-tracker/server/domain/roles.ts";
 import { addMonths, addWeeks, format, parseISO } from "date-fns";
 import { useEffect, useState } from "react";
 import { Link } from "wouter";

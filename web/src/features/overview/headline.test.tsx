@@ -5,6 +5,7 @@ import type { Report, Unit } from "@vneid-tracker/server/domain/types.ts";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Headline } from "../../components/headline.tsx";
+import type { UnitOverview } from "../../lib/api.ts";
 import { I18nProvider } from "../../lib/i18n.tsx";
 import { KpiRow } from "./kpi-row.tsx";
 
@@ -25,7 +26,10 @@ const units: Unit[] = [
 ];
 const tree = new UnitTree(units);
 const render = (histories: Map<string, Report[]>, date: string) => {
-  const overview = overviewOf(tree, "1", histories, campaign, date);
+  // As the web receives it: the domain's overview through JSON, typed by the API's contract.
+  const overview = JSON.parse(
+    JSON.stringify(overviewOf(tree, "1", histories, campaign, date)),
+  ) as UnitOverview;
   return renderToStaticMarkup(
     <I18nProvider>
       <Headline overview={overview} campaign={campaignView({ ...campaign, id: 1 })} />

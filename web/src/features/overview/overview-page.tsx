@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { can } from "@vneid-tracker/server/domain/roles.ts";
 import type { Metric } from "@vneid-tracker/server/domain/types.ts";
-import { can } from "@vneid-tracker/server/roles.ts";
 import { startTransition, useEffect, useState } from "react";
 import { Link } from "wouter";
 import { CampaignPicker } from "../../components/campaign-picker.tsx";

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { sendJson } from "../../lib/api.ts";
+import type { Answer } from "../../lib/contract.ts";
 
 /** Approving or reopening a week changes what every page says beside its figures. */
 function useRefresh() {
@@ -13,7 +14,8 @@ function useRefresh() {
 export function useApproveWeek() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (body: { unitId: string; week: string }) => sendJson("POST", "/api/approvals", body),
+    mutationFn: (body: { unitId: string; week: string }) =>
+      sendJson<Answer<"/api/approvals", "post", 201>>("POST", "/api/approvals", body),
     onSuccess: refresh,
   });
 }
@@ -22,7 +24,11 @@ export function useReopenWeek() {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: ({ unitId, week, reason }: { unitId: string; week: string; reason: string }) =>
-      sendJson("DELETE", `/api/approvals/${encodeURIComponent(unitId)}/${week}`, { reason }),
+      sendJson<Answer<"/api/approvals/{unitId}/{week}", "delete">>(
+        "DELETE",
+        `/api/approvals/${encodeURIComponent(unitId)}/${week}`,
+        { reason },
+      ),
     onSuccess: refresh,
   });
 }

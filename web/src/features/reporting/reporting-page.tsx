@@ -6,7 +6,7 @@ import {
   weekNumberOf,
   weekOfYear,
 } from "@vneid-tracker/server/domain/reporting-weeks.ts";
-import { can } from "@vneid-tracker/server/roles.ts";
+import { can } from "@vneid-tracker/server/domain/roles.ts";
 import { useState } from "react";
 import { Link } from "wouter";
 import { DateNav } from "../../components/date-nav.tsx";

@@ -1,10 +1,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { ServerProblem } from "@vneid-tracker/server/domain/problem-text.ts";
-import type { ReportInput } from "@vneid-tracker/server/domain/report-validation.ts";
-import type { ImportRow } from "@vneid-tracker/server/import-plan.ts";
 import { ApiRequestError, type ErrorDetail, sendJson } from "../../lib/api.ts";
+import type { Answer, Body, Schemas } from "../../lib/contract.ts";
 
-export type ReportBody = ReportInput & { confirm?: boolean };
+export type ReportBody = Body<"/api/reports", "post">;
+export type ImportRow = Schemas["ImportRow"];
 
 /** New figures change every view of the dashboard: overview, series and exports. */
 function useInvalidateFigures() {
@@ -18,33 +17,14 @@ function useInvalidateFigures() {
 export function useSaveReport() {
   const invalidate = useInvalidateFigures();
   return useMutation({
-    mutationFn: (body: ReportBody) =>
-      sendJson<{ change: "created" | "revised" | "unchanged"; warnings: ServerProblem[] }>(
-        "POST",
-        "/api/reports",
-        body,
-      ),
+    mutationFn: (body: ReportBody) => sendJson<Answer<"/api/reports", "post">>("POST", "/api/reports", body),
     onSuccess: invalidate,
   });
 }
 
-export interface ImportSummary {
-  rows: number;
-  withErrors: number;
-  withWarnings: number;
-  create: number;
-  revise: number;
-  unchanged: number;
-  created?: number;
-  revised?: number;
-}
-
-export interface ImportAnswer {
-  dryRun: boolean;
-  summary: ImportSummary;
-  ignoredColumns?: string[];
-  rows?: ImportRow[];
-}
+export type ImportAnswer = Answer<"/api/imports", "post">;
+/** dryRun=true: what writing the file would do, row by row. */
+export type ImportChecked = Extract<ImportAnswer, { dryRun: true }>;
 
 /** Uploads with XMLHttpRequest, the one browser API that reports upload progress (0–100). */
 export function uploadImport(

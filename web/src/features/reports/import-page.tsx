@@ -3,7 +3,7 @@ import { RequireAccess } from "../../components/require-access.tsx";
 import { ApiRequestError } from "../../lib/api.ts";
 import { errorText } from "../../lib/error-text.ts";
 import { useI18n } from "../../lib/i18n.tsx";
-import { type ImportAnswer, useImport } from "./api.ts";
+import { type ImportAnswer, type ImportChecked, useImport } from "./api.ts";
 import { ImportPreview } from "./import-preview.tsx";
 
 export function ImportPage() {
@@ -19,7 +19,7 @@ function Import() {
   const { t, fill } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
-  const [preview, setPreview] = useState<ImportAnswer | null>(null);
+  const [preview, setPreview] = useState<ImportChecked | null>(null);
   const [confirmed, setConfirmed] = useState(false);
   const check = useImport();
   const write = useImport();
@@ -53,7 +53,7 @@ function Import() {
           event.preventDefault();
           setPreview(null);
           write.reset();
-          run(check, "dryRun=true", setPreview);
+          run(check, "dryRun=true", (answer) => setPreview(answer.dryRun ? answer : null));
         }}
       >
         <label>
@@ -97,21 +97,21 @@ function Import() {
               warnings: summary.withWarnings,
             })}
           </p>
-          {preview.ignoredColumns && preview.ignoredColumns.length > 0 && (
+          {preview.ignoredColumns.length > 0 && (
             <p className="small muted">
               {fill(t.ignoredColumns, { columns: preview.ignoredColumns.join(", ") })}
             </p>
           )}
-          <ImportPreview rows={preview.rows ?? []} total={summary.rows} />
+          <ImportPreview rows={preview.rows} total={summary.rows} />
           {blocked ? (
             <p className="form-error" role="alert">
               {t.fixAndRetry}
             </p>
-          ) : write.isSuccess ? (
+          ) : write.data && !write.data.dryRun ? (
             <p className="form-success" role="status">
               {fill(t.importDone, {
-                created: write.data.summary.created ?? 0,
-                revised: write.data.summary.revised ?? 0,
+                created: write.data.summary.created,
+                revised: write.data.summary.revised,
                 unchanged: write.data.summary.unchanged,
               })}
             </p>

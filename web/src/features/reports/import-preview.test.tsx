@@ -1,7 +1,7 @@
-import type { ImportRow } from "@vneid-tracker/server/import-plan.ts";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { I18nProvider } from "../../lib/i18n.tsx";
+import type { ImportRow } from "./api.ts";
 import { ImportPreview } from "./import-preview.tsx";
 
 describe("the import preview", () => {

@@ -1,7 +1,7 @@
-import type { ImportRow } from "@vneid-tracker/server/import-plan.ts";
 import { ProblemList } from "../../components/problem-list.tsx";
 import { ScrollRegion } from "../../components/scroll-region.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
+import type { ImportRow } from "./api.ts";
 
 /**
  * The file's rows as the server answered them: at most 200, errors first, then warnings, then the

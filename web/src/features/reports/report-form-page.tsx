@@ -12,9 +12,9 @@ import {
   historyBefore,
 } from "@vneid-tracker/server/domain/report-validation.ts";
 import { vietnamTime } from "@vneid-tracker/server/domain/reporting-weeks.ts";
+import { can, successorCodes } from "@vneid-tracker/server/domain/roles.ts";
 import { isReportingUnit } from "@vneid-tracker/server/domain/tree.ts";
 import type { Report } from "@vneid-tracker/server/domain/types.ts";
-import { can, successorCodes } from "@vneid-tracker/server/roles.ts";
 import { type FormEvent, useState } from "react";
 import { Link } from "wouter";
 import { DateInput } from "../../components/date-input.tsx";
