@@ -25,7 +25,10 @@ export const plainText = (max: number) =>
       }
     });
 
-export const isoDate = z.string().refine(isIsoDate, "must be a calendar date written YYYY-MM-DD");
+export const isoDate = z
+  .string()
+  .refine(isIsoDate, "must be a calendar date written YYYY-MM-DD")
+  .meta({ format: "date", description: "A calendar day, YYYY-MM-DD" });
 
 /** A count in a query string, read by the product's one count parser ("1.000" is a thousand, "1,5" an error). */
 export const countParam = z.string().transform((text, ctx) => {

@@ -86,7 +86,7 @@ describe("the API's contract", () => {
     ] as const) {
       const response = await route(body, status).request("/");
       expect(response.status).toBe(500);
-      const error = (await response.json()).error;
+      const { error } = (await response.json()) as { error: { code: string; message: string } };
       expect(error.code).toBe("ANSWER_OFF_CONTRACT");
       expect(error.message).toMatch(problem);
     }

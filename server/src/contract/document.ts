@@ -69,6 +69,14 @@ export function contractRoutes(app: () => Hono) {
         cdn: "/api/docs/scalar.js",
         pageTitle: "VNeID tracker API",
         withDefaultFonts: false,
+        // Nothing that calls Scalar's own services: the page reads this server only.
+        telemetry: false,
+        showToolbar: "never",
+        showDeveloperTools: "never",
+        agent: { disabled: true },
+        mcp: { disabled: true },
+        hideClientButton: true,
+        documentDownloadType: "json",
         nonce: c.get("secureHeadersNonce"),
       })),
     );

@@ -1883,6 +1883,7 @@ export interface operations {
         parameters: {
             query?: {
                 unit?: string;
+                /** @description A calendar day, YYYY-MM-DD */
                 date?: string;
             };
             header?: never;
@@ -1977,6 +1978,7 @@ export interface operations {
     postApiAreaBoundaries: {
         parameters: {
             query?: {
+                /** @description A calendar day, YYYY-MM-DD */
                 date?: string;
             };
             header?: never;
@@ -2097,7 +2099,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @default 2025-07-01 */
+                    /**
+                     * Format: date
+                     * @description A calendar day, YYYY-MM-DD
+                     * @default 2025-07-01
+                     */
                     date?: string;
                     /** @default [] */
                     shares?: {
@@ -2271,6 +2277,7 @@ export interface operations {
     getApiUnits: {
         parameters: {
             query?: {
+                /** @description A calendar day, YYYY-MM-DD */
                 date?: string;
                 all?: "true";
             };
@@ -2359,6 +2366,7 @@ export interface operations {
     getApiUnitsById: {
         parameters: {
             query?: {
+                /** @description A calendar day, YYYY-MM-DD */
                 date?: string;
             };
             header?: never;
@@ -2464,8 +2472,11 @@ export interface operations {
     getApiUnitsByIdSeries: {
         parameters: {
             query?: {
+                /** @description A calendar day, YYYY-MM-DD */
                 from?: string;
+                /** @description A calendar day, YYYY-MM-DD */
                 to?: string;
+                /** @description A calendar day, YYYY-MM-DD */
                 date?: string;
                 campaign?: number;
             };
@@ -2688,7 +2699,15 @@ export interface operations {
             content: {
                 "application/json": {
                     name?: string;
+                    /**
+                     * Format: date
+                     * @description A calendar day, YYYY-MM-DD
+                     */
                     start?: string;
+                    /**
+                     * Format: date
+                     * @description A calendar day, YYYY-MM-DD
+                     */
                     deadline?: string;
                     targets?: {
                         coverage?: number;
@@ -2890,7 +2909,15 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
+                    /**
+                     * Format: date
+                     * @description A calendar day, YYYY-MM-DD
+                     */
                     start: string;
+                    /**
+                     * Format: date
+                     * @description A calendar day, YYYY-MM-DD
+                     */
                     deadline: string;
                     targets?: {
                         coverage?: number;
@@ -3000,7 +3027,15 @@ export interface operations {
             content: {
                 "application/json": {
                     name?: string;
+                    /**
+                     * Format: date
+                     * @description A calendar day, YYYY-MM-DD
+                     */
                     start?: string;
+                    /**
+                     * Format: date
+                     * @description A calendar day, YYYY-MM-DD
+                     */
                     deadline?: string;
                     targets?: {
                         coverage?: number;
@@ -3203,6 +3238,7 @@ export interface operations {
         parameters: {
             query?: {
                 unit?: string;
+                /** @description A calendar day, YYYY-MM-DD */
                 date?: string;
                 campaign?: number;
             };
@@ -3857,6 +3893,7 @@ export interface operations {
         parameters: {
             query?: {
                 unit?: string;
+                /** @description A calendar day, YYYY-MM-DD */
                 date?: string;
                 campaign?: number;
             };
@@ -3962,6 +3999,7 @@ export interface operations {
         parameters: {
             query?: {
                 unit?: string;
+                /** @description A calendar day, YYYY-MM-DD */
                 date?: string;
                 campaign?: number;
             };
@@ -4162,7 +4200,9 @@ export interface operations {
             query?: {
                 unit?: string;
                 status?: "planned" | "done" | "cancelled";
+                /** @description A calendar day, YYYY-MM-DD */
                 from?: string;
+                /** @description A calendar day, YYYY-MM-DD */
                 to?: string;
             };
             header?: never;
@@ -4259,7 +4299,9 @@ export interface operations {
             query?: {
                 unit?: string;
                 status?: "planned" | "done" | "cancelled";
+                /** @description A calendar day, YYYY-MM-DD */
                 from?: string;
+                /** @description A calendar day, YYYY-MM-DD */
                 to?: string;
             };
             header?: never;
@@ -4355,6 +4397,7 @@ export interface operations {
         parameters: {
             query?: {
                 unit?: string;
+                /** @description A calendar day, YYYY-MM-DD */
                 date?: string;
                 campaign?: number;
             };
@@ -4460,7 +4503,9 @@ export interface operations {
         parameters: {
             query?: {
                 unit?: string;
+                /** @description A calendar day, YYYY-MM-DD */
                 from?: string;
+                /** @description A calendar day, YYYY-MM-DD */
                 to?: string;
             };
             header?: never;
@@ -4556,7 +4601,9 @@ export interface operations {
         parameters: {
             query?: {
                 unit?: string;
+                /** @description A calendar day, YYYY-MM-DD */
                 from?: string;
+                /** @description A calendar day, YYYY-MM-DD */
                 to?: string;
             };
             header?: never;
@@ -4652,6 +4699,7 @@ export interface operations {
         parameters: {
             query?: {
                 unit?: string;
+                /** @description A calendar day, YYYY-MM-DD */
                 date?: string;
                 campaign?: number;
             };
@@ -4758,7 +4806,9 @@ export interface operations {
             query?: {
                 unit?: string;
                 status?: "planned" | "done" | "cancelled";
+                /** @description A calendar day, YYYY-MM-DD */
                 from?: string;
+                /** @description A calendar day, YYYY-MM-DD */
                 to?: string;
             };
             header?: never;
@@ -4998,6 +5048,7 @@ export interface operations {
         parameters: {
             query?: {
                 unit?: string;
+                /** @description A calendar day, YYYY-MM-DD */
                 date?: string;
                 metric?: "coverage" | "linking";
                 campaign?: number;
@@ -5930,7 +5981,9 @@ export interface operations {
                 user?: string;
                 unit?: string;
                 action?: string;
+                /** @description A calendar day, YYYY-MM-DD */
                 from?: string;
+                /** @description A calendar day, YYYY-MM-DD */
                 to?: string;
                 limit?: string;
             };
@@ -6020,7 +6073,9 @@ export interface operations {
         parameters: {
             query?: {
                 unit?: string;
+                /** @description A calendar day, YYYY-MM-DD */
                 from?: string;
+                /** @description A calendar day, YYYY-MM-DD */
                 to?: string;
             };
             header?: never;
