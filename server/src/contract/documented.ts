@@ -1,3 +1,4 @@
+import { gunzipSync } from "node:zlib";
 import type { MiddlewareHandler } from "hono";
 import { resolver, uniqueSymbol } from "hono-openapi";
 import { z } from "zod";
@@ -117,31 +118,43 @@ export function documented(contract: RouteContract): MiddlewareHandler<AppEnv> {
   return Object.assign(middleware, { [uniqueSymbol]: { spec: operation(contract) } });
 }
 
+/** The answer's JSON, unzipped when a route sent it compressed (answers kept gzipped: kept-answer.ts). */
+async function jsonOf(response: Response): Promise<unknown> {
+  const bytes = Buffer.from(await response.clone().arrayBuffer());
+  const text = response.headers.get("content-encoding") === "gzip" ? gunzipSync(bytes) : bytes;
+  return JSON.parse(text.toString("utf8"));
+}
+
 async function checkAnswer(c: Parameters<MiddlewareHandler<AppEnv>>[0], contract: RouteContract) {
-  const status = c.res.status;
-  if (status === 304) return;
-  const type = c.res.headers.get("content-type") ?? "";
-  const declared = (contract.answers as Record<number, z.ZodType | FileAnswer | null | undefined>)[status];
-  let problem: string | null = null;
-  if (status >= 400) {
-    if (!type.startsWith("application/json")) problem = `an error ${status} that is not JSON`;
-    else {
-      const parsed = ErrorAnswer.safeParse(await c.res.clone().json());
-      if (!parsed.success) problem = z.prettifyError(parsed.error);
-    }
-  } else if (declared === undefined) problem = `status ${status}, which the contract does not list`;
-  else if (declared === null) {
-    if (status !== 204) problem = `status ${status} where the contract says 204`;
-  } else if (isFile(declared)) {
-    if (!type.startsWith(declared.media.split(";")[0] as string)) problem = `${type}, not ${declared.media}`;
-  } else if (!type.startsWith("application/json")) problem = `${type}, not JSON`;
-  else {
-    const parsed = declared.safeParse(await c.res.clone().json());
-    if (!parsed.success) problem = z.prettifyError(parsed.error);
+  let problem: string | null;
+  try {
+    problem = await answerProblem(c.res, contract);
+  } catch (error) {
+    problem = `an answer that does not read as JSON (${(error as Error).message})`;
   }
   if (problem === null) return;
   const message = `${c.req.method} ${c.req.path} answered off its contract: ${problem}`;
   console.error(message);
-  c.res = undefined;
-  c.res = c.json(errorBody("ANSWER_OFF_CONTRACT", message), 500);
+  c.res = new Response(JSON.stringify(errorBody("ANSWER_OFF_CONTRACT", message)), {
+    status: 500,
+    headers: { "Content-Type": "application/json; charset=UTF-8" },
+  });
+}
+
+/** What in `response` its contract does not describe, or null. */
+async function answerProblem(response: Response, contract: RouteContract): Promise<string | null> {
+  const status = response.status;
+  if (status === 304) return null;
+  const type = response.headers.get("content-type") ?? "";
+  const declared = (contract.answers as Record<number, z.ZodType | FileAnswer | null | undefined>)[status];
+  const schema = status >= 400 ? ErrorAnswer : declared;
+  if (schema === undefined) return `status ${status}, which the contract does not list`;
+  if (schema === null) return status === 204 ? null : `status ${status} where the contract says 204`;
+  if (isFile(schema)) {
+    const media = schema.media.split(";")[0] as string;
+    return type.startsWith(media) ? null : `${type}, not ${schema.media}`;
+  }
+  if (!type.startsWith("application/json")) return `${type || "no content type"}, not JSON`;
+  const parsed = schema.safeParse(await jsonOf(response));
+  return parsed.success ? null : z.prettifyError(parsed.error);
 }
