@@ -63,7 +63,8 @@ describe("report validation", () => {
   });
 });
 
-describe("the API under generated input", () => {
+// Each property runs a fixed number of requests (numRuns): bounded work, whose time depends on the machine.
+describe("the API under generated input", { timeout: 60_000 }, () => {
   it("POST /api/reports answers 2xx or a coded 4xx, and writes only what it accepts", async () => {
     await fc.assert(
       fc.asyncProperty(reportInput, fc.option(fc.boolean()), async (input, confirm) => {

@@ -40,22 +40,66 @@ export function csvRows(rows: readonly (readonly Cell[])[]): string {
 }
 
 /** How a column's cells show in a workbook: real dates (dd/mm/yyyy), counts, percents, decimals. */
-export type ColumnFormat = "date" | "integer" | "percent" | "decimal" | null;
+export type ColumnFormat = "date" | "integer" | "percent" | "decimal";
 
+/**
+ * One column of a table, everything about it in one place: adding a column is adding one of these.
+ * A column may be in the CSV (machine names and values), in the workbook (the reader's words), or both.
+ */
+export interface Column<L> {
+  /** The CSV's name of the column; absent: only the workbook has it. */
+  key?: string;
+  /** The CSV's value (ISO dates, codes, numbers as numbers). */
+  value?: (line: L) => Cell;
+  /** The workbook's header, in the reader's language; absent: only the CSV has it. */
+  label?: string;
+  /** The workbook's value (default: the CSV's). */
+  shown?: (line: L) => Cell;
+  format?: ColumnFormat;
+  width?: number;
+  /** The workbook's total row, from every line (no column with one: no total row). */
+  total?: (lines: readonly L[]) => Cell;
+}
+
+/** A table's CSV: the columns with a `key`, in order. */
+export function csvOf<L>(columns: readonly Column<L>[], lines: readonly L[]): string {
+  const kept = columns.filter((c) => c.key !== undefined);
+  return toCsv(
+    kept.map((c) => c.key as string),
+    lines.map((line) => kept.map((c) => c.value?.(line) ?? null)),
+  );
+}
+
+/** A table's worksheet: the columns with a `label`, in order, and a total row when a column has one. */
+export function sheetOf<L>(
+  name: string,
+  columns: readonly Column<L>[],
+  lines: readonly L[],
+  preamble?: Cell[][],
+): SheetSpec {
+  const kept = columns.filter((c) => c.label !== undefined);
+  return {
+    name,
+    preamble,
+    columns: kept.map((c) => ({ header: c.label as string, width: c.width, format: c.format })),
+    rows: lines.map((line) => kept.map((c) => (c.shown ?? c.value)?.(line) ?? null)),
+    total: kept.some((c) => c.total) ? kept.map((c) => c.total?.(lines) ?? null) : undefined,
+  };
+}
+
+/** A worksheet as toXlsx writes it. */
 export interface SheetSpec {
   name: string;
   /** Lines above the table (title, date, totals). */
   preamble?: Cell[][];
-  header: string[];
+  /** exceljs column definitions: the header, the width, the cells' format (a "date" column's `YYYY-MM-DD` strings become date cells). */
+  columns: { header: string; width?: number; format?: ColumnFormat }[];
   rows: Cell[][];
-  widths?: number[];
-  /** Per column; a "date" column's `YYYY-MM-DD` strings become date cells. */
-  formats?: ColumnFormat[];
   /** A last row in bold: the totals. */
   total?: Cell[];
 }
 
-const NUMBER_FORMATS: Record<Exclude<ColumnFormat, null>, string> = {
+const NUMBER_FORMATS: Record<ColumnFormat, string> = {
   date: "dd/mm/yyyy",
   integer: "#,##0",
   percent: "0.00",
@@ -81,27 +125,22 @@ export async function toXlsx(sheets: readonly SheetSpec[]): Promise<ArrayBuffer>
       // Tall enough for a capital's stacked marks (Ầ, Ế): the default height cut them off.
       title.height = 24;
     }
-    const headerRow = sheet.addRow(spec.header.map(safeCell));
+    // exceljs column definitions: the width and the number format of every cell below the header.
+    sheet.columns = spec.columns.map((column) => ({
+      width: column.width,
+      style: column.format ? { numFmt: NUMBER_FORMATS[column.format] } : {},
+    }));
+    const headerRow = sheet.addRow(spec.columns.map((column) => safeCell(column.header)));
     headerRow.font = { ...FONT, bold: true };
     sheet.views = [{ state: "frozen", ySplit: headerRow.number }];
     const cells = (row: readonly Cell[]) =>
       row.map((cell, i) =>
-        spec.formats?.[i] === "date" && typeof cell === "string" && ISO_DAY.test(cell)
+        spec.columns[i]?.format === "date" && typeof cell === "string" && ISO_DAY.test(cell)
           ? new Date(`${cell}T00:00:00Z`)
           : safeCell(cell),
       );
     for (const row of spec.rows) sheet.addRow(cells(row));
     if (spec.total) sheet.addRow(cells(spec.total)).font = { ...FONT, bold: true };
-    spec.widths?.forEach((width, i) => {
-      sheet.getColumn(i + 1).width = width;
-    });
-    spec.formats?.forEach((format, i) => {
-      if (!format) return;
-      const column = sheet.getColumn(i + 1);
-      column.eachCell((cell, rowNumber) => {
-        if (rowNumber > headerRow.number) cell.numFmt = NUMBER_FORMATS[format];
-      });
-    });
   }
   return (await workbook.xlsx.writeBuffer()) as ArrayBuffer;
 }

@@ -6,171 +6,169 @@ import { vietnamTime } from "../domain/reporting-weeks.ts";
 import type { Unit } from "../domain/types.ts";
 import { resultLines } from "../domain/weekly-document.ts";
 import { formatMessage, type Language, MESSAGES } from "../messages/format.ts";
-import type { Cell, SheetSpec } from "./cells.ts";
+import { type Cell, type Column, csvOf, type SheetSpec, sheetOf } from "./cells.ts";
 
 type Line = { unit: Unit } & Assessment;
 const num = (percent: string | null) => (percent === null ? null : Number(percent));
 
-/** Machine-friendly columns (English names, numbers as numbers) for reports.csv / reports.xlsx. */
-export const FIGURES_HEADER = [
-  "unit_code",
-  "unit_name",
-  "date",
-  "population",
-  "level2",
-  "coverage_percent",
-  "coverage_change_points",
-  "expected_percent",
-  "gap_to_expected",
-  "pace_per_day",
-  "required_per_day",
-  "eta",
-  "dual",
-  "linked",
-  "link_percent",
-  "link_expected_percent",
-  "lagging",
-  "flags",
-  "flag_messages",
-  "approved_by",
-  "approved_at",
-];
-
 /** A week's approval of one commune's figures (absent: provisional). */
 export type Approvals = ReadonlyMap<string, { by: string; at: string }>;
 
-export function figuresRows(lines: readonly Line[], approvals: Approvals = new Map()): Cell[][] {
-  return lines.map(({ unit, figures, coverage, linking, lagging, flags }) => [
-    unit.id,
-    unit.name,
-    figures.latestReport,
-    figures.reporting ? figures.population : null,
-    figures.reporting ? figures.level2 : null,
-    num(coverage.percent),
-    coverage.weekChange?.points ?? null,
-    num(coverage.expectedPercent),
-    coverage.gapToExpected,
-    coverage.pacePerDay,
-    coverage.requiredPerDay,
-    coverage.eta,
-    figures.reporting ? figures.dual : null,
-    figures.reporting ? figures.linked : null,
-    num(linking.percent),
-    num(linking.expectedPercent),
-    lagging ? "yes" : "no",
-    flags.map((f) => (f.metric ? `${f.code}:${f.metric}` : f.code)).join(" "),
-    flags.map((f) => f.message).join(" | "),
-    approvals.get(unit.id)?.by ?? null,
-    approvals.get(unit.id)?.at ?? null,
-  ]);
+/**
+ * The figures table's columns: the CSV's machine names and values (English, numbers as numbers), and
+ * the workbook's, in the reader's language (flag names and sentences from the catalogue, real date
+ * cells, number formats, widths, and totals with the truncated percents of the totals).
+ */
+function figuresColumns(language: Language, approvals: Approvals): Column<Line>[] {
+  const t = MESSAGES[language];
+  const c = t.exportColumns;
+  const f = documentFormat(language);
+  const reported = (line: Line, key: "population" | "level2" | "dual" | "linked") =>
+    line.figures.reporting ? line.figures[key] : null;
+  const sum = (lines: readonly Line[], key: "population" | "level2" | "dual" | "linked") =>
+    lines.reduce((total, line) => total + (reported(line, key) ?? 0), 0);
+  const totalPercent = (lines: readonly Line[], count: "level2" | "linked", base: "population" | "dual") =>
+    num(truncatedPercent(sum(lines, count), sum(lines, base)));
+  return [
+    { key: "unit_code", label: c.unitCode, width: 11, value: (l) => l.unit.id },
+    { key: "unit_name", label: c.unitName, width: 24, value: (l) => l.unit.name, total: () => c.total },
+    { key: "date", label: c.date, width: 13, format: "date", value: (l) => l.figures.latestReport },
+    {
+      key: "population",
+      label: c.population,
+      width: 11,
+      format: "integer",
+      value: (l) => reported(l, "population"),
+      total: (lines) => sum(lines, "population"),
+    },
+    {
+      key: "level2",
+      label: c.level2,
+      width: 14,
+      format: "integer",
+      value: (l) => reported(l, "level2"),
+      total: (lines) => sum(lines, "level2"),
+    },
+    {
+      key: "coverage_percent",
+      label: c.coverage,
+      width: 12,
+      format: "percent",
+      value: (l) => num(l.coverage.percent),
+      total: (lines) => totalPercent(lines, "level2", "population"),
+    },
+    {
+      key: "coverage_change_points",
+      label: c.change,
+      width: 14,
+      format: "decimal",
+      value: (l) => l.coverage.weekChange?.points ?? null,
+    },
+    {
+      key: "expected_percent",
+      label: c.expected,
+      width: 11,
+      format: "percent",
+      value: (l) => num(l.coverage.expectedPercent),
+    },
+    {
+      key: "gap_to_expected",
+      label: c.gap,
+      width: 14,
+      format: "integer",
+      value: (l) => l.coverage.gapToExpected,
+    },
+    { key: "pace_per_day", label: c.pace, width: 12, format: "decimal", value: (l) => l.coverage.pacePerDay },
+    {
+      key: "required_per_day",
+      label: c.required,
+      width: 12,
+      format: "decimal",
+      value: (l) => l.coverage.requiredPerDay,
+    },
+    { key: "eta", label: c.eta, width: 13, format: "date", value: (l) => l.coverage.eta },
+    {
+      key: "dual",
+      label: c.dual,
+      width: 14,
+      format: "integer",
+      value: (l) => reported(l, "dual"),
+      total: (lines) => sum(lines, "dual"),
+    },
+    {
+      key: "linked",
+      label: c.linked,
+      width: 12,
+      format: "integer",
+      value: (l) => reported(l, "linked"),
+      total: (lines) => sum(lines, "linked"),
+    },
+    {
+      key: "link_percent",
+      label: c.linking,
+      width: 12,
+      format: "percent",
+      value: (l) => num(l.linking.percent),
+      total: (lines) => totalPercent(lines, "linked", "dual"),
+    },
+    {
+      key: "link_expected_percent",
+      label: c.linkingExpected,
+      width: 12,
+      format: "percent",
+      value: (l) => num(l.linking.expectedPercent),
+    },
+    {
+      key: "lagging",
+      label: c.lagging,
+      width: 11,
+      value: (l) => (l.lagging ? "yes" : "no"),
+      shown: (l) => (l.lagging ? c.yes : c.no),
+    },
+    {
+      key: "flags",
+      label: c.flags,
+      width: 28,
+      value: (l) =>
+        l.flags.map((flag) => (flag.metric ? `${flag.code}:${flag.metric}` : flag.code)).join(" "),
+      shown: (l) =>
+        l.flags
+          .map((flag) => `${t.flag[flag.code]}${flag.metric ? ` (${t.flagMetric[flag.metric]})` : ""}`)
+          .join("; "),
+    },
+    {
+      key: "flag_messages",
+      label: c.reasons,
+      width: 60,
+      value: (l) => l.flags.map((flag) => flag.message).join(" | "),
+      shown: (l) => l.flags.map((flag) => flagText(flag, t, f)).join("\n"),
+    },
+    { key: "approved_by", value: (l) => approvals.get(l.unit.id)?.by ?? null },
+    { key: "approved_at", value: (l) => approvals.get(l.unit.id)?.at ?? null },
+    {
+      label: c.status,
+      width: 34,
+      shown: (l) => {
+        const approval = approvals.get(l.unit.id);
+        return approval
+          ? formatMessage(language, t.reporting.approvedBy, { by: approval.by, at: vietnamTime(approval.at) })
+          : t.reporting.provisional;
+      },
+    },
+  ];
 }
 
-/**
- * reports.xlsx, for people: the same columns in the reader's language (Vietnamese unless asked
- * otherwise), flag names and sentences from the message catalogue, real date cells, number formats,
- * widths, and a total row with the truncated percents of the totals.
- */
-export function figuresSheet(
+/** reports.csv: machine-friendly columns (English names, numbers as numbers). */
+export const figuresCsv = (lines: readonly Line[], approvals: Approvals = new Map()) =>
+  csvOf(figuresColumns("en", approvals), lines);
+
+/** reports.xlsx, for people: the same figures in the reader's language (Vietnamese unless asked otherwise). */
+export const figuresSheet = (
   lines: readonly Line[],
   date: string,
   language: Language,
   approvals: Approvals = new Map(),
-): SheetSpec {
-  const t = MESSAGES[language];
-  const c = t.exportColumns;
-  const f = documentFormat(language);
-  const rows = figuresRows(lines, approvals).map((row, i) => {
-    const line = lines[i] as Line;
-    const approval = approvals.get(line.unit.id);
-    row.splice(
-      19,
-      2,
-      approval
-        ? formatMessage(language, t.reporting.approvedBy, { by: approval.by, at: vietnamTime(approval.at) })
-        : t.reporting.provisional,
-    );
-    row[16] = line.lagging ? c.yes : c.no;
-    row[17] = line.flags
-      .map((flag) => `${t.flag[flag.code]}${flag.metric ? ` (${t.flagMetric[flag.metric]})` : ""}`)
-      .join("; ");
-    row[18] = line.flags.map((flag) => flagText(flag, t, f)).join("\n");
-    return row;
-  });
-  const sum = (key: "population" | "level2" | "dual" | "linked") =>
-    lines.reduce((total, line) => total + (line.figures.reporting ? line.figures[key] : 0), 0);
-  const percent = (n: number, d: number) => num(truncatedPercent(n, d));
-  return {
-    name: date,
-    header: [
-      c.unitCode,
-      c.unitName,
-      c.date,
-      c.population,
-      c.level2,
-      c.coverage,
-      c.change,
-      c.expected,
-      c.gap,
-      c.pace,
-      c.required,
-      c.eta,
-      c.dual,
-      c.linked,
-      c.linking,
-      c.linkingExpected,
-      c.lagging,
-      c.flags,
-      c.reasons,
-      c.status,
-    ],
-    rows,
-    formats: [
-      null,
-      null,
-      "date",
-      "integer",
-      "integer",
-      "percent",
-      "decimal",
-      "percent",
-      "integer",
-      "decimal",
-      "decimal",
-      "date",
-      "integer",
-      "integer",
-      "percent",
-      "percent",
-      null,
-      null,
-      null,
-      null,
-    ],
-    widths: [11, 24, 13, 11, 14, 12, 14, 11, 14, 12, 12, 13, 14, 12, 12, 12, 11, 28, 60, 34],
-    total: [
-      null,
-      c.total,
-      null,
-      sum("population"),
-      sum("level2"),
-      percent(sum("level2"), sum("population")),
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      sum("dual"),
-      sum("linked"),
-      percent(sum("linked"), sum("dual")),
-      null,
-      null,
-      null,
-      null,
-      null,
-    ],
-  };
-}
+): SheetSpec => sheetOf(date, figuresColumns(language, approvals), lines);
 
 /** The weekly report as a district sends it upward, in Vietnamese: totals, communes by coverage, lagging ones with reasons. */
 export function weeklySheets(
@@ -206,54 +204,36 @@ export function weeklySheets(
     ],
     [],
   ];
+  const c = t.exportColumns;
+  const ranked: Column<(typeof byCoverage)[number]>[] = [
+    { label: c.rank, width: 7, value: (l) => l.rank },
+    { label: c.commune, width: 22, value: (l) => l.unit.name },
+    { label: c.population, width: 10, format: "integer", value: (l) => l.figures.population },
+    { label: c.level2, width: 14, format: "integer", value: (l) => l.figures.level2 },
+    { label: c.coverage, width: 10, format: "percent", value: (l) => num(l.coverage.percent) },
+    { label: c.change, width: 14, format: "decimal", value: (l) => l.coverage.weekChange?.points ?? null },
+    { label: c.expected, width: 11, format: "percent", value: (l) => num(l.coverage.expectedPercent) },
+    { label: c.gap, width: 14, format: "integer", value: (l) => l.coverage.gapToExpected },
+    { label: c.required, width: 10, format: "decimal", value: (l) => l.coverage.requiredPerDay },
+    { label: c.pace, width: 11, format: "decimal", value: (l) => l.coverage.pacePerDay },
+    { label: c.linking, width: 11, format: "percent", value: (l) => num(l.linking.percent) },
+    { label: c.lagging, width: 12, value: (l) => (l.lagging ? c.yes : "") },
+    {
+      label: c.latestReport,
+      width: 14,
+      value: (l) => (l.figures.latestReport ? f.date(l.figures.latestReport) : c.noReport),
+    },
+  ];
+  const behind: Column<Line>[] = [
+    { label: c.commune, width: 22, value: (l) => l.unit.name },
+    { label: c.coverage, width: 10, format: "percent", value: (l) => num(l.coverage.percent) },
+    { label: c.expected, width: 11, format: "percent", value: (l) => num(l.coverage.expectedPercent) },
+    { label: c.gap, width: 14, format: "integer", value: (l) => l.coverage.gapToExpected },
+    { label: c.reason, width: 100, value: reasons },
+  ];
   return [
-    {
-      name: "Báo cáo tuần",
-      preamble,
-      header: [
-        "Hạng",
-        "Xã, thị trấn",
-        "Dân số",
-        "Tài khoản mức 2",
-        "Tỷ lệ (%)",
-        "So với tuần trước (điểm %)",
-        "Kỳ vọng (%)",
-        "Thiếu so với lộ trình (người)",
-        "Cần/ngày",
-        "Tốc độ/ngày",
-        "Liên kết (%)",
-        "Chậm tiến độ",
-        "Báo cáo gần nhất",
-      ],
-      rows: byCoverage.map((line) => [
-        line.rank,
-        line.unit.name,
-        line.figures.population,
-        line.figures.level2,
-        num(line.coverage.percent),
-        line.coverage.weekChange?.points ?? null,
-        num(line.coverage.expectedPercent),
-        line.coverage.gapToExpected,
-        line.coverage.requiredPerDay,
-        line.coverage.pacePerDay,
-        num(line.linking.percent),
-        line.lagging ? "Có" : "",
-        line.figures.latestReport ? f.date(line.figures.latestReport) : "Chưa có",
-      ]),
-      widths: [7, 22, 10, 14, 10, 14, 11, 14, 10, 11, 11, 12, 14],
-    },
-    {
-      name: "Xã chậm tiến độ",
-      header: ["Xã, thị trấn", "Tỷ lệ (%)", "Kỳ vọng (%)", "Thiếu so với lộ trình (người)", "Lý do"],
-      rows: lagging.map((line) => [
-        line.unit.name,
-        num(line.coverage.percent),
-        num(line.coverage.expectedPercent),
-        line.coverage.gapToExpected,
-        reasons(line),
-      ]),
-      widths: [22, 10, 11, 14, 100],
-    },
+    sheetOf(c.weekly, ranked, byCoverage, preamble),
+    sheetOf(c.laggingCommunes, behind, lagging),
     ...(drives ? [drives] : []),
   ];
 }

@@ -1,6 +1,6 @@
 import { vietnamTime } from "../domain/reporting-weeks.ts";
 import { vi } from "../messages/vi.ts";
-import type { Cell } from "./cells.ts";
+import { type Column, csvOf, type SheetSpec, sheetOf } from "./cells.ts";
 
 interface Week {
   week: string;
@@ -14,57 +14,56 @@ interface Week {
     recordedAt: string | null;
   }[];
 }
+type Line = { week: Week; unit: Week["units"][number] };
 
-/** reporting.csv: the machine's columns (ISO times, status codes). */
-export const REPORTING_HEADER = [
-  "week",
-  "week_start",
-  "due",
-  "unit_code",
-  "unit_name",
-  "status",
-  "recorded_at",
-  "approved_by",
-];
-/** reporting.xlsx: the same in Vietnamese, times in Vietnam's. */
-export const REPORTING_HEADER_VI = [
-  "Tuần",
-  "Từ ngày",
-  "Hạn báo cáo",
-  "Mã đơn vị",
-  "Tên đơn vị",
-  "Tình trạng",
-  "Thời điểm báo cáo",
-  "Duyệt",
-];
-const STATUS_VI = vi.reporting.status;
+const c = vi.exportColumns;
+const dayMonthYear = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /** One line per week and commune: who reported, on time or late, and the week's approval. */
-export function reportingRows(weeks: readonly Week[], style: "machine" | "vi"): Cell[][] {
-  const date = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-  return weeks.flatMap((week) =>
-    week.units.map((u) =>
-      style === "machine"
-        ? [
-            week.week,
-            week.start,
-            week.due,
-            u.unitId,
-            u.name,
-            u.status,
-            u.recordedAt,
-            week.approval?.by ?? null,
-          ]
-        : [
-            week.week,
-            date(week.start),
-            vietnamTime(week.due),
-            u.unitId,
-            u.name,
-            STATUS_VI[u.status],
-            u.recordedAt ? vietnamTime(u.recordedAt) : null,
-            week.approval ? `${week.approval.by} (${vietnamTime(week.approval.at)})` : "Tạm tính",
-          ],
-    ),
-  );
-}
+const COLUMNS: Column<Line>[] = [
+  { key: "week", label: c.week, width: 10, value: (l) => l.week.week },
+  {
+    key: "week_start",
+    label: c.weekStart,
+    width: 12,
+    value: (l) => l.week.start,
+    shown: (l) => dayMonthYear(l.week.start),
+  },
+  { key: "due", label: c.due, width: 18, value: (l) => l.week.due, shown: (l) => vietnamTime(l.week.due) },
+  { key: "unit_code", label: c.unitCode, width: 10, value: (l) => l.unit.unitId },
+  { key: "unit_name", label: c.unitName, width: 24, value: (l) => l.unit.name },
+  {
+    key: "status",
+    label: c.reportStatus,
+    width: 16,
+    value: (l) => l.unit.status,
+    shown: (l) => vi.reporting.status[l.unit.status],
+  },
+  {
+    key: "recorded_at",
+    label: c.recordedAt,
+    width: 18,
+    value: (l) => l.unit.recordedAt,
+    shown: (l) => (l.unit.recordedAt ? vietnamTime(l.unit.recordedAt) : null),
+  },
+  {
+    key: "approved_by",
+    label: c.approval,
+    width: 28,
+    value: (l) => l.week.approval?.by ?? null,
+    shown: (l) =>
+      l.week.approval
+        ? `${l.week.approval.by} (${vietnamTime(l.week.approval.at)})`
+        : vi.reporting.provisional,
+  },
+];
+
+const linesOf = (weeks: readonly Week[]) =>
+  weeks.flatMap((week) => week.units.map((unit) => ({ week, unit })));
+
+/** reporting.csv: the machine's columns (ISO times, status codes). */
+export const reportingCsv = (weeks: readonly Week[]) => csvOf(COLUMNS, linesOf(weeks));
+
+/** reporting.xlsx: the same in Vietnamese, times in Vietnam's. */
+export const reportingSheet = (weeks: readonly Week[]): SheetSpec =>
+  sheetOf(c.reporting, COLUMNS, linesOf(weeks));

@@ -153,12 +153,18 @@ describe("exports", () => {
     const sheet = book.worksheets[0];
     // Header, the drives of 04, 11, 18, 22, 25 June and three on the 30th, and the total row.
     expect(sheet?.rowCount).toBe(1 + 8 + 1);
-    expect(sheet?.getRow(1).getCell(5).value).toBe("Xã, thị trấn");
-    expect(sheet?.getRow(2).getCell(1).value).toEqual(new Date("2024-06-04T00:00:00Z"));
-    expect(sheet?.getRow(10).getCell(5).value).toBe("Tổng cộng");
+    // The CSV's columns in its order (programs read it by position), named for people.
+    expect(sheet?.getRow(1).getCell(2).value).toBe("Xã, thị trấn");
+    expect(sheet?.getRow(2).getCell(4).value).toEqual(new Date("2024-06-04T00:00:00Z"));
+    expect(sheet?.getRow(2).getCell(4).numFmt).toBe("dd/mm/yyyy");
+    expect(sheet?.getRow(10).getCell(2).value).toBe("Tổng cộng");
+    // The total row sums the planned people of the eight drives.
+    const people = [2, 3, 4, 5, 6, 7, 8, 9].map((row) => Number(sheet?.getRow(row).getCell(8).value));
+    expect(people.every((n) => n > 0)).toBe(true);
+    expect(sheet?.getRow(10).getCell(8).value).toBe(people.reduce((a, b) => a + b, 0));
     // Statuses in the pages' words (the file said "Hủy" where the pages say "Đã hủy").
     const may = (await workbook("/api/exports/drives.xlsx?from=2024-05-30&to=2024-05-30")).worksheets[0];
-    expect(may?.getRow(2).getCell(8).value).toBe("Đã hủy");
+    expect(may?.getRow(2).getCell(9).value).toBe("Đã hủy");
   });
 
   it("gives the weekly report's title a row tall enough for the marks of Vietnamese capitals", async () => {

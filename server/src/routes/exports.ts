@@ -13,15 +13,9 @@ import { type WeekReporting, weeklyDocument } from "../domain/weekly-document.ts
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import { csvRows, toCsv, toXlsx } from "../exports/cells.ts";
-import {
-  DRIVES_HEADER,
-  drivesRows,
-  drivesSheet,
-  WEEKLY_DRIVES_HEADER,
-  weeklyDrivesRows,
-} from "../exports/drives-table.ts";
-import { FIGURES_HEADER, figuresRows, figuresSheet, weeklySheets } from "../exports/figures-table.ts";
-import { REPORTING_HEADER, REPORTING_HEADER_VI, reportingRows } from "../exports/reporting-table.ts";
+import { drivesCsv, drivesSheet, weeklyDrivesSheet } from "../exports/drives-table.ts";
+import { figuresCsv, figuresSheet, weeklySheets } from "../exports/figures-table.ts";
+import { reportingCsv, reportingSheet } from "../exports/reporting-table.ts";
 import { weeklyDocx } from "../exports/weekly-docx.ts";
 import { askedUnit, assessmentInput, campaignParam } from "../services/assessment-input.ts";
 import { approvalOn, reportingQuery, reportingWeeks } from "../services/reporting-weeks.ts";
@@ -81,8 +75,7 @@ export function exportRoutes(store: Store, homeUnit: string | null, now: () => n
         async (c) => {
           const { tree, unitId, date, campaign, states } = await load(c.req.valid("query"));
           const lines = reportingUnitsOn(tree, unitId, states, campaign, date);
-          const rows = figuresRows(lines, await approvalsOf(lines, date));
-          return c.body(toCsv(FIGURES_HEADER, rows), 200, {
+          return c.body(figuresCsv(lines, await approvalsOf(lines, date)), 200, {
             "Content-Type": "text/csv; charset=utf-8",
             ...attachment(`so-lieu-${unitId}-${date}.csv`),
           });
@@ -177,7 +170,7 @@ export function exportRoutes(store: Store, homeUnit: string | null, now: () => n
         async (c) => {
           const { history, scope, drives } = await plan(c.req.valid("query"), c.get("user") !== null);
           const unitId = scope.unit.id;
-          return c.body(toCsv(DRIVES_HEADER, drivesRows(drives, history)), 200, {
+          return c.body(drivesCsv(drives, history), 200, {
             "Content-Type": "text/csv; charset=utf-8",
             ...attachment(`dot-van-dong-${unitId}.csv`),
           });
@@ -261,7 +254,7 @@ export function exportRoutes(store: Store, homeUnit: string | null, now: () => n
         validQuery(reportingQuery),
         async (c) => {
           const { weeks } = await reportingWeeks(store, c.req.valid("query"), homeUnit, now);
-          return c.body(toCsv(REPORTING_HEADER, reportingRows(weeks, "machine")), 200, {
+          return c.body(reportingCsv(weeks), 200, {
             "Content-Type": "text/csv; charset=utf-8",
             ...attachment("tinh-hinh-bao-cao.csv"),
           });
@@ -279,14 +272,7 @@ export function exportRoutes(store: Store, homeUnit: string | null, now: () => n
         validQuery(reportingQuery),
         async (c) => {
           const { weeks } = await reportingWeeks(store, c.req.valid("query"), homeUnit, now);
-          const body = await toXlsx([
-            {
-              name: "Tình hình báo cáo",
-              header: REPORTING_HEADER_VI,
-              rows: reportingRows(weeks, "vi"),
-              widths: [10, 12, 18, 10, 24, 16, 18, 28],
-            },
-          ]);
+          const body = await toXlsx([reportingSheet(weeks)]);
           return c.body(body, 200, { "Content-Type": XLSX_TYPE, ...attachment("tinh-hinh-bao-cao.xlsx") });
         },
       )
@@ -310,16 +296,11 @@ export function exportRoutes(store: Store, homeUnit: string | null, now: () => n
             now,
             c.get("user") !== null,
           );
-          const drivesSheet = {
-            name: "Đợt vận động trong tuần",
-            header: WEEKLY_DRIVES_HEADER,
-            rows: weeklyDrivesRows(week.drives, history),
-          };
           const body = await toXlsx(
             weeklySheets(
               overviewFromStates(tree, unitId, states, campaign, date),
               campaign.deadline,
-              drivesSheet,
+              weeklyDrivesSheet(week.drives, history),
               (
                 await approvalOn(
                   store,

@@ -6,7 +6,7 @@ import { vietnamDate } from "../domain/dates.ts";
 import { can } from "../domain/roles.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
-import { toCsv, toXlsx } from "../exports/cells.ts";
+import { type Cell, type Column, csvOf, sheetOf, toXlsx } from "../exports/cells.ts";
 import { BadHeader, type ImportPlan, planImport } from "../imports/plan.ts";
 import type { Table } from "../imports/read-table.ts";
 import { readUpload } from "../imports/read-upload.ts";
@@ -15,14 +15,21 @@ import { WeekLocked } from "../store/approvals.ts";
 import type { Store } from "../store/store.ts";
 
 export const IMPORT_LIMIT = 20 * 1024 * 1024;
-const TEMPLATE_HEADER = [
-  "mã đơn vị",
-  "tên đơn vị",
-  "ngày",
-  "dân số",
-  "tài khoản mức 2",
-  "có cả hai tài khoản",
-  "đã liên kết",
+/** The import template: the columns a file is read by (imports/columns.ts), one row per commune. */
+const templateColumn = (name: string, width: number, at: number): Column<Cell[]> => ({
+  key: name,
+  label: name,
+  width,
+  value: (row) => row[at] ?? null,
+});
+const TEMPLATE = [
+  templateColumn("mã đơn vị", 12, 0),
+  templateColumn("tên đơn vị", 24, 1),
+  templateColumn("ngày", 12, 2),
+  templateColumn("dân số", 10, 3),
+  templateColumn("tài khoản mức 2", 16, 4),
+  templateColumn("có cả hai tài khoản", 20, 5),
+  templateColumn("đã liên kết", 12, 6),
 ];
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -165,7 +172,7 @@ export function importRoutes(store: Store, homeUnit: string | null, now: () => n
       async (c) => {
         const rows = await templateRows(store, homeUnit, now);
         c.header("Content-Disposition", 'attachment; filename="mau-nhap-so-lieu.csv"');
-        return c.body(toCsv(TEMPLATE_HEADER, rows), 200, { "Content-Type": "text/csv; charset=utf-8" });
+        return c.body(csvOf(TEMPLATE, rows), 200, { "Content-Type": "text/csv; charset=utf-8" });
       },
     )
     .get(
@@ -178,9 +185,7 @@ export function importRoutes(store: Store, homeUnit: string | null, now: () => n
       }),
       async (c) => {
         const rows = await templateRows(store, homeUnit, now);
-        const body = await toXlsx([
-          { name: "Số liệu", header: TEMPLATE_HEADER, rows, widths: [12, 24, 12, 10, 16, 20, 12] },
-        ]);
+        const body = await toXlsx([sheetOf("Số liệu", TEMPLATE, rows)]);
         c.header("Content-Disposition", 'attachment; filename="mau-nhap-so-lieu.xlsx"');
         return c.body(body, 200, { "Content-Type": XLSX_TYPE });
       },
