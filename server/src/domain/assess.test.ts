@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createCampaign, createReport } from "../../test/testing.ts";
-import { assess, reportingUnitState, sumStates } from "./assess.ts";
+import { assess } from "./assess.ts";
 import type { Report } from "./types.ts";
+import { reportingUnitState, sumStates } from "./unit-state.ts";
 
 const campaign = createCampaign();
 const assessUnit = (history: Report[], date: string) =>

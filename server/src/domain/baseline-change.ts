@@ -1,8 +1,9 @@
-import { assess, reportingUnitState } from "./assess.ts";
+import { assess } from "./assess.ts";
 import { baselineOf, sameFigures } from "./history.ts";
 import { makeProblem } from "./problem-text.ts";
 import type { Problem } from "./report-validation.ts";
 import type { Campaign, Report, Unit } from "./types.ts";
+import { reportingUnitState } from "./unit-state.ts";
 
 /**
  * A warning when new reports move a unit's baseline (its figures on the campaign start, where its

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createCampaign, createReport } from "../../test/testing.ts";
-import { assess, reportingUnitState } from "./assess.ts";
+import { assess } from "./assess.ts";
 import { checkDrive, type Drive, type DriveInput, driveEffect, suggestDrives } from "./drives.ts";
 import type { Report, Unit } from "./types.ts";
+import { reportingUnitState } from "./unit-state.ts";
 
 const commune = (id: string): Unit => ({ id, name: `Xã ${id}`, kind: "commune", parentId: "547" });
 const village: Unit = { id: "2185001", name: "Thôn 1", kind: "village", parentId: "21850" };

@@ -1,4 +1,4 @@
-import type { Assessment } from "./assess.ts";
+import type { Assessment } from "./assessment-types.ts";
 import { addDays, daysBetween, isIsoDate } from "./dates.ts";
 import { compareNeed, shortfallAtDeadline } from "./overview.ts";
 import { paceOn } from "./pace.ts";

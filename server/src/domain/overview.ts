@@ -1,14 +1,9 @@
-import {
-  type Assessment,
-  assess,
-  type MetricStatus,
-  reportingUnitState,
-  sumStates,
-  type UnitState,
-} from "./assess.ts";
+import { assess } from "./assess.ts";
+import type { Assessment, MetricStatus, UnitState } from "./assessment-types.ts";
 import { daysBetween } from "./dates.ts";
 import { compareCodes, type UnitTree } from "./tree.ts";
 import { type Campaign, METRICS, type Metric, type Report, type Unit } from "./types.ts";
+import { reportingUnitState, sumStates } from "./unit-state.ts";
 
 export interface ChildOverview extends Assessment {
   unit: Unit;

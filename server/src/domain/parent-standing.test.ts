@@ -1,9 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createCampaign, createReport } from "../../test/testing.ts";
-import { assess, reportingUnitState, sumStates, type UnitState } from "./assess.ts";
+import { assess } from "./assess.ts";
+import type { UnitState } from "./assessment-types.ts";
 import { addDays } from "./dates.ts";
 import type { Report } from "./types.ts";
+import { reportingUnitState, sumStates } from "./unit-state.ts";
 
 // A parent is judged by its reporting units, each against its own target (docs/figures.md: "The target
 // applies to every reporting unit"). The deadline is 2024-07-01; the date 2024-06-01 leaves 30 days.

@@ -1,4 +1,4 @@
-import type { Assessment } from "../domain/assess.ts";
+import type { Assessment } from "../domain/assessment-types.ts";
 import { documentFormat, flagText } from "../domain/flag-text.ts";
 import type { UnitOverview } from "../domain/overview.ts";
 import { truncatedPercent } from "../domain/percent.ts";

@@ -1,5 +1,5 @@
-import { reportingUnitState, type UnitState } from "../../domain/assess.ts";
 import { type AssessmentReads, assessmentReads } from "../../domain/assessment-reads.ts";
+import type { UnitState } from "../../domain/assessment-types.ts";
 import { sameFigures } from "../../domain/history.ts";
 import { historyOf } from "../../domain/lineage-history.ts";
 import { weekLabel } from "../../domain/reporting-weeks.ts";
@@ -12,6 +12,7 @@ import {
   type UnitHistory,
   versionKey,
 } from "../../domain/unit-history.ts";
+import { reportingUnitState } from "../../domain/unit-state.ts";
 import { type Approval, approvalStatements, WeekLocked } from "../approvals.ts";
 import type { Actor } from "../audit.ts";
 import { type RecordedReport, reportStatements as reports } from "../reports.ts";
@@ -30,7 +31,7 @@ export interface ReportArea {
   /** For each unit, the reports an assessment reads (domain/assessment-reads.ts), sorted by date. */
   reportsForAssessment(unitIds: readonly string[], reads: AssessmentReads): Promise<Map<string, Report[]>>;
   /**
-   * Each reporting unit version's state on `date` (domain/assess.ts `reportingUnitState` of the
+   * Each reporting unit version's state on `date` (domain/unit-state.ts `reportingUnitState` of the
    * reports its assessment reads, across changes of units), kept per unit until that unit's figures
    * change: after a revision in one commune, a country's overview computes that commune again, not the 10,000.
    */
