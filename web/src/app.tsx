@@ -49,7 +49,7 @@ export function App() {
   return (
     <>
       <a className="skip-link" href="#main">
-        {t.skipToContent}
+        {t.common.skipToContent}
       </a>
       <Header />
       <main id="main" tabIndex={-1}>
@@ -108,21 +108,21 @@ function Header() {
   const own = user?.role === "commune" && user.unitId ? homeOf(user) : null;
 
   const links = [
-    { href: own ?? "", label: t.navMyCommune, show: own !== null },
-    { href: "/", label: t.navOverview, show: true },
-    { href: "/reports/weekly", label: t.navWeekly, show: true },
-    { href: "/reports/status", label: t.navReporting, show: true },
-    { href: "/drives", label: t.navDrives, show: true },
-    { href: "/reports/new", label: t.navReport, show: can(user, "writeReports") },
-    { href: "/reports/import", label: t.navImport, show: can(user, "importReports") },
-    { href: "/admin/users", label: t.navUsers, show: can(user, "manageUsers") },
-    { href: "/admin/audit", label: t.navAudit, show: can(user, "readAudit") },
-    { href: "/admin/settings", label: t.navSettings, show: can(user, "manageUnits") },
+    { href: own ?? "", label: t.common.navMyCommune, show: own !== null },
+    { href: "/", label: t.common.navOverview, show: true },
+    { href: "/reports/weekly", label: t.common.navWeekly, show: true },
+    { href: "/reports/status", label: t.common.navReporting, show: true },
+    { href: "/drives", label: t.common.navDrives, show: true },
+    { href: "/reports/new", label: t.common.navReport, show: can(user, "writeReports") },
+    { href: "/reports/import", label: t.common.navImport, show: can(user, "importReports") },
+    { href: "/admin/users", label: t.common.navUsers, show: can(user, "manageUsers") },
+    { href: "/admin/audit", label: t.common.navAudit, show: can(user, "readAudit") },
+    { href: "/admin/settings", label: t.common.navSettings, show: can(user, "manageUnits") },
   ].filter((link) => link.show);
   return (
     <header className={`app-header${open ? " menu-open" : ""}`}>
       <Link href={homeOf(user)} className="app-title">
-        {t.appTitle}
+        {t.common.appTitle}
       </Link>
       <button
         type="button"
@@ -131,7 +131,7 @@ function Header() {
         aria-controls="app-menu"
         onClick={() => setOpen(!open)}
       >
-        {t.menu}
+        {t.common.menu}
       </button>
       {/* A click on a link closes the menu (on a phone it covers the page). */}
       {/* biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: the links inside take the keyboard */}
@@ -140,7 +140,7 @@ function Header() {
         className="app-menu"
         onClick={(e) => (e.target as HTMLElement).closest("a, button") && setOpen(false)}
       >
-        <nav aria-label={t.navOverview} className="app-nav">
+        <nav aria-label={t.common.navOverview} className="app-nav">
           {links.map((link) => (
             <Link key={link.href} href={link.href} aria-current={location === link.href ? "page" : undefined}>
               {link.label}
@@ -151,26 +151,26 @@ function Header() {
           {user ? (
             <>
               <Link href="/account" className="user-name">
-                {fill(t.signedInAs, { user: user.username, role: t.roles[user.role] })}
+                {fill(t.common.signedInAs, { user: user.username, role: t.roles[user.role] })}
               </Link>
               <button
                 type="button"
                 onClick={() => signOut.mutate(undefined, { onSuccess: () => navigate("/") })}
               >
-                {t.signOut}
+                {t.common.signOut}
               </button>
             </>
           ) : (
-            location !== "/login" && <Link href="/login">{t.signIn}</Link>
+            location !== "/login" && <Link href="/login">{t.common.signIn}</Link>
           )}
           <button
             type="button"
             className="language-switch"
             lang={language === "vi" ? "en" : "vi"}
-            aria-label={t.switchLanguageLabel}
+            aria-label={t.common.switchLanguageLabel}
             onClick={() => setLanguage(language === "vi" ? "en" : "vi")}
           >
-            {t.switchLanguage}
+            {t.common.switchLanguage}
           </button>
         </div>
       </div>
@@ -198,9 +198,9 @@ function BadDateGuard({ children }: { children: React.ReactNode }) {
   const rest = params.toString();
   return (
     <div className="state" role="alert">
-      <h1>{t.badDateTitle}</h1>
-      <p>{fill(t.badDateBody, { value: bad[1] ?? "" })}</p>
-      <Link href={rest ? `${location}?${rest}` : location}>{t.badDateLink}</Link>
+      <h1>{t.common.badDateTitle}</h1>
+      <p>{fill(t.common.badDateBody, { value: bad[1] ?? "" })}</p>
+      <Link href={rest ? `${location}?${rest}` : location}>{t.common.badDateLink}</Link>
     </div>
   );
 }
@@ -209,9 +209,9 @@ function NotFound() {
   const { t } = useI18n();
   return (
     <div className="state">
-      <h1>{t.notFoundTitle}</h1>
-      <p>{t.notFoundBody}</p>
-      <Link href="/">{t.goHome}</Link>
+      <h1>{t.common.notFoundTitle}</h1>
+      <p>{t.common.notFoundBody}</p>
+      <Link href="/">{t.common.goHome}</Link>
     </div>
   );
 }

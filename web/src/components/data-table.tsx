@@ -58,7 +58,7 @@ export function DataTable<Row>({
                     <button
                       type="button"
                       className="sort-button"
-                      title={fill(t.sortBy, { column: c.header })}
+                      title={fill(t.common.sortBy, { column: c.header })}
                       onClick={() =>
                         setSort({ key: c.key, descending: active ? !sort?.descending : c.numeric === true })
                       }

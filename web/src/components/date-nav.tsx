@@ -9,12 +9,12 @@ export function DateNav({ date, onChange }: { date: string; onChange: (date: str
   const { t } = useI18n();
   return (
     <div className="date-nav">
-      <button type="button" onClick={() => onChange(shift(date, -7))} aria-label={t.previousWeekLabel}>
-        ◀<span className="nav-word"> {t.previousWeek}</span>
+      <button type="button" onClick={() => onChange(shift(date, -7))} aria-label={t.common.previousWeekLabel}>
+        ◀<span className="nav-word"> {t.common.previousWeek}</span>
       </button>
-      <DateInput value={date} onChange={onChange} label={t.chooseDate} />
-      <button type="button" onClick={() => onChange(shift(date, 7))} aria-label={t.nextWeekLabel}>
-        <span className="nav-word">{t.nextWeek} </span>▶
+      <DateInput value={date} onChange={onChange} label={t.common.chooseDate} />
+      <button type="button" onClick={() => onChange(shift(date, 7))} aria-label={t.common.nextWeekLabel}>
+        <span className="nav-word">{t.common.nextWeek} </span>▶
       </button>
     </div>
   );

@@ -38,7 +38,7 @@ export function DriveCard({
       </div>
       {drive.status === "done" && drive.registrations !== null ? (
         <div className="small">
-          {fill(t.results, {
+          {fill(t.common.results, {
             registrations: f.integer(drive.registrations),
             planned: f.integer(drive.planned),
             share:
@@ -48,12 +48,12 @@ export function DriveCard({
         </div>
       ) : (
         <div className="small">
-          {t.plannedRegistrations}: {f.integer(drive.planned)}
+          {t.common.plannedRegistrations}: {f.integer(drive.planned)}
         </div>
       )}
       {effect && (
         <div className="small muted">
-          {fill(t.effect, {
+          {fill(t.common.effect, {
             before: effect.paceBefore === null ? "—" : f.perDay(effect.paceBefore),
             after: effect.paceAfter === null ? "—" : f.perDay(effect.paceAfter),
             window: EFFECT_WINDOW_DAYS,

@@ -17,12 +17,15 @@ export function Headline({ overview, campaign }: { overview: UnitOverview; campa
   const total = figures.expected;
   const open = METRICS.filter((metric) => overview[metric].units.done < total);
   const labelled = (metric: Metric, text: string) =>
-    fill(t.headlineMetric, { metric: metric === "coverage" ? t.metricCoverage : t.metricLinking, text });
+    fill(t.common.headlineMetric, {
+      metric: metric === "coverage" ? t.common.metricCoverage : t.common.metricLinking,
+      text,
+    });
   let sentence: string;
   let bad: boolean;
   if (figures.reporting === 0) {
     bad = false;
-    sentence = fill(overview.daysLeft <= 0 ? t.afterDeadlineNoFigures : t.headlineNoFigures, {
+    sentence = fill(overview.daysLeft <= 0 ? t.common.afterDeadlineNoFigures : t.common.headlineNoFigures, {
       unit: unit.name,
       date: f.date(overview.date),
       deadline,
@@ -35,17 +38,17 @@ export function Headline({ overview, campaign }: { overview: UnitOverview; campa
         remaining: f.integer(overview[metric].remaining),
       }),
     );
-    sentence = `${fill(t.afterDeadline, { deadline, date: f.date(overview.date) })} ${results.join("; ")}.`;
+    sentence = `${fill(t.common.afterDeadline, { deadline, date: f.date(overview.date) })} ${results.join("; ")}.`;
   } else if (open.length === 0) {
     bad = false;
-    sentence = fill(t.headlineReached, { total, deadline });
+    sentence = fill(t.common.headlineReached, { total, deadline });
   } else {
     bad = open.some((metric) => overview[metric].units.offTrack > 0);
-    const days = fill(t.headlineDays, { days: overview.daysLeft, deadline });
+    const days = fill(t.common.headlineDays, { days: overview.daysLeft, deadline });
     const parts = METRICS.map((metric) =>
       open.includes(metric)
         ? labelled(metric, metricAnswer(metric))
-        : labelled(metric, fill(t.headlineMetricReached, { total })),
+        : labelled(metric, fill(t.common.headlineMetricReached, { total })),
     );
     sentence = `${days} ${parts.join(" ")}`;
   }
@@ -55,7 +58,11 @@ export function Headline({ overview, campaign }: { overview: UnitOverview; campa
       <p>{sentence}</p>
       {missing > 0 && figures.reporting > 0 && (
         <p className="small">
-          {fill(t.reportingMissing, { reporting: figures.reporting, expected: figures.expected, missing })}
+          {fill(t.common.reportingMissing, {
+            reporting: figures.reporting,
+            expected: figures.expected,
+            missing,
+          })}
         </p>
       )}
     </div>
@@ -68,17 +75,23 @@ export function Headline({ overview, campaign }: { overview: UnitOverview; campa
     const required =
       status.requiredPerDay === null
         ? ""
-        : fill(t.headlineRequired, { required: f.perDay(status.requiredPerDay) });
+        : fill(t.common.headlineRequired, { required: f.perDay(status.requiredPerDay) });
     let answer: string;
-    if (offTrack === 0 && notJudged === 0) answer = fill(t.headlineOnTrackAll, { total, unit: unit.name });
-    else if (notJudged === total) answer = t.headlineNoPace;
+    if (offTrack === 0 && notJudged === 0)
+      answer = fill(t.common.headlineOnTrackAll, { total, unit: unit.name });
+    else if (notJudged === total) answer = t.common.headlineNoPace;
     else {
-      const parts = [fill(t.headlineUnits, { ok: done + onTrack, total })];
+      const parts = [fill(t.common.headlineUnits, { ok: done + onTrack, total })];
       if (offTrack > 0)
-        parts.push(fill(t.headlineOffTrack, { count: offTrack, deadline, list: offTrackList(metric) }));
-      if (notJudged > 0) parts.push(fill(t.headlineNotJudged, { count: notJudged }));
+        parts.push(
+          fill(t.common.headlineOffTrack, { count: offTrack, deadline, list: offTrackList(metric) }),
+        );
+      if (notJudged > 0) parts.push(fill(t.common.headlineNotJudged, { count: notJudged }));
       const projection = status.projection
-        ? fill(t.headlineProjection, { unit: unit.name, percent: f.percent(status.projection.percent) })
+        ? fill(t.common.headlineProjection, {
+            unit: unit.name,
+            percent: f.percent(status.projection.percent),
+          })
         : "";
       answer = `${parts.join("; ")}${projection ? `; ${projection}` : "."}`;
     }
@@ -92,8 +105,8 @@ export function Headline({ overview, campaign }: { overview: UnitOverview; campa
     const listed = Array.isArray(flag?.values.units) ? flag.values.units : [];
     const named = listed
       .slice(0, NAMED)
-      .map((u) => `${u.name}: ${u.eta === null ? t.etaNone : f.date(u.eta)}`);
-    if (offTrack > named.length) named.push(fill(t.headlineMore, { count: offTrack - named.length }));
+      .map((u) => `${u.name}: ${u.eta === null ? t.common.etaNone : f.date(u.eta)}`);
+    if (offTrack > named.length) named.push(fill(t.common.headlineMore, { count: offTrack - named.length }));
     return named.join(", ");
   }
 }

@@ -18,7 +18,7 @@ export function RankingBars({ title, rows }: { title: string; rows: readonly Ran
   return (
     <section className="card" aria-labelledby="ranking-title">
       <h2 id="ranking-title">{title}</h2>
-      <p className="muted small">{t.rankingExpectedTick}</p>
+      <p className="muted small">{t.common.rankingExpectedTick}</p>
       <ol className="ranking">
         {sorted.map((row) => (
           <li key={row.id} className={row.lagging ? "ranking-row is-lagging" : "ranking-row"}>
@@ -27,7 +27,7 @@ export function RankingBars({ title, rows }: { title: string; rows: readonly Ran
               {row.lagging && (
                 <span className="lagging-mark">
                   <Icon name="warning" />
-                  {t.lagging}
+                  {t.common.lagging}
                 </span>
               )}
             </span>

@@ -13,15 +13,15 @@ export function RequireAccess({ action, children }: { action?: Action; children:
   if (!session.data) {
     return (
       <div className="state" role="alert">
-        <p>{t.needSignIn}</p>
-        <Link href="/login">{t.signIn}</Link>
+        <p>{t.common.needSignIn}</p>
+        <Link href="/login">{t.common.signIn}</Link>
       </div>
     );
   }
   if (action && !can(session.data, action)) {
     return (
       <div className="state" role="alert">
-        <p>{t.notAllowed}</p>
+        <p>{t.common.notAllowed}</p>
       </div>
     );
   }

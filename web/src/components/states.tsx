@@ -8,7 +8,7 @@ export function Skeleton({ blocks = 3 }: { blocks?: number }) {
   const { t } = useI18n();
   return (
     <div className="skeleton" aria-busy="true" role="status">
-      <span className="visually-hidden">{t.loading}</span>
+      <span className="visually-hidden">{t.common.loading}</span>
       {Array.from({ length: blocks }, (_, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: identical placeholders
         <div key={i} className="skeleton-block" />
@@ -24,15 +24,15 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry: () => 
   const noCampaign = error instanceof ApiRequestError && error.code === "NO_CAMPAIGN";
   return (
     <div className={noCampaign ? "state" : "state state-error"} role={noCampaign ? "status" : "alert"}>
-      <h2>{noCampaign ? t.noCampaignTitle : t.errorTitle}</h2>
+      <h2>{noCampaign ? t.common.noCampaignTitle : t.common.errorTitle}</h2>
       <p>{errorText(error, t)}</p>
       {needsSignIn ? (
-        <Link href="/login">{t.signIn}</Link>
+        <Link href="/login">{t.common.signIn}</Link>
       ) : noCampaign ? (
-        <Link href="/admin/settings">{t.navSettings}</Link>
+        <Link href="/admin/settings">{t.common.navSettings}</Link>
       ) : (
         <button type="button" onClick={onRetry}>
-          {t.retry}
+          {t.common.retry}
         </button>
       )}
     </div>

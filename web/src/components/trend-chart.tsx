@@ -78,7 +78,7 @@ export function TrendChart({
       <h2 id={`${tableId}-title`}>{title}</h2>
       {first && last && (
         <p className="chart-summary">
-          {fill(t.trendSummary, {
+          {fill(t.common.trendSummary, {
             metric: t.metricRateName[metric],
             unit: unitName,
             first: f.percent(percentOf(first)),
@@ -90,13 +90,13 @@ export function TrendChart({
           {/* After the deadline the result is final: nothing is projected. */}
           {status.projection &&
             asOf < campaign.deadline &&
-            fill(t.trendProjection, {
+            fill(t.common.trendProjection, {
               percent: f.percent(status.projection.percent),
               date: f.date(status.projection.date),
             })}{" "}
-          {fill(t.trendDeadline, { deadline: f.date(campaign.deadline) })}
+          {fill(t.common.trendDeadline, { deadline: f.date(campaign.deadline) })}
           {markers.some((m) => m.date <= asOf) &&
-            ` ${t.trendMarkers} ${markers
+            ` ${t.common.trendMarkers} ${markers
               .filter((m) => m.date <= asOf)
               // Readers who are not signed in see no team: the date alone, never "19/03/2024 ()".
               .map((m) => (m.label ? `${f.date(m.date)} (${m.label})` : f.date(m.date)))
@@ -134,7 +134,7 @@ export function TrendChart({
                     className={deadline ? "deadline-label" : undefined}
                   >
                     {deadline
-                      ? fill(t.deadlineLabel, { deadline: f.shortDate(campaign.deadline) })
+                      ? fill(t.common.deadlineLabel, { deadline: f.shortDate(campaign.deadline) })
                       : f.shortDate(new Date(value).toISOString().slice(0, 10))}
                   </text>
                 );
@@ -162,7 +162,7 @@ export function TrendChart({
               ))}
             {/* Each line differs by style and marker, and is named at its end: readable without colour. */}
             <Line
-              name={t.trajectory}
+              name={t.common.trajectory}
               dataKey="expected"
               stroke={STYLES.expected.stroke}
               strokeDasharray={STYLES.expected.dash}
@@ -172,23 +172,23 @@ export function TrendChart({
               label={endLabel(
                 rows,
                 "expected",
-                t.trajectoryShort,
+                t.common.trajectoryShort,
                 actualAbove ? "below" : "above",
                 lastIndex(rows, "actual"),
               )}
             />
             <Line
-              name={t.actual}
+              name={t.common.actual}
               dataKey="actual"
               stroke={STYLES.actual.stroke}
               strokeWidth={2.5}
               dot={{ r: 2.5 }}
               connectNulls
               isAnimationActive={false}
-              label={endLabel(rows, "actual", t.actual, actualAbove ? "above" : "below")}
+              label={endLabel(rows, "actual", t.common.actual, actualAbove ? "above" : "below")}
             />
             <Line
-              name={t.projection}
+              name={t.common.projection}
               dataKey="projection"
               stroke={STYLES.projection.stroke}
               strokeDasharray={STYLES.projection.dash}
@@ -203,7 +203,7 @@ export function TrendChart({
               }
               connectNulls
               isAnimationActive={false}
-              label={endLabel(rows, "projection", t.projectionShort, "above")}
+              label={endLabel(rows, "projection", t.common.projectionShort, "above")}
             />
           </LineChart>
         </ResponsiveContainer>
@@ -216,7 +216,7 @@ export function TrendChart({
         aria-controls={tableId}
         onClick={() => setShowTable(!showTable)}
       >
-        {showTable ? t.hideTable : t.showTable}
+        {showTable ? t.common.hideTable : t.common.showTable}
       </button>
       <div id={tableId} hidden={!showTable}>
         {showTable && (
@@ -224,12 +224,12 @@ export function TrendChart({
             <caption className="visually-hidden">{title}</caption>
             <thead>
               <tr>
-                <th scope="col">{t.date}</th>
+                <th scope="col">{t.common.date}</th>
                 <th scope="col" className="numeric">
-                  {t.actual}
+                  {t.common.actual}
                 </th>
                 <th scope="col" className="numeric">
-                  {t.trajectory}
+                  {t.common.trajectory}
                 </th>
               </tr>
             </thead>
@@ -343,26 +343,26 @@ function ChartLegend({ drives }: { drives: boolean }) {
   return (
     <ul className="chart-legend">
       <li>
-        {swatch("actual", "circle")} {t.actual}
+        {swatch("actual", "circle")} {t.common.actual}
       </li>
       <li>
-        {swatch("expected", null)} {t.trajectory}
+        {swatch("expected", null)} {t.common.trajectory}
       </li>
       <li>
-        {swatch("projection", "diamond")} {t.projection}
+        {swatch("projection", "diamond")} {t.common.projection}
       </li>
       <li>
         <svg width="12" height="14" aria-hidden="true" focusable="false">
           <line x1="6" y1="0" x2="6" y2="14" stroke="#8a1c1c" strokeWidth="2" />
         </svg>{" "}
-        {t.deadlineLegend}
+        {t.common.deadlineLegend}
       </li>
       {drives && (
         <li>
           <span className="drive-mark" aria-hidden="true">
             ▲
           </span>{" "}
-          {t.driveMarkLegend}
+          {t.common.driveMarkLegend}
         </li>
       )}
     </ul>
@@ -420,17 +420,17 @@ function ChartTooltip({ active, payload }: { active?: boolean; payload?: { paylo
       <strong>{f.date(row.date)}</strong>
       {row.actualLabel && (
         <div>
-          {t.actual}: {f.percent(row.actualLabel)}
+          {t.common.actual}: {f.percent(row.actualLabel)}
         </div>
       )}
       {row.expectedLabel && (
         <div>
-          {t.trajectory}: {f.percent(row.expectedLabel)}
+          {t.common.trajectory}: {f.percent(row.expectedLabel)}
         </div>
       )}
       {row.projectionLabel && row.actualLabel === undefined && (
         <div>
-          {t.projection}: {f.percent(row.projectionLabel)}
+          {t.common.projection}: {f.percent(row.projectionLabel)}
         </div>
       )}
     </div>

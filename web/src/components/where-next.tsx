@@ -17,8 +17,8 @@ export function WhereNext({
   const { t, f, fill } = useI18n();
   return (
     <section className="card where-next" aria-labelledby="where-next-title">
-      <h2 id="where-next-title">{t.whereNext}</h2>
-      <p className="small muted">{t.whereNextIntro}</p>
+      <h2 id="where-next-title">{t.common.whereNext}</h2>
+      <p className="small muted">{t.common.whereNextIntro}</p>
       <ol>
         {suggestions.slice(0, limit).map((s) => (
           <li key={s.unit.id}>
@@ -27,13 +27,14 @@ export function WhereNext({
               {s.unit.name}
             </Link>{" "}
             <span>
-              {f.percent(s.percent)} · {fill(t.expectedShort, { percent: f.percent(s.expectedPercent) })}
+              {f.percent(s.percent)} ·{" "}
+              {fill(t.common.expectedShort, { percent: f.percent(s.expectedPercent) })}
             </span>
             <span className="small">
               {/* The projected shortfall says more than "still to reach" only when the pace closes some of it. */}
               {s.shortfall < s.remaining &&
-                `${fill(t.whereNextShortfall, { shortfall: f.integer(s.shortfall) })} · `}
-              {fill(t.whereNextLine, {
+                `${fill(t.common.whereNextShortfall, { shortfall: f.integer(s.shortfall) })} · `}
+              {fill(t.common.whereNextLine, {
                 gap: f.integer(Math.max(0, s.gap)),
                 remaining: f.integer(s.remaining),
                 required: s.requiredPerDay === null ? "—" : f.perDay(s.requiredPerDay),
@@ -41,15 +42,15 @@ export function WhereNext({
               {s.metric === "coverage" &&
                 s.linkingGap !== null &&
                 s.linkingGap > 0 &&
-                ` · ${fill(t.whereNextLinking, { gap: f.integer(s.linkingGap) })}`}
+                ` · ${fill(t.common.whereNextLinking, { gap: f.integer(s.linkingGap) })}`}
               {" · "}
               {s.daysSinceLastDrive === null
-                ? t.noDriveYet
-                : fill(t.lastDriveAgo, { days: s.daysSinceLastDrive })}
+                ? t.common.noDriveYet
+                : fill(t.common.lastDriveAgo, { days: s.daysSinceLastDrive })}
             </span>
             {planHref && (
               <Link href={planHref(s.unit.id)} className="small">
-                {t.planHere}
+                {t.common.planHere}
               </Link>
             )}
           </li>

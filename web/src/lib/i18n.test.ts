@@ -23,8 +23,8 @@ describe("translations", () => {
 
   it("fill placeholders and leave unknown ones visible", () => {
     // Plurals follow the language: English says "1 day" and "2 days".
-    expect(fillIn(dictionaries.en)(dictionaries.en.daysLeftValue, { days: 1 })).toBe("1 day");
-    expect(fillIn(dictionaries.en)(dictionaries.en.daysLeftValue, { days: 2 })).toBe("2 days");
+    expect(fillIn(dictionaries.en)(dictionaries.en.overview.daysLeftValue, { days: 1 })).toBe("1 day");
+    expect(fillIn(dictionaries.en)(dictionaries.en.overview.daysLeftValue, { days: 2 })).toBe("2 days");
     expect(fill("Còn {days} ngày đến {deadline}.", { days: 149, deadline: "01/07/2024" })).toBe(
       "Còn 149 ngày đến 01/07/2024.",
     );

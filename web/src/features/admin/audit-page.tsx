@@ -33,17 +33,17 @@ function Audit() {
 
   return (
     <div className="page">
-      <h1 className="page-title">{t.auditTitle}</h1>
-      <p className="muted">{t.auditIntro}</p>
+      <h1 className="page-title">{t.admin.auditTitle}</h1>
+      <p className="muted">{t.admin.auditIntro}</p>
       <form className="card form form-grid" onSubmit={submit}>
         <label>
-          {t.filterUser}
+          {t.admin.filterUser}
           <input value={draft.user ?? ""} onChange={set("user")} />
         </label>
         <label>
-          {t.filterUnit}
+          {t.admin.filterUnit}
           <select value={draft.unit ?? ""} onChange={set("unit")}>
-            <option value="">{t.anyOption}</option>
+            <option value="">{t.admin.anyOption}</option>
             {(units.data?.units ?? []).map((unit) => (
               <option key={unit.id} value={unit.id}>
                 {unit.name}
@@ -52,9 +52,9 @@ function Audit() {
           </select>
         </label>
         <label>
-          {t.filterAction}
+          {t.admin.filterAction}
           <select value={draft.action ?? ""} onChange={set("action")}>
-            <option value="">{t.anyOption}</option>
+            <option value="">{t.admin.anyOption}</option>
             {Object.entries(t.auditActions).map(([action, name]) => (
               <option key={action} value={action}>
                 {name}
@@ -63,15 +63,15 @@ function Audit() {
           </select>
         </label>
         <label>
-          {t.filterFrom}
+          {t.admin.filterFrom}
           <input type="date" value={draft.from ?? ""} onChange={set("from")} />
         </label>
         <label>
-          {t.filterTo}
+          {t.admin.filterTo}
           <input type="date" value={draft.to ?? ""} onChange={set("to")} />
         </label>
         <button type="submit" className="primary">
-          {t.apply}
+          {t.admin.apply}
         </button>
       </form>
       {audit.isError ? (
@@ -79,20 +79,20 @@ function Audit() {
       ) : !audit.data ? (
         <Skeleton blocks={2} />
       ) : (
-        <section className="card" aria-label={t.auditTitle}>
+        <section className="card" aria-label={t.admin.auditTitle}>
           {audit.data.entries.length === 0 ? (
-            <p className="muted">{t.noEntries}</p>
+            <p className="muted">{t.admin.noEntries}</p>
           ) : (
-            <ScrollRegion label={t.auditTitle}>
+            <ScrollRegion label={t.admin.auditTitle}>
               <table className="data-table">
                 <thead>
                   <tr>
-                    <th scope="col">{t.when}</th>
-                    <th scope="col">{t.who}</th>
-                    <th scope="col">{t.what}</th>
-                    <th scope="col">{t.target}</th>
-                    <th scope="col">{t.change}</th>
-                    <th scope="col">{t.address}</th>
+                    <th scope="col">{t.admin.when}</th>
+                    <th scope="col">{t.admin.who}</th>
+                    <th scope="col">{t.admin.what}</th>
+                    <th scope="col">{t.admin.target}</th>
+                    <th scope="col">{t.admin.change}</th>
+                    <th scope="col">{t.admin.address}</th>
                   </tr>
                 </thead>
                 <tbody>

@@ -28,21 +28,21 @@ function Users() {
   if (users.isError) return <ErrorState error={users.error} onRetry={() => users.refetch()} />;
   return (
     <div className="page">
-      <h1 className="page-title">{t.usersTitle}</h1>
-      <p className="muted">{t.usersIntro}</p>
+      <h1 className="page-title">{t.admin.usersTitle}</h1>
+      <p className="muted">{t.admin.usersIntro}</p>
       <CreateUser communes={communes} />
       {users.data ? (
         <section className="card" aria-labelledby="users-list">
-          <h2 id="users-list">{t.usersTitle}</h2>
-          <ScrollRegion label={t.usersTitle}>
+          <h2 id="users-list">{t.admin.usersTitle}</h2>
+          <ScrollRegion label={t.admin.usersTitle}>
             <table className="data-table">
               <thead>
                 <tr>
-                  <th scope="col">{t.username}</th>
-                  <th scope="col">{t.role}</th>
-                  <th scope="col">{t.commune}</th>
-                  <th scope="col">{t.status}</th>
-                  <th scope="col">{t.actions}</th>
+                  <th scope="col">{t.common.username}</th>
+                  <th scope="col">{t.admin.role}</th>
+                  <th scope="col">{t.common.commune}</th>
+                  <th scope="col">{t.common.status}</th>
+                  <th scope="col">{t.common.actions}</th>
                 </tr>
               </thead>
               <tbody>
@@ -108,7 +108,7 @@ function CommuneSelect({
       disabled={disabled}
       onChange={(e) => onChange(e.target.value || null)}
     >
-      <option value="">{t.noCommune}</option>
+      <option value="">{t.admin.noCommune}</option>
       {communes.map((unit) => (
         <option key={unit.id} value={unit.id}>
           {unit.name} ({unit.id})
@@ -139,17 +139,17 @@ function CreateUser({ communes }: { communes: Unit[] }) {
   };
   return (
     <form className="card form form-grid" onSubmit={submit} aria-labelledby="new-user">
-      <h2 id="new-user">{t.newUser}</h2>
+      <h2 id="new-user">{t.admin.newUser}</h2>
       <label>
-        {t.username}
+        {t.common.username}
         <input required autoComplete="off" value={username} onChange={(e) => setUsername(e.target.value)} />
       </label>
       <div className="field">
-        <label htmlFor="new-user-role">{t.role}</label>
+        <label htmlFor="new-user-role">{t.admin.role}</label>
         <RoleSelect id="new-user-role" value={role} onChange={setRole} />
       </div>
       <div className="field">
-        <label htmlFor="new-user-commune">{t.commune}</label>
+        <label htmlFor="new-user-commune">{t.common.commune}</label>
         <CommuneSelect
           id="new-user-commune"
           value={unitId}
@@ -159,7 +159,7 @@ function CreateUser({ communes }: { communes: Unit[] }) {
         />
       </div>
       <label>
-        {t.password}
+        {t.common.password}
         <input
           type="password"
           autoComplete="new-password"
@@ -170,7 +170,7 @@ function CreateUser({ communes }: { communes: Unit[] }) {
         />
       </label>
       <p id="new-user-hint" className="small muted full">
-        {t.passwordHint}
+        {t.common.passwordHint}
       </p>
       {create.isError && (
         <p className="form-error full" role="alert">
@@ -179,11 +179,11 @@ function CreateUser({ communes }: { communes: Unit[] }) {
       )}
       {create.isSuccess && (
         <p className="form-success full" role="status">
-          {fill(t.userCreated, { user: create.data.user.username })}
+          {fill(t.admin.userCreated, { user: create.data.user.username })}
         </p>
       )}
       <button type="submit" className="primary" disabled={create.isPending}>
-        {t.create}
+        {t.admin.create}
       </button>
     </form>
   );
@@ -201,7 +201,7 @@ function UserRow({ user, communes }: { user: User; communes: Unit[] }) {
   const save = () =>
     update.mutate({ id: user.id, changes: { role, unitId: hasCommune(role) ? unitId : null } });
   const toggle = () => {
-    if (!user.disabled && !window.confirm(fill(t.confirmDisable, { user: user.username }))) return;
+    if (!user.disabled && !window.confirm(fill(t.admin.confirmDisable, { user: user.username }))) return;
     update.mutate({ id: user.id, changes: { disabled: !user.disabled } });
   };
   const label = (what: string) => `${what}: ${user.username}`;
@@ -209,11 +209,11 @@ function UserRow({ user, communes }: { user: User; communes: Unit[] }) {
     <tr>
       <td>{user.username}</td>
       <td>
-        <RoleSelect label={label(t.role)} value={role} onChange={setRole} />
+        <RoleSelect label={label(t.admin.role)} value={role} onChange={setRole} />
       </td>
       <td>
         <CommuneSelect
-          label={label(t.commune)}
+          label={label(t.common.commune)}
           value={unitId}
           onChange={setUnitId}
           communes={communes}
@@ -230,18 +230,18 @@ function UserRow({ user, communes }: { user: User; communes: Unit[] }) {
           </p>
         ) : null}
       </td>
-      <td>{user.disabled ? t.disabled : t.active}</td>
+      <td>{user.disabled ? t.admin.disabled : t.admin.active}</td>
       <td>
         <div className="row-actions">
           <button type="button" disabled={!changed || update.isPending} onClick={save}>
-            {t.save}
+            {t.common.save}
           </button>
           <span className="inline-field">
             <input
               type="password"
               autoComplete="new-password"
-              aria-label={label(t.newPassword)}
-              placeholder={t.newPassword}
+              aria-label={label(t.common.newPassword)}
+              placeholder={t.common.newPassword}
               value={password}
               onChange={(e) => setPassword(e.target.value)}
             />
@@ -252,12 +252,12 @@ function UserRow({ user, communes }: { user: User; communes: Unit[] }) {
                 update.mutate({ id: user.id, changes: { password } }, { onSuccess: () => setPassword("") })
               }
             >
-              {t.resetPassword}
+              {t.admin.resetPassword}
             </button>
           </span>
           {!self && (
             <button type="button" onClick={toggle} disabled={update.isPending}>
-              {user.disabled ? t.enable : t.disable}
+              {user.disabled ? t.admin.enable : t.admin.disable}
             </button>
           )}
         </div>

@@ -118,7 +118,7 @@ function CampaignsSection() {
               </strong>
               <div className="small muted">
                 {fill(t.area.period, { start: f.date(c.start), deadline: f.date(c.deadline) })} ·{" "}
-                {t.metricCoverage} {f.percent(c.targetPercents.coverage)} · {t.metricLinking}{" "}
+                {t.common.metricCoverage} {f.percent(c.targetPercents.coverage)} · {t.common.metricLinking}{" "}
                 {f.percent(c.targetPercents.linking)}
               </div>
             </div>

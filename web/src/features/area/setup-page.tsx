@@ -25,7 +25,7 @@ export function SetupPage() {
       <div className="state" role="alert">
         <h1>{t.area.setupTitle}</h1>
         <p>{t.area.setupNeedsAdmin}</p>
-        {!session.data && <Link href="/login">{t.signIn}</Link>}
+        {!session.data && <Link href="/login">{t.common.signIn}</Link>}
       </div>
     );
   }

@@ -36,12 +36,12 @@ function ChangePassword() {
   const user = session.data;
   return (
     <div className="narrow">
-      <h1 className="page-title">{t.account}</h1>
-      {user && <p>{fill(t.signedInAs, { user: user.username, role: t.roles[user.role] })}</p>}
+      <h1 className="page-title">{t.auth.account}</h1>
+      {user && <p>{fill(t.common.signedInAs, { user: user.username, role: t.roles[user.role] })}</p>}
       <form className="card form" onSubmit={submit}>
-        <h2>{t.changePassword}</h2>
+        <h2>{t.auth.changePassword}</h2>
         <label>
-          {t.currentPassword}
+          {t.auth.currentPassword}
           <input
             type="password"
             autoComplete="current-password"
@@ -54,7 +54,7 @@ function ChangePassword() {
           <p className="form-error">{fieldError(change.error, "currentPassword", t)}</p>
         )}
         <label>
-          {t.newPassword}
+          {t.common.newPassword}
           <input
             type="password"
             autoComplete="new-password"
@@ -65,7 +65,7 @@ function ChangePassword() {
           />
         </label>
         <p id="password-hint" className="small muted">
-          {t.passwordHint}
+          {t.common.passwordHint}
         </p>
         {change.isError && !fieldError(change.error, "currentPassword", t) && (
           <p className="form-error" role="alert">
@@ -74,11 +74,11 @@ function ChangePassword() {
         )}
         {change.isSuccess && (
           <p className="form-success" role="status">
-            {t.saved}
+            {t.auth.saved}
           </p>
         )}
         <button type="submit" className="primary" disabled={change.isPending}>
-          {t.changePassword}
+          {t.auth.changePassword}
         </button>
       </form>
     </div>

@@ -19,11 +19,11 @@ export function LoginPage() {
 
   return (
     <div className="narrow">
-      <h1 className="page-title">{t.signInTitle}</h1>
-      <p className="muted">{t.signInIntro}</p>
+      <h1 className="page-title">{t.auth.signInTitle}</h1>
+      <p className="muted">{t.auth.signInIntro}</p>
       <form className="card form" onSubmit={submit}>
         <label>
-          {t.username}
+          {t.common.username}
           <input
             name="username"
             autoComplete="username"
@@ -33,7 +33,7 @@ export function LoginPage() {
           />
         </label>
         <label>
-          {t.password}
+          {t.common.password}
           <input
             name="password"
             type="password"
@@ -49,7 +49,7 @@ export function LoginPage() {
           </p>
         )}
         <button type="submit" className="primary" disabled={signIn.isPending}>
-          {signIn.isPending ? t.signingIn : t.signIn}
+          {signIn.isPending ? t.auth.signingIn : t.common.signIn}
         </button>
       </form>
     </div>

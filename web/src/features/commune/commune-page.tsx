@@ -50,7 +50,7 @@ export function CommunePage({ unitId }: { unitId: string }) {
     <div className="page commune-page" aria-busy={overview.isFetching}>
       {parent.data && (
         <Link href={`/?date=${data.date}`} className="back-link">
-          {fill(t.backTo, { unit: parent.data.unit.name })}
+          {fill(t.commune.backTo, { unit: parent.data.unit.name })}
         </Link>
       )}
       <h1 className="page-title">{data.unit.name}</h1>
@@ -58,26 +58,29 @@ export function CommunePage({ unitId }: { unitId: string }) {
       <WeekStatus approval={data.approval} date={data.date} />
       {entry?.rank && parent.data && (
         <p className="rank">
-          {fill(t.rankOf, { rank: entry.rank, of: ranked, parent: parent.data.unit.name })}
+          {fill(t.commune.rankOf, { rank: entry.rank, of: ranked, parent: parent.data.unit.name })}
         </p>
       )}
       <div className="toolbar">
-        <span className="as-of">{t.asOf}</span>
+        <span className="as-of">{t.common.asOf}</span>
         <DateNav date={data.date} onChange={setDate} />
       </div>
       {figures.reporting === 0 ? (
-        <EmptyState text={fill(t.emptyReports, { unit: data.unit.name, date: f.date(data.date) })} />
+        <EmptyState text={fill(t.commune.emptyReports, { unit: data.unit.name, date: f.date(data.date) })} />
       ) : (
         <>
-          <section className={`big-figure${data.lagging ? " is-lagging" : ""}`} aria-label={t.coverageRate}>
-            <div className="big-label">{t.coverageRate}</div>
+          <section
+            className={`big-figure${data.lagging ? " is-lagging" : ""}`}
+            aria-label={t.common.coverageRate}
+          >
+            <div className="big-label">{t.common.coverageRate}</div>
             <div className="big-value">{f.percent(coverage.percent)}</div>
             <div>
               {f.integer(figures.level2)} / {f.integer(figures.population)} ·{" "}
-              {fill(t.expectedShort, { percent: f.percent(coverage.expectedPercent) })}
+              {fill(t.common.expectedShort, { percent: f.percent(coverage.expectedPercent) })}
             </div>
             <p>
-              {fill(t.communeRemaining, {
+              {fill(t.commune.communeRemaining, {
                 remaining: f.integer(coverage.remaining),
                 required: coverage.requiredPerDay === null ? "—" : f.perDay(coverage.requiredPerDay),
               })}
@@ -86,34 +89,37 @@ export function CommunePage({ unitId }: { unitId: string }) {
               <p>
                 {gap > 0
                   ? coverage.shortfallPerDay === null
-                    ? fill(t.communeGapBehindNoPace, { gap: f.integer(gap) })
-                    : fill(t.communeGapBehind, {
+                    ? fill(t.commune.communeGapBehindNoPace, { gap: f.integer(gap) })
+                    : fill(t.commune.communeGapBehind, {
                         gap: f.integer(gap),
                         shortfall: f.perDay(coverage.shortfallPerDay),
                       })
-                  : fill(t.communeGapAhead, { gap: f.integer(-gap) })}
+                  : fill(t.commune.communeGapAhead, { gap: f.integer(-gap) })}
               </p>
             )}
           </section>
           <section className="card" aria-labelledby="commune-flags">
-            <h2 id="commune-flags">{t.flagsTitle}</h2>
-            <FlagList flags={data.flags} emptyText={t.noFlags} />
+            <h2 id="commune-flags">{t.common.flagsTitle}</h2>
+            <FlagList flags={data.flags} emptyText={t.commune.noFlags} />
           </section>
-          <section className="kpi-row" aria-label={t.metricLinking}>
+          <section className="kpi-row" aria-label={t.common.metricLinking}>
             <KpiCard
-              label={t.linkRate}
+              label={t.common.linkRate}
               value={f.percent(linking.percent)}
-              detail={fill(t.expectedShort, { percent: f.percent(linking.expectedPercent) })}
+              detail={fill(t.common.expectedShort, { percent: f.percent(linking.expectedPercent) })}
             />
             <KpiCard
-              label={t.linkedAccounts}
+              label={t.common.linkedAccounts}
               value={`${f.integer(figures.linked)} / ${f.integer(figures.dual)}`}
             />
-            <KpiCard label={t.remaining} value={`${f.integer(linking.remaining)} ${t.people}`} />
+            <KpiCard
+              label={t.common.remaining}
+              value={`${f.integer(linking.remaining)} ${t.common.people}`}
+            />
           </section>
           {series.data ? (
             <TrendChart
-              title={fill(t.trendTitle, { unit: data.unit.name })}
+              title={fill(t.common.trendTitle, { unit: data.unit.name })}
               unitName={data.unit.name}
               metric="coverage"
               points={series.data.points}
@@ -129,7 +135,7 @@ export function CommunePage({ unitId }: { unitId: string }) {
           )}
           {drives.data && units.data && drives.data.drives.length > 0 && (
             <section className="card" aria-labelledby="commune-drives">
-              <h2 id="commune-drives">{t.drivesHere}</h2>
+              <h2 id="commune-drives">{t.commune.drivesHere}</h2>
               <ul className="drive-list">
                 {drives.data.drives
                   // As of the date shown: the drives up to it; the planned ones ahead only on the latest figures.

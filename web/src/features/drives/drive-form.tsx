@@ -103,10 +103,10 @@ export function DriveForm({
       aria-labelledby="drive-form-title"
       id="drive-form"
     >
-      <h2 id="drive-form-title">{editing ? t.editDrive : t.planDrive}</h2>
+      <h2 id="drive-form-title">{editing ? t.drives.editDrive : t.drives.planDrive}</h2>
       <div className="form-grid">
         <div className="field">
-          <label htmlFor="drive-unit">{t.commune}</label>
+          <label htmlFor="drive-unit">{t.common.commune}</label>
           <select
             id="drive-unit"
             value={drive.unitId}
@@ -120,13 +120,13 @@ export function DriveForm({
           </select>
         </div>
         <div className="field">
-          <label htmlFor="drive-village">{t.village}</label>
+          <label htmlFor="drive-village">{t.drives.village}</label>
           <select
             id="drive-village"
             value={drive.villageId ?? ""}
             onChange={(e) => set("villageId", e.target.value || null)}
           >
-            <option value="">{t.anyVillage}</option>
+            <option value="">{t.drives.anyVillage}</option>
             {villages.map((v) => (
               <option key={v.id} value={v.id}>
                 {v.name}
@@ -135,11 +135,11 @@ export function DriveForm({
           </select>
         </div>
         <div className="field">
-          <label htmlFor="drive-date">{t.date}</label>
+          <label htmlFor="drive-date">{t.common.date}</label>
           <DateInput id="drive-date" value={drive.date} onChange={(value) => set("date", value)} />
         </div>
         <label>
-          {t.startTime}
+          {t.common.startTime}
           <input
             type="time"
             value={drive.startTime ?? ""}
@@ -147,7 +147,7 @@ export function DriveForm({
           />
         </label>
         <label>
-          {t.endTime}
+          {t.common.endTime}
           <input
             type="time"
             value={drive.endTime ?? ""}
@@ -155,18 +155,18 @@ export function DriveForm({
           />
         </label>
         <label>
-          {t.team}
+          {t.common.team}
           <input value={drive.team} onChange={(e) => set("team", e.target.value)} />
         </label>
         <label>
-          {t.plannedRegistrations}
+          {t.common.plannedRegistrations}
           <input inputMode="numeric" value={planned} onChange={(e) => setPlanned(e.target.value)} />
         </label>
         {past && (
           <>
-            <p className="full notice">{t.pastDrive}</p>
+            <p className="full notice">{t.drives.pastDrive}</p>
             <label>
-              {t.registrations}
+              {t.common.registrations}
               <input
                 inputMode="numeric"
                 value={results.registrations}
@@ -174,7 +174,7 @@ export function DriveForm({
               />
             </label>
             <label>
-              {t.linkedOnSite}
+              {t.drives.linkedOnSite}
               <input
                 inputMode="numeric"
                 value={results.linked}
@@ -184,11 +184,11 @@ export function DriveForm({
           </>
         )}
         <label className="full">
-          {t.notes}
+          {t.common.notes}
           <input value={drive.notes} onChange={(e) => set("notes", e.target.value)} />
         </label>
       </div>
-      <ProblemList title={t.errorsTitle} problems={[...problems, ...serverProblems]} tone="error" />
+      <ProblemList title={t.common.errorsTitle} problems={[...problems, ...serverProblems]} tone="error" />
       {save.isError && serverProblems.length === 0 && (
         <p className="form-error" role="alert">
           {errorText(save.error, t)}
@@ -196,11 +196,11 @@ export function DriveForm({
       )}
       {save.isSuccess && (
         <p className="form-success" role="status">
-          {t.driveSaved}
+          {t.drives.driveSaved}
         </p>
       )}
       <button type="submit" className="primary" disabled={save.isPending || communes.length === 0}>
-        {t.saveDrive}
+        {t.drives.saveDrive}
       </button>
     </form>
   );

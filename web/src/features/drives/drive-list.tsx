@@ -25,7 +25,7 @@ export function DriveList({
   onEdit: (drive: Drive) => void;
 }) {
   const { t } = useI18n();
-  if (drives.length === 0) return <p className="muted">{t.noDrives}</p>;
+  if (drives.length === 0) return <p className="muted">{t.common.noDrives}</p>;
   return (
     <ul className="drive-list">
       {drives.map((drive) => (
@@ -86,36 +86,36 @@ function DriveActions({
     <div className="drive-actions">
       {drive.status === "planned" && (
         <button type="button" onClick={() => setRecording(!recording)} aria-expanded={recording}>
-          {t.markDone}
+          {t.drives.markDone}
         </button>
       )}
       <button type="button" onClick={() => onEdit(drive)}>
-        {t.edit}
+        {t.drives.edit}
       </button>
       {drive.status === "planned" && (
         <button
           type="button"
           onClick={() => {
-            if (window.confirm(fill(t.confirmCancelDrive, { date: when, unit: where })))
+            if (window.confirm(fill(t.drives.confirmCancelDrive, { date: when, unit: where })))
               save.mutate({ id: drive.id, drive: { status: "cancelled" } });
           }}
         >
-          {t.cancelDrive}
+          {t.drives.cancelDrive}
         </button>
       )}
       <button
         type="button"
         onClick={() => {
-          if (window.confirm(fill(t.confirmDeleteDrive, { date: when, unit: where })))
+          if (window.confirm(fill(t.drives.confirmDeleteDrive, { date: when, unit: where })))
             remove.mutate(drive.id);
         }}
       >
-        {t.deleteDrive}
+        {t.drives.deleteDrive}
       </button>
       {recording && (
         <form className="form inline-form" onSubmit={record}>
           <label>
-            {t.registrations}
+            {t.common.registrations}
             <input
               inputMode="numeric"
               required
@@ -124,15 +124,15 @@ function DriveActions({
             />
           </label>
           <label>
-            {t.linkedOnSite}
+            {t.drives.linkedOnSite}
             <input inputMode="numeric" value={linked} onChange={(e) => setLinked(e.target.value)} />
           </label>
           <button type="submit" className="primary" disabled={save.isPending}>
-            {t.save}
+            {t.common.save}
           </button>
         </form>
       )}
-      <ProblemList title={t.errorsTitle} problems={[...problems, ...serverProblems]} tone="error" />
+      <ProblemList title={t.common.errorsTitle} problems={[...problems, ...serverProblems]} tone="error" />
       {((save.isError && serverProblems.length === 0) || remove.isError) && (
         <p className="form-error" role="alert">
           {errorText(save.error ?? remove.error, t)}

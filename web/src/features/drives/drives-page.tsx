@@ -57,16 +57,16 @@ export function DrivesPage() {
 
   return (
     <div className="page">
-      <h1 className="page-title">{t.drivesTitle}</h1>
-      <p className="muted">{t.drivesIntro}</p>
+      <h1 className="page-title">{t.drives.drivesTitle}</h1>
+      <p className="muted">{t.drives.drivesIntro}</p>
       <p className="no-print">
-        {t.exportPlan}: <a href="/api/exports/drives.csv">CSV</a> ·{" "}
+        {t.drives.exportPlan}: <a href="/api/exports/drives.csv">CSV</a> ·{" "}
         <a href="/api/exports/drives.xlsx">XLSX</a> ·{" "}
-        <Link href={`/drives/schedule?from=${date}`}>{t.schedule}</Link>
+        <Link href={`/drives/schedule?from=${date}`}>{t.drives.schedule}</Link>
       </p>
       {overdue.data && overdue.data.drives.length > 0 && (
         <section className="card notice-card" aria-labelledby="overdue-title">
-          <h2 id="overdue-title">{fill(t.overdueDrives, { count: overdue.data.drives.length })}</h2>
+          <h2 id="overdue-title">{fill(t.drives.overdueDrives, { count: overdue.data.drives.length })}</h2>
           <DriveList
             drives={overdue.data.drives}
             units={byId}
@@ -98,27 +98,27 @@ export function DrivesPage() {
       </div>
       <section className="card" aria-labelledby="calendar-title">
         <div className="calendar-head">
-          <h2 id="calendar-title">{t.calendar}</h2>
+          <h2 id="calendar-title">{t.drives.calendar}</h2>
           <div className="toolbar">
             <button type="button" onClick={() => shift(-1)}>
-              ◀ {t.previousPeriod}
+              ◀ {t.drives.previousPeriod}
             </button>
-            <DateInput value={date} onChange={setDate} label={t.chooseDate} />
+            <DateInput value={date} onChange={setDate} label={t.common.chooseDate} />
             <button type="button" onClick={() => shift(1)}>
-              {t.nextPeriod} ▶
+              {t.drives.nextPeriod} ▶
             </button>
             <fieldset className="metric-switch">
-              <legend className="visually-hidden">{t.calendar}</legend>
+              <legend className="visually-hidden">{t.drives.calendar}</legend>
               <button type="button" aria-pressed={view === "week"} onClick={() => setView("week")}>
-                {t.weekView}
+                {t.drives.weekView}
               </button>
               <button type="button" aria-pressed={view === "month"} onClick={() => setView(null)}>
-                {t.monthView}
+                {t.drives.monthView}
               </button>
             </fieldset>
           </div>
         </div>
-        <ScrollRegion label={t.calendar}>
+        <ScrollRegion label={t.drives.calendar}>
           <DriveCalendar
             days={days}
             month={view === "month" ? date.slice(0, 7) : null}
@@ -128,7 +128,7 @@ export function DrivesPage() {
         </ScrollRegion>
       </section>
       <section className="card" aria-labelledby="drive-list-title">
-        <h2 id="drive-list-title">{t.listTitle}</h2>
+        <h2 id="drive-list-title">{t.drives.listTitle}</h2>
         {drives.data ? (
           <DriveList
             drives={drives.data.drives}

@@ -23,11 +23,11 @@ export function SchedulePage() {
     <article className="page weekly">
       <div className="toolbar no-print">
         <button type="button" className="primary" onClick={() => window.print()}>
-          {t.print}
+          {t.common.print}
         </button>
       </div>
       <h1 className="weekly-title">
-        {fill(t.scheduleTitle, { from: f.date(days[0] as string), to: f.date(days[6] as string) })}
+        {fill(t.drives.scheduleTitle, { from: f.date(days[0] as string), to: f.date(days[6] as string) })}
       </h1>
       {days.map((day) => {
         const today = planned.filter((d) => d.date === day);
@@ -41,14 +41,14 @@ export function SchedulePage() {
                 <table className="data-table">
                   <thead>
                     <tr>
-                      <th scope="col">{t.startTime}</th>
-                      <th scope="col">{t.commune}</th>
-                      <th scope="col">{t.village}</th>
-                      <th scope="col">{t.team}</th>
+                      <th scope="col">{t.common.startTime}</th>
+                      <th scope="col">{t.common.commune}</th>
+                      <th scope="col">{t.drives.village}</th>
+                      <th scope="col">{t.common.team}</th>
                       <th scope="col" className="numeric">
-                        {t.plannedRegistrations}
+                        {t.common.plannedRegistrations}
                       </th>
-                      <th scope="col">{t.notes}</th>
+                      <th scope="col">{t.common.notes}</th>
                     </tr>
                   </thead>
                   <tbody>

@@ -21,65 +21,65 @@ export function CommunesTable({
   const columns: Column<ChildOverview>[] = [
     {
       key: "unit",
-      header: t.colUnit,
+      header: t.common.colUnit,
       cell: (row) => <Link href={linkToUnit(row.unit.id)}>{row.unit.name}</Link>,
       sortValue: (row) => row.unit.name,
     },
     {
       key: "rate",
-      header: t.colRate,
+      header: t.common.colRate,
       numeric: true,
       cell: (row) => f.percent(s(row).percent),
       sortValue: (row) => s(row).rate,
     },
     {
       key: "change",
-      header: t.colChange,
+      header: t.common.colChange,
       numeric: true,
       cell: (row) => orDash(s(row).weekChange?.points ?? null, f.points),
       sortValue: (row) => s(row).weekChange?.points ?? null,
     },
     {
       key: "expected",
-      header: t.colExpected,
+      header: t.common.colExpected,
       numeric: true,
       cell: (row) => f.percent(s(row).expectedPercent),
       sortValue: (row) => s(row).expectedRate,
     },
     {
       key: "gap",
-      header: t.colGap,
+      header: t.overview.colGap,
       numeric: true,
       cell: (row) =>
         orDash(s(row).gapToExpected, (gap) =>
-          gap < 0 ? fill(t.aheadBy, { gap: f.integer(-gap) }) : f.integer(gap),
+          gap < 0 ? fill(t.overview.aheadBy, { gap: f.integer(-gap) }) : f.integer(gap),
         ),
       sortValue: (row) => s(row).gapToExpected,
     },
     {
       key: "pace",
-      header: t.colPace,
+      header: t.overview.colPace,
       numeric: true,
       cell: (row) => orDash(s(row).pacePerDay, f.perDay),
       sortValue: (row) => s(row).pacePerDay,
     },
     {
       key: "required",
-      header: t.colRequired,
+      header: t.common.colRequired,
       numeric: true,
       cell: (row) => orDash(s(row).requiredPerDay, f.perDay),
       sortValue: (row) => s(row).requiredPerDay,
     },
     {
       key: "eta",
-      header: t.colEta,
+      header: t.overview.colEta,
       numeric: true,
       cell: (row) => (s(row).eta === null ? "—" : f.date(s(row).eta as string)),
       sortValue: (row) => s(row).eta,
     },
     {
       key: "last",
-      header: t.colLastReport,
+      header: t.overview.colLastReport,
       numeric: true,
       cell: (row) => (row.figures.latestReport === null ? "—" : f.date(row.figures.latestReport)),
       sortValue: (row) => row.figures.latestReport,
@@ -87,9 +87,9 @@ export function CommunesTable({
   ];
   return (
     <section className="card" aria-labelledby="communes-title">
-      <h2 id="communes-title">{t.tableTitle}</h2>
+      <h2 id="communes-title">{t.overview.tableTitle}</h2>
       <DataTable
-        caption={t.tableCaption}
+        caption={t.overview.tableCaption}
         columns={columns}
         rows={overview.children}
         rowKey={(row) => row.unit.id}

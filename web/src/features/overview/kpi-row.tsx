@@ -20,55 +20,60 @@ export function KpiRow({
   const offPace = status.units.offTrack > 0;
   const behind = overview.flags.some((flag) => flag.code === "BEHIND" && flag.metric === metric);
   const { done, onTrack, offTrack, notJudged } = status.units;
-  const unknown = t.figuresUnknown;
+  const unknown = t.overview.figuresUnknown;
   return (
     <section className="kpi-row" aria-labelledby={`kpi-${metric}`}>
-      <h2 id={`kpi-${metric}`}>{metric === "coverage" ? t.metricCoverage : t.metricLinking}</h2>
+      <h2 id={`kpi-${metric}`}>{metric === "coverage" ? t.common.metricCoverage : t.common.metricLinking}</h2>
       <KpiCard
-        label={metric === "coverage" ? t.coverageRate : t.linkRate}
+        label={metric === "coverage" ? t.common.coverageRate : t.common.linkRate}
         value={known ? f.percent(status.percent) : unknown}
-        detail={known ? fill(t.expectedShort, { percent: f.percent(status.expectedPercent) }) : undefined}
+        detail={
+          known ? fill(t.common.expectedShort, { percent: f.percent(status.expectedPercent) }) : undefined
+        }
         tone={behind ? "bad" : undefined}
       />
       <KpiCard
-        label={metric === "coverage" ? t.level2Accounts : t.linkedAccounts}
+        label={metric === "coverage" ? t.overview.level2Accounts : t.common.linkedAccounts}
         value={known ? `${f.integer(status.count)} / ${f.integer(status.base)}` : unknown}
       />
-      <KpiCard label={t.remaining} value={known ? `${f.integer(status.remaining)} ${t.people}` : unknown} />
+      <KpiCard
+        label={t.common.remaining}
+        value={known ? `${f.integer(status.remaining)} ${t.common.people}` : unknown}
+      />
       {metric === "coverage" && (
         <KpiCard
-          label={t.daysLeft}
-          value={fill(t.daysLeftValue, { days: Math.max(0, overview.daysLeft) })}
-          detail={fill(t.daysLeftTo, { deadline: f.date(deadline) })}
+          label={t.overview.daysLeft}
+          value={fill(t.overview.daysLeftValue, { days: Math.max(0, overview.daysLeft) })}
+          detail={fill(t.overview.daysLeftTo, { deadline: f.date(deadline) })}
         />
       )}
       <KpiCard
-        label={t.requiredPerDay}
+        label={t.overview.requiredPerDay}
         value={known && status.requiredPerDay !== null ? f.perDay(status.requiredPerDay) : "—"}
         detail={
           status.pacePerDay === null
-            ? t.currentPaceUnknown
-            : fill(t.currentPace, { pace: f.perDay(status.pacePerDay) })
+            ? t.overview.currentPaceUnknown
+            : fill(t.overview.currentPace, { pace: f.perDay(status.pacePerDay) })
         }
       />
       {known && (
         <KpiCard
-          label={t.unitsOnTrack}
+          label={t.overview.unitsOnTrack}
           value={`${f.integer(done + onTrack)} / ${f.integer(figures.expected)}`}
-          detail={fill(t.unitsOnTrackDetail, { off: offTrack, notJudged })}
+          detail={fill(t.overview.unitsOnTrackDetail, { off: offTrack, notJudged })}
           tone={offPace ? "bad" : notJudged === 0 ? "good" : undefined}
         />
       )}
       {known && status.projection && (
         <KpiCard
-          label={t.projectionAtDeadline}
+          label={t.overview.projectionAtDeadline}
           value={f.percent(status.projection.percent)}
-          detail={fill(t.projectionDetail, { count: f.integer(status.projection.count) })}
+          detail={fill(t.overview.projectionDetail, { count: f.integer(status.projection.count) })}
           tone={offPace ? "bad" : undefined}
         />
       )}
       <KpiCard
-        label={t.eta}
+        label={t.overview.eta}
         value={known ? etaText(status) : unknown}
         tone={offPace ? "bad" : status.etaKind === "reached" ? "good" : undefined}
       />
@@ -78,13 +83,13 @@ export function KpiRow({
   function etaText(s: MetricStatus): string {
     switch (s.etaKind) {
       case "reached":
-        return t.etaReached;
+        return t.overview.etaReached;
       case "date":
-        return s.eta === null ? t.etaUnknown : f.date(s.eta);
+        return s.eta === null ? t.overview.etaUnknown : f.date(s.eta);
       case "never":
-        return t.etaNever;
+        return t.overview.etaNever;
       default:
-        return t.etaUnknown;
+        return t.overview.etaUnknown;
     }
   }
 }

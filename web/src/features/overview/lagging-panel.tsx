@@ -20,9 +20,9 @@ export function LaggingPanel({
   );
   return (
     <section className="card lagging-panel" aria-labelledby="lagging-title">
-      <h2 id="lagging-title">{fill(t.laggingTitle, { count: lagging.length })}</h2>
+      <h2 id="lagging-title">{fill(t.common.laggingTitle, { count: lagging.length })}</h2>
       {lagging.length === 0 ? (
-        <p className="muted">{t.laggingNone}</p>
+        <p className="muted">{t.common.laggingNone}</p>
       ) : (
         <ul>
           {lagging.map(({ unit, [metric]: status }) => (
@@ -32,16 +32,16 @@ export function LaggingPanel({
                 {unit.name}
               </Link>
               <span className="lagging-rates">
-                {fill(t.laggingLine, {
+                {fill(t.common.laggingLine, {
                   percent: f.percent(status.percent),
                   expected: f.percent(status.expectedPercent),
                 })}
               </span>
               <span className="small">
-                {fill(t.laggingNeeds, {
+                {fill(t.overview.laggingNeeds, {
                   gap: f.integer(Math.max(0, status.gapToExpected ?? 0)),
                   required: status.requiredPerDay === null ? "—" : f.perDay(status.requiredPerDay),
-                  pace: status.pacePerDay === null ? t.paceUnknown : f.perDay(status.pacePerDay),
+                  pace: status.pacePerDay === null ? t.overview.paceUnknown : f.perDay(status.pacePerDay),
                 })}
               </span>
             </li>

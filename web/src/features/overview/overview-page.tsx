@@ -71,7 +71,7 @@ export function OverviewPage() {
   if (!overview.data || !campaign.data) {
     return (
       <>
-        <h1 className="page-title">{t.appTitle}</h1>
+        <h1 className="page-title">{t.common.appTitle}</h1>
         <Skeleton blocks={4} />
       </>
     );
@@ -85,19 +85,20 @@ export function OverviewPage() {
     <div className="page" aria-busy={overview.isFetching}>
       <div className="page-head">
         <h1 className="page-title">
-          {t.appTitle} · {data.unit.name}
+          {t.common.appTitle} · {data.unit.name}
         </h1>
         <div className="toolbar">
-          <span className="as-of">{t.asOf}</span>
+          <span className="as-of">{t.common.asOf}</span>
           <DateNav date={data.date} onChange={setDate} />
           <CampaignPicker value={data.campaignId} onChange={setCampaign} />
           <button type="button" className="print-button" onClick={() => window.print()}>
-            {t.print}
+            {t.common.print}
           </button>
           <span className="downloads no-print">
-            {t.downloads}: <a href={`/api/exports/reports.csv?date=${data.date}${campaignQueryPart}`}>CSV</a>{" "}
-            · <a href={`/api/exports/reports.xlsx?date=${data.date}${campaignQueryPart}`}>XLSX</a> ·{" "}
-            <Link href={`/reports/weekly?date=${data.date}`}>{t.navWeekly}</Link>
+            {t.overview.downloads}:{" "}
+            <a href={`/api/exports/reports.csv?date=${data.date}${campaignQueryPart}`}>CSV</a> ·{" "}
+            <a href={`/api/exports/reports.xlsx?date=${data.date}${campaignQueryPart}`}>XLSX</a> ·{" "}
+            <Link href={`/reports/weekly?date=${data.date}`}>{t.common.navWeekly}</Link>
           </span>
         </div>
       </div>
@@ -108,12 +109,12 @@ export function OverviewPage() {
       <KpiRow overview={data} metric="linking" deadline={campaign.data.deadline} />
       {data.flags.length > 0 && (
         <section className="card">
-          <h2>{t.flagsTitle}</h2>
+          <h2>{t.common.flagsTitle}</h2>
           <FlagList flags={data.flags} />
         </section>
       )}
       <fieldset className="metric-switch">
-        <legend className="visually-hidden">{t.metricChoice}</legend>
+        <legend className="visually-hidden">{t.overview.metricChoice}</legend>
         {(["coverage", "linking"] as const).map((m) => (
           <button
             key={m}
@@ -121,7 +122,7 @@ export function OverviewPage() {
             aria-pressed={metric === m}
             onClick={() => setMetric(m === "coverage" ? null : m)}
           >
-            {m === "coverage" ? t.metricCoverage : t.metricLinking}
+            {m === "coverage" ? t.common.metricCoverage : t.common.metricLinking}
           </button>
         ))}
       </fieldset>
@@ -130,7 +131,7 @@ export function OverviewPage() {
           <div className="two-columns">
             {series.data ? (
               <TrendChart
-                title={fill(t.trendTitle, { unit: data.unit.name })}
+                title={fill(t.common.trendTitle, { unit: data.unit.name })}
                 unitName={data.unit.name}
                 metric={metric}
                 points={series.data.points}
@@ -173,7 +174,7 @@ export function OverviewPage() {
             )}
           />
           <RankingBars
-            title={fill(t.rankingTitle, { metric: t.metricRateWord[metric] })}
+            title={fill(t.overview.rankingTitle, { metric: t.metricRateWord[metric] })}
             rows={data.children.map((child) => ({
               id: child.unit.id,
               name: child.unit.name,

@@ -87,7 +87,7 @@ export function ReportingPage() {
         })}
       </p>
       <div className="toolbar">
-        <span className="as-of">{t.asOf}</span>
+        <span className="as-of">{t.common.asOf}</span>
         <DateNav date={to} onChange={setDate} />
         <span className="downloads no-print">
           {t.reporting.downloads}: <a href={`/api/exports/reporting.csv?${query}`}>CSV</a> ·{" "}

@@ -41,11 +41,11 @@ function Import() {
 
   return (
     <div className="page">
-      <h1 className="page-title">{t.importTitle}</h1>
-      <p className="muted">{t.importIntro}</p>
+      <h1 className="page-title">{t.reports.importTitle}</h1>
+      <p className="muted">{t.reports.importIntro}</p>
       <p>
-        {t.templates}: <a href="/api/imports/template.csv">{t.templateCsv}</a> ·{" "}
-        <a href="/api/imports/template.xlsx">{t.templateXlsx}</a>
+        {t.reports.templates}: <a href="/api/imports/template.csv">{t.reports.templateCsv}</a> ·{" "}
+        <a href="/api/imports/template.xlsx">{t.reports.templateXlsx}</a>
       </p>
       <form
         className="card form"
@@ -57,7 +57,7 @@ function Import() {
         }}
       >
         <label>
-          {t.chooseFile}
+          {t.reports.chooseFile}
           <input
             type="file"
             accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -72,8 +72,14 @@ function Import() {
         </label>
         {progress !== null && (
           <div className="progress">
-            <progress max={100} value={progress} aria-label={fill(t.uploading, { percent: progress })} />
-            <span>{progress < 100 ? fill(t.uploading, { percent: progress }) : t.checking}</span>
+            <progress
+              max={100}
+              value={progress}
+              aria-label={fill(t.reports.uploading, { percent: progress })}
+            />
+            <span>
+              {progress < 100 ? fill(t.reports.uploading, { percent: progress }) : t.reports.checking}
+            </span>
           </div>
         )}
         {check.isError && (
@@ -82,14 +88,14 @@ function Import() {
           </p>
         )}
         <button type="submit" className="primary" disabled={!file || check.isPending}>
-          {t.checkFile}
+          {t.reports.checkFile}
         </button>
       </form>
       {preview && summary && (
         <section className="card" aria-labelledby="preview-title">
-          <h2 id="preview-title">{fill(t.previewTitle, { rows: summary.rows })}</h2>
+          <h2 id="preview-title">{fill(t.reports.previewTitle, { rows: summary.rows })}</h2>
           <p>
-            {fill(t.previewSummary, {
+            {fill(t.reports.previewSummary, {
               create: summary.create,
               revise: summary.revise,
               unchanged: summary.unchanged,
@@ -99,17 +105,17 @@ function Import() {
           </p>
           {preview.ignoredColumns.length > 0 && (
             <p className="small muted">
-              {fill(t.ignoredColumns, { columns: preview.ignoredColumns.join(", ") })}
+              {fill(t.reports.ignoredColumns, { columns: preview.ignoredColumns.join(", ") })}
             </p>
           )}
           <ImportPreview rows={preview.rows} total={summary.rows} />
           {blocked ? (
             <p className="form-error" role="alert">
-              {t.fixAndRetry}
+              {t.reports.fixAndRetry}
             </p>
           ) : write.data && !write.data.dryRun ? (
             <p className="form-success" role="status">
-              {fill(t.importDone, {
+              {fill(t.reports.importDone, {
                 created: write.data.summary.created,
                 revised: write.data.summary.revised,
                 unchanged: write.data.summary.unchanged,
@@ -124,7 +130,7 @@ function Import() {
                     checked={confirmed}
                     onChange={(e) => setConfirmed(e.target.checked)}
                   />
-                  {t.confirmWarnings}
+                  {t.reports.confirmWarnings}
                 </label>
               )}
               {write.isError && (
@@ -138,7 +144,7 @@ function Import() {
                 disabled={write.isPending || (summary.withWarnings > 0 && !confirmed)}
                 onClick={() => run(write, summary.withWarnings > 0 ? "confirm=true" : "", () => undefined)}
               >
-                {fill(t.confirmImport, { rows: summary.rows })}
+                {fill(t.reports.confirmImport, { rows: summary.rows })}
               </button>
             </div>
           )}

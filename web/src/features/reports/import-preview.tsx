@@ -16,14 +16,14 @@ export function ImportPreview({ rows, total }: { rows: readonly ImportRow[]; tot
   return (
     <>
       {total > rows.length && (
-        <p className="small muted">{fill(t.showingRows, { shown: rows.length, rows: total })}</p>
+        <p className="small muted">{fill(t.reports.showingRows, { shown: rows.length, rows: total })}</p>
       )}
-      <ScrollRegion label={fill(t.previewTitle, { rows: total })}>
+      <ScrollRegion label={fill(t.reports.previewTitle, { rows: total })}>
         <table className="data-table import-preview cards-on-phone">
           <thead>
             <tr>
-              <th scope="col">{t.colRow}</th>
-              <th scope="col">{t.commune}</th>
+              <th scope="col">{t.reports.colRow}</th>
+              <th scope="col">{t.common.commune}</th>
               <th scope="col">{t.fields.date}</th>
               <th scope="col" className="numeric">
                 {t.fields.population}
@@ -37,8 +37,8 @@ export function ImportPreview({ rows, total }: { rows: readonly ImportRow[]; tot
               <th scope="col" className="numeric">
                 {t.fields.linked}
               </th>
-              <th scope="col">{t.changeValue}</th>
-              <th scope="col">{t.colProblems}</th>
+              <th scope="col">{t.reports.changeValue}</th>
+              <th scope="col">{t.reports.colProblems}</th>
             </tr>
           </thead>
           <tbody>
@@ -49,10 +49,10 @@ export function ImportPreview({ rows, total }: { rows: readonly ImportRow[]; tot
                   row.errors.length > 0 ? "row-error" : row.warnings.length > 0 ? "row-warning" : undefined
                 }
               >
-                <td className="numeric" data-label={t.colRow}>
+                <td className="numeric" data-label={t.reports.colRow}>
                   {row.row}
                 </td>
-                <td data-label={t.commune}>{row.values.unitName ?? row.values.unitId ?? ""}</td>
+                <td data-label={t.common.commune}>{row.values.unitName ?? row.values.unitId ?? ""}</td>
                 <td data-label={t.fields.date}>
                   {/^\d{4}-\d{2}-\d{2}$/.test(row.values.date) ? f.date(row.values.date) : row.values.date}
                 </td>
@@ -68,11 +68,16 @@ export function ImportPreview({ rows, total }: { rows: readonly ImportRow[]; tot
                 <td className="numeric" data-label={t.fields.linked}>
                   {count(row.values.linked)}
                 </td>
-                <td data-label={t.changeValue}>{row.change ? t.changeKinds[row.change] : ""}</td>
-                <td className="row-problems" data-label={t.colProblems}>
-                  <ProblemList title={t.errorsTitle} problems={row.errors} tone="error" announce={false} />
+                <td data-label={t.reports.changeValue}>{row.change ? t.changeKinds[row.change] : ""}</td>
+                <td className="row-problems" data-label={t.reports.colProblems}>
                   <ProblemList
-                    title={t.warningsTitle}
+                    title={t.common.errorsTitle}
+                    problems={row.errors}
+                    tone="error"
+                    announce={false}
+                  />
+                  <ProblemList
+                    title={t.reports.warningsTitle}
                     problems={row.warnings}
                     tone="warning"
                     announce={false}

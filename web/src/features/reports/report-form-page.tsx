@@ -127,12 +127,12 @@ function ReportForm() {
 
   return (
     <div className="page">
-      <h1 className="page-title">{t.reportTitle}</h1>
-      <p className="muted">{t.reportIntro}</p>
+      <h1 className="page-title">{t.reports.reportTitle}</h1>
+      <p className="muted">{t.reports.reportIntro}</p>
       <form className="card form report-form" onSubmit={submit} noValidate>
         <div className="form-grid">
           <div className="field">
-            <label htmlFor="report-unit">{t.commune}</label>
+            <label htmlFor="report-unit">{t.common.commune}</label>
             <select
               id="report-unit"
               value={unitId}
@@ -142,7 +142,7 @@ function ReportForm() {
                 save.reset();
               }}
             >
-              <option value="">{t.chooseCommune}</option>
+              <option value="">{t.reports.chooseCommune}</option>
               {communes.map((u) => (
                 <option key={u.id} value={u.id}>
                   {u.name} ({u.id})
@@ -151,13 +151,13 @@ function ReportForm() {
             </select>
           </div>
           <div className="field">
-            <label htmlFor="report-date">{t.reportDate}</label>
+            <label htmlFor="report-date">{t.reports.reportDate}</label>
             <DateInput id="report-date" value={date} max={vietnamToday()} onChange={setDate} />
           </div>
         </div>
         {lock && lockedWeek && (
           <p className="notice" role="status">
-            {fill(t.reportWeekLocked, {
+            {fill(t.reports.reportWeekLocked, {
               from: f.date(lockedWeek.start),
               to: f.date(lockedWeek.end),
               by: lock.by,
@@ -166,20 +166,20 @@ function ReportForm() {
           </p>
         )}
         <table className="data-table compact report-table">
-          <caption className="visually-hidden">{t.reportTitle}</caption>
+          <caption className="visually-hidden">{t.reports.reportTitle}</caption>
           <thead>
             <tr>
-              <th scope="col">{t.figure}</th>
+              <th scope="col">{t.reports.figure}</th>
               <th scope="col" className="numeric">
                 {replaced
-                  ? fill(t.replacedReport, { date: f.date(replaced.date) })
+                  ? fill(t.reports.replacedReport, { date: f.date(replaced.date) })
                   : previous
-                    ? fill(t.previousReport, { date: f.date(previous.date) })
-                    : t.previousReportShort}
+                    ? fill(t.reports.previousReport, { date: f.date(previous.date) })
+                    : t.reports.previousReportShort}
               </th>
-              <th scope="col">{t.newValue}</th>
+              <th scope="col">{t.reports.newValue}</th>
               <th scope="col" className="numeric">
-                {t.changeValue}
+                {t.reports.changeValue}
               </th>
             </tr>
           </thead>
@@ -210,29 +210,29 @@ function ReportForm() {
             })}
           </tbody>
         </table>
-        {!before && unitId && <p className="small muted">{t.noPreviousReport}</p>}
+        {!before && unitId && <p className="small muted">{t.reports.noPreviousReport}</p>}
         {shape.report && (
           <p className="report-preview">
-            {fill(t.reportCoveragePreview, {
+            {fill(t.reports.reportCoveragePreview, {
               coverage: f.percent(truncatedPercent(shape.report.level2, shape.report.population)),
               linking: f.percent(truncatedPercent(shape.report.linked, shape.report.dual)),
             })}
             {before &&
-              ` ${fill(t.reportCoverageBefore, {
+              ` ${fill(t.reports.reportCoverageBefore, {
                 coverage: f.percent(truncatedPercent(before.level2, before.population)),
                 date: f.date(before.date),
               })}`}
           </p>
         )}
-        <ProblemList title={t.errorsTitle} problems={shownErrors} tone="error" />
-        <ProblemList title={t.warningsTitle} problems={warnings} tone="warning" />
+        <ProblemList title={t.common.errorsTitle} problems={shownErrors} tone="error" />
+        <ProblemList title={t.reports.warningsTitle} problems={warnings} tone="warning" />
         {serverProblems.length > 0 && (
-          <ProblemList title={t.errorsTitle} problems={serverProblems} tone="error" />
+          <ProblemList title={t.common.errorsTitle} problems={serverProblems} tone="error" />
         )}
         {warnings.length > 0 && (
           <label className="checkbox">
             <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
-            {t.confirmWarnings}
+            {t.reports.confirmWarnings}
           </label>
         )}
         {save.isError && serverProblems.length === 0 && (
@@ -244,13 +244,13 @@ function ReportForm() {
           <p className="form-success" role="status">
             {fill(
               save.data.change === "created"
-                ? t.reportSaved
+                ? t.reports.reportSaved
                 : save.data.change === "revised"
-                  ? t.reportRevised
-                  : t.reportUnchanged,
+                  ? t.reports.reportRevised
+                  : t.reports.reportUnchanged,
               { unit: unit.name, date: f.date(date) },
             )}{" "}
-            <Link href={`/units/${unit.id}?date=${date}`}>{t.viewCommune}</Link>
+            <Link href={`/units/${unit.id}?date=${date}`}>{t.reports.viewCommune}</Link>
           </p>
         )}
         <button
@@ -258,7 +258,7 @@ function ReportForm() {
           className="primary"
           disabled={save.isPending || lock !== null || (warnings.length > 0 && !confirmed)}
         >
-          {save.isPending ? t.saving : t.saveReport}
+          {save.isPending ? t.reports.saving : t.reports.saveReport}
         </button>
       </form>
     </div>

@@ -61,7 +61,7 @@ export function WeeklyPage() {
     <article className="page weekly">
       <div className="toolbar no-print">
         <label className="campaign-picker">
-          <span>{t.weeklyPicker}</span>
+          <span>{t.reports.weeklyPicker}</span>
           <select value={addDays(weekStart(data.date), 6)} onChange={(e) => setDate(e.target.value)}>
             {choices.map((sunday) => (
               <option key={sunday} value={sunday}>
@@ -74,22 +74,22 @@ export function WeeklyPage() {
           </select>
         </label>
         <button type="button" className="primary" onClick={() => window.print()}>
-          {t.print}
+          {t.common.print}
         </button>
-        <a href={`/api/exports/weekly.docx?date=${data.date}${campaignPart}`}>{t.downloadDocx}</a>
-        <a href={`/api/exports/weekly.xlsx?date=${data.date}${campaignPart}`}>{t.downloadXlsx}</a>
-        <a href={`/api/exports/reports.csv?date=${data.date}${campaignPart}`}>{t.downloadCsv}</a>
-        <Link href={`/?date=${data.date}`}>{t.navOverview}</Link>
+        <a href={`/api/exports/weekly.docx?date=${data.date}${campaignPart}`}>{t.reports.downloadDocx}</a>
+        <a href={`/api/exports/weekly.xlsx?date=${data.date}${campaignPart}`}>{t.reports.downloadXlsx}</a>
+        <a href={`/api/exports/reports.csv?date=${data.date}${campaignPart}`}>{t.reports.downloadCsv}</a>
+        <Link href={`/?date=${data.date}`}>{t.common.navOverview}</Link>
       </div>
       <OfficialDocument doc={doc} />
-      <h2 className="annex-title">{t.weeklyCommunes}</h2>
-      <section aria-label={t.weeklyCommunes}>
-        <ScrollRegion label={t.weeklyCommunes}>
+      <h2 className="annex-title">{t.reports.weeklyCommunes}</h2>
+      <section aria-label={t.reports.weeklyCommunes}>
+        <ScrollRegion label={t.reports.weeklyCommunes}>
           <table className="data-table weekly-table">
             <thead>
               <tr>
-                <th scope="col">{t.colRank}</th>
-                <th scope="col">{t.colUnit}</th>
+                <th scope="col">{t.reports.colRank}</th>
+                <th scope="col">{t.common.colUnit}</th>
                 <th scope="col" className="numeric">
                   {t.fields.population}
                 </th>
@@ -97,21 +97,21 @@ export function WeeklyPage() {
                   {t.fields.level2}
                 </th>
                 <th scope="col" className="numeric">
-                  {t.colRate}
+                  {t.common.colRate}
                 </th>
                 <th scope="col" className="numeric">
-                  {t.colChange}
+                  {t.common.colChange}
                 </th>
                 <th scope="col" className="numeric">
-                  {t.colExpected}
+                  {t.common.colExpected}
                 </th>
                 <th scope="col" className="numeric">
-                  {t.colRequired}
+                  {t.common.colRequired}
                 </th>
                 <th scope="col" className="numeric">
-                  {t.linkRate}
+                  {t.common.linkRate}
                 </th>
-                <th scope="col">{t.lagging}</th>
+                <th scope="col">{t.common.lagging}</th>
               </tr>
             </thead>
             <tbody>
@@ -128,7 +128,7 @@ export function WeeklyPage() {
                   <td className="numeric">{f.percent(child.coverage.expectedPercent)}</td>
                   <td className="numeric">{orDash(child.coverage.requiredPerDay)}</td>
                   <td className="numeric">{f.percent(child.linking.percent)}</td>
-                  <td>{child.lagging ? t.lagging : ""}</td>
+                  <td>{child.lagging ? t.common.lagging : ""}</td>
                 </tr>
               ))}
             </tbody>
@@ -136,9 +136,9 @@ export function WeeklyPage() {
         </ScrollRegion>
       </section>
       <section aria-labelledby="weekly-lagging">
-        <h2 id="weekly-lagging">{fill(t.laggingTitle, { count: lagging.length })}</h2>
+        <h2 id="weekly-lagging">{fill(t.common.laggingTitle, { count: lagging.length })}</h2>
         {lagging.length === 0 ? (
-          <p>{t.laggingNone}</p>
+          <p>{t.common.laggingNone}</p>
         ) : (
           lagging.map((child) => (
             <div key={child.unit.id} className="weekly-lagging">
@@ -151,7 +151,7 @@ export function WeeklyPage() {
         )}
       </section>
       <section aria-labelledby="weekly-drives">
-        <h2 id="weekly-drives">{t.weeklyDrives}</h2>
+        <h2 id="weekly-drives">{t.reports.weeklyDrives}</h2>
         {drives.data && units.data && drives.data.drives.length > 0 ? (
           <ul className="drive-list">
             {drives.data.drives.map((drive) => (
@@ -161,7 +161,7 @@ export function WeeklyPage() {
             ))}
           </ul>
         ) : (
-          <p>{t.noDrives}</p>
+          <p>{t.common.noDrives}</p>
         )}
       </section>
     </article>
