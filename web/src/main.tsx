@@ -5,7 +5,7 @@ import { createRoot } from "react-dom/client";
 import { App } from "./app.tsx";
 import { I18nProvider } from "./lib/i18n.tsx";
 import { areaQuery, campaignQuery, overviewQuery, queryClient } from "./lib/queries.ts";
-import "./styles.css";
+import "./styles/index.css";
 
 // The overview's answer is asked for at once, beside the area and the session, not after them:
 // on a phone 150 ms away each round trip saved shows in the first paint.
