@@ -5,7 +5,7 @@ import { requireUser } from "../auth/middleware.ts";
 import { documented } from "../contract/documented.ts";
 import { addDays, vietnamDate } from "../domain/dates.ts";
 import { DRIVE_STATUSES } from "../domain/drives.ts";
-import { overviewFromStates, reportingUnitsOn } from "../domain/overview.ts";
+import { reportingUnitsOn } from "../domain/overview.ts";
 import { weekLabel, weekStart } from "../domain/reporting-weeks.ts";
 import type { Report } from "../domain/types.ts";
 import { withPredecessors } from "../domain/unit-history.ts";
@@ -17,7 +17,7 @@ import { drivesCsv, drivesSheet, weeklyDrivesSheet } from "../exports/drives-tab
 import { figuresCsv, figuresSheet, weeklySheets } from "../exports/figures-table.ts";
 import { reportingCsv, reportingSheet } from "../exports/reporting-table.ts";
 import { weeklyDocx } from "../exports/weekly-docx.ts";
-import { askedUnit, assessmentInput, campaignParam } from "../services/assessment-input.ts";
+import { askedUnit, assessmentInput, campaignParam, overviewOfInput } from "../services/assessment-input.ts";
 import { approvalOn, reportingQuery, reportingWeeks } from "../services/reporting-weeks.ts";
 import { drivesOf } from "../services/unit-drives.ts";
 import type { Store } from "../store/store.ts";
@@ -210,13 +210,7 @@ export function exportRoutes(store: Store, homeUnit: string | null, now: () => n
         async (c) => {
           const q = c.req.valid("query");
           const input = await load(q);
-          const overview = overviewFromStates(
-            input.tree,
-            input.unitId,
-            input.states,
-            input.campaign,
-            input.date,
-          );
+          const overview = overviewOfInput(input);
           const communes = input.tree.reportingUnitsUnder(input.unitId).map((u) => u.id);
           const approval = await approvalOn(store, communes, input.date, input.unitId);
           const { weeks } = await reportingWeeks(
@@ -288,7 +282,8 @@ export function exportRoutes(store: Store, homeUnit: string | null, now: () => n
         validQuery(query),
         async (c) => {
           const q = c.req.valid("query");
-          const { history, tree, unitId, date, campaign, states } = await load(q);
+          const input = await load(q);
+          const { history, tree, unitId, date, campaign } = input;
           const week = await drivesOf(
             store,
             { unit: q.unit, from: addDays(date, -6), to: date },
@@ -298,7 +293,7 @@ export function exportRoutes(store: Store, homeUnit: string | null, now: () => n
           );
           const body = await toXlsx(
             weeklySheets(
-              overviewFromStates(tree, unitId, states, campaign, date),
+              overviewOfInput(input),
               campaign.deadline,
               weeklyDrivesSheet(week.drives, history),
               (

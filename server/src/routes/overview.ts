@@ -4,10 +4,9 @@ import { type Catalogue, REORGANISATION_2025 } from "../catalogue/catalogue.ts";
 import { documented } from "../contract/documented.ts";
 import { OverviewAnswer } from "../contract/figures.ts";
 import { vietnamDate } from "../domain/dates.ts";
-import { overviewFromStates } from "../domain/overview.ts";
 import type { Unit } from "../domain/types.ts";
 import type { AppEnv } from "../env.ts";
-import { assessmentInput, campaignParam } from "../services/assessment-input.ts";
+import { assessmentInput, campaignParam, overviewOfInput } from "../services/assessment-input.ts";
 import { approvalOn } from "../services/reporting-weeks.ts";
 import type { Store } from "../store/store.ts";
 import { isoDate, validQuery } from "../validation.ts";
@@ -51,13 +50,7 @@ export function overviewRoutes(
       let body = cache.get(key);
       if (body === undefined) {
         const input = await assessmentInput(store, query, homeUnit, now);
-        const overview = overviewFromStates(
-          input.tree,
-          input.unitId,
-          input.states,
-          input.campaign,
-          input.date,
-        );
+        const overview = overviewOfInput(input);
         body = JSON.stringify({
           ...overview,
           // Each child's centre from the national catalogue, for the map (null where it has none).

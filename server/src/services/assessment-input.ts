@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { CampaignRecord } from "../domain/campaign.ts";
 import { vietnamDate } from "../domain/dates.ts";
+import { overviewFromStates } from "../domain/overview.ts";
 import type { Unit } from "../domain/types.ts";
 import { type Scope, scopeOf, withPredecessors } from "../domain/unit-history.ts";
 import { ApiError, unitNotFound } from "../errors.ts";
@@ -85,6 +86,9 @@ export async function assessmentInput(
   return { history, scope, tree: scope.tree, unitId: scope.unit.id, date, campaign, states };
 }
 
+/** The overview of the unit an assessment input is about, on its date. */
+export const overviewOfInput = (input: Awaited<ReturnType<typeof assessmentInput>>) =>
+  overviewFromStates(input.tree, input.unitId, input.states, input.campaign, input.date);
 /** The codes of the area's communes today and of every commune they were formed from. */
 export async function areaCodes(
   store: Store,
