@@ -9,8 +9,7 @@ import { parseArgs } from "node:util";
 import { hashPassword, passwordContext, passwordProblem } from "../server/src/auth/passwords.ts";
 import { databaseLocation, loadConfig } from "../server/src/config.ts";
 import { vietnamDate } from "../server/src/domain/dates.ts";
-import { ROLES, type Role } from "../server/src/domain/roles.ts";
-import { isReportingUnit } from "../server/src/domain/tree.ts";
+import { bindingProblem, ROLES, type Role } from "../server/src/domain/roles.ts";
 import { type Actor, openStore } from "../server/src/store/store.ts";
 
 const USAGE = `usage: npm run user -- add NAME --role ${ROLES.join("|")} [--unit CODE] --password-stdin
@@ -62,8 +61,8 @@ try {
     if (role === "commune" && !unitId) fail("a commune user needs --unit CODE (the commune's official code)");
     if (unitId) {
       const unit = (await store.unitHistory()).treeOn(vietnamDate(Date.now())).get(unitId);
-      if (!unit || !isReportingUnit(unit))
-        fail(`--unit ${unitId} is not the code of a commune, town or ward`);
+      const problem = bindingProblem(role, unitId, unit);
+      if (problem) fail(`--unit ${problem}`);
     }
     if (!values["password-stdin"]) fail("give the password on standard input with --password-stdin");
     if (await store.findUserForLogin(name)) fail(`the username ${name} is taken`);

@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie } from "hono/cookie";
 import { vietnamDate } from "../domain/dates.ts";
 import type { User } from "../domain/roles.ts";
+import { isReportingUnit } from "../domain/tree.ts";
 import type { Unit } from "../domain/types.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
@@ -81,8 +82,10 @@ export function sessionMiddleware({
 }
 
 /**
- * The unit versions a user bound to a commune answers for (roles.ts `can`): the version they were
- * bound to and, once it has ended, the communes that cover it today, each from its own beginning.
+ * The unit versions a user bound to a unit answers for (roles.ts `can`). Bound to a commune: the
+ * version they were bound to and, once it has ended, the communes that cover it today, each from its
+ * own beginning. Bound to a district or a province: that version and everything under it over time
+ * (unit-history.ts `subtreeOf`). Bound to nothing: the whole deployment.
  */
 export async function withVersions(store: Store, user: User, nowMs: number): Promise<User> {
   if (user.unitId === null) return user;
@@ -92,6 +95,7 @@ export async function withVersions(store: Store, user: User, nowMs: number): Pro
   if (!own) return { ...user, versions: [] };
   const range = (u: Unit) => ({ id: u.id, validFrom: u.validFrom ?? null, validTo: u.validTo ?? null });
   const today = vietnamDate(nowMs);
+  if (!isReportingUnit(own)) return { ...user, versions: history.subtreeOf(own, today).map(range) };
   const successors = own.validTo && own.validTo <= today ? history.coveringOn(own, today) : [];
   return { ...user, versions: [range(own), ...successors.map(range)] };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Action, can, ROLES, type Role, type User } from "./roles.ts";
+import { type Action, can, hasCommune, ROLES, type Role, type User } from "./roles.ts";
 
 const user = (role: Role, unitId: string | null = null): User => ({
   id: 1,
@@ -21,8 +21,35 @@ const ACTIONS: Action[] = [
 ];
 
 describe("can: one answer for the server and the web", () => {
+  it("keeps police and admin bound to a district within it, and out of the deployment's administration", () => {
+    const bound = (role: Role): User => ({
+      ...user(role, "547"),
+      // As auth/middleware.ts withVersions gives them: the district and everything under it.
+      versions: [
+        { id: "547", validFrom: null, validTo: "2025-07-01" },
+        { id: "21850", validFrom: null, validTo: "2025-07-01" },
+      ],
+    });
+    for (const role of ["police", "admin"] as const) {
+      const inside = { unitId: "21850", date: "2024-06-29" };
+      const elsewhere = { unitId: "21808", date: "2024-06-29" };
+      for (const action of ["writeReports", "deleteReports", "approveWeeks", "planDrives"] as const) {
+        expect(can(bound(role), action, inside), `${role} ${action} inside`).toBe(true);
+        expect(can(bound(role), action, elsewhere), `${role} ${action} elsewhere`).toBe(false);
+        // A version of the code from after the district ended is not in it.
+        expect(can(bound(role), action, { unitId: "21850", date: "2025-07-01" }), role).toBe(false);
+      }
+      expect(can(bound(role), "approveWeeks", { unitId: "547", date: "2024-06-29" })).toBe(true);
+      for (const action of ["readAudit", "manageUsers", "editCampaign", "manageUnits"] as const) {
+        expect(can(bound(role), action), `${role} ${action}`).toBe(false);
+      }
+    }
+    expect(can(bound("viewer"), "writeReports", { unitId: "21850", date: "2024-06-29" })).toBe(false);
+  });
+
   it("gives each role what the README's table says, anywhere", () => {
-    const allowed = (role: Role) => ACTIONS.filter((action) => can(user(role, "21850"), action));
+    const allowed = (role: Role) =>
+      ACTIONS.filter((action) => can(user(role, hasCommune(role) ? "21850" : null), action));
     expect(allowed("admin")).toEqual(ACTIONS);
     expect(allowed("police")).toEqual([
       "writeReports",

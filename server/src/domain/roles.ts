@@ -1,3 +1,5 @@
+import { isReportingUnit } from "./tree.ts";
+import type { Unit } from "./types.ts";
 export const ROLES = ["admin", "police", "commune", "youth", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -64,13 +66,28 @@ export type Action = (typeof ACTIONS)[number];
 export const hasCommune = (role: Role) => role === "commune" || role === "youth";
 
 /**
- * Whether `user` may do `action` on the commune `target` (or, without one, anywhere at all):
- * - reports: admin and police anywhere, a commune user in their own commune; deleting is admin and police;
- * - drives: admin and police anywhere, a youth team in its commune or, without one, within the
+ * Why an account of `role` cannot be bound to `unit` (the unit valid today of the code asked, or
+ * undefined when there is none), or null when it can: a commune or youth account to a commune,
+ * town or ward; a police, admin or viewer account to any unit of the area but a village.
+ */
+export function bindingProblem(role: Role, code: string, unit: Unit | undefined): string | null {
+  if (hasCommune(role))
+    return unit && isReportingUnit(unit) ? null : `${code} is not the code of a commune, town or ward`;
+  return unit && unit.kind !== "village" ? null : `${code} is not the code of a unit of the area today`;
+}
+
+/**
+ * Whether `user` may do `action` on the unit `target` (or, without one, anywhere at all). Every
+ * account may be bound to a unit: `police`, `admin` and `viewer` accounts act within its subtree
+ * (User.versions: the unit versions under it over time), or everywhere when bound to none.
+ * - reports: police and admin in their part of the tree, a commune user in their own commune;
+ *   deleting is police and admin in their part;
+ * - drives: police and admin in their part, a youth team in its commune or, without one, within the
  *   deployment's area (`inArea`: the communes under the home unit), a commune user in their commune;
- * - users, the campaign and the area's units: admin; the audit log and approving weeks: admin and police.
- * A commune user's own unit is the version of the code valid on the target's date among
- * User.versions: the communes that cover theirs after it ended, from the change on, and never an
+ * - approving weeks: police and admin in their part; the audit log: police and admin bound to no unit;
+ * - users, the campaign and the area's units: an admin bound to no unit.
+ * A bound user's units are the versions valid on the target's date among User.versions: a commune
+ * account's commune and, after it ended, the communes that cover it from the change on, never an
  * earlier version that shares a successor's code.
  */
 export function can(
@@ -84,26 +101,28 @@ export function can(
     if (!user.actions.includes(action)) return false;
     return user.unitId === null || target === undefined || actsFor(user, target);
   }
-  const anywhere = user.role === "admin" || user.role === "police";
+  const everywhere = user.unitId === null;
   const own = target === undefined || actsFor(user, target);
+  const officer = (user.role === "admin" || user.role === "police") && (everywhere || own);
   const unitId = target?.unitId;
   switch (action) {
     case "writeReports":
-      return anywhere || (user.role === "commune" && own);
+      return officer || (user.role === "commune" && own);
     case "importReports":
-      return anywhere || user.role === "commune";
+      return officer || user.role === "commune";
     case "deleteReports":
     case "approveWeeks":
+      return officer;
     case "readAudit":
-      return anywhere;
+      return officer && everywhere;
     case "planDrives":
-      if (anywhere) return true;
+      if (officer) return true;
       if (user.role === "youth") return user.unitId === null ? unitId === undefined || inArea(unitId) : own;
       return user.role === "commune" && own;
     case "manageUsers":
     case "editCampaign":
     case "manageUnits":
-      return user.role === "admin";
+      return user.role === "admin" && everywhere;
   }
 }
 
@@ -119,4 +138,5 @@ function actsFor(user: User, { unitId, date }: Target): boolean {
 }
 
 /** The codes of the communes that cover an ended commune's account today (empty while it is valid). */
-export const successorCodes = (user: User): string[] => (user.versions ?? []).slice(1).map((v) => v.id);
+export const successorCodes = (user: User): string[] =>
+  hasCommune(user.role) ? (user.versions ?? []).slice(1).map((v) => v.id) : [];

@@ -42,6 +42,19 @@ export class UnitTree {
     return unit !== undefined && (!isReportingUnit(unit) || this.childrenWithFigures(id).length > 0);
   }
 
+  /** Every unit under `id`, villages included, nearest first (not `id` itself). */
+  descendantsOf(id: string): Unit[] {
+    const found: Unit[] = [];
+    const queue = [...(this.childrenOf.get(id) ?? [])];
+    // As below: more steps than units means a loop in a damaged database.
+    for (let at = 0; at < queue.length && at <= this.units.length; at++) {
+      const next = queue[at] as Unit;
+      found.push(next);
+      queue.push(...(this.childrenOf.get(next.id) ?? []));
+    }
+    return found;
+  }
+
   /** The reporting units whose reports make up this unit's figures (itself when it is one). */
   reportingUnitsUnder(id: string): Unit[] {
     const unit = this.byId.get(id);

@@ -47,6 +47,9 @@ const validOn = (unit: Unit, date: string) =>
  * Every version of every unit a deployment holds, and the lineage between them: the tree on any
  * date, a code resolved on a date, a unit's predecessors and successors.
  */
+/** A day before any unit version begins (versions without a beginning are valid on it). */
+const FIRST_DAY = "0001-01-01";
+
 export class UnitHistory {
   readonly versions: readonly Unit[];
   readonly lineage: readonly Lineage[];
@@ -159,6 +162,28 @@ export class UnitHistory {
       else if (at.validTo && at.validTo <= date) stack.push(...this.successorsOf(at));
     }
     return [...found.values()].sort((a, b) => compareCodes(a.id, b.id));
+  }
+
+  /**
+   * What an account bound to `unit` answers for on `today`: the unit and every version under it over
+   * its validity (districts, communes, villages, in each period's tree) and, once it has ended, the
+   * communes that cover it on `today` with their villages.
+   */
+  subtreeOf(unit: Unit, today: string): Unit[] {
+    const found = new Map<string, Unit>([[versionKey(unit), unit]]);
+    const from = unit.validFrom ?? FIRST_DAY;
+    const periods = [from, ...this.boundaries.filter((d) => d > from && (!unit.validTo || d < unit.validTo))];
+    for (const day of periods) {
+      for (const under of this.treeOn(day).descendantsOf(unit.id)) found.set(versionKey(under), under);
+    }
+    if (unit.validTo && unit.validTo <= today) {
+      const tree = this.treeOn(today);
+      for (const covering of this.coveringOn(unit, today)) {
+        found.set(versionKey(covering), covering);
+        for (const under of tree.descendantsOf(covering.id)) found.set(versionKey(under), under);
+      }
+    }
+    return [...found.values()];
   }
 
   /**

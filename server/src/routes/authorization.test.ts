@@ -469,3 +469,65 @@ describe("authorisation by unit version (after the reorganisation)", () => {
     });
   }
 });
+
+/**
+ * Police, admin and viewer accounts bound to part of the tree act within it: a police account of
+ * commune 21850 or of the district, an admin of the district (no account or settings administration
+ * below the whole deployment).
+ */
+describe("accounts bound to a unit", () => {
+  const csv = (code: string) =>
+    `unit_code,date,population,level2,dual,linked\n${code},2024-06-29,7564,6600,3710,2470\n`;
+
+  async function bound() {
+    const { app, store } = await createDemoApp();
+    await createUser(store, { username: "quan-tri", role: "admin" });
+    const admin = await signIn(app, "quan-tri");
+    const made = async (username: string, role: "police" | "admin" | "viewer", unitId: string) => {
+      const response = await postJson(
+        app,
+        "/api/users",
+        { username, role, unitId, password: TEST_PASSWORD },
+        admin,
+      );
+      expect(response.status, username).toBe(201);
+      expect(((await response.json()) as { user: unknown }).user).toMatchObject({ role, unitId });
+      return signIn(app, username);
+    };
+    return {
+      app,
+      communePolice: await made("cong-an-tay-phu", "police", "21850"),
+      districtPolice: await made("cong-an-huyen", "police", "547"),
+      districtAdmin: await made("quan-tri-huyen", "admin", "547"),
+    };
+  }
+
+  it("imports, approves and deletes in its commune only", async () => {
+    const { app, communePolice } = await bound();
+    const imported = (code: string) => upload(app, "/api/imports", `${code}.csv`, csv(code), communePolice);
+    expect((await imported("21808")).status).toBe(403);
+    expect((await imported("21850")).status).toBe(200);
+    const approve = (unitId: string) =>
+      postJson(app, "/api/approvals", { unitId, week: "2024-W26" }, communePolice);
+    expect((await approve("21808")).status).toBe(403);
+    expect((await approve("547")).status).toBe(403);
+    expect((await approve("21850")).status).toBe(201);
+    const remove = (code: string) =>
+      postJson(app, `/api/reports/${code}/2024-06-29`, {}, communePolice, "DELETE");
+    expect((await remove("21808")).status).toBe(403);
+    expect((await app.request("/api/audit", { headers: { cookie: communePolice } })).status).toBe(403);
+  });
+
+  it("approves the whole district for a district's police; leaves accounts to the deployment's admin", async () => {
+    const { app, districtPolice, districtAdmin } = await bound();
+    expect(
+      (await upload(app, "/api/imports?confirm=true", "x.csv", csv("21808"), districtPolice)).status,
+    ).toBe(200);
+    expect(
+      (await postJson(app, "/api/approvals", { unitId: "547", week: "2024-W26" }, districtPolice)).status,
+    ).toBe(201);
+    const user = { username: "xa-moi", role: "commune", unitId: "21850", password: TEST_PASSWORD };
+    expect((await postJson(app, "/api/users", user, districtAdmin)).status).toBe(403);
+    expect((await app.request("/api/users", { headers: { cookie: districtAdmin } })).status).toBe(403);
+  });
+});

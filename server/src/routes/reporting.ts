@@ -5,7 +5,7 @@ import { documented } from "../contract/documented.ts";
 import { ApprovalAnswer, ReopenAnswer, ReportingAnswer, ReportingSettings } from "../contract/work.ts";
 import { addDays } from "../domain/dates.ts";
 import { weekFromLabel } from "../domain/reporting-weeks.ts";
-import { can } from "../domain/roles.ts";
+import { can, type User } from "../domain/roles.ts";
 import type { Unit } from "../domain/types.ts";
 import { type Scope, scopeOf } from "../domain/unit-history.ts";
 import type { AppEnv } from "../env.ts";
@@ -89,6 +89,13 @@ export function approvalRoutes(store: Store) {
     return { scope: scope as Scope, units: [...units].sort() };
   }
   const mayApprove = allow(store, (user) => can(user, "approveWeeks"), "approve weeks");
+  /** The unit on each day of the week is within the user's part of the tree (its communes then are too). */
+  const approvesWeek = (user: User, unitId: string, week: string) => {
+    const monday = weekFromLabel(week) as string;
+    return Array.from({ length: 7 }, (_, day) => addDays(monday, day)).every((date) =>
+      can(user, "approveWeeks", { unitId, date }),
+    );
+  };
   return new Hono<AppEnv>()
     .post(
       "/",
@@ -104,6 +111,10 @@ export function approvalRoutes(store: Store) {
       async (c) => {
         const { unitId, week } = c.req.valid("json");
         const { scope, units } = await covered(unitId, week);
+        await authorize(c, store, (user) => approvesWeek(user, unitId, week), {
+          action: "approve weeks",
+          unitId,
+        });
         const approved = await store.approveWeek(units, week, scope.unit.id, c.get("actor"));
         const approvals = await store.approvals(units, week, week);
         return c.json(
@@ -124,7 +135,6 @@ export function approvalRoutes(store: Store) {
       validJson(reopenBody),
       async (c) => {
         const { unitId, week } = c.req.param();
-        await authorize(c, store, (user) => can(user, "approveWeeks"), { action: "reopen weeks", unitId });
         if (weekFromLabel(week) === undefined) {
           throw new ApiError(
             400,
@@ -137,6 +147,10 @@ export function approvalRoutes(store: Store) {
           );
         }
         const { scope, units } = await covered(unitId, week);
+        await authorize(c, store, (user) => approvesWeek(user, unitId, week), {
+          action: "reopen weeks",
+          unitId,
+        });
         const removed = await store.reopenWeek(
           units,
           week,

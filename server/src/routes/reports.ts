@@ -103,7 +103,10 @@ export function reportRoutes(store: Store, now: () => number) {
       }),
       async (c) => {
         const { unitId, date } = c.req.param();
-        await authorize(c, store, (user) => can(user, "deleteReports"), { action: "delete reports", unitId });
+        await authorize(c, store, (user) => can(user, "deleteReports", { unitId, date }), {
+          action: "delete reports",
+          unitId,
+        });
         if (!isIsoDate(date) || !(await store.deleteReport(unitId, date, c.get("actor")))) {
           throw new ApiError(404, "REPORT_NOT_FOUND", `There is no report of ${unitId} on ${date}.`, {
             unitId,

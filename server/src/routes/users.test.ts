@@ -67,9 +67,14 @@ describe("user administration", () => {
     });
     expect(
       await error(
-        await create({ username: "cong-an", role: "police", unitId: "21850", password: "mùa lúa mới 2024" }),
+        await create({
+          username: "cong-an",
+          role: "police",
+          unitId: "2185001",
+          password: "mùa lúa mới 2024",
+        }),
       ),
-    ).toMatchObject({ code: "UNIT_NOT_ALLOWED" });
+    ).toMatchObject({ code: "UNKNOWN_UNIT", details: [{ field: "unitId", value: "2185001" }] });
     expect(
       await error(await create({ username: "viewer", role: "viewer", password: "12345678" })),
     ).toMatchObject({

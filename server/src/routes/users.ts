@@ -5,8 +5,7 @@ import { hashPassword, passwordContext, passwordProblem, type ScryptParams } fro
 import { documented } from "../contract/documented.ts";
 import { UserAnswer, UsersAnswer } from "../contract/people.ts";
 import { vietnamDate } from "../domain/dates.ts";
-import { can, hasCommune, ROLES, type Role, type User } from "../domain/roles.ts";
-import { isReportingUnit } from "../domain/tree.ts";
+import { bindingProblem, can, hasCommune, ROLES, type Role, type User } from "../domain/roles.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import type { Store } from "../store/store.ts";
@@ -17,7 +16,7 @@ const username = z
   .trim()
   .regex(/^[a-zA-Z0-9._-]{3,64}$/, "must be 3 to 64 letters, digits, dots, dashes or underscores");
 const role = z.enum(ROLES);
-const unitId = z.string().regex(/^\d+$/, "must be a commune code").nullable();
+const unitId = z.string().regex(/^\d+$/, "must be a unit code").nullable();
 
 const createBody = z.object({ username, role, unitId: unitId.optional(), password: z.string().max(1024) });
 const updateBody = z
@@ -30,30 +29,18 @@ function invalid(code: string, field: string, value: unknown, message: string): 
 }
 
 export function userRoutes(store: Store, passwordParams: ScryptParams, now: () => number) {
-  /** Commune users need their commune; youth may have one; the other roles answer for the whole area. */
+  /**
+   * Commune users need their commune, youth teams may have one; police, admin and viewer accounts
+   * may be bound to any unit of the area (a province, a district, a commune) and then act within it.
+   */
   async function checkScope(nextRole: Role, nextUnit: string | null) {
     if (nextRole === "commune" && nextUnit === null) {
       throw invalid("UNIT_REQUIRED", "unitId", null, "a commune user needs the code of their commune");
     }
-    if (!hasCommune(nextRole) && nextUnit !== null) {
-      throw invalid(
-        "UNIT_NOT_ALLOWED",
-        "unitId",
-        nextUnit,
-        `the ${nextRole} role is not tied to one commune`,
-      );
-    }
-    if (nextUnit !== null) {
-      const unit = (await store.unitHistory()).treeOn(vietnamDate(now())).get(nextUnit);
-      if (!unit || !isReportingUnit(unit)) {
-        throw invalid(
-          "UNKNOWN_UNIT",
-          "unitId",
-          nextUnit,
-          `${nextUnit} is not the code of a commune, town or ward`,
-        );
-      }
-    }
+    if (nextUnit === null) return;
+    const unit = (await store.unitHistory()).treeOn(vietnamDate(now())).get(nextUnit);
+    const problem = bindingProblem(nextRole, nextUnit, unit);
+    if (problem) throw invalid("UNKNOWN_UNIT", "unitId", nextUnit, problem);
   }
 
   async function checkPassword(password: string, username: string) {
@@ -130,8 +117,9 @@ export function userRoutes(store: Store, passwordParams: ScryptParams, now: () =
             );
           const body = c.req.valid("json");
           const nextRole = body.role ?? current.role;
-          // A role change keeps the commune only where the new role can have one.
-          const keepsUnit = hasCommune(nextRole);
+          // A role change keeps the unit where the new role is bound the same way (a commune for
+          // commune and youth, any unit for the others): a commune user made police answers for the area.
+          const keepsUnit = hasCommune(nextRole) === hasCommune(current.role);
           const next: Pick<User, "role" | "unitId"> = {
             role: nextRole,
             unitId: body.unitId !== undefined ? body.unitId : keepsUnit ? current.unitId : null,

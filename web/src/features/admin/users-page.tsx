@@ -24,13 +24,18 @@ function Users() {
   const { t } = useI18n();
   const users = useQuery(usersQuery());
   const units = useQuery(unitsQuery());
-  const communes = (units.data?.units ?? []).filter(isReportingUnit);
+  // Commune and youth accounts answer for a commune; police, admin and viewer accounts for any unit
+  // of the area (a province, a district, a commune), or the whole area.
+  const choices: UnitChoices = {
+    communes: (units.data?.units ?? []).filter(isReportingUnit),
+    all: (units.data?.units ?? []).filter((u) => u.kind !== "village"),
+  };
   if (users.isError) return <ErrorState error={users.error} onRetry={() => users.refetch()} />;
   return (
     <div className="page">
       <h1 className="page-title">{t.admin.usersTitle}</h1>
       <p className="muted">{t.admin.usersIntro}</p>
-      <CreateUser communes={communes} />
+      <CreateUser choices={choices} />
       {users.data ? (
         <section className="card" aria-labelledby="users-list">
           <h2 id="users-list">{t.admin.usersTitle}</h2>
@@ -40,14 +45,14 @@ function Users() {
                 <tr>
                   <th scope="col">{t.common.username}</th>
                   <th scope="col">{t.admin.role}</th>
-                  <th scope="col">{t.common.commune}</th>
+                  <th scope="col">{t.admin.boundUnit}</th>
                   <th scope="col">{t.common.status}</th>
                   <th scope="col">{t.common.actions}</th>
                 </tr>
               </thead>
               <tbody>
                 {users.data.users.map((user) => (
-                  <UserRow key={user.id} user={user} communes={communes} />
+                  <UserRow key={user.id} user={user} choices={choices} />
                 ))}
               </tbody>
             </table>
@@ -84,32 +89,29 @@ function RoleSelect({
   );
 }
 
-function CommuneSelect({
+interface UnitChoices {
+  communes: Unit[];
+  all: Unit[];
+}
+
+function UnitSelect({
   value,
   onChange,
-  communes,
+  units,
   label,
-  disabled,
   id,
 }: {
   value: string | null;
   onChange: (unitId: string | null) => void;
-  communes: Unit[];
+  units: Unit[];
   label?: string;
-  disabled?: boolean;
   id?: string;
 }) {
   const { t } = useI18n();
   return (
-    <select
-      id={id}
-      aria-label={label}
-      value={value ?? ""}
-      disabled={disabled}
-      onChange={(e) => onChange(e.target.value || null)}
-    >
+    <select id={id} aria-label={label} value={value ?? ""} onChange={(e) => onChange(e.target.value || null)}>
       <option value="">{t.admin.noCommune}</option>
-      {communes.map((unit) => (
+      {units.map((unit) => (
         <option key={unit.id} value={unit.id}>
           {unit.name} ({unit.id})
         </option>
@@ -118,7 +120,7 @@ function CommuneSelect({
   );
 }
 
-function CreateUser({ communes }: { communes: Unit[] }) {
+function CreateUser({ choices }: { choices: UnitChoices }) {
   const { t, fill } = useI18n();
   const create = useCreateUser();
   const [username, setUsername] = useState("");
@@ -128,7 +130,7 @@ function CreateUser({ communes }: { communes: Unit[] }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate(
-      { username, role, unitId: hasCommune(role) ? unitId : null, password },
+      { username, role, unitId, password },
       {
         onSuccess: () => {
           setUsername("");
@@ -149,13 +151,12 @@ function CreateUser({ communes }: { communes: Unit[] }) {
         <RoleSelect id="new-user-role" value={role} onChange={setRole} />
       </div>
       <div className="field">
-        <label htmlFor="new-user-commune">{t.common.commune}</label>
-        <CommuneSelect
+        <label htmlFor="new-user-commune">{t.admin.boundUnit}</label>
+        <UnitSelect
           id="new-user-commune"
           value={unitId}
           onChange={setUnitId}
-          communes={communes}
-          disabled={!hasCommune(role)}
+          units={hasCommune(role) ? choices.communes : choices.all}
         />
       </div>
       <label>
@@ -189,17 +190,16 @@ function CreateUser({ communes }: { communes: Unit[] }) {
   );
 }
 
-function UserRow({ user, communes }: { user: User; communes: Unit[] }) {
+function UserRow({ user, choices }: { user: User; choices: UnitChoices }) {
   const { t, fill } = useI18n();
   const session = useSession();
   const update = useUpdateUser();
   const [role, setRole] = useState<Role>(user.role);
   const [unitId, setUnitId] = useState<string | null>(user.unitId);
   const [password, setPassword] = useState("");
-  const changed = role !== user.role || (hasCommune(role) && unitId !== user.unitId);
+  const changed = role !== user.role || unitId !== user.unitId;
   const self = session.data?.id === user.id;
-  const save = () =>
-    update.mutate({ id: user.id, changes: { role, unitId: hasCommune(role) ? unitId : null } });
+  const save = () => update.mutate({ id: user.id, changes: { role, unitId } });
   const toggle = () => {
     if (!user.disabled && !window.confirm(fill(t.admin.confirmDisable, { user: user.username }))) return;
     update.mutate({ id: user.id, changes: { disabled: !user.disabled } });
@@ -212,19 +212,18 @@ function UserRow({ user, communes }: { user: User; communes: Unit[] }) {
         <RoleSelect label={label(t.admin.role)} value={role} onChange={setRole} />
       </td>
       <td>
-        <CommuneSelect
-          label={label(t.common.commune)}
+        <UnitSelect
+          label={label(t.admin.boundUnit)}
           value={unitId}
           onChange={setUnitId}
-          communes={communes}
-          disabled={!hasCommune(role)}
+          units={hasCommune(role) ? choices.communes : choices.all}
         />
         {successorCodes(user).length ? (
           <p className="notice small">
             {fill(t.area.accountEnded, {
               unit: user.unitId ?? "",
               units: successorCodes(user)
-                .map((id) => communes.find((c) => c.id === id)?.name ?? id)
+                .map((id) => choices.communes.find((c) => c.id === id)?.name ?? id)
                 .join(", "),
             })}
           </p>
