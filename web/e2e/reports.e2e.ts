@@ -86,7 +86,9 @@ describe("importing a file", () => {
     page.once("dialog", (dialog) => dialog.accept());
     await page.getByRole("button", { name: "Xóa báo cáo ngày 13/07/2024" }).click();
     await expect.poll(() => page.locator(".big-value").textContent()).toBe("80,66%"); // back to 29/06: 2,549 / 3,160
-    expect(await page.getByRole("button", { name: "Xóa báo cáo ngày 13/07/2024" }).count()).toBe(0);
+    await expect
+      .poll(() => page.getByRole("button", { name: "Xóa báo cáo ngày 13/07/2024" }).count())
+      .toBe(0);
   });
 
   it("shows a file's errors by row and field, in Vietnamese, and writes nothing", async () => {
