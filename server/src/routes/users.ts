@@ -99,7 +99,7 @@ export function userRoutes(store: Store, passwordParams: ScryptParams, now: () =
       .patch(
         "/:id",
         documented({
-          summary: "Change an account: role, commune, password, disabled (admin)",
+          summary: "Change an account: role, unit, password, disabled (admin)",
           tag: "Accounts",
           access: "signed-in",
           answers: { 200: UserAnswer },

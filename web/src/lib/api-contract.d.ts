@@ -615,7 +615,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change an account: role, commune, password, disabled (admin) */
+        /** Change an account: role, unit, password, disabled (admin) */
         patch: operations["patchApiUsersById"];
         trace?: never;
     };
