@@ -45,7 +45,7 @@ describe("accounts", () => {
     const form = admin.locator("form", { has: admin.getByRole("heading", { name: "Thêm người dùng" }) });
     await form.getByLabel("Tên đăng nhập").fill("tay-phu");
     await form.getByLabel("Vai trò").selectOption("commune");
-    await form.getByLabel("Xã, thị trấn").selectOption("21850");
+    await form.getByLabel("Đơn vị phụ trách").selectOption("21850");
     await form.getByLabel("Mật khẩu").fill("12345678");
     await form.getByRole("button", { name: "Thêm" }).click();
     expect(await form.getByRole("alert").textContent()).toBe(
