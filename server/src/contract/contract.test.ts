@@ -80,7 +80,7 @@ describe("the API's contract", () => {
 
   it("turns an answer its contract does not describe into a 500 naming what differs", async () => {
     const answer = z.strictObject({ count: z.number().int() });
-    const route = (body: unknown, status: 200 | 201 = 200) =>
+    const route = (body: unknown, status: 200 | 201 | 410 = 200) =>
       new Hono<AppEnv>()
         .use(async (c, next) => {
           c.set("checkAnswers", true);
@@ -108,6 +108,7 @@ describe("the API's contract", () => {
       [{ count: 3, extra: true }, 200, /extra/],
       [{ count: "3" }, 200, /count/],
       [{ count: 3 }, 201, /status 201/],
+      [{ error: { code: "GONE", message: "gone" } }, 410, /error status 410/],
     ] as const) {
       const response = await route(body, status).request("/");
       expect(response.status).toBe(500);

@@ -26,12 +26,13 @@ export interface RouteContract {
   access: Access;
   /** The successful answers: a schema for JSON, a file, or null for 204 No Content. */
   answers: Partial<Record<200 | 201 | 204, z.ZodType | FileAnswer | null>>;
-  /** Error codes the route itself answers with, beside the ones every route may (400, 401, 403, 413, 429). */
+  /** Error statuses the route itself answers with, beside the ones every route may (COMMON_ERRORS). */
   errors?: readonly number[];
   /** A multipart upload: the field `file`. */
   upload?: string;
 }
 
+/** What any route may answer: a bad request, no session, no right, too large, wrong type, too many, a failure. */
 const COMMON_ERRORS = [400, 401, 403, 413, 415, 429, 500];
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: "A query parameter or the body is not valid (details name the field and the value)",
@@ -147,6 +148,9 @@ async function answerProblem(response: Response, contract: RouteContract): Promi
   if (status === 304) return null;
   const type = response.headers.get("content-type") ?? "";
   const declared = (contract.answers as Record<number, z.ZodType | FileAnswer | null | undefined>)[status];
+  if (status >= 400 && !COMMON_ERRORS.includes(status) && !contract.errors?.includes(status)) {
+    return `error status ${status}, which the contract does not list`;
+  }
   const schema = status >= 400 ? ErrorAnswer : declared;
   if (schema === undefined) return `status ${status}, which the contract does not list`;
   if (schema === null) return status === 204 ? null : `status ${status} where the contract says 204`;

@@ -63,6 +63,7 @@ export function authRoutes({ store, now, cookieSecure, passwordParams }: AuthDep
           tag: "Accounts",
           access: "anyone",
           answers: { 200: UserAnswer },
+          errors: [422],
         }),
         validJson(loginBody),
         async (c) => {
