@@ -5,6 +5,7 @@ import { gzipSync } from "node:zlib";
 import { Hono } from "hono";
 import { generateSpecs } from "hono-openapi";
 import type { AppEnv } from "../env.ts";
+import { ApiError } from "../errors.ts";
 
 /**
  * The reference page: Swagger UI's own files (swagger-ui-dist, no dependencies), served by this
@@ -27,17 +28,17 @@ const DOCS_PAGE = `<!doctype html>
 </html>
 `;
 const START = `SwaggerUIBundle({ url: "/api/openapi.json", dom_id: "#docs", deepLinking: true });\n`;
-const DOCS_FILES: Record<string, { type: string; read: () => string }> = {
-  "swagger-ui.css": {
-    type: "text/css",
-    read: () => readFileSync(join(SWAGGER_UI, "swagger-ui.css"), "utf8"),
-  },
-  "swagger-ui-bundle.js": {
-    type: "text/javascript",
-    read: () => readFileSync(join(SWAGGER_UI, "swagger-ui-bundle.js"), "utf8"),
-  },
-  "start.js": { type: "text/javascript", read: () => START },
-};
+const DOCS_FILES = new Map<string, { type: string; read: () => string }>([
+  [
+    "swagger-ui.css",
+    { type: "text/css", read: () => readFileSync(join(SWAGGER_UI, "swagger-ui.css"), "utf8") },
+  ],
+  [
+    "swagger-ui-bundle.js",
+    { type: "text/javascript", read: () => readFileSync(join(SWAGGER_UI, "swagger-ui-bundle.js"), "utf8") },
+  ],
+  ["start.js", { type: "text/javascript", read: () => START }],
+]);
 
 export const DOCUMENTATION = {
   openapi: "3.1.0",
@@ -58,7 +59,8 @@ export const DOCUMENTATION = {
         type: "apiKey",
         in: "cookie",
         name: "vneid_session",
-        description: "Set by POST /api/auth/login. Writes also need an Origin header of the same site.",
+        description:
+          "Set by POST /api/auth/login (named __Host-vneid_session behind HTTPS). Writes also need an Origin header of the same site.",
       },
       token: {
         type: "http",
@@ -78,7 +80,7 @@ export const openApiDocument = (app: Hono) =>
 export function contractRoutes(app: () => Hono) {
   let document: Promise<string> | undefined;
   // Each file read and gzipped once per process (the bundle is 1.5 MB, 0.4 MB gzipped).
-  const files = new Map<string, Uint8Array<ArrayBuffer>>();
+  const files = new Map<string, { plain: string; gzipped: Uint8Array<ArrayBuffer> }>();
   return new Hono<AppEnv>()
     .get("/openapi.json", async (c) => {
       document ??= openApiDocument(app()).then((spec) => JSON.stringify(spec));
@@ -87,13 +89,18 @@ export function contractRoutes(app: () => Hono) {
     .get("/docs", (c) => c.html(DOCS_PAGE))
     .get("/docs/:file", (c) => {
       const name = c.req.param("file");
-      const file = DOCS_FILES[name];
-      if (!file) return c.notFound();
-      let body = files.get(name);
-      if (!body) {
-        body = new Uint8Array(gzipSync(file.read()));
-        files.set(name, body);
+      const file = DOCS_FILES.get(name);
+      if (!file)
+        throw new ApiError(404, "NOT_FOUND", `No file ${JSON.stringify(name)} in the API's reference page.`);
+      let kept = files.get(name);
+      if (!kept) {
+        const plain = file.read();
+        kept = { plain, gzipped: new Uint8Array(gzipSync(plain)) };
+        files.set(name, kept);
       }
-      return c.body(body, 200, { "Content-Type": `${file.type}; charset=UTF-8`, "Content-Encoding": "gzip" });
+      const type = { "Content-Type": `${file.type}; charset=UTF-8` };
+      return /\bgzip\b/.test(c.req.header("accept-encoding") ?? "")
+        ? c.body(kept.gzipped, 200, { ...type, "Content-Encoding": "gzip", Vary: "Accept-Encoding" })
+        : c.body(kept.plain, 200, type);
     });
 }
