@@ -11,7 +11,7 @@ export default defineConfig({
     // Polls wait for what the page will show, not for a speed: 1 s (the default) is short on a loaded machine.
     expect: { poll: { timeout: 15_000 } },
     fileParallelism: false,
-    // Every answer of the API is checked against its contract (server/src/contract/documented.ts).
-    env: { CHECK_ANSWERS: "1" },
+    // The servers check every answer against its contract (server/src/contract/documented.ts).
+    env: { CHECK_ANSWERS: "true" },
   },
 });

@@ -71,7 +71,7 @@ describe("npm run units -- reorganise (on both engines, as npm run user)", () =>
     expect(() => run(["reorganise", "--date", "2025-07-02"])).toThrow(/already reorganised on 2025-07-01/);
 
     const store = await openStore(env.DATABASE_URL ?? env.DATABASE_PATH);
-    const app = createApp({ store, config: TEST_CONFIG });
+    const app = createApp({ store, config: TEST_CONFIG, checkAnswers: true });
     const latest = await store.reportHistories(["21808", "21844", "21847"]);
     const population = [...latest.values()].reduce(
       (sum, reports) => sum + Number(reports.at(-1)?.population),

@@ -90,7 +90,7 @@ export function createApp({
   config,
   now = Date.now,
   passwordParams = OWASP_SCRYPT,
-  checkAnswers = process.env.CHECK_ANSWERS === "1",
+  checkAnswers = false,
 }: AppDeps) {
   // The national catalogues are read on first use (setting up an area, a reorganisation).
   const catalogue = () => catalogueAt(config.dataDir);

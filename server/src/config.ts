@@ -45,6 +45,8 @@ const schema = z.object({
     .regex(/^(true|false|\d{1,2})$/, "must be the number of proxies in front of the server (0, 1, 2…)")
     .transform((value) => (value === "true" ? 1 : value === "false" ? 0 : Number(value)))
     .default(0),
+  // For development and the tests: every answer checked against its route's contract (docs/api.md).
+  CHECK_ANSWERS: booleanFlag.default(false),
 });
 
 /** Tây Sơn in 2024 (the directive's campaign), or the same then the 2025 reorganisation and a linking campaign. */
@@ -72,6 +74,8 @@ export interface Config {
   cookieSecure: boolean;
   /** Proxies in front of the server: the client address is taken this many hops from the right of X-Forwarded-For (0: the socket's). */
   trustProxy: number;
+  /** Check every answer against its route's contract, turning one that differs into a 500 (development, tests). */
+  checkAnswers: boolean;
   /** Where the built web app is served from. */
   webDist: string;
   /** Where the committed datasets live. */
@@ -100,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicDashboard: values.PUBLIC_DASHBOARD,
     cookieSecure: values.COOKIE_SECURE,
     trustProxy: values.TRUST_PROXY,
+    checkAnswers: values.CHECK_ANSWERS,
     webDist: resolve(PROJECT_ROOT, "web/dist"),
     dataDir: resolve(PROJECT_ROOT, "data"),
   };

@@ -21,7 +21,11 @@ if (adminPassword) {
 }
 
 const server = serve(
-  { fetch: createApp({ store, config }).fetch, port: config.port, hostname: config.host },
+  {
+    fetch: createApp({ store, config, checkAnswers: config.checkAnswers }).fetch,
+    port: config.port,
+    hostname: config.host,
+  },
   (info) =>
     console.log(`VNeID tracker on http://${config.host}:${info.port} (database ${databaseLabel(config)})`),
 );

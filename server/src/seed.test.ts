@@ -57,7 +57,7 @@ describe("a real install (no demo data)", () => {
   it("has no campaign until its admin makes one", async () => {
     const store = await createEmptyStore();
     await seedIfEmpty(store, TEST_CONFIG.dataDir, { demoData: null, homeUnit: "547" });
-    const app = createApp({ store, config: TEST_CONFIG, passwordParams: FAST_SCRYPT });
+    const app = createApp({ store, config: TEST_CONFIG, passwordParams: FAST_SCRYPT, checkAnswers: true });
     expect((await getJson(app, "/api/campaigns")).body).toEqual({ currentId: null, campaigns: [] });
     const campaign = await getJson(app, "/api/campaign");
     expect(campaign.status).toBe(409);

@@ -42,7 +42,7 @@ describe("what travels to the browser", () => {
   });
 
   it("compresses API answers and answers an unchanged public figure with 304", async () => {
-    const app = createApp({ store: await createDemoStore(), config: TEST_CONFIG });
+    const app = createApp({ store: await createDemoStore(), config: TEST_CONFIG, checkAnswers: true });
     const first = await app.request("/api/overview?date=2024-06-29", {
       headers: { "Accept-Encoding": "gzip" },
     });

@@ -88,7 +88,13 @@ export async function createDemoApp(
   demo: NonNullable<DemoData> = "tay-son-2024",
 ): Promise<{ app: Hono; store: Store }> {
   const store = await createDemoStore(demo);
-  const app = createApp({ store, config: TEST_CONFIG, passwordParams: FAST_SCRYPT, ...overrides });
+  const app = createApp({
+    store,
+    config: TEST_CONFIG,
+    passwordParams: FAST_SCRYPT,
+    checkAnswers: true,
+    ...overrides,
+  });
   return { app, store };
 }
 

@@ -183,7 +183,12 @@ describe("an approved week that spans the change", () => {
 describe("choosing the area again after setup", () => {
   it("only adds units: ended versions stay ended", async () => {
     const store = await createEmptyStore();
-    const app = createApp({ store, config: { ...TEST_CONFIG, homeUnit: null }, passwordParams: FAST_SCRYPT });
+    const app = createApp({
+      store,
+      config: { ...TEST_CONFIG, homeUnit: null },
+      passwordParams: FAST_SCRYPT,
+      checkAnswers: true,
+    });
     await createUser(store, { username: "quan-tri", role: "admin" });
     const admin = await signIn(app, "quan-tri");
     expect((await postJson(app, "/api/area", { tree: "2025", code: "21808" }, admin)).status).toBe(201);

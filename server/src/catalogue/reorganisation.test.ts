@@ -288,7 +288,12 @@ describe("a divided commune (Xã Vĩnh Châu, 30334, of Châu Đốc)", () => {
   // Châu Đốc's 7 units became Phường Châu Đốc (30316) and Phường Vĩnh Tế (30325); Xã Vĩnh Châu was divided between them.
   async function chauDoc(shares?: { oldCode: string; newCode: string; share: number }[]) {
     const store = await createEmptyStore();
-    const app = createApp({ store, config: { ...TEST_CONFIG, homeUnit: null }, passwordParams: FAST_SCRYPT });
+    const app = createApp({
+      store,
+      config: { ...TEST_CONFIG, homeUnit: null },
+      passwordParams: FAST_SCRYPT,
+      checkAnswers: true,
+    });
     const admin = await asAdmin(app, store);
     expect((await postJson(app, "/api/area", { tree: "2024", code: "884" }, admin)).status).toBe(201);
     const communes = ["30316", "30319", "30322", "30325", "30328", "30331", "30334"];
@@ -338,7 +343,12 @@ describe("a divided commune (Xã Vĩnh Châu, 30334, of Châu Đốc)", () => {
 
   it("refuses shares that do not sum to 1, naming the commune", async () => {
     const store = await createEmptyStore();
-    const app = createApp({ store, config: { ...TEST_CONFIG, homeUnit: null }, passwordParams: FAST_SCRYPT });
+    const app = createApp({
+      store,
+      config: { ...TEST_CONFIG, homeUnit: null },
+      passwordParams: FAST_SCRYPT,
+      checkAnswers: true,
+    });
     const admin = await asAdmin(app, store);
     await postJson(app, "/api/area", { tree: "2024", code: "884" }, admin);
     const shares = [{ oldCode: "30334", newCode: "30316", share: 0.5 }];
@@ -372,7 +382,12 @@ describe("setting up an area from the catalogue", () => {
 
   it("sets up the new Gia Lai with its history on old Bình Định and old Gia Lai, all or nothing", async () => {
     const store = await createEmptyStore();
-    const app = createApp({ store, config: { ...TEST_CONFIG, homeUnit: null }, passwordParams: FAST_SCRYPT });
+    const app = createApp({
+      store,
+      config: { ...TEST_CONFIG, homeUnit: null },
+      passwordParams: FAST_SCRYPT,
+      checkAnswers: true,
+    });
     expect((await getJson(app, "/api/area")).body.area).toBeNull();
     expect((await getJson(app, "/api/overview")).body.error.code).toBe("NO_AREA");
     const admin = await asAdmin(app, store);
