@@ -1,5 +1,6 @@
 import { isReportingUnit } from "./tree.ts";
 import type { Unit } from "./types.ts";
+
 export const ROLES = ["admin", "police", "commune", "youth", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -8,14 +9,18 @@ export interface User {
   id: number;
   username: string;
   role: Role;
-  /** The commune a `commune` user (and optionally a `youth` user) answers for. */
+  /**
+   * The unit the user answers for: a `commune` user's commune (a `youth` team's, optionally); the
+   * province, district or commune of a `police`, `admin` or `viewer` account; null: the whole area.
+   */
   unitId: string | null;
-  /** The version of that commune (the day it began; null: from the start): codes are reused. */
+  /** The version of that unit (the day it began; null: from the start): codes are reused. */
   unitFrom: string | null;
   /**
-   * The unit versions the user answers for, each valid over [validFrom, validTo): their commune's
-   * and, once it has ended (a reorganisation), the communes that now cover it, from the change on,
-   * until an admin reassigns the account. Set by the server on each request (auth/middleware.ts).
+   * The unit versions the user answers for, each valid over [validFrom, validTo): a commune's and,
+   * once it has ended (a reorganisation), the communes that now cover it, from the change on, until
+   * an admin reassigns the account; a district's or a province's and everything under it. Set by the
+   * server on each request (auth/middleware.ts withVersions).
    */
   versions?: readonly UnitVersionRange[];
   /**
