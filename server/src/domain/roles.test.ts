@@ -21,7 +21,7 @@ const ACTIONS: Action[] = [
 ];
 
 describe("can: one answer for the server and the web", () => {
-  it("keeps police and admin bound to a district within it, and out of the deployment's administration", () => {
+  it("keeps police and admin bound to a district within it, accounts included, and out of the deployment's settings", () => {
     const bound = (role: Role): User => ({
       ...user(role, "547"),
       // As auth/middleware.ts withVersions gives them: the district and everything under it.
@@ -40,10 +40,16 @@ describe("can: one answer for the server and the web", () => {
         expect(can(bound(role), action, { unitId: "21850", date: "2025-07-01" }), role).toBe(false);
       }
       expect(can(bound(role), "approveWeeks", { unitId: "547", date: "2024-06-29" })).toBe(true);
-      for (const action of ["readAudit", "manageUsers", "editCampaign", "manageUnits"] as const) {
+      for (const action of ["readAudit", "editCampaign", "manageUnits"] as const) {
         expect(can(bound(role), action), `${role} ${action}`).toBe(false);
       }
     }
+    // An admin of the district manages the accounts bound within it, never one of the whole area.
+    expect(can(bound("admin"), "manageUsers", { unitId: "21850", date: "2024-06-29" })).toBe(true);
+    expect(can(bound("admin"), "manageUsers", { unitId: "21808", date: "2024-06-29" })).toBe(false);
+    expect(can(bound("admin"), "manageUsers", { unitId: null })).toBe(false);
+    expect(can(user("admin"), "manageUsers", { unitId: null })).toBe(true);
+    expect(can(bound("police"), "manageUsers", { unitId: "21850", date: "2024-06-29" })).toBe(false);
     expect(can(bound("viewer"), "writeReports", { unitId: "21850", date: "2024-06-29" })).toBe(false);
   });
 

@@ -48,7 +48,8 @@ export interface UnitVersionRange {
 
 /** What a user acts on: a unit's code and, on the server always, the date the figures or drive are of. */
 export interface Target {
-  unitId: string;
+  /** A unit's code; null: the whole area (an account or a token bound to no unit). */
+  unitId: string | null;
   /** Without it (the web, hiding what the server would refuse): any version of the code. */
   date?: string;
 }
@@ -90,7 +91,9 @@ export function bindingProblem(role: Role, code: string, unit: Unit | undefined)
  * - drives: police and admin in their part, a youth team in its commune or, without one, within the
  *   deployment's area (`inArea`: the communes under the home unit), a commune user in their commune;
  * - approving weeks: police and admin in their part; the audit log: police and admin bound to no unit;
- * - users, the campaign and the area's units: an admin bound to no unit.
+ * - accounts and tokens: an admin, for those bound within its part (`target`: the account's unit;
+ *   null, the whole area, only for an admin bound to no unit);
+ * - the campaign and the area's units: an admin bound to no unit.
  * A bound user's units are the versions valid on the target's date among User.versions: a commune
  * account's commune and, after it ended, the communes that cover it from the change on, never an
  * earlier version that shares a successor's code.
@@ -122,9 +125,10 @@ export function can(
       return officer && everywhere;
     case "planDrives":
       if (officer) return true;
-      if (user.role === "youth") return user.unitId === null ? unitId === undefined || inArea(unitId) : own;
+      if (user.role === "youth") return user.unitId === null ? unitId == null || inArea(unitId) : own;
       return user.role === "commune" && own;
     case "manageUsers":
+      return user.role === "admin" && (everywhere || own);
     case "editCampaign":
     case "manageUnits":
       return user.role === "admin" && everywhere;

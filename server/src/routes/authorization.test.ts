@@ -496,6 +496,7 @@ describe("accounts bound to a unit", () => {
     };
     return {
       app,
+      store,
       communePolice: await made("cong-an-tay-phu", "police", "21850"),
       districtPolice: await made("cong-an-huyen", "police", "547"),
       districtAdmin: await made("quan-tri-huyen", "admin", "547"),
@@ -518,16 +519,38 @@ describe("accounts bound to a unit", () => {
     expect((await app.request("/api/audit", { headers: { cookie: communePolice } })).status).toBe(403);
   });
 
-  it("approves the whole district for a district's police; leaves accounts to the deployment's admin", async () => {
-    const { app, districtPolice, districtAdmin } = await bound();
+  it("approves the whole district for a district's police; a district's admin manages the accounts within it only", async () => {
+    const { app, store, districtPolice, districtAdmin } = await bound();
     expect(
       (await upload(app, "/api/imports?confirm=true", "x.csv", csv("21808"), districtPolice)).status,
     ).toBe(200);
     expect(
       (await postJson(app, "/api/approvals", { unitId: "547", week: "2024-W26" }, districtPolice)).status,
     ).toBe(201);
-    const user = { username: "xa-moi", role: "commune", unitId: "21850", password: TEST_PASSWORD };
-    expect((await postJson(app, "/api/users", user, districtAdmin)).status).toBe(403);
-    expect((await app.request("/api/users", { headers: { cookie: districtAdmin } })).status).toBe(403);
+    const add = (username: string, role: string, unitId: string | null) =>
+      postJson(app, "/api/users", { username, role, unitId, password: TEST_PASSWORD }, districtAdmin);
+    expect((await add("xa-moi", "commune", "21850")).status).toBe(201);
+    expect((await add("huyen-moi", "admin", "547")).status).toBe(201);
+    // Never an account above its own unit: one of the whole area.
+    expect((await add("tinh-moi", "police", null)).status).toBe(403);
+    const listed = await app.request("/api/users", { headers: { cookie: districtAdmin } });
+    const names = ((await listed.json()) as { users: { username: string; id: number }[] }).users.map(
+      (u) => u.username,
+    );
+    expect(names).toContain("xa-moi");
+    expect(names).not.toContain("quan-tri");
+    // The whole area's admin is out of its reach.
+    const wholeArea = (await store.listUsers()).find((u) => u.username === "quan-tri");
+    const demote = await postJson(
+      app,
+      `/api/users/${wholeArea?.id}`,
+      { disabled: true },
+      districtAdmin,
+      "PATCH",
+    );
+    expect(demote.status).toBe(403);
+    // Nor the deployment's settings and log.
+    expect((await app.request("/api/audit", { headers: { cookie: districtAdmin } })).status).toBe(403);
+    expect((await postJson(app, "/api/campaign", { name: "x" }, districtAdmin, "PATCH")).status).toBe(403);
   });
 });

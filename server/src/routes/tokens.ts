@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { allow } from "../auth/middleware.ts";
+import { allow, authorize, requireUser } from "../auth/middleware.ts";
 import { hashSessionId } from "../auth/session.ts";
 import { documented } from "../contract/documented.ts";
 import { TokenCreated, TokensAnswer } from "../contract/people.ts";
 import { vietnamDate } from "../domain/dates.ts";
-import { can, TOKEN_ACTIONS } from "../domain/roles.ts";
+import { can, TOKEN_ACTIONS, type User } from "../domain/roles.ts";
 import { isReportingUnit } from "../domain/tree.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
@@ -32,6 +32,11 @@ const tokenBody = z.object({
  * only its SHA-256 is kept. A program sends it as `Authorization: Bearer …`.
  */
 export function tokenRoutes(store: Store, now: () => number) {
+  /** As accounts: an admin manages the tokens bound within its part of the tree (roles.ts `can`). */
+  const manages = (admin: User, unitId: string | null) =>
+    can(admin, "manageUsers", { unitId, date: vietnamDate(now()) });
+  const mayManage = (c: Context<AppEnv>, unitId: string | null) =>
+    authorize(c, store, (admin) => manages(admin, unitId), { action: "manage tokens of this unit", unitId });
   return new Hono<AppEnv>()
     .use(allow(store, (user) => can(user, "manageUsers"), "manage tokens"))
     .get(
@@ -42,7 +47,10 @@ export function tokenRoutes(store: Store, now: () => number) {
         access: "signed-in",
         answers: { 200: TokensAnswer },
       }),
-      async (c) => c.json({ tokens: await store.listTokens() }),
+      async (c) => {
+        const admin = requireUser(c);
+        return c.json({ tokens: (await store.listTokens()).filter((token) => manages(admin, token.unitId)) });
+      },
     )
     .post(
       "/",
@@ -68,6 +76,7 @@ export function tokenRoutes(store: Store, now: () => number) {
             );
           }
         }
+        await mayManage(c, body.unitId);
         const secret = `vnt_${randomBytes(32).toString("base64url")}`;
         const token = await store.createToken(body, hashSessionId(secret), c.get("actor"));
         return c.json({ token, secret }, 201);
@@ -84,6 +93,8 @@ export function tokenRoutes(store: Store, now: () => number) {
       }),
       async (c) => {
         const id = Number(c.req.param("id"));
+        const token = (await store.listTokens()).find((t) => t.id === id);
+        if (token) await mayManage(c, token.unitId);
         if (!Number.isSafeInteger(id) || !(await store.revokeToken(id, c.get("actor")))) {
           throw new ApiError(
             404,

@@ -1,6 +1,6 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { allow, withVersions } from "../auth/middleware.ts";
+import { allow, authorize, requireUser, withVersions } from "../auth/middleware.ts";
 import { hashPassword, passwordContext, passwordProblem, type ScryptParams } from "../auth/passwords.ts";
 import { documented } from "../contract/documented.ts";
 import { UserAnswer, UsersAnswer } from "../contract/people.ts";
@@ -43,6 +43,15 @@ export function userRoutes(store: Store, passwordParams: ScryptParams, now: () =
     if (problem) throw invalid("UNKNOWN_UNIT", "unitId", nextUnit, problem);
   }
 
+  /** An admin manages the accounts bound within its part of the tree: the whole area's admin, all. */
+  const manages = (admin: User, unitId: string | null) =>
+    can(admin, "manageUsers", { unitId, date: vietnamDate(now()) });
+  const mayManage = (c: Context<AppEnv>, unitId: string | null) =>
+    authorize(c, store, (admin) => manages(admin, unitId), {
+      action: "manage accounts of this unit",
+      unitId,
+    });
+
   async function checkPassword(password: string, username: string) {
     const problem = passwordProblem(password, await passwordContext(store, username));
     if (problem) throw invalid(problem.code, "password", "(hidden)", problem.message);
@@ -61,7 +70,8 @@ export function userRoutes(store: Store, passwordParams: ScryptParams, now: () =
           answers: { 200: UsersAnswer },
         }),
         async (c) => {
-          const users = await store.listUsers();
+          const admin = requireUser(c);
+          const users = (await store.listUsers()).filter((user) => manages(admin, user.unitId));
           return c.json({ users: await Promise.all(users.map((user) => withVersions(store, user, now()))) });
         },
       )
@@ -79,6 +89,7 @@ export function userRoutes(store: Store, passwordParams: ScryptParams, now: () =
           const body = c.req.valid("json");
           const unit = body.unitId ?? null;
           await checkScope(body.role, unit);
+          await mayManage(c, unit);
           await checkPassword(body.password, body.username);
           if (await store.findUserForLogin(body.username)) {
             throw new ApiError(
@@ -125,6 +136,8 @@ export function userRoutes(store: Store, passwordParams: ScryptParams, now: () =
             unitId: body.unitId !== undefined ? body.unitId : keepsUnit ? current.unitId : null,
           };
           await checkScope(next.role, next.unitId);
+          await mayManage(c, current.unitId);
+          await mayManage(c, next.unitId);
           const self = c.get("user")?.id === id;
           if (self && (body.disabled || (body.role && body.role !== "admin"))) {
             throw invalid(
