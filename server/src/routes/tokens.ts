@@ -1,15 +1,16 @@
 import { randomBytes } from "node:crypto";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { allow, authorize, requireUser } from "../auth/middleware.ts";
+import { allow, requireUser } from "../auth/middleware.ts";
 import { hashSessionId } from "../auth/session.ts";
 import { documented } from "../contract/documented.ts";
 import { TokenCreated, TokensAnswer } from "../contract/people.ts";
 import { vietnamDate } from "../domain/dates.ts";
-import { can, TOKEN_ACTIONS, type User } from "../domain/roles.ts";
+import { can, TOKEN_ACTIONS } from "../domain/roles.ts";
 import { isReportingUnit } from "../domain/tree.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
+import { managesUnit, mayManageUnit } from "../services/account-scope.ts";
 import type { Store } from "../store/store.ts";
 import { plainText, validJson } from "../validation.ts";
 
@@ -32,11 +33,8 @@ const tokenBody = z.object({
  * only its SHA-256 is kept. A program sends it as `Authorization: Bearer …`.
  */
 export function tokenRoutes(store: Store, now: () => number) {
-  /** As accounts: an admin manages the tokens bound within its part of the tree (roles.ts `can`). */
-  const manages = (admin: User, unitId: string | null) =>
-    can(admin, "manageUsers", { unitId, date: vietnamDate(now()) });
   const mayManage = (c: Context<AppEnv>, unitId: string | null) =>
-    authorize(c, store, (admin) => manages(admin, unitId), { action: "manage tokens of this unit", unitId });
+    mayManageUnit(c, store, now, unitId, "manage tokens of this unit");
   return new Hono<AppEnv>()
     .use(allow(store, (user) => can(user, "manageUsers"), "manage tokens"))
     .get(
@@ -49,7 +47,9 @@ export function tokenRoutes(store: Store, now: () => number) {
       }),
       async (c) => {
         const admin = requireUser(c);
-        return c.json({ tokens: (await store.listTokens()).filter((token) => manages(admin, token.unitId)) });
+        return c.json({
+          tokens: (await store.listTokens()).filter((token) => managesUnit(admin, token.unitId, now)),
+        });
       },
     )
     .post(

@@ -1,6 +1,6 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { allow, authorize, requireUser, withVersions } from "../auth/middleware.ts";
+import { allow, requireUser, withVersions } from "../auth/middleware.ts";
 import { hashPassword, passwordContext, passwordProblem, type ScryptParams } from "../auth/passwords.ts";
 import { documented } from "../contract/documented.ts";
 import { UserAnswer, UsersAnswer } from "../contract/people.ts";
@@ -8,6 +8,7 @@ import { vietnamDate } from "../domain/dates.ts";
 import { bindingProblem, can, hasCommune, ROLES, type Role, type User } from "../domain/roles.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
+import { managesUnit, mayManageUnit } from "../services/account-scope.ts";
 import type { Store } from "../store/store.ts";
 import { validJson } from "../validation.ts";
 
@@ -43,14 +44,8 @@ export function userRoutes(store: Store, passwordParams: ScryptParams, now: () =
     if (problem) throw invalid("UNKNOWN_UNIT", "unitId", nextUnit, problem);
   }
 
-  /** An admin manages the accounts bound within its part of the tree: the whole area's admin, all. */
-  const manages = (admin: User, unitId: string | null) =>
-    can(admin, "manageUsers", { unitId, date: vietnamDate(now()) });
   const mayManage = (c: Context<AppEnv>, unitId: string | null) =>
-    authorize(c, store, (admin) => manages(admin, unitId), {
-      action: "manage accounts of this unit",
-      unitId,
-    });
+    mayManageUnit(c, store, now, unitId, "manage accounts of this unit");
 
   async function checkPassword(password: string, username: string) {
     const problem = passwordProblem(password, await passwordContext(store, username));
@@ -71,7 +66,7 @@ export function userRoutes(store: Store, passwordParams: ScryptParams, now: () =
         }),
         async (c) => {
           const admin = requireUser(c);
-          const users = (await store.listUsers()).filter((user) => manages(admin, user.unitId));
+          const users = (await store.listUsers()).filter((user) => managesUnit(admin, user.unitId, now));
           return c.json({ users: await Promise.all(users.map((user) => withVersions(store, user, now()))) });
         },
       )
