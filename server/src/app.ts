@@ -31,7 +31,7 @@ import { approvalRoutes, reportingRoutes, reportingSettingsRoutes } from "./rout
 import { reportRoutes } from "./routes/reports.ts";
 import { tokenRoutes } from "./routes/tokens.ts";
 import { unitRoutes } from "./routes/units.ts";
-import { userRoutes } from "./routes/users.ts";
+import { securitySettingsRoutes, userRoutes } from "./routes/users.ts";
 import { WeekLocked } from "./store/approvals.ts";
 import { NoCampaign } from "./store/campaign.ts";
 import type { Store } from "./store/store.ts";
@@ -141,7 +141,8 @@ export function createApp({
     .route("/audit", auditRoutes(store))
     .route("/reporting", reportingRoutes(store, config.homeUnit, now))
     .route("/approvals", approvalRoutes(store))
-    .route("/settings/reporting", reportingSettingsRoutes(store));
+    .route("/settings/reporting", reportingSettingsRoutes(store))
+    .route("/settings/security", securitySettingsRoutes(store));
   api.route(
     "/",
     contractRoutes(() => app),

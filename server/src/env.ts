@@ -1,4 +1,4 @@
-import type { User } from "./domain/roles.ts";
+import type { PendingStep, User } from "./domain/roles.ts";
 import type { Actor } from "./store/store.ts";
 
 /** What the middleware puts on every request's context. */
@@ -6,6 +6,8 @@ export interface AppEnv {
   Variables: {
     /** The signed-in user, or null. */
     user: User | null;
+    /** A signed-in session's step to take first, on a path outside that step (the user is null there). */
+    pending: PendingStep | null;
     /** The SHA-256 of the request's session id, when it carried a valid one. */
     sessionHash: string | null;
     /** Who is acting, from where, and when: what the audit log records. */

@@ -12,6 +12,7 @@ import { migrate } from "../src/store/migrate.ts";
 import { openDatabase } from "../src/store/open.ts";
 import { postgresSql } from "../src/store/sql/postgres.ts";
 import type { Sql } from "../src/store/sql/sql.ts";
+import { settingStatements } from "../src/store/settings.ts";
 import { sqliteSql } from "../src/store/sql/sqlite.ts";
 import { createStore, openStore, type Store } from "../src/store/store.ts";
 import { createTestDatabase } from "./testing-postgres.ts";
@@ -23,7 +24,14 @@ import { createTestDatabase } from "./testing-postgres.ts";
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || null;
 export const TEST_ENGINE = TEST_DATABASE_URL ? "postgres" : "sqlite";
 
-/** An empty, migrated database: the store on it, and its connection for the tests that need SQL. */
+/** No role must use a second factor (written without an audit entry: the tests count theirs). */
+const passwordAlone = (sql: Sql) => settingStatements.setSecurity(sql, { secondFactorRoles: [] });
+
+/**
+ * An empty, migrated database: the store on it, and its connection for the tests that need SQL.
+ * Admins sign in with a password alone here; the second factor's tests turn the setting back on
+ * (a new deployment's default, checked in second-factor.test.ts).
+ */
 export async function createEmptyDatabase(): Promise<{ store: Store; sql: Sql }> {
   let sql: Sql;
   if (TEST_DATABASE_URL) {
@@ -35,6 +43,7 @@ export async function createEmptyDatabase(): Promise<{ store: Store; sql: Sql }>
     migrate(db);
     sql = sqliteSql(db);
   }
+  await passwordAlone(sql);
   return { store: createStore(sql), sql };
 }
 
@@ -42,14 +51,23 @@ export const createEmptyStore = async (): Promise<Store> => (await createEmptyDa
 
 const demoTemplates = new Map<string, Buffer>();
 
+/**
+ * Seeds the demo for the tests. As in createEmptyDatabase, admins sign in with a password alone: the
+ * tests of other features sign in many times a minute, and a TOTP code is accepted once.
+ */
+async function seedDemo(sql: Sql, demo: NonNullable<DemoData>) {
+  await seedIfEmpty(createStore(sql), `${PROJECT_ROOT}/data`, { demoData: demo, homeUnit: null });
+  await passwordAlone(sql);
+}
+
 /** A store with a Tây Sơn demo (units, reports, drives; for tay-son-2025 the reorganisation too), fresh for each call. */
 export async function createDemoStore(demo: NonNullable<DemoData> = "tay-son-2024"): Promise<Store> {
-  const settings = { demoData: demo, homeUnit: null };
   if (TEST_DATABASE_URL) {
     const seed = async (url: string) => {
-      const store = await openStore(url);
-      await seedIfEmpty(store, `${PROJECT_ROOT}/data`, settings);
-      await store.close();
+      await (await openStore(url)).close(); // migrates
+      const sql = postgresSql(url, 1);
+      await seedDemo(sql, demo);
+      await sql.close();
     };
     return openStore(await createTestDatabase(TEST_DATABASE_URL, { name: demo.replaceAll("-", "_"), seed }));
   }
@@ -57,7 +75,7 @@ export async function createDemoStore(demo: NonNullable<DemoData> = "tay-son-202
   if (!template) {
     const db = openDatabase(":memory:");
     migrate(db);
-    await seedIfEmpty(createStore(sqliteSql(db)), `${PROJECT_ROOT}/data`, settings);
+    await seedDemo(sqliteSql(db), demo);
     template = db.serialize();
     demoTemplates.set(demo, template);
     db.close();

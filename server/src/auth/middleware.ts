@@ -2,13 +2,14 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie } from "hono/cookie";
 import { vietnamDate } from "../domain/dates.ts";
-import type { User } from "../domain/roles.ts";
+import type { PendingStep, User } from "../domain/roles.ts";
 import { isReportingUnit } from "../domain/tree.ts";
 import type { Unit } from "../domain/types.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import type { Store } from "../store/store.ts";
 import type { ApiToken } from "../store/tokens.ts";
+import { PATHS_WHILE_PENDING, pendingError, pendingStep } from "./pending-step.ts";
 import { hashSessionId, sessionCookieName, sessionExpired, TOUCH_INTERVAL_MS } from "./session.ts";
 
 export interface AuthOptions {
@@ -48,6 +49,7 @@ export function sessionMiddleware({
     const nowMs = now();
     let user: User | null = null;
     let sessionHash: string | null = null;
+    let blockedBy: PendingStep | null = null;
     const id = getCookie(c, cookieName);
     if (id) {
       const hash = hashSessionId(id);
@@ -55,9 +57,11 @@ export function sessionMiddleware({
       const found =
         session && !sessionExpired(session, nowMs) ? await store.getUser(session.userId) : undefined;
       if (session && found && !found.disabled) {
-        user = await withVersions(store, found, nowMs);
         sessionHash = hash;
         if (nowMs - session.lastSeenMs > TOUCH_INTERVAL_MS) await store.touchSession(hash, nowMs);
+        const pending = await pendingStep(found, () => store.securitySettings());
+        if (pending && !PATHS_WHILE_PENDING.has(c.req.path)) blockedBy = pending;
+        else user = await withVersions(store, pending ? { ...found, pending } : found, nowMs);
       } else {
         if (session) await store.endSession(hash);
         deleteCookie(c, cookieName, { path: "/", secure: cookieSecure });
@@ -71,6 +75,7 @@ export function sessionMiddleware({
     }
     c.set("user", user);
     c.set("sessionHash", sessionHash);
+    c.set("pending", blockedBy);
     c.set("actor", {
       userId: user && user.id > 0 ? user.id : null,
       username: user?.username ?? null,
@@ -114,13 +119,19 @@ const tokenUser = (token: ApiToken): User => ({
   unitId: token.unitId,
   unitFrom: token.unitFrom,
   actions: token.actions,
+  fullName: null,
+  phone: null,
+  mustChangePassword: false,
+  secondFactor: false,
   disabled: false,
   createdAt: token.createdAt,
 });
 
-/** The signed-in user, or a 401. */
+/** The signed-in user, or a 401 (a 403 naming the step a signed-in session must take first). */
 export function requireUser(c: Context<AppEnv>): User {
   const user = c.get("user");
+  const pending = c.get("pending");
+  if (!user && pending) throw pendingError(pending);
   if (!user) throw new ApiError(401, "UNAUTHENTICATED", "Sign in to do this.");
   return user;
 }

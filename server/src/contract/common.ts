@@ -69,6 +69,14 @@ export const User = z
     unitFrom: isoDay.nullable(),
     versions: z.array(UnitVersionRange).optional(),
     actions: z.array(Action).optional(),
+    fullName: z.string().nullable(),
+    phone: z.string().nullable(),
+    mustChangePassword: z.boolean().meta({ description: "Sets its own password at the next sign-in" }),
+    secondFactor: z.boolean().meta({ description: "Signs in with a TOTP code as well" }),
+    pending: z
+      .enum(["password", "secondFactor"])
+      .optional()
+      .meta({ description: "What this session must do before anything else" }),
     disabled: z.boolean(),
     createdAt: isoTime,
   })

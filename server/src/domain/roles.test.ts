@@ -7,6 +7,10 @@ const user = (role: Role, unitId: string | null = null): User => ({
   role,
   unitId,
   unitFrom: null,
+  fullName: null,
+  phone: null,
+  mustChangePassword: false,
+  secondFactor: false,
   disabled: false,
   createdAt: "2024-01-01T00:00:00Z",
 });

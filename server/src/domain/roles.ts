@@ -28,9 +28,23 @@ export interface User {
    * (`unitId`, its versions as for a commune account) or, without one, anywhere in the area.
    */
   actions?: readonly Action[];
+  /** The person's name and phone, as the bulk list gave them (null: not given). */
+  fullName: string | null;
+  phone: string | null;
+  /** Made with a one-time password (the bulk list) or reset by an admin: sets its own at the next sign-in. */
+  mustChangePassword: boolean;
+  /** Signs in with a second factor (TOTP) as well as the password. */
+  secondFactor: boolean;
+  /**
+   * What a signed-in session must do before anything else (auth/pending-step.ts): change the
+   * one-time password, or enrol a second factor its role requires. Set by the server per request.
+   */
+  pending?: PendingStep;
   disabled: boolean;
   createdAt: string;
 }
+
+export type PendingStep = "password" | "secondFactor";
 
 /** What a program's token may be allowed: writing figures and drives, never accounts or settings. */
 export const TOKEN_ACTIONS = [

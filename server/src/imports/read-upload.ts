@@ -1,4 +1,5 @@
 import { Worker } from "node:worker_threads";
+import type { Context } from "hono";
 import { ApiError } from "../errors.ts";
 import { slots } from "../slots.ts";
 import type { BoundaryFeature } from "./boundaries.ts";
@@ -35,6 +36,36 @@ const oneAtATime = slots(
  */
 export async function readUpload(request: ReadRequest & { kind: "csv" | "xlsx" }): Promise<Table> {
   return ((await oneAtATime(() => readInWorker(request))) as { table: Table }).table;
+}
+
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** Reads the uploaded file in a worker, within the caps (see imports/caps.ts). */
+export async function readTableFile(file: File): Promise<Table> {
+  const name = file.name.toLowerCase();
+  const kind =
+    name.endsWith(".xlsx") || file.type === XLSX_TYPE
+      ? "xlsx"
+      : name.endsWith(".csv") || name.endsWith(".txt") || file.type.startsWith("text/")
+        ? "csv"
+        : null;
+  if (!kind) {
+    throw new ApiError(415, "UNSUPPORTED_FILE_TYPE", `${file.name} is neither a CSV nor an XLSX file.`, [
+      { field: "file", value: file.name, message: "must be .csv or .xlsx" },
+    ]);
+  }
+  return readUpload({ kind, bytes: new Uint8Array(await file.arrayBuffer()) });
+}
+
+/** The file of a multipart upload's field `file`, or a 422 naming the field. */
+export async function uploadedFile(c: Context): Promise<File> {
+  const file = (await c.req.parseBody()).file;
+  if (!(file instanceof File)) {
+    throw new ApiError(422, "FILE_MISSING", "Send the file in the multipart field `file`.", [
+      { field: "file", value: null, message: "is missing" },
+    ]);
+  }
+  return file;
 }
 
 /** The same for a GeoJSON file of boundaries: its features, checked and rebuilt (boundaries.ts). */

@@ -96,6 +96,45 @@ const MATRIX: Row[] = [
   },
   {
     method: "POST",
+    route: "/api/auth/totp",
+    request: () => ({ path: "/api/auth/totp", body: {} }),
+    expect: everyone(200, 401),
+  },
+  {
+    method: "POST",
+    route: "/api/auth/totp/confirm",
+    request: () => ({ path: "/api/auth/totp/confirm", body: { code: "123456" } }),
+    expect: everyone(409, 401),
+  },
+  {
+    method: "DELETE",
+    route: "/api/auth/sessions",
+    request: () => ({ path: "/api/auth/sessions" }),
+    expect: everyone(200, 401),
+  },
+  {
+    method: "POST",
+    route: "/api/users/bulk",
+    request: () => ({
+      path: "/api/users/bulk?dryRun=true",
+      file: { name: "accounts.csv", content: "username,role,unit_code\ncan-bo-tay-phu,commune,21850\n" },
+    }),
+    expect: only({ admin: 200 }),
+  },
+  {
+    method: "DELETE",
+    route: "/api/users/:id/second-factor",
+    request: ({ targetId }) => ({ path: `/api/users/${targetId}/second-factor` }),
+    expect: only({ admin: 200 }),
+  },
+  {
+    method: "PUT",
+    route: "/api/settings/security",
+    request: () => ({ path: "/api/settings/security", body: { secondFactorRoles: ["admin", "police"] } }),
+    expect: only({ admin: 200 }),
+  },
+  {
+    method: "POST",
     route: "/api/tokens",
     request: () => ({
       path: "/api/tokens",

@@ -8,8 +8,7 @@ import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import { type Cell, type Column, csvOf, sheetOf, toXlsx } from "../exports/cells.ts";
 import { BadHeader, type ImportPlan, planImport } from "../imports/plan.ts";
-import type { Table } from "../imports/read-table.ts";
-import { readUpload } from "../imports/read-upload.ts";
+import { readTableFile, uploadedFile, XLSX_TYPE } from "../imports/read-upload.ts";
 import { askedUnit } from "../services/assessment-input.ts";
 import { WeekLocked } from "../store/approvals.ts";
 import type { Store } from "../store/store.ts";
@@ -31,25 +30,6 @@ const TEMPLATE = [
   templateColumn("có cả hai tài khoản", 20, 5),
   templateColumn("đã liên kết", 12, 6),
 ];
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-/** Reads the uploaded file in a worker, within the caps (see imports/caps.ts). */
-async function readFile(file: File): Promise<Table> {
-  const name = file.name.toLowerCase();
-  const kind =
-    name.endsWith(".xlsx") || file.type === XLSX_TYPE
-      ? "xlsx"
-      : name.endsWith(".csv") || name.endsWith(".txt") || file.type.startsWith("text/")
-        ? "csv"
-        : null;
-  if (!kind) {
-    throw new ApiError(415, "UNSUPPORTED_FILE_TYPE", `${file.name} is neither a CSV nor an XLSX file.`, [
-      { field: "file", value: file.name, message: "must be .csv or .xlsx" },
-    ]);
-  }
-  return readUpload({ kind, bytes: new Uint8Array(await file.arrayBuffer()) });
-}
-
 /** Rows an answer carries at most: a 200,000-row file answers with its summary, not every row. */
 export const ANSWERED_ROWS = 200;
 
@@ -85,16 +65,10 @@ export function importRoutes(store: Store, homeUnit: string | null, now: () => n
         const user = requireUser(c);
         const dryRun = c.req.query("dryRun") === "true";
         const confirm = c.req.query("confirm") === "true";
-        const form = await c.req.parseBody();
-        const file = form.file;
-        if (!(file instanceof File)) {
-          throw new ApiError(422, "FILE_MISSING", "Send the file in the multipart field `file`.", [
-            { field: "file", value: null, message: "is missing" },
-          ]);
-        }
+        const file = await uploadedFile(c);
         let plan: ImportPlan;
         try {
-          const table = await readFile(file);
+          const table = await readTableFile(file);
           const history = await store.unitHistory();
           const campaign = await store.campaign();
           plan = await planImport(

@@ -3,11 +3,20 @@ import { z } from "zod";
 import { allow, requireUser, withVersions } from "../auth/middleware.ts";
 import { hashPassword, passwordContext, passwordProblem, type ScryptParams } from "../auth/passwords.ts";
 import { documented } from "../contract/documented.ts";
-import { UserAnswer, UsersAnswer } from "../contract/people.ts";
+import {
+  BulkCreatedAnswer,
+  BulkPreviewAnswer,
+  SecurityAnswer,
+  UserAnswer,
+  UsersAnswer,
+} from "../contract/people.ts";
 import { vietnamDate } from "../domain/dates.ts";
 import { bindingProblem, can, hasCommune, ROLES, type Role, type User } from "../domain/roles.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
+import { oneTimePassword } from "../auth/second-factor.ts";
+import { readTableFile, uploadedFile } from "../imports/read-upload.ts";
+import { BadAccountList, planAccountList } from "../services/account-list.ts";
 import { managesUnit, mayManageUnit } from "../services/account-scope.ts";
 import type { Store } from "../store/store.ts";
 import { validJson } from "../validation.ts";
@@ -19,15 +28,34 @@ const username = z
 const role = z.enum(ROLES);
 const unitId = z.string().regex(/^\d+$/, "must be a unit code").nullable();
 
-const createBody = z.object({ username, role, unitId: unitId.optional(), password: z.string().max(1024) });
+const fullName = z.string().trim().max(100).nullable();
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 .-]{8,20}$/, "must be a phone number")
+  .nullable();
+const createBody = z.object({
+  username,
+  role,
+  unitId: unitId.optional(),
+  password: z.string().max(1024),
+  fullName: fullName.optional(),
+  phone: phone.optional(),
+});
 const updateBody = z
-  .object({ role, unitId, disabled: z.boolean(), password: z.string().max(1024) })
+  .object({ role, unitId, disabled: z.boolean(), password: z.string().max(1024), fullName, phone })
   .partial()
   .refine((body) => Object.keys(body).length > 0, "must change something");
 
 function invalid(code: string, field: string, value: unknown, message: string): ApiError {
   return new ApiError(422, code, `${field}: ${message}`, [{ field, value, message }]);
 }
+
+/**
+ * One-time passwords are random (80 bits) and replaced at the first sign-in: a lighter scrypt than a
+ * chosen password's keeps a list of a province's accounts to seconds, and guessing one stays hopeless.
+ */
+const oneTimeParams = (params: ScryptParams): ScryptParams => ({ ...params, N: Math.min(params.N, 2 ** 14) });
 
 export function userRoutes(store: Store, passwordParams: ScryptParams, now: () => number) {
   /**
@@ -96,10 +124,87 @@ export function userRoutes(store: Store, passwordParams: ScryptParams, now: () =
           }
           const passwordHash = await hashPassword(body.password, passwordParams);
           const user = await store.createUser(
-            { username: body.username, role: body.role, unitId: unit, passwordHash },
+            {
+              username: body.username,
+              role: body.role,
+              unitId: unit,
+              passwordHash,
+              fullName: body.fullName ?? null,
+              phone: body.phone ?? null,
+            },
             c.get("actor"),
           );
           return c.json({ user }, 201);
+        },
+      )
+      .post(
+        "/bulk",
+        documented({
+          summary:
+            "Accounts from a list (CSV or XLSX: username, role, unit code, full name, phone). dryRun=true previews every row; without it all are made or none, each with a one-time password shown once",
+          tag: "Accounts",
+          access: "signed-in",
+          answers: { 200: BulkPreviewAnswer, 201: BulkCreatedAnswer },
+          errors: [415, 422],
+          upload: "The list (CSV or XLSX) with a header row",
+        }),
+        async (c) => {
+          const admin = requireUser(c);
+          const dryRun = c.req.query("dryRun") === "true";
+          const table = await readTableFile(await uploadedFile(c));
+          let rows: Awaited<ReturnType<typeof planAccountList>>;
+          try {
+            rows = await planAccountList(store, table, admin, now);
+          } catch (error) {
+            if (error instanceof BadAccountList)
+              throw new ApiError(422, "ACCOUNT_LIST_INVALID", error.message, error.details);
+            throw error;
+          }
+          const invalid = rows.filter((row) => row.errors.length > 0).length;
+          if (dryRun) return c.json({ dryRun: true as const, rows, valid: rows.length - invalid, invalid });
+          if (invalid > 0) {
+            throw new ApiError(
+              422,
+              "ACCOUNT_LIST_INVALID",
+              `${invalid} of ${rows.length} rows are wrong: nothing was made.`,
+              rows.filter((row) => row.errors.length > 0).flatMap((row) =>
+                row.errors.map((e) => ({ ...e, message: `row ${row.row}: ${e.message}` })),
+              ),
+            );
+          }
+          const made: { row: (typeof rows)[number]; password: string; passwordHash: string }[] = [];
+          for (const row of rows) {
+            let password = oneTimePassword();
+            while (passwordProblem(password, [row.username])) password = oneTimePassword();
+            made.push({
+              row,
+              password,
+              passwordHash: await hashPassword(password, oneTimeParams(passwordParams)),
+            });
+          }
+          const users = await store.createUsers(
+            made.map(({ row, passwordHash }) => ({
+              username: row.username,
+              role: row.role as Role,
+              unitId: row.unitId,
+              fullName: row.fullName,
+              phone: row.phone,
+              passwordHash,
+              mustChangePassword: true,
+            })),
+            c.get("actor"),
+          );
+          const accounts = users.map((user, i) => ({
+            id: user.id,
+            username: user.username,
+            role: user.role,
+            unitId: user.unitId,
+            unitName: made[i]?.row.unitName ?? null,
+            fullName: user.fullName,
+            phone: user.phone,
+            password: made[i]?.password ?? "",
+          }));
+          return c.json({ dryRun: false as const, created: users.length, accounts }, 201);
         },
       )
       .patch(
@@ -149,13 +254,71 @@ export function userRoutes(store: Store, passwordParams: ScryptParams, now: () =
               role: next.role,
               unitId: next.unitId,
               disabled: body.disabled,
+              fullName: body.fullName,
+              phone: body.phone,
               passwordHash:
                 body.password === undefined ? undefined : await hashPassword(body.password, passwordParams),
+              // A password an admin sets for someone else is theirs to replace at the next sign-in.
+              mustChangePassword: body.password !== undefined && !self ? true : undefined,
             },
             c.get("actor"),
           );
           return c.json({ user });
         },
       )
+      .delete(
+        "/:id/second-factor",
+        documented({
+          summary: "Reset an account's second factor (admin): it enrols again at its next sign-in",
+          tag: "Accounts",
+          access: "signed-in",
+          answers: { 200: UserAnswer },
+          errors: [404],
+        }),
+        async (c) => {
+          const id = Number(c.req.param("id"));
+          const current = Number.isSafeInteger(id) ? await store.getUser(id) : undefined;
+          if (!current)
+            throw new ApiError(
+              404,
+              "USER_NOT_FOUND",
+              `No user has the id ${JSON.stringify(c.req.param("id"))}.`,
+            );
+          await mayManage(c, current.unitId);
+          await store.resetSecondFactor(id, c.get("actor"));
+          return c.json({ user: (await store.getUser(id)) as User });
+        },
+      )
   );
+}
+
+const securityBody = z.object({ secondFactorRoles: z.array(z.enum(["admin", "police"])).max(2) });
+
+/** `/api/settings/security`: which roles must sign in with a second factor (the whole area's admin changes it). */
+export function securitySettingsRoutes(store: Store) {
+  const mayEdit = allow(store, (user) => can(user, "editCampaign"), "change the security settings");
+  return new Hono<AppEnv>()
+    .get(
+      "/",
+      documented({
+        summary: "Which roles must sign in with a second factor",
+        tag: "Accounts",
+        access: "signed-in",
+        answers: { 200: SecurityAnswer },
+      }),
+      async (c) => c.json(await store.securitySettings()),
+    )
+    .put(
+      "/",
+      documented({
+        summary: "Change which roles must sign in with a second factor (admin)",
+        tag: "Accounts",
+        access: "signed-in",
+        answers: { 200: SecurityAnswer },
+        errors: [422],
+      }),
+      mayEdit,
+      validJson(securityBody),
+      async (c) => c.json(await store.updateSecuritySettings(c.req.valid("json"), c.get("actor"))),
+    );
 }

@@ -55,7 +55,7 @@ const LOCKING = statement(
 const APPROVE = statement(
   (d) => `INSERT INTO approvals (unit_id, week, via, approved_by, approved_by_name, approved_at)
   SELECT value, @week, @via, CAST(@userId AS INTEGER), @username, @at FROM ${d.texts("@ids")} WHERE true
-  ON CONFLICT (unit_id, week) DO NOTHING`,
+  ON CONFLICT (unit_id, week, via) DO NOTHING`,
 );
 const REOPEN = statement(
   (d) => `DELETE FROM approvals WHERE week = @week AND unit_id IN (SELECT value FROM ${d.texts("@ids")})

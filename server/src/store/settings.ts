@@ -34,7 +34,22 @@ const SET_REPORTING = statement(
   "UPDATE settings SET due_days = @days, due_time = @time, document = @document WHERE id = 1",
 );
 
+/** Who must sign in with a second factor: roles with write or approval rights (admin by default). */
+export interface SecuritySettings {
+  secondFactorRoles: ("admin" | "police")[];
+}
+
+const SECURITY = statement("SELECT second_factor_roles FROM settings WHERE id = 1");
+const SET_SECURITY = statement("UPDATE settings SET second_factor_roles = @roles WHERE id = 1");
+
 export const settingStatements = {
+  security: async (sql: Sql): Promise<SecuritySettings> => {
+    const row = await sql.get<{ second_factor_roles: string }>(SECURITY);
+    if (!row) throw new Error("the settings row is missing: the migrations were not applied");
+    return { secondFactorRoles: JSON.parse(row.second_factor_roles) as SecuritySettings["secondFactorRoles"] };
+  },
+  setSecurity: (sql: Sql, next: SecuritySettings) =>
+    sql.run(SET_SECURITY, { roles: JSON.stringify([...next.secondFactorRoles].sort()) }),
   reporting: async (sql: Sql): Promise<ReportingSettings> => {
     const row = await sql.get<{ due_days: number; due_time: string; document: string }>(REPORTING);
     if (!row) throw new Error("the settings row is missing: the migrations were not applied");
