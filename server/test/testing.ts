@@ -10,9 +10,9 @@ import type { Campaign, Report } from "../src/domain/types.ts";
 import { seedIfEmpty } from "../src/seed.ts";
 import { migrate } from "../src/store/migrate.ts";
 import { openDatabase } from "../src/store/open.ts";
+import { settingStatements } from "../src/store/settings.ts";
 import { postgresSql } from "../src/store/sql/postgres.ts";
 import type { Sql } from "../src/store/sql/sql.ts";
-import { settingStatements } from "../src/store/settings.ts";
 import { sqliteSql } from "../src/store/sql/sqlite.ts";
 import { createStore, openStore, type Store } from "../src/store/store.ts";
 import { createTestDatabase } from "./testing-postgres.ts";
@@ -29,10 +29,12 @@ const passwordAlone = (sql: Sql) => settingStatements.setSecurity(sql, { secondF
 
 /**
  * An empty, migrated database: the store on it, and its connection for the tests that need SQL.
- * Admins sign in with a password alone here; the second factor's tests turn the setting back on
- * (a new deployment's default, checked in second-factor.test.ts).
+ * Admins sign in with a password alone here unless `asInstalled` (a new deployment's settings,
+ * checked in second-factor.test.ts).
  */
-export async function createEmptyDatabase(): Promise<{ store: Store; sql: Sql }> {
+export async function createEmptyDatabase(
+  options: { asInstalled?: boolean } = {},
+): Promise<{ store: Store; sql: Sql }> {
   let sql: Sql;
   if (TEST_DATABASE_URL) {
     const url = await createTestDatabase(TEST_DATABASE_URL, null);
@@ -43,7 +45,7 @@ export async function createEmptyDatabase(): Promise<{ store: Store; sql: Sql }>
     migrate(db);
     sql = sqliteSql(db);
   }
-  await passwordAlone(sql);
+  if (!options.asInstalled) await passwordAlone(sql);
   return { store: createStore(sql), sql };
 }
 

@@ -95,6 +95,17 @@ const ChildOverview = z
 
 export const Approval = z.strictObject({ by: z.string(), at: z.string() }).meta({ id: "Approval" });
 
+export const ApprovalLevel = z
+  .strictObject({
+    unitId: unitCode.meta({ description: "The unit the week was approved for: the level" }),
+    name: z.string(),
+    kind: z.string(),
+    by: z.string(),
+    at: z.string(),
+    communes: z.number().int().meta({ description: "How many of the week's communes it covers" }),
+  })
+  .meta({ id: "ApprovalLevel" });
+
 export const OverviewAnswer = z
   .strictObject({
     unit: Unit,
@@ -108,6 +119,9 @@ export const OverviewAnswer = z
     campaignId: z.number().int(),
     week: z.string().meta({ examples: ["2024-W26"] }),
     approval: Approval.nullable().meta({ description: "The week's approval; null: provisional" }),
+    approvals: z
+      .array(ApprovalLevel)
+      .meta({ description: "The week's approvals by level, the lowest first (docs/accounts.md)" }),
   })
   .meta({ id: "Overview" });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DRIVE_STATUSES } from "../domain/drives.ts";
 import { isoDay, isoTime, Problem, percentText, Report, Unit, unitCode } from "./common.ts";
-import { Approval } from "./figures.ts";
+import { Approval, ApprovalLevel } from "./figures.ts";
 
 // What the work of a campaign answers: reports and imports, drives, the weekly reporting cycle and
 // the campaigns' targets.
@@ -139,6 +139,7 @@ const ReportingWeek = z
     reported: z.number().int(),
     onTime: z.number().int(),
     approval: Approval.nullable(),
+    approvals: z.array(ApprovalLevel).meta({ description: "Approvals by level, the lowest first" }),
     units: z.array(
       z.strictObject({
         unitId: unitCode,

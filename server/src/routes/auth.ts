@@ -9,14 +9,9 @@ import {
   type ScryptParams,
   verifyPassword,
 } from "../auth/passwords.ts";
-import { ABSOLUTE_LIFETIME_MS, newSessionId, sessionCookieName } from "../auth/session.ts";
 import { pendingStep } from "../auth/pending-step.ts";
-import {
-  codeStep,
-  newRecoveryCodes,
-  newSecondFactor,
-  recoveryCodeHash,
-} from "../auth/second-factor.ts";
+import { codeStep, newRecoveryCodes, newSecondFactor, recoveryCodeHash } from "../auth/second-factor.ts";
+import { ABSOLUTE_LIFETIME_MS, newSessionId, sessionCookieName } from "../auth/session.ts";
 import { signInGate } from "../auth/sign-in-gate.ts";
 import { documented } from "../contract/documented.ts";
 import {

@@ -11,6 +11,7 @@ import { type Scope, scopeOf } from "../domain/unit-history.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import { reportingQuery, reportingWeeks, weekApproval } from "../services/reporting-weeks.ts";
+import { ApprovedAbove } from "../store/approvals.ts";
 import type { Store } from "../store/store.ts";
 import { plainText, validJson, validQuery } from "../validation.ts";
 
@@ -63,7 +64,10 @@ export function reportingRoutes(store: Store, homeUnit: string | null, now: () =
   );
 }
 
-/** `/api/approvals`: police and admin approve a week for a unit's communes (locking it) and reopen it with a reason. */
+/**
+ * `/api/approvals`: police and admin approve a week for a unit's communes at that unit's level
+ * (locking it) and reopen it with a reason at that level; both need the unit within their own part.
+ */
 export function approvalRoutes(store: Store) {
   /**
    * The reporting units a week's approval of `unitId` covers: its communes on each day of the week
@@ -79,14 +83,18 @@ export function approvalRoutes(store: Store) {
       });
     }
     const units = new Set<string>();
+    // The levels at or below the unit: what its reopening may be done under (docs/accounts.md).
+    const levels = new Set<string>([unitId]);
     let scope: Scope | undefined;
     for (let day = 0; day < 7; day++) {
       const date = addDays(monday, day);
       scope = scopeOf(history, history.resolve(unitId, date)?.unit as Unit, date);
       for (const unit of scope.tree.reportingUnitsUnder(scope.unit.id)) units.add(unit.id);
+      for (const unit of scope.tree.descendantsOf(scope.unit.id)) levels.add(unit.id);
+      levels.add(scope.unit.id);
     }
     // The unit as the week ends (the last day's scope) names the approval.
-    return { scope: scope as Scope, units: [...units].sort() };
+    return { scope: scope as Scope, units: [...units].sort(), levels };
   }
   const mayApprove = allow(store, (user) => can(user, "approveWeeks"), "approve weeks");
   /** The unit on each day of the week is within the user's part of the tree (its communes then are too). */
@@ -126,11 +134,12 @@ export function approvalRoutes(store: Store) {
     .delete(
       "/:unitId/:week",
       documented({
-        summary: "Reopen an approved week, saying why (police, admin)",
+        summary:
+          "Reopen a week approved at this unit's level, saying why (police, admin at that level or above); refused with 409 APPROVED_ABOVE while a level above still approves it",
         tag: "Reporting",
         access: "signed-in",
         answers: { 200: ReopenAnswer },
-        errors: [404, 422],
+        errors: [404, 409, 422],
       }),
       validJson(reopenBody),
       async (c) => {
@@ -146,18 +155,32 @@ export function approvalRoutes(store: Store) {
             },
           );
         }
-        const { scope, units } = await covered(unitId, week);
+        const { scope, units, levels } = await covered(unitId, week);
         await authorize(c, store, (user) => approvesWeek(user, unitId, week), {
           action: "reopen weeks",
           unitId,
         });
-        const removed = await store.reopenWeek(
-          units,
-          week,
-          scope.unit.id,
-          c.req.valid("json").reason,
-          c.get("actor"),
-        );
+        let removed: Awaited<ReturnType<Store["reopenWeek"]>>;
+        try {
+          removed = await store.reopenWeek(
+            units,
+            week,
+            scope.unit.id,
+            levels,
+            c.req.valid("json").reason,
+            c.get("actor"),
+          );
+        } catch (error) {
+          if (!(error instanceof ApprovedAbove)) throw error;
+          const first = error.above[0];
+          throw new ApiError(409, "APPROVED_ABOVE", error.message, {
+            unitId,
+            week,
+            level: first?.via,
+            approvedBy: first?.by,
+            approvedAt: first?.at,
+          });
+        }
         if (removed.length === 0) {
           throw new ApiError(404, "APPROVAL_NOT_FOUND", `Week ${week} of ${unitId} is not approved.`, {
             unitId,

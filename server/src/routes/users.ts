@@ -2,6 +2,7 @@ import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { allow, requireUser, withVersions } from "../auth/middleware.ts";
 import { hashPassword, passwordContext, passwordProblem, type ScryptParams } from "../auth/passwords.ts";
+import { oneTimePassword } from "../auth/second-factor.ts";
 import { documented } from "../contract/documented.ts";
 import {
   BulkCreatedAnswer,
@@ -14,7 +15,6 @@ import { vietnamDate } from "../domain/dates.ts";
 import { bindingProblem, can, hasCommune, ROLES, type Role, type User } from "../domain/roles.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
-import { oneTimePassword } from "../auth/second-factor.ts";
 import { readTableFile, uploadedFile } from "../imports/read-upload.ts";
 import { BadAccountList, planAccountList } from "../services/account-list.ts";
 import { managesUnit, mayManageUnit } from "../services/account-scope.ts";
@@ -167,9 +167,9 @@ export function userRoutes(store: Store, passwordParams: ScryptParams, now: () =
               422,
               "ACCOUNT_LIST_INVALID",
               `${invalid} of ${rows.length} rows are wrong: nothing was made.`,
-              rows.filter((row) => row.errors.length > 0).flatMap((row) =>
-                row.errors.map((e) => ({ ...e, message: `row ${row.row}: ${e.message}` })),
-              ),
+              rows
+                .filter((row) => row.errors.length > 0)
+                .flatMap((row) => row.errors.map((e) => ({ ...e, message: `row ${row.row}: ${e.message}` }))),
             );
           }
           const made: { row: (typeof rows)[number]; password: string; passwordHash: string }[] = [];

@@ -1,8 +1,8 @@
 import { vietnamDate } from "../domain/dates.ts";
 import { bindingProblem, ROLES, type Role, type User } from "../domain/roles.ts";
 import { foldText } from "../domain/unit-names.ts";
-import { vi } from "../messages/vi.ts";
 import type { Table } from "../imports/read-table.ts";
+import { vi } from "../messages/vi.ts";
 import type { Store } from "../store/store.ts";
 import { managesUnit } from "./account-scope.ts";
 
@@ -55,13 +55,22 @@ export class BadAccountList extends Error {
   }
 }
 
+/**
+ * The code as written or, written as a number that lost its leading zeros (a spreadsheet's habit),
+ * padded to a province's, a district's or a commune's length (2, 3, 5 digits) when that is a unit.
+ */
+const codeIn = (written: string, known: (code: string) => boolean) =>
+  known(written) || !/^\d+$/.test(written)
+    ? written
+    : ([2, 3, 5].map((n) => written.padStart(n, "0")).find(known) ?? written);
+
 const text = (cell: unknown) => (cell === null || cell === undefined ? "" : String(cell).trim());
 
 /**
  * Every row of the list with what is wrong with it, checked as the single account form checks one
  * account (docs/accounts.md): a username free in the deployment and unique in the list, a known role,
  * a unit of the area today that the role can be bound to and that `admin` manages, a name and phone
- * of reasonable length. Codes written as numbers get their leading zeros back (5 digits: a commune).
+ * of reasonable length. Codes written as numbers get their leading zeros back.
  */
 export async function planAccountList(
   store: Store,
@@ -103,8 +112,8 @@ export async function planAccountList(
     const username = cell(cells, "username");
     const roleText = cell(cells, "role");
     const role = ROLE_OF.get(foldText(roleText));
-    let unitId: string | null = cell(cells, "unit_code") || null;
-    if (unitId && /^\d{1,4}$/.test(unitId)) unitId = unitId.padStart(5, "0");
+    const written = cell(cells, "unit_code");
+    const unitId = written ? codeIn(written, (code) => tree.get(code) !== undefined) : null;
     const unit = unitId ? tree.get(unitId) : undefined;
     const fullName = cell(cells, "full_name") || null;
     const phone = cell(cells, "phone") || null;
@@ -122,12 +131,14 @@ export async function planAccountList(
     if (role && unitId) {
       const problem = bindingProblem(role, unitId, unit);
       if (problem) wrong("unit_code", unitId, problem);
-      else if (!managesUnit(admin, unitId, now)) wrong("unit_code", unitId, "is outside the units you manage");
+      else if (!managesUnit(admin, unitId, now))
+        wrong("unit_code", unitId, "is outside the units you manage");
     }
     if (role && !unitId && !managesUnit(admin, null, now)) {
       wrong("unit_code", null, "is needed: you manage the accounts of your unit only");
     }
-    if (fullName && [...fullName].length > 100) wrong("full_name", fullName, "must be at most 100 characters");
+    if (fullName && [...fullName].length > 100)
+      wrong("full_name", fullName, "must be at most 100 characters");
     if (phone && !/^\+?[0-9 .-]{8,20}$/.test(phone)) wrong("phone", phone, "must be a phone number");
     return {
       row: line,

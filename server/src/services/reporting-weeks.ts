@@ -4,10 +4,12 @@ import {
   isDue,
   REPORTING_WINDOW_WEEKS,
   unitRates,
+  weekFromLabel,
   weekLabel,
   weekStatuses,
   weeksBetween,
 } from "../domain/reporting-weeks.ts";
+import { UNIT_KINDS, type Unit, type UnitKind } from "../domain/types.ts";
 import type { Approval } from "../store/approvals.ts";
 import type { Store } from "../store/store.ts";
 import { isoDate } from "../validation.ts";
@@ -33,10 +35,51 @@ export function weekApproval(approvals: readonly Approval[], unitIds: readonly s
   return chosen ? { by: chosen.by, at: chosen.at } : null;
 }
 
-/** The week of `date` and its approval for these communes (null: provisional). */
+/** A unit's depth by its kind: communes, towns and wards deepest, then district, province, country. */
+const depth = (kind: UnitKind) => UNIT_KINDS.indexOf(kind);
+
+/**
+ * A week's approvals by level (docs/accounts.md): one entry per unit the week was approved for, from
+ * the lowest level to the highest, with the latest approval at that level and how many of the week's
+ * communes it covers. `unitOn` names each level's unit as it was that week.
+ */
+export function approvalLevels(
+  approvals: readonly Approval[],
+  unitIds: readonly string[],
+  unitOn: (id: string) => Unit | undefined,
+) {
+  const expected = new Set(unitIds);
+  const byLevel = new Map<string, Approval[]>();
+  for (const a of approvals) {
+    if (expected.has(a.unitId)) byLevel.set(a.via, [...(byLevel.get(a.via) ?? []), a]);
+  }
+  return [...byLevel]
+    .map(([via, list]) => {
+      const latest = [...list].sort((a, b) => (a.at < b.at ? 1 : -1))[0] as Approval;
+      const unit = unitOn(via);
+      return {
+        unitId: via,
+        name: unit?.name ?? via,
+        kind: unit?.kind ?? "commune",
+        by: latest.by,
+        at: latest.at,
+        communes: new Set(list.map((a) => a.unitId)).size,
+      };
+    })
+    .sort((a, b) => depth(b.kind) - depth(a.kind) || a.name.localeCompare(b.name, "vi"));
+}
+
+/** The week of `date`, its approval for these communes (null: provisional) and its approvals by level. */
 export async function approvalOn(store: Store, unitIds: readonly string[], date: string, via: string) {
   const week = weekLabel(date);
-  return { week, approval: weekApproval(await store.approvals(unitIds, week, week), unitIds, via) };
+  const approvals = await store.approvals(unitIds, week, week);
+  const history = await store.unitHistory();
+  const sunday = addDays(weekFromLabel(week) as string, 6);
+  return {
+    week,
+    approval: weekApproval(approvals, unitIds, via),
+    approvals: approvalLevels(approvals, unitIds, (id) => history.resolve(id, sunday)?.unit),
+  };
 }
 
 /**
@@ -65,6 +108,7 @@ export async function reportingWeeks(
   const last = addDays(mondays.at(-1) as string, 6);
   const recorded = await store.firstRecorded(codes, first, last);
   const approvals = await store.approvals(codes, weekLabel(first), weekLabel(last));
+  const history = await store.unitHistory();
   const weeks = scopes.map(({ monday, scope, units }) => {
     const week = weekLabel(monday);
     const statuses = weekStatuses(
@@ -89,6 +133,11 @@ export async function reportingWeeks(
         ofWeek,
         units.map((u) => u.id),
         scope.unit.id,
+      ),
+      approvals: approvalLevels(
+        ofWeek,
+        units.map((u) => u.id),
+        (id) => history.resolve(id, addDays(monday, 6))?.unit,
       ),
       units: statuses.units.map((s, i) => ({
         ...s,

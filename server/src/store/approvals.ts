@@ -1,10 +1,13 @@
 import { chunked, type Sql, statement } from "./sql/sql.ts";
 
-/** A reporting unit's week approved (locked), and by whom. */
+/**
+ * A reporting unit's week approved (locked) at one level, and by whom: a commune's week may be
+ * approved once per unit above it (its district, its province), each a row.
+ */
 export interface Approval {
   unitId: string;
   week: string;
-  /** The unit the approval was given for: a district approves its communes at once. */
+  /** The unit the approval was given for, its level: a district approves its communes at once. */
   via: string;
   by: string;
   byUserId: number | null;
@@ -19,6 +22,18 @@ export class WeekLocked extends Error {
       first
         ? `Week ${first.week} of ${first.unitId} was approved by ${first.by} at ${first.at}: reopen it to change its figures.`
         : "The week is approved.",
+    );
+  }
+}
+
+/** A reopening refused: a level above the one asked still approves the week (those approvals). */
+export class ApprovedAbove extends Error {
+  constructor(readonly above: readonly Approval[]) {
+    const first = above[0];
+    super(
+      first
+        ? `Week ${first.week} is approved at ${first.via} by ${first.by} at ${first.at}: that level reopens it first.`
+        : "The week is approved above.",
     );
   }
 }
@@ -58,7 +73,8 @@ const APPROVE = statement(
   ON CONFLICT (unit_id, week, via) DO NOTHING`,
 );
 const REOPEN = statement(
-  (d) => `DELETE FROM approvals WHERE week = @week AND unit_id IN (SELECT value FROM ${d.texts("@ids")})
+  (d) => `DELETE FROM approvals WHERE week = @week AND via = @via
+    AND unit_id IN (SELECT value FROM ${d.texts("@ids")})
   RETURNING unit_id, week, via, approved_by, approved_by_name, approved_at`,
 );
 
@@ -92,6 +108,7 @@ export const approvalStatements = {
         at: by.at,
       })
     ).changes,
-  reopen: async (sql: Sql, unitIds: readonly string[], week: string) =>
-    (await sql.all<ApprovalRow>(REOPEN, { ids: sql.dialect.list(unitIds), week })).map(toApproval),
+  /** Removes the approvals given at one level (`via`) for the units' week. */
+  reopen: async (sql: Sql, unitIds: readonly string[], week: string, via: string) =>
+    (await sql.all<ApprovalRow>(REOPEN, { ids: sql.dialect.list(unitIds), week, via })).map(toApproval),
 };

@@ -37,14 +37,22 @@ const REMOVE_FAILURE = statement("DELETE FROM login_failures WHERE id = @id");
 const PRUNE_FAILURES = statement("DELETE FROM login_failures WHERE at_ms < @beforeMs");
 
 export const sessionStatements = {
-  insert: (sql: Sql, idHash: string, userId: number, nowMs: number, seen: { agent: string | null; ip: string | null }) =>
-    sql.run(INSERT, { idHash, userId, nowMs, agent: seen.agent, ip: seen.ip }),
+  insert: (
+    sql: Sql,
+    idHash: string,
+    userId: number,
+    nowMs: number,
+    seen: { agent: string | null; ip: string | null },
+  ) => sql.run(INSERT, { idHash, userId, nowMs, agent: seen.agent, ip: seen.ip }),
   ofUser: async (sql: Sql, userId: number) =>
     (
-      await sql.all<{ id_hash: string; created_ms: number; last_seen_ms: number; agent: string | null; ip: string | null }>(
-        OF_USER,
-        { userId },
-      )
+      await sql.all<{
+        id_hash: string;
+        created_ms: number;
+        last_seen_ms: number;
+        agent: string | null;
+        ip: string | null;
+      }>(OF_USER, { userId })
     ).map((row) => ({
       idHash: row.id_hash,
       createdMs: Number(row.created_ms),

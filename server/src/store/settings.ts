@@ -46,7 +46,9 @@ export const settingStatements = {
   security: async (sql: Sql): Promise<SecuritySettings> => {
     const row = await sql.get<{ second_factor_roles: string }>(SECURITY);
     if (!row) throw new Error("the settings row is missing: the migrations were not applied");
-    return { secondFactorRoles: JSON.parse(row.second_factor_roles) as SecuritySettings["secondFactorRoles"] };
+    return {
+      secondFactorRoles: JSON.parse(row.second_factor_roles) as SecuritySettings["secondFactorRoles"],
+    };
   },
   setSecurity: (sql: Sql, next: SecuritySettings) =>
     sql.run(SET_SECURITY, { roles: JSON.stringify([...next.secondFactorRoles].sort()) }),

@@ -801,7 +801,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Reopen an approved week, saying why (police, admin) */
+        /** Reopen a week approved at this unit's level, saying why (police, admin at that level or above); refused with 409 APPROVED_ABOVE while a level above still approves it */
         delete: operations["deleteApiApprovalsByUnitIdByWeek"];
         options?: never;
         head?: never;
@@ -1022,6 +1022,8 @@ export interface components {
             week: string;
             /** @description The week's approval; null: provisional */
             approval: components["schemas"]["Approval"] | null;
+            /** @description The week's approvals by level, the lowest first (docs/accounts.md) */
+            approvals: components["schemas"]["ApprovalLevel"][];
         };
         Figures: {
             population: number;
@@ -1109,6 +1111,19 @@ export interface components {
         Approval: {
             by: string;
             at: string;
+        };
+        ApprovalLevel: {
+            /**
+             * @description The unit the week was approved for: the level
+             * @example 21850
+             */
+            unitId: string;
+            name: string;
+            kind: string;
+            by: string;
+            at: string;
+            /** @description How many of the week's communes it covers */
+            communes: number;
         };
         Problem: {
             field: string;
@@ -1234,6 +1249,8 @@ export interface components {
             reported: number;
             onTime: number;
             approval: components["schemas"]["Approval"] | null;
+            /** @description Approvals by level, the lowest first */
+            approvals: components["schemas"]["ApprovalLevel"][];
             units: {
                 /** @example 21850 */
                 unitId: string;
@@ -7135,6 +7152,15 @@ export interface operations {
             };
             /** @description No such unit, drive, user or path */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The state does not allow it now (a locked week, no campaign, a change already made) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,4 +1,4 @@
-import { type Approval, approvalStatements as approvals } from "../approvals.ts";
+import { type Approval, ApprovedAbove, approvalStatements as approvals } from "../approvals.ts";
 import type { Actor } from "../audit.ts";
 import type { StoreContext } from "./context.ts";
 
@@ -7,11 +7,16 @@ export interface ApprovalArea {
   approvals(unitIds: readonly string[], fromWeek: string, toWeek: string): Promise<Approval[]>;
   /** Approves (locks) a week of the reporting units `unitIds`, given for `via` (audited); how many were approved now. */
   approveWeek(unitIds: readonly string[], week: string, via: string, actor: Actor): Promise<number>;
-  /** Reopens a week of the units with a reason (audited); the approvals removed. */
+  /**
+   * Reopens the week of the units at the level `via` with a reason (audited): the approvals given
+   * there are removed. Refused with `ApprovedAbove` (nothing removed) while a level above `via` —
+   * any level not in `levelsAtOrBelow` — still approves one of the units that week.
+   */
   reopenWeek(
     unitIds: readonly string[],
     week: string,
     via: string,
+    levelsAtOrBelow: ReadonlySet<string>,
     reason: string,
     actor: Actor,
   ): Promise<Approval[]>;
@@ -36,10 +41,14 @@ export function approvalArea(ctx: StoreContext): ApprovalArea {
         });
         return approved;
       }),
-    reopenWeek: (unitIds, week, via, reason, actor) =>
+    reopenWeek: (unitIds, week, via, levelsAtOrBelow, reason, actor) =>
       ctx.audited(actor, "figures", async (tx, log, touched) => {
         touched([]);
-        const removed = await approvals.reopen(tx, unitIds, week);
+        const above = (await approvals.inWeeks(tx, unitIds, week, week)).filter(
+          (a) => !levelsAtOrBelow.has(a.via),
+        );
+        if (above.length > 0) throw new ApprovedAbove(above);
+        const removed = await approvals.reopen(tx, unitIds, week, via);
         if (removed.length === 0) return removed;
         log({
           action: "week.reopen",

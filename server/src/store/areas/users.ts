@@ -38,7 +38,12 @@ export interface UserArea {
   /** Keeps a new secret, not yet confirmed (enrolment's first step; an enrolled account keeps its own). */
   beginSecondFactor(userId: number, secret: string): Promise<void>;
   /** Confirms the secret with the step of the code given, and keeps the recovery codes' hashes (audited). */
-  confirmSecondFactor(userId: number, step: number, codeHashes: readonly string[], actor: Actor): Promise<void>;
+  confirmSecondFactor(
+    userId: number,
+    step: number,
+    codeHashes: readonly string[],
+    actor: Actor,
+  ): Promise<void>;
   /** Accepts a code's time step once: false when that step (or a later one) was already used. */
   acceptStep(userId: number, step: number): Promise<boolean>;
   /** Spends a recovery code: false when it is unknown or was used. */
@@ -172,7 +177,8 @@ export function userArea(ctx: StoreContext): UserArea {
     },
     listSessions: async (userId) =>
       (await sessions.ofUser(ctx.sql, userId)).map((row) => ({ ...row, handle: row.idHash.slice(0, 16) })),
-    endOtherSessions: async (userId, keepHash) => (await sessions.removeOthers(ctx.sql, userId, keepHash)).changes,
+    endOtherSessions: async (userId, keepHash) =>
+      (await sessions.removeOthers(ctx.sql, userId, keepHash)).changes,
     findSession: async (idHash) => {
       const row = await sessions.find(ctx.sql, idHash);
       return (
