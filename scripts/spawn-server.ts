@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { openStore } from "../server/src/store/store.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 
@@ -23,6 +24,23 @@ export interface RunningServer {
 }
 
 /**
+ * The scripts and browser tests sign in as the first admin many times a minute, and a TOTP code is
+ * accepted once: on a database not yet used, no role is made to use a second factor, as an operator
+ * may choose in the settings (the default, admins, is tested in second-factor.test.ts; the browser
+ * tests enrol an account through the page).
+ */
+async function passwordAloneWhenNew(location: string) {
+  const store = await openStore(location);
+  try {
+    if ((await store.countUsers()) > 0) return;
+    const actor = { userId: null, username: "test-harness", ip: null, at: new Date().toISOString() };
+    await store.updateSecuritySettings({ secondFactorRoles: [] }, actor);
+  } finally {
+    await store.close();
+  }
+}
+
+/**
  * Starts the app on a fresh database in a temporary folder (loaded with the demo data), or on the
  * PostgreSQL database `databaseUrl`, and a free-looking loopback port; resolves once /api/health
  * answers. With `workers`, as `npm run serve` does: the supervisor and that many server processes.
@@ -41,6 +59,7 @@ export async function spawnServer(
   const databasePath = options.databasePath ?? join(dir ?? tmpdir(), "app.db");
   const port = options.port ?? 4100 + Math.floor(Math.random() * 800);
   const entry = options.workers ? "server/src/supervisor.ts" : "server/src/index.ts";
+  await passwordAloneWhenNew(options.databaseUrl ?? databasePath);
   const child = spawn(process.execPath, ["--import", "tsx", entry], {
     cwd: ROOT,
     env: {

@@ -68,7 +68,9 @@ describe("a late report, an approved week, a refused change, a reopened week", (
     await expect.poll(() => ask.textContent()).toContain("Mới 1/15 xã báo cáo tuần này");
     await screenshot(officer, "approve-dialog-desktop");
     await ask.getByRole("button", { name: "Duyệt tuần" }).click();
-    await expect.poll(() => officer.locator("tfoot").textContent()).toContain("Đã duyệt bởi cong-an-huyen");
+    await expect
+      .poll(() => officer.locator("tfoot").textContent())
+      .toContain("Huyện Tây Sơn: đã duyệt bởi cong-an-huyen");
 
     // The commune's form says the week is locked as soon as its date is chosen, naming the approver.
     await clerk.goto(`${server.baseUrl}/reports/new`);
@@ -88,7 +90,7 @@ describe("a late report, an approved week, a refused change, a reopened week", (
     await expect.poll(() => reopen.getByRole("alert").textContent()).toContain("Hãy ghi lý do");
     await reopen.getByLabel("Lý do mở lại tuần 27/2024").fill("Xã Tây Phú báo sai số tài khoản mức 2");
     await reopen.getByRole("button", { name: "Mở lại" }).click();
-    await expect.poll(() => officer.locator("tfoot").textContent()).not.toContain("Đã duyệt");
+    await expect.poll(() => officer.locator("tfoot").textContent()).not.toContain("đã duyệt");
     await expect
       .poll(() => officer.locator("tfoot").textContent())
       .toContain("Xã Tây Phú báo sai số tài khoản mức 2");

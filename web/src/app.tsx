@@ -5,6 +5,7 @@ import { Link, Route, Switch, useLocation, useSearch } from "wouter";
 import { Skeleton } from "./components/states.tsx";
 import { RequireArea, SetupPage } from "./features/area/setup-page.tsx";
 import { LoginPage } from "./features/auth/login-page.tsx";
+import { PendingStep } from "./features/auth/pending-step.tsx";
 import { OverviewPage } from "./features/overview/overview-page.tsx";
 import { useI18n } from "./lib/i18n.tsx";
 import { homeOf, useSession, useSignOut } from "./lib/session.ts";
@@ -55,16 +56,18 @@ export function App() {
       <main id="main" tabIndex={-1}>
         <BadDateGuard>
           <Suspense fallback={<Skeleton blocks={3} />}>
-            <Switch>
-              <Route path="/login" component={LoginPage} />
-              <Route path="/account" component={AccountPage} />
-              <Route path="/setup" component={SetupPage} />
-              <Route>
-                <RequireArea>
-                  <AreaPages />
-                </RequireArea>
-              </Route>
-            </Switch>
+            <PendingStep>
+              <Switch>
+                <Route path="/login" component={LoginPage} />
+                <Route path="/account" component={AccountPage} />
+                <Route path="/setup" component={SetupPage} />
+                <Route>
+                  <RequireArea>
+                    <AreaPages />
+                  </RequireArea>
+                </Route>
+              </Switch>
+            </PendingStep>
           </Suspense>
         </BadDateGuard>
       </main>

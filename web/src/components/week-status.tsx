@@ -1,5 +1,6 @@
 import { vietnamTime } from "@vneid-tracker/server/domain/reporting-weeks.ts";
 import { Link } from "wouter";
+import type { Schemas } from "../lib/contract.ts";
 import { useI18n } from "../lib/i18n.tsx";
 import type { ReportingWeek } from "../lib/queries.ts";
 
@@ -9,14 +10,26 @@ import type { ReportingWeek } from "../lib/queries.ts";
  */
 export function WeekStatus({
   approval,
+  approvals,
   week,
   date,
 }: {
   approval: { by: string; at: string } | null | undefined;
+  /** The week's approvals by level, the lowest first. */
+  approvals: Schemas["ApprovalLevel"][];
   week?: ReportingWeek;
   date: string;
 }) {
   const { t, fill } = useI18n();
+  const levels = approvals.map((level) =>
+    fill(week && level.communes < week.expected ? t.reporting.levelPartial : t.reporting.levelLine, {
+      unit: level.name,
+      by: level.by,
+      at: vietnamTime(level.at),
+      communes: level.communes,
+      expected: week?.expected ?? level.communes,
+    }),
+  );
   return (
     <p className="week-status">
       {week && (
@@ -32,9 +45,8 @@ export function WeekStatus({
         </>
       )}
       <span className={approval ? "approved" : "provisional"}>
-        {approval
-          ? fill(t.reporting.approvedBy, { by: approval.by, at: vietnamTime(approval.at) })
-          : t.reporting.provisional}
+        {approval ? "" : `${t.reporting.provisional}${levels.length ? " · " : ""}`}
+        {levels.join("; ")}
       </span>
     </p>
   );

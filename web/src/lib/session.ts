@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { successorCodes } from "@vneid-tracker/server/domain/roles.ts";
-import { fetchJson, sendJson, type User } from "./api.ts";
+import { ApiRequestError, fetchJson, sendJson, type User } from "./api.ts";
 
 /** The signed-in user, or null; shared by the header, the guarded pages and the features. */
 export const sessionQuery = () =>
@@ -15,7 +15,7 @@ export const useSession = () => useQuery(sessionQuery());
 export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: { username: string; password: string }) =>
+    mutationFn: (credentials: { username: string; password: string; totp?: string; recoveryCode?: string }) =>
       sendJson<{ user: User }>("POST", "/api/auth/login", credentials),
     onSuccess: ({ user }) => {
       client.setQueryData(sessionQuery().queryKey, user);
@@ -34,6 +34,10 @@ export function useSignOut() {
     },
   });
 }
+
+/** Whether the API refused because the account signs in with a second factor and none was sent. */
+export const needsSecondFactor = (error: unknown) =>
+  error instanceof ApiRequestError && error.code === "SECOND_FACTOR_REQUIRED";
 
 /** Where a person's work is: a commune account's own commune (or, once it ended, the one covering it), a youth team's drives, else the overview. */
 export function homeOf(user: User | null): string {

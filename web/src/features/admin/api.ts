@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { fetchJson, sendJson } from "../../lib/api.ts";
+import { fetchJson, sendFile, sendJson } from "../../lib/api.ts";
 import type { Answer, Body } from "../../lib/contract.ts";
 
 export const usersQuery = () =>
@@ -45,6 +45,30 @@ export function useUpdateUser() {
   return useMutation({
     mutationFn: ({ id, changes }: { id: number; changes: UserChanges }) =>
       sendJson<Answer<"/api/users/{id}", "patch">>("PATCH", `/api/users/${id}`, changes),
+    onSuccess: invalidate,
+  });
+}
+
+export type BulkPreview = Answer<"/api/users/bulk", "post", 200>;
+export type BulkCreated = Answer<"/api/users/bulk", "post", 201>;
+
+/** A list of accounts: checked (`dryRun`), then made all at once. */
+export function useBulkAccounts() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) =>
+      sendFile<BulkPreview | BulkCreated>(`/api/users/bulk${dryRun ? "?dryRun=true" : ""}`, file),
+    onSuccess: (answer) => {
+      if (!answer.dryRun) invalidate();
+    },
+  });
+}
+
+export function useResetSecondFactor() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: (id: number) =>
+      sendJson<Answer<"/api/users/{id}/second-factor", "delete">>("DELETE", `/api/users/${id}/second-factor`),
     onSuccess: invalidate,
   });
 }

@@ -10,7 +10,8 @@ import { errorText } from "../../lib/error-text.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 import { unitsQuery } from "../../lib/queries.ts";
 import { useSession } from "../../lib/session.ts";
-import { useCreateUser, usersQuery, useUpdateUser } from "./api.ts";
+import { useCreateUser, useResetSecondFactor, usersQuery, useUpdateUser } from "./api.ts";
+import { BulkAccounts } from "./bulk-accounts.tsx";
 
 export function UsersPage() {
   return (
@@ -36,6 +37,7 @@ function Users() {
       <h1 className="page-title">{t.admin.usersTitle}</h1>
       <p className="muted">{t.admin.usersIntro}</p>
       <CreateUser choices={choices} />
+      <BulkAccounts />
       {users.data ? (
         <section className="card" aria-labelledby="users-list">
           <h2 id="users-list">{t.admin.usersTitle}</h2>
@@ -47,6 +49,7 @@ function Users() {
                   <th scope="col">{t.admin.role}</th>
                   <th scope="col">{t.admin.boundUnit}</th>
                   <th scope="col">{t.common.status}</th>
+                  <th scope="col">{t.admin.secondFactor}</th>
                   <th scope="col">{t.common.actions}</th>
                 </tr>
               </thead>
@@ -194,6 +197,7 @@ function UserRow({ user, choices }: { user: User; choices: UnitChoices }) {
   const { t, fill } = useI18n();
   const session = useSession();
   const update = useUpdateUser();
+  const resetSecondFactor = useResetSecondFactor();
   const [role, setRole] = useState<Role>(user.role);
   const [unitId, setUnitId] = useState<string | null>(user.unitId);
   const [password, setPassword] = useState("");
@@ -207,7 +211,12 @@ function UserRow({ user, choices }: { user: User; choices: UnitChoices }) {
   const label = (what: string) => `${what}: ${user.username}`;
   return (
     <tr>
-      <td>{user.username}</td>
+      <td>
+        {user.username}
+        {(user.fullName || user.phone) && (
+          <div className="small muted">{[user.fullName, user.phone].filter(Boolean).join(" · ")}</div>
+        )}
+      </td>
       <td>
         <RoleSelect label={label(t.admin.role)} value={role} onChange={setRole} />
       </td>
@@ -230,6 +239,27 @@ function UserRow({ user, choices }: { user: User; choices: UnitChoices }) {
         ) : null}
       </td>
       <td>{user.disabled ? t.admin.disabled : t.admin.active}</td>
+      <td>
+        {user.secondFactor ? (
+          <button
+            type="button"
+            disabled={resetSecondFactor.isPending}
+            onClick={() =>
+              window.confirm(fill(t.admin.confirmResetSecondFactor, { user: user.username })) &&
+              resetSecondFactor.mutate(user.id)
+            }
+          >
+            {t.admin.resetSecondFactor}
+          </button>
+        ) : (
+          "—"
+        )}
+        {resetSecondFactor.isError && (
+          <p className="form-error" role="alert">
+            {errorText(resetSecondFactor.error, t)}
+          </p>
+        )}
+      </td>
       <td>
         <div className="row-actions">
           <button type="button" disabled={!changed || update.isPending} onClick={save}>

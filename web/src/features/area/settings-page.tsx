@@ -5,6 +5,7 @@ import { BoundariesSection } from "./boundaries-section.tsx";
 import { CampaignsSection } from "./campaigns-section.tsx";
 import { ReorganisationSection } from "./reorganisation-section.tsx";
 import { ReportingSection } from "./reporting-settings-section.tsx";
+import { SecuritySection } from "./security-section.tsx";
 
 /** Admin settings: the area, the campaigns over time, and applying a reorganisation of units. */
 export function SettingsPage() {
@@ -23,6 +24,7 @@ function Settings() {
       <AreaSection />
       <CampaignsSection />
       <ReportingSection />
+      <SecuritySection />
       <BoundariesSection />
       <ReorganisationSection />
     </div>

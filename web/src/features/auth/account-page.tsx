@@ -5,18 +5,27 @@ import { sendJson, type User } from "../../lib/api.ts";
 import { errorText, fieldError } from "../../lib/error-text.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 import { sessionQuery, useSession } from "../../lib/session.ts";
+import { SecondFactorSection, SessionsSection } from "./second-factor.tsx";
 
 export function AccountPage() {
+  const { t, fill } = useI18n();
+  const user = useSession().data;
   return (
     <RequireAccess>
-      <ChangePassword />
+      <div className="narrow">
+        <h1 className="page-title">{t.auth.account}</h1>
+        {user && <p>{fill(t.common.signedInAs, { user: user.username, role: t.roles[user.role] })}</p>}
+        <ChangePassword />
+        <SecondFactorSection />
+        <SessionsSection />
+      </div>
     </RequireAccess>
   );
 }
 
-function ChangePassword() {
-  const { t, fill } = useI18n();
-  const session = useSession();
+/** The form to change one's password; `forced`: the one-time password of a new account. */
+export function ChangePassword({ forced = false }: { forced?: boolean }) {
+  const { t } = useI18n();
   const client = useQueryClient();
   const [currentPassword, setCurrent] = useState("");
   const [newPassword, setNew] = useState("");
@@ -33,54 +42,50 @@ function ChangePassword() {
     event.preventDefault();
     change.mutate();
   };
-  const user = session.data;
   return (
-    <div className="narrow">
-      <h1 className="page-title">{t.auth.account}</h1>
-      {user && <p>{fill(t.common.signedInAs, { user: user.username, role: t.roles[user.role] })}</p>}
-      <form className="card form" onSubmit={submit}>
-        <h2>{t.auth.changePassword}</h2>
-        <label>
-          {t.auth.currentPassword}
-          <input
-            type="password"
-            autoComplete="current-password"
-            required
-            value={currentPassword}
-            onChange={(e) => setCurrent(e.target.value)}
-          />
-        </label>
-        {fieldError(change.error, "currentPassword", t) && (
-          <p className="form-error">{fieldError(change.error, "currentPassword", t)}</p>
-        )}
-        <label>
-          {t.common.newPassword}
-          <input
-            type="password"
-            autoComplete="new-password"
-            required
-            aria-describedby="password-hint"
-            value={newPassword}
-            onChange={(e) => setNew(e.target.value)}
-          />
-        </label>
-        <p id="password-hint" className="small muted">
-          {t.common.passwordHint}
+    <form className="card form" onSubmit={submit}>
+      <h2>{forced ? t.auth.setOwnPasswordTitle : t.auth.changePassword}</h2>
+      {forced && <p>{t.auth.setOwnPasswordIntro}</p>}
+      <label>
+        {forced ? t.auth.oneTimePassword : t.auth.currentPassword}
+        <input
+          type="password"
+          autoComplete="current-password"
+          required
+          value={currentPassword}
+          onChange={(e) => setCurrent(e.target.value)}
+        />
+      </label>
+      {fieldError(change.error, "currentPassword", t) && (
+        <p className="form-error">{fieldError(change.error, "currentPassword", t)}</p>
+      )}
+      <label>
+        {t.common.newPassword}
+        <input
+          type="password"
+          autoComplete="new-password"
+          required
+          aria-describedby="password-hint"
+          value={newPassword}
+          onChange={(e) => setNew(e.target.value)}
+        />
+      </label>
+      <p id="password-hint" className="small muted">
+        {t.common.passwordHint}
+      </p>
+      {change.isError && !fieldError(change.error, "currentPassword", t) && (
+        <p className="form-error" role="alert">
+          {errorText(change.error, t)}
         </p>
-        {change.isError && !fieldError(change.error, "currentPassword", t) && (
-          <p className="form-error" role="alert">
-            {errorText(change.error, t)}
-          </p>
-        )}
-        {change.isSuccess && (
-          <p className="form-success" role="status">
-            {t.auth.saved}
-          </p>
-        )}
-        <button type="submit" className="primary" disabled={change.isPending}>
-          {t.auth.changePassword}
-        </button>
-      </form>
-    </div>
+      )}
+      {change.isSuccess && (
+        <p className="form-success" role="status">
+          {t.auth.saved}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={change.isPending}>
+        {t.auth.changePassword}
+      </button>
+    </form>
   );
 }

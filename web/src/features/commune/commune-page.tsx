@@ -55,7 +55,7 @@ export function CommunePage({ unitId }: { unitId: string }) {
       )}
       <h1 className="page-title">{data.unit.name}</h1>
       <UnitChangeNote unit={data.unit} standing={data.standing} date={data.date} />
-      <WeekStatus approval={data.approval} date={data.date} />
+      <WeekStatus approval={data.approval} approvals={data.approvals} date={data.date} />
       {entry?.rank && parent.data && (
         <p className="rank">
           {fill(t.commune.rankOf, { rank: entry.rank, of: ranked, parent: parent.data.unit.name })}

@@ -103,7 +103,12 @@ export function OverviewPage() {
         </div>
       </div>
       <UnitChangeNote unit={data.unit} standing={data.standing} date={data.date} />
-      <WeekStatus approval={data.approval} week={reporting.data?.weeks[0]} date={data.date} />
+      <WeekStatus
+        approval={data.approval}
+        approvals={data.approvals}
+        week={reporting.data?.weeks[0]}
+        date={data.date}
+      />
       <Headline overview={data} campaign={campaign.data} />
       <KpiRow overview={data} metric="coverage" deadline={campaign.data.deadline} />
       <KpiRow overview={data} metric="linking" deadline={campaign.data.deadline} />

@@ -157,11 +157,7 @@ export function ReportingPage() {
                       onTime: w.onTime,
                     })}
                   </div>
-                  <div className="small">
-                    {w.approval
-                      ? fill(t.reporting.approvedBy, { by: w.approval.by, at: vietnamTime(w.approval.at) })
-                      : t.reporting.provisional}
-                  </div>
+                  <ApprovalLevels week={w} />
                   {!w.approval && reopenings?.[w.week] && (
                     <div className="small muted reopened">
                       {fill(t.reporting.reopened, {
@@ -172,7 +168,7 @@ export function ReportingPage() {
                     </div>
                   )}
                   {mayApprove &&
-                    (w.approval ? (
+                    (w.approvals.some((level) => level.unitId === w.unit.id) ? (
                       <button
                         type="button"
                         onClick={() => {
@@ -308,5 +304,33 @@ function Reminder({ text }: { text: string }) {
       </button>{" "}
       {copied && <span role="status">{t.reporting.copied}</span>}
     </div>
+  );
+}
+
+/**
+ * A week's approvals, level by level from the commune up ("Xã Tây Phú: … duyệt lúc …"), or
+ * "provisional"; a level that approved only some of the communes says how many.
+ */
+export function ApprovalLevels({
+  week,
+}: {
+  week: Pick<ReportingWeek, "approvals" | "expected"> & { approval?: ReportingWeek["approval"] };
+}) {
+  const { t, fill } = useI18n();
+  if (week.approvals.length === 0) return <div className="small">{t.reporting.provisional}</div>;
+  return (
+    <ul className="approval-levels small" aria-label={t.reporting.levelsTitle}>
+      {week.approvals.map((level) => (
+        <li key={level.unitId}>
+          {fill(level.communes < week.expected ? t.reporting.levelPartial : t.reporting.levelLine, {
+            unit: level.name,
+            by: level.by,
+            at: vietnamTime(level.at),
+            communes: level.communes,
+            expected: week.expected,
+          })}
+        </li>
+      ))}
+    </ul>
   );
 }
