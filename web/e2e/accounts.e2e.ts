@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { currentCode } from "../../server/src/auth/second-factor.ts";
 import { axeViolations, DESKTOP, launchBrowser, openPage, PHONE, screenshot } from "./browser.ts";
 
 const baseUrl = inject("baseUrl");
@@ -95,5 +96,65 @@ describe("accounts", () => {
     await admin.getByRole("button", { name: "Đổi mật khẩu" }).click();
     await expect.poll(() => admin.getByRole("status").textContent()).toBe("Đã lưu.");
     expect(await axeViolations(admin)).toEqual([]);
+  });
+
+  it("makes accounts from a list; one signs in with its one-time password, sets its own, then a second factor", async () => {
+    await admin.goto(`${baseUrl}/admin/users`);
+    const list = admin.locator("section", { has: admin.getByRole("heading", { name: "Nhập danh sách" }) });
+    await list.getByLabel("Tệp danh sách").setInputFiles({
+      name: "tai-khoan.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(
+        "tên đăng nhập,vai trò,mã đơn vị,họ và tên,số điện thoại\n" +
+          "ca-xa-tay-phu,Công an,21850,Đinh Văn Hùng,0912345678\n" +
+          "can-bo-binh-thanh,Cán bộ xã,21823,Võ Thị Lan,\n" +
+          "doan-xa-tay-phu,Đoàn Thanh niên,21850,,\n",
+      ),
+    });
+    await list.getByRole("button", { name: "Kiểm tra" }).click();
+    await expect.poll(() => list.getByRole("status").textContent()).toBe("3/3 dòng hợp lệ");
+    expect(await list.locator("tbody tr").count()).toBe(3);
+    await list.getByRole("button", { name: "Tạo 3 tài khoản" }).click();
+    const made = admin.locator("section", { has: admin.getByRole("heading", { name: "Nhập danh sách" }) });
+    await expect.poll(() => made.getByRole("status").textContent()).toContain("Đã tạo 3 tài khoản");
+    const password =
+      (await made.locator("tbody tr", { hasText: "ca-xa-tay-phu" }).locator("code").textContent()) ?? "";
+    expect(password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+    expect(await axeViolations(admin)).toEqual([]);
+    await screenshot(admin, "accounts-list-made-desktop");
+
+    // The one-time password opens one page: set your own.
+    const { page } = await openPage(browser, PHONE);
+    await signIn(page, "ca-xa-tay-phu", password);
+    await page.getByRole("heading", { name: "Đặt mật khẩu của bạn" }).waitFor();
+    await screenshot(page, "set-own-password-phone");
+    await page.getByLabel("Mật khẩu được cấp").fill(password);
+    await page.getByLabel("Mật khẩu mới").fill("công an xã Tây Phú trực");
+    await page.getByRole("button", { name: "Đổi mật khẩu" }).click();
+    await page.getByRole("heading", { name: "Đặt mật khẩu của bạn" }).waitFor({ state: "detached" });
+
+    // A second factor from the account page: the QR code, its key, a code of the app, the recovery codes.
+    await page.goto(`${baseUrl}/account`);
+    await page.getByRole("button", { name: "Bật xác thực hai lớp" }).click();
+    await page.getByAltText("Mã QR để thêm tài khoản vào ứng dụng xác thực").waitFor();
+    const secret = (await page.locator(".secret").textContent()) ?? "";
+    await page.getByLabel("Mã xác thực (6 số trong ứng dụng)").fill(currentCode(secret, Date.now()));
+    await page.getByRole("button", { name: "Xác nhận" }).click();
+    await page.getByRole("heading", { name: "Mã khôi phục" }).waitFor();
+    expect(await page.locator(".code-list li").count()).toBe(10);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "recovery-codes-phone");
+    await page.getByRole("button", { name: "Tôi đã lưu mã, tiếp tục" }).click();
+    await expect.poll(() => page.getByText("Đang bật").count()).toBe(1);
+
+    // Signing in again asks for the app's code after the password (the next step's: each is used once).
+    const { page: again } = await openPage(browser, DESKTOP);
+    await signIn(again, "ca-xa-tay-phu", "công an xã Tây Phú trực");
+    await again
+      .getByLabel("Mã xác thực (6 số trong ứng dụng)")
+      .fill(currentCode(secret, Date.now() + 30_000));
+    await screenshot(again, "login-second-step-desktop");
+    await again.getByRole("button", { name: "Xác nhận" }).click();
+    await expect.poll(() => again.locator(".user-name").textContent()).toBe("ca-xa-tay-phu (Công an)");
   });
 });
