@@ -4,6 +4,8 @@ import { lazy, Suspense, useState } from "react";
 import { Link, Route, Switch, useLocation, useSearch } from "wouter";
 import { Skeleton } from "./components/states.tsx";
 import { RequireArea, SetupPage } from "./features/area/setup-page.tsx";
+// The account page is part of the first load: a session with a step pending shows its forms at once.
+import { AccountPage } from "./features/auth/account-page.tsx";
 import { LoginPage } from "./features/auth/login-page.tsx";
 import { PendingStep } from "./features/auth/pending-step.tsx";
 import { OverviewPage } from "./features/overview/overview-page.tsx";
@@ -19,9 +21,6 @@ const SettingsPage = lazy(() =>
 );
 const UsersPage = lazy(() =>
   import("./features/admin/users-page.tsx").then((m) => ({ default: m.UsersPage })),
-);
-const AccountPage = lazy(() =>
-  import("./features/auth/account-page.tsx").then((m) => ({ default: m.AccountPage })),
 );
 const CommunePage = lazy(() =>
   import("./features/commune/commune-page.tsx").then((m) => ({ default: m.CommunePage })),
