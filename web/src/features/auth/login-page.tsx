@@ -37,27 +37,31 @@ export function LoginPage() {
       <h1 className="page-title">{t.auth.signInTitle}</h1>
       <p className="muted">{askCode ? t.auth.codeIntro : t.auth.signInIntro}</p>
       <form className="card form" onSubmit={submit}>
-        <label hidden={askCode}>
-          {t.common.username}
-          <input
-            name="username"
-            autoComplete="username"
-            required
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-          />
-        </label>
-        <label hidden={askCode}>
-          {t.common.password}
-          <input
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
+        {!askCode && (
+          <>
+            <label>
+              {t.common.username}
+              <input
+                name="username"
+                autoComplete="username"
+                required
+                value={username}
+                onChange={(e) => setUsername(e.target.value)}
+              />
+            </label>
+            <label>
+              {t.common.password}
+              <input
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+              />
+            </label>
+          </>
+        )}
         {askCode && (
           <>
             <label>
