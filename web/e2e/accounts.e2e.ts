@@ -153,6 +153,8 @@ describe("accounts", () => {
     await again
       .getByLabel("Mã xác thực (6 số trong ứng dụng)")
       .fill(currentCode(secret, Date.now() + 30_000));
+    // The second step asks only for the code: the password is not shown again.
+    expect(await again.getByLabel("Mật khẩu", { exact: true }).count()).toBe(0);
     await screenshot(again, "login-second-step-desktop");
     await again.getByRole("button", { name: "Xác nhận" }).click();
     await expect.poll(() => again.locator(".user-name").textContent()).toBe("ca-xa-tay-phu (Công an)");
