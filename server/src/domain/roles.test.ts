@@ -57,6 +57,21 @@ describe("can: one answer for the server and the web", () => {
     expect(can(bound("viewer"), "writeReports", { unitId: "21850", date: "2024-06-29" })).toBe(false);
   });
 
+  it("shows private details (a drive's team, every report's history) within an account's own part only", () => {
+    const tayPhu = {
+      ...user("viewer", "21850"),
+      versions: [{ id: "21850", validFrom: null, validTo: null }],
+    };
+    const at = (unitId: string) => ({ unitId, date: "2024-06-29" });
+    expect(can(tayPhu, "readPrivate", at("21850"))).toBe(true);
+    expect(can(tayPhu, "readPrivate", at("21808"))).toBe(false);
+    expect(can(tayPhu, "readPrivate", at("547"))).toBe(false);
+    for (const role of ROLES) expect(can(user(role), "readPrivate", at("21808")), role).toBe(true);
+    expect(can(null, "readPrivate", at("21850"))).toBe(false);
+    const token = { ...user("viewer"), actions: ["writeReports" as const] };
+    expect(can(token, "readPrivate", at("21850"))).toBe(false);
+  });
+
   it("gives each role what the README's table says, anywhere", () => {
     const allowed = (role: Role) =>
       ACTIONS.filter((action) => can(user(role, hasCommune(role) ? "21850" : null), action));

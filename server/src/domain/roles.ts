@@ -79,6 +79,7 @@ export const ACTIONS = [
   "manageUnits",
   "approveWeeks",
   "readAudit",
+  "readPrivate",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -107,7 +108,9 @@ export function bindingProblem(role: Role, code: string, unit: Unit | undefined)
  * - approving weeks: police and admin in their part; the audit log: police and admin bound to no unit;
  * - accounts and tokens: an admin, for those bound within its part (`target`: the account's unit;
  *   null, the whole area, only for an admin bound to no unit);
- * - the campaign and the area's units: an admin bound to no unit.
+ * - the campaign and the area's units: an admin bound to no unit;
+ * - private details (a drive's team and notes, the history of every report): any account in its
+ *   part of the tree, everywhere when bound to none; the public and programs' tokens never.
  * A bound user's units are the versions valid on the target's date among User.versions: a commune
  * account's commune and, after it ended, the communes that cover it from the change on, never an
  * earlier version that shares a successor's code.
@@ -146,6 +149,8 @@ export function can(
     case "editCampaign":
     case "manageUnits":
       return user.role === "admin" && everywhere;
+    case "readPrivate":
+      return everywhere || own;
   }
 }
 

@@ -1,6 +1,14 @@
 import type { Hono } from "hono";
 import { describe, expect, it } from "vitest";
-import { createDemoApp, createUser, postJson, signIn, TEST_PASSWORD, upload } from "../../test/testing.ts";
+import {
+  createDemoApp,
+  createUser,
+  json,
+  postJson,
+  signIn,
+  TEST_PASSWORD,
+  upload,
+} from "../../test/testing.ts";
 import type { Store } from "../store/store.ts";
 
 /**
@@ -591,5 +599,45 @@ describe("accounts bound to a unit", () => {
     // Nor the deployment's settings and log.
     expect((await app.request("/api/audit", { headers: { cookie: districtAdmin } })).status).toBe(403);
     expect((await postJson(app, "/api/campaign", { name: "x" }, districtAdmin, "PATCH")).status).toBe(403);
+  });
+
+  it("gives a viewer of a commune that commune's private details only", async () => {
+    const { app, store } = await bound();
+    await createUser(store, { username: "xem-tay-phu", role: "viewer", unitId: "21850" });
+    const viewer = await signIn(app, "xem-tay-phu");
+    const actor = { userId: null, username: "test", ip: null, at: new Date().toISOString() };
+    for (const unitId of ["21850", "21808"]) {
+      await store.createDrive(
+        {
+          unitId,
+          villageId: null,
+          date: "2024-06-15",
+          startTime: null,
+          endTime: null,
+          team: `Đoàn ${unitId}`,
+          planned: 40,
+          status: "planned",
+          registrations: null,
+          linked: null,
+          notes: "Gọi trưởng thôn trước",
+        },
+        actor,
+      );
+    }
+    const drives = await json(
+      await app.request("/api/drives?to=2024-06-30", { headers: { cookie: viewer } }),
+    );
+    const shown = (code: string) =>
+      drives.drives.find(
+        (d: { unitId: string; date: string }) => d.unitId === code && d.date === "2024-06-15",
+      );
+    expect(shown("21850")).toMatchObject({ team: "Đoàn 21850", notes: "Gọi trưởng thôn trước" });
+    expect(shown("21808")).toMatchObject({ team: "", notes: "" });
+    // The history of every report: its own commune, not another's nor the district's.
+    const history = (unit: string) =>
+      app.request(`/api/exports/history.csv?unit=${unit}`, { headers: { cookie: viewer } });
+    expect((await history("21850")).status).toBe(200);
+    expect((await history("21808")).status).toBe(403);
+    expect((await history("547")).status).toBe(403);
   });
 });

@@ -114,7 +114,7 @@ export function driveRoutes(store: Store, homeUnit: string | null, now: () => nu
       }),
       validQuery(listQuery),
       async (c) => {
-        const { drives } = await drivesOf(store, c.req.valid("query"), homeUnit, now, c.get("user") !== null);
+        const { drives } = await drivesOf(store, c.req.valid("query"), homeUnit, now, c.get("user"));
         return c.json({ drives });
       },
     )

@@ -1,12 +1,13 @@
 import { Hono } from "hono";
 import { stream } from "hono/streaming";
 import { z } from "zod";
-import { requireUser } from "../auth/middleware.ts";
+import { authorize, requireUser } from "../auth/middleware.ts";
 import { documented } from "../contract/documented.ts";
 import { addDays, vietnamDate } from "../domain/dates.ts";
 import { DRIVE_STATUSES } from "../domain/drives.ts";
 import { reportingUnitsOn } from "../domain/overview.ts";
 import { weekLabel, weekStart } from "../domain/reporting-weeks.ts";
+import { can, type User } from "../domain/roles.ts";
 import type { Report } from "../domain/types.ts";
 import { withPredecessors } from "../domain/unit-history.ts";
 import { type WeekReporting, weeklyDocument } from "../domain/weekly-document.ts";
@@ -47,8 +48,8 @@ const HISTORY_PAGE = 5_000;
 export function exportRoutes(store: Store, homeUnit: string | null, now: () => number) {
   const load = (q: z.infer<typeof query>) => assessmentInput(store, q, homeUnit, now);
   /** The drive plan the filters select (the public sees no team details). */
-  const plan = (q: z.infer<typeof driveQuery>, signedIn: boolean) =>
-    drivesOf(store, q, homeUnit, now, signedIn);
+  const plan = (q: z.infer<typeof driveQuery>, reader: User | null) =>
+    drivesOf(store, q, homeUnit, now, reader);
   /** Each commune's approval of the week of `date` (the exports say provisional or approved by whom). */
   const approvalsOf = async (lines: readonly { unit: { id: string } }[], date: string) => {
     const week = weekLabel(date);
@@ -128,8 +129,14 @@ export function exportRoutes(store: Store, homeUnit: string | null, now: () => n
             );
           }
           const { history, on } = await askedUnit(store, c.req.valid("query").unit, homeUnit);
-          const scope = on(vietnamDate(now()));
+          const today = vietnamDate(now());
+          const scope = on(today);
           const unitId = scope.unit.id;
+          // Every report ever entered is private: an account bound to a unit exports its own part only.
+          await authorize(c, store, (reader) => can(reader, "readPrivate", { unitId, date: today }), {
+            action: "export the report history of this unit",
+            unitId,
+          });
           // The reports of its communes and of the communes they were formed from, each under the name it had.
           const versions = withPredecessors(history, scope.tree.reportingUnitsUnder(unitId));
           const ids = [...new Set([...versions.values()].map((u) => u.id))];
@@ -168,7 +175,7 @@ export function exportRoutes(store: Store, homeUnit: string | null, now: () => n
         }),
         validQuery(driveQuery),
         async (c) => {
-          const { history, scope, drives } = await plan(c.req.valid("query"), c.get("user") !== null);
+          const { history, scope, drives } = await plan(c.req.valid("query"), c.get("user"));
           const unitId = scope.unit.id;
           return c.body(drivesCsv(drives, history), 200, {
             "Content-Type": "text/csv; charset=utf-8",
@@ -187,7 +194,7 @@ export function exportRoutes(store: Store, homeUnit: string | null, now: () => n
         }),
         validQuery(driveQuery),
         async (c) => {
-          const { history, scope, drives } = await plan(c.req.valid("query"), c.get("user") !== null);
+          const { history, scope, drives } = await plan(c.req.valid("query"), c.get("user"));
           const unitId = scope.unit.id;
           const body = await toXlsx([drivesSheet(drives, history)]);
           return c.body(body, 200, {
@@ -289,7 +296,7 @@ export function exportRoutes(store: Store, homeUnit: string | null, now: () => n
             { unit: q.unit, from: addDays(date, -6), to: date },
             homeUnit,
             now,
-            c.get("user") !== null,
+            c.get("user"),
           );
           const body = await toXlsx(
             weeklySheets(

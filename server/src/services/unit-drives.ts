@@ -1,5 +1,6 @@
 import { vietnamDate } from "../domain/dates.ts";
 import { type Drive, driveEffect, publicDrive } from "../domain/drives.ts";
+import { can, type User } from "../domain/roles.ts";
 import { versionKey, withPredecessors } from "../domain/unit-history.ts";
 import type { DriveFilter, Store } from "../store/store.ts";
 import { askedUnit } from "./assessment-input.ts";
@@ -8,14 +9,14 @@ import { askedUnit } from "./assessment-input.ts";
  * The drives held in a unit's communes (`unit`, default the deployment's area, as it is on `to`,
  * default today) and, before they began, in the communes they were formed from: each drive keeps
  * the unit version it was held in, and is named by it. Finished drives carry what followed them;
- * the public sees no team details (publicDrive).
+ * team details are for `reader`'s part of the tree only (roles.ts readPrivate; else publicDrive).
  */
 export async function drivesOf(
   store: Store,
   query: { unit?: string; status?: DriveFilter["status"]; from?: string; to?: string },
   homeUnit: string | null,
   now: () => number,
-  signedIn: boolean,
+  reader: User | null,
 ) {
   const { history, on } = await askedUnit(store, query.unit, homeUnit);
   const scope = on(query.to ?? vietnamDate(now()));
@@ -30,7 +31,9 @@ export async function drivesOf(
     const version = history.versionOn(d.unitId, d.date);
     return version !== undefined && versions.has(versionKey(version));
   });
-  const shown: Drive[] = signedIn ? held : held.map(publicDrive);
+  const shown: Drive[] = held.map((d) =>
+    can(reader, "readPrivate", { unitId: d.unitId, date: d.date }) ? d : publicDrive(d),
+  );
   const histories = await store.reportHistories([
     ...new Set(shown.filter((d) => d.status === "done").map((d) => d.unitId)),
   ]);
