@@ -37,9 +37,20 @@ describe("npm run user (run by npm test on SQLite and by npm run test:pg on Post
         encoding: "utf8",
       });
     run(["add", "cong.an", "--role", "police", "--password-stdin"], "ruộng lúa xanh mùa gặt 2024\n");
-    expect(run(["list"])).toMatch(/^cong\.an\tpolice\t-\tactive$/m);
+    expect(run(["list"])).toMatch(/^cong\.an\tpolice\t-\tactive\tpassword-only$/m);
     const store = await openStore(env.DATABASE_URL ?? env.DATABASE_PATH);
-    expect((await store.findUserForLogin("cong.an"))?.user.role).toBe("police");
+    const found = (await store.findUserForLogin("cong.an"))?.user;
+    expect(found?.role).toBe("police");
+    // A lost phone: the second factor is reset from the command line (audited), as from the web.
+    const actor = { userId: null, username: "test", ip: null, at: new Date().toISOString() };
+    await store.beginSecondFactor(found?.id ?? 0, "JBSWY3DPEHPK3PXP");
+    await store.confirmSecondFactor(found?.id ?? 0, 1, [], actor);
+    expect(run(["list"])).toMatch(/^cong\.an\tpolice\t-\tactive\tsecond-factor$/m);
+    expect(run(["reset-second-factor", "cong.an"])).toContain("Reset the second factor of cong.an");
+    expect((await store.findUserForLogin("cong.an"))?.user.secondFactor).toBe(false);
+    expect((await store.auditLog({ action: "user.second_factor_reset", limit: 1 }))[0]?.username).toMatch(
+      /^cli:/,
+    );
     await store.close();
   });
 });

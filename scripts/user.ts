@@ -3,6 +3,7 @@
 //   add NAME --role ROLE [--unit CODE] --password-stdin
 //   passwd NAME --password-stdin
 //   disable NAME
+//   reset-second-factor NAME   (a lost phone with no other admin to reset it from the web)
 //   list
 
 import { parseArgs } from "node:util";
@@ -15,6 +16,7 @@ import { type Actor, openStore } from "../server/src/store/store.ts";
 const USAGE = `usage: npm run user -- add NAME --role ${ROLES.join("|")} [--unit CODE] --password-stdin
        npm run user -- passwd NAME --password-stdin
        npm run user -- disable NAME
+       npm run user -- reset-second-factor NAME
        npm run user -- list`;
 
 function fail(message: string): never {
@@ -50,7 +52,13 @@ try {
   if (command === "list") {
     for (const user of await store.listUsers()) {
       console.log(
-        [user.username, user.role, user.unitId ?? "-", user.disabled ? "disabled" : "active"].join("\t"),
+        [
+          user.username,
+          user.role,
+          user.unitId ?? "-",
+          user.disabled ? "disabled" : "active",
+          user.secondFactor ? "second-factor" : "password-only",
+        ].join("\t"),
       );
     }
   } else if (command === "add" && name) {
@@ -84,6 +92,11 @@ try {
     if (!found) fail(`no user ${name}`);
     await store.updateUser(found.user.id, { disabled: true }, actor);
     console.log(`Disabled ${found.user.username}; their sessions are ended`);
+  } else if (command === "reset-second-factor" && name) {
+    const found = await store.findUserForLogin(name);
+    if (!found) fail(`no user ${name}`);
+    await store.resetSecondFactor(found.user.id, actor);
+    console.log(`Reset the second factor of ${found.user.username}; they enrol again at their next sign-in`);
   } else {
     fail(USAGE);
   }
