@@ -186,7 +186,7 @@ export const COMMUNES: CommunePlan[] = [
 ];
 
 /** mulberry32: a small seeded generator, so the demo is the same on every machine. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -409,10 +409,16 @@ export function drivesToCsv(drives: readonly DriveInput[]): string {
       d.registrations ?? "",
       d.linked ?? "",
       d.notes,
-    ].join(","),
+    ]
+      .map(csvCell)
+      .join(","),
   );
   return `${[header, ...lines].join("\n")}\n`;
 }
+
+/** A CSV cell: quoted when it holds a comma, a quote or a line break. */
+const csvCell = (value: string | number) =>
+  /[",\n]/.test(String(value)) ? `"${String(value).replaceAll('"', '""')}"` : String(value);
 
 /**
  * "Tây Sơn after the reorganisation": from 01/07/2025 the district's 15 units are 5 communes of Gia

@@ -25,8 +25,8 @@ const schema = z.object({
   HOME_UNIT: z.string().regex(/^\d+$/, "must be an official unit code such as 547").optional(),
   // true is the Tây Sơn 2024 demo; false starts empty (the area is chosen from the web).
   DEMO_DATA: z
-    .enum(["true", "false", "1", "0", "tay-son-2024", "tay-son-2025"], {
-      message: "must be true, false, tay-son-2024 or tay-son-2025",
+    .enum(["true", "false", "1", "0", "tay-son-2024", "tay-son-2025", "gia-lai-2025"], {
+      message: "must be true, false, tay-son-2024, tay-son-2025 or gia-lai-2025",
     })
     .transform(
       (value): DemoData =>
@@ -49,8 +49,11 @@ const schema = z.object({
   CHECK_ANSWERS: booleanFlag.default(false),
 });
 
-/** Tây Sơn in 2024 (the directive's campaign), or the same then the 2025 reorganisation and a linking campaign. */
-export type DemoData = "tay-son-2024" | "tay-son-2025" | null;
+/**
+ * Tây Sơn in 2024 (the directive's campaign), or the same then the 2025 reorganisation and a linking
+ * campaign; or a province: the new Gia Lai's 135 communes in the autumn of 2025.
+ */
+export type DemoData = "tay-son-2024" | "tay-son-2025" | "gia-lai-2025" | null;
 
 export interface Config {
   port: number;

@@ -89,6 +89,7 @@ const setHome = (store: Store, unit: Unit) =>
 
 /** The Tây Sơn demo: its 2024 campaign and, for tay-son-2025, the reorganisation and a linking campaign after it. */
 async function seedDemo(store: Store, dataDir: string, demo: NonNullable<DemoData>): Promise<string[]> {
+  if (demo === "gia-lai-2025") return seedProvinceDemo(store, dataDir);
   const units = readUnits(join(dataDir, "units.csv"));
   await store.saveUnits(units);
   await setHome(store, units.find((u) => u.id === "547") as Unit);
@@ -112,6 +113,48 @@ async function seedDemo(store: Store, dataDir: string, demo: NonNullable<DemoDat
   }
   return done;
 }
+
+/**
+ * The province demo: the new Gia Lai (province 52 of the 2025 tree) from the catalogue, with the old
+ * Bình Định and Gia Lai it was formed from, eight weeks of illustrative reports of its 135 communes,
+ * drives in the communes furthest behind, and a campaign with both targets.
+ */
+async function seedProvinceDemo(store: Store, dataDir: string): Promise<string[]> {
+  const area = areaFromCatalogue(catalogueAt(dataDir), "2025", "52");
+  if (!area) throw new Error("the catalogue has no province 52 in its 2025 tree");
+  await setUpArea(store, area, SYSTEM());
+  // Not the directive's campaign of Tây Sơn (the first migration's): Gia Lai's own.
+  await store.startWithoutCampaign();
+  const reports = readReports(join(dataDir, "demo", "gia-lai-2025-reports.csv"));
+  await store.insertReports(reports);
+  const drives = readDrives(join(dataDir, "demo", "gia-lai-2025-drives.csv"));
+  await store.insertDrives(drives);
+  await store.createCampaign(GIA_LAI_2025, true, SYSTEM());
+  await store.updateReportingSettings({ due: DEFAULT_DUE, document: GIA_LAI_DOCUMENT }, SYSTEM());
+  return [
+    `${area.units.length} units of ${area.home.name}`,
+    `${reports.length} demo reports, ${drives.length} drives`,
+  ];
+}
+
+/** The province demo's campaign: level 2 and linking, both 100% by the end of 2025. */
+export const GIA_LAI_2025: Campaign = {
+  ...DIRECTIVE_CAMPAIGN,
+  name: "Gia Lai — định danh điện tử mức 2 và liên kết tài khoản, 100% trước 31/12/2025",
+  start: "2025-09-06",
+  deadline: "2025-12-31",
+};
+
+/** The province demo's weekly report: the provincial police (PC06) report to the province and the ministry. */
+export const GIA_LAI_DOCUMENT: DocumentSettings = {
+  parentBody: "BỘ CÔNG AN",
+  issuer: "CÔNG AN TỈNH GIA LAI",
+  symbol: "BC-PC06",
+  place: "Gia Lai",
+  signerTitle: "GIÁM ĐỐC",
+  signerName: "",
+  recipients: ["UBND tỉnh Gia Lai (để báo cáo)", "Cục C06 - Bộ Công an (để báo cáo)", "Lưu: VT, PC06"],
+};
 
 /** The weekly report's heading in the demo: Tây Sơn district police report to the district and the province. */
 export const TAY_SON_DOCUMENT: DocumentSettings = {
