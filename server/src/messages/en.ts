@@ -124,6 +124,13 @@ export const en: Messages = {
     effect:
       "Commune pace: {before} a day over the {window} days before → {after} a day over the {window} days after",
     noDrives: "No drive in this period.",
+    showAll: "Show all {count}",
+    showFewer: "Show fewer",
+    searchUnits: "Search by name",
+    filterLabel: "Filter",
+    unitsMatched: "{matched}/{total} units",
+    noUnitsMatch: "No unit matches.",
+    flagsCount: "{count} warnings",
   },
   auth: {
     account: "Account",
@@ -524,6 +531,12 @@ export const en: Messages = {
     lateMerge:
       "Merge them into the new commune's report of the same day (when every commune it was formed from reported that day)",
     lateChoose: "Choose what to do with the reports above to apply the change.",
+  },
+  unitFilters: {
+    all: "All",
+    lagging: "Lagging",
+    belowExpected: "Below the trajectory",
+    notReported: "Not reported this week",
   },
   roles: {
     admin: "Administrator",

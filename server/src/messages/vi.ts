@@ -126,6 +126,13 @@ export const vi = {
     effect:
       "Tốc độ của xã: {before} người/ngày trong {window} ngày trước → {after} người/ngày {window} ngày sau",
     noDrives: "Không có đợt vận động nào trong khoảng này.",
+    showAll: "Xem tất cả {count}",
+    showFewer: "Thu gọn",
+    searchUnits: "Tìm theo tên",
+    filterLabel: "Lọc",
+    unitsMatched: "{matched}/{total} đơn vị",
+    noUnitsMatch: "Không có đơn vị nào khớp.",
+    flagsCount: "{count} cảnh báo",
   },
   auth: {
     account: "Tài khoản",
@@ -518,6 +525,12 @@ export const vi = {
     lateDelete: "Xoá các báo cáo này",
     lateMerge: "Gộp thành báo cáo của xã mới cùng ngày (khi mọi xã cũ hợp thành đều có báo cáo ngày đó)",
     lateChoose: "Chọn cách xử lý các báo cáo trên để áp dụng.",
+  },
+  unitFilters: {
+    all: "Tất cả",
+    lagging: "Chậm tiến độ",
+    belowExpected: "Dưới lộ trình",
+    notReported: "Chưa báo cáo tuần này",
   },
   roles: {
     admin: "Quản trị",

@@ -1,6 +1,7 @@
 import { Link } from "wouter";
 import { useI18n } from "../lib/i18n.tsx";
 import { Icon } from "./icon.tsx";
+import { useShortList } from "./short-list.tsx";
 
 export interface RankingRow {
   id: string;
@@ -15,12 +16,13 @@ export interface RankingRow {
 export function RankingBars({ title, rows }: { title: string; rows: readonly RankingRow[] }) {
   const { t, f } = useI18n();
   const sorted = [...rows].sort((a, b) => Number(b.percent ?? -1) - Number(a.percent ?? -1));
+  const { shown, toggle } = useShortList(sorted);
   return (
     <section className="card" aria-labelledby="ranking-title">
       <h2 id="ranking-title">{title}</h2>
       <p className="muted small">{t.common.rankingExpectedTick}</p>
       <ol className="ranking">
-        {sorted.map((row) => (
+        {shown.map((row) => (
           <li key={row.id} className={row.lagging ? "ranking-row is-lagging" : "ranking-row"}>
             <span className="ranking-label">
               <Link href={row.href}>{row.name}</Link>
@@ -50,6 +52,8 @@ export function RankingBars({ title, rows }: { title: string; rows: readonly Ran
           </li>
         ))}
       </ol>
+      {rows.length === 0 && <p className="muted">{t.common.noUnitsMatch}</p>}
+      {toggle}
     </section>
   );
 }

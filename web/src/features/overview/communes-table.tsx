@@ -2,16 +2,18 @@ import type { Metric } from "@vneid-tracker/server/domain/types.ts";
 import { Link } from "wouter";
 import { type Column, DataTable } from "../../components/data-table.tsx";
 import { FlagList } from "../../components/flag-badge.tsx";
-import type { ChildOverview, UnitOverview } from "../../lib/api.ts";
+import { SHORT_LIST } from "../../components/short-list.tsx";
+import type { ChildOverview } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 
 /** Every commune with the numbers behind its standing; each column sorts. */
 export function CommunesTable({
-  overview,
+  rows,
   metric,
   linkToUnit,
 }: {
-  overview: UnitOverview;
+  /** The children shown (a search or a filter keeps some). */
+  rows: readonly ChildOverview[];
   metric: Metric;
   linkToUnit: (id: string) => string;
 }) {
@@ -22,7 +24,21 @@ export function CommunesTable({
     {
       key: "unit",
       header: t.common.colUnit,
-      cell: (row) => <Link href={linkToUnit(row.unit.id)}>{row.unit.name}</Link>,
+      cell: (row) => {
+        const flags = row.flags.filter((flag) => flag.metric === metric || flag.metric === null);
+        // The flags' sentences on demand: the row says how many it has, a tap shows them.
+        return (
+          <>
+            <Link href={linkToUnit(row.unit.id)}>{row.unit.name}</Link>
+            {flags.length > 0 && (
+              <details className="row-flags">
+                <summary>{fill(t.common.flagsCount, { count: flags.length })}</summary>
+                <FlagList flags={flags} />
+              </details>
+            )}
+          </>
+        );
+      },
       sortValue: (row) => row.unit.name,
     },
     {
@@ -91,14 +107,12 @@ export function CommunesTable({
       <DataTable
         caption={t.overview.tableCaption}
         columns={columns}
-        rows={overview.children}
+        rows={rows}
         rowKey={(row) => row.unit.id}
         initialSort={{ key: "rate", descending: false }}
-        rowDetail={(row) => {
-          const flags = row.flags.filter((flag) => flag.metric === metric || flag.metric === null);
-          return flags.length > 0 ? <FlagList flags={flags} /> : null;
-        }}
+        limit={SHORT_LIST}
       />
+      {rows.length === 0 && <p className="muted">{t.common.noUnitsMatch}</p>}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metric } from "@vneid-tracker/server/domain/types.ts";
 import { Link } from "wouter";
 import { Icon } from "../../components/icon.tsx";
+import { useShortList } from "../../components/short-list.tsx";
 import type { UnitOverview } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 
@@ -18,6 +19,7 @@ export function LaggingPanel({
   const lagging = overview.laggingOrderByMetric[metric].flatMap((id) =>
     overview.children.filter((child) => child.unit.id === id),
   );
+  const { shown, toggle } = useShortList(lagging);
   return (
     <section className="card lagging-panel" aria-labelledby="lagging-title">
       <h2 id="lagging-title">{fill(t.common.laggingTitle, { count: lagging.length })}</h2>
@@ -25,7 +27,7 @@ export function LaggingPanel({
         <p className="muted">{t.common.laggingNone}</p>
       ) : (
         <ul>
-          {lagging.map(({ unit, [metric]: status }) => (
+          {shown.map(({ unit, [metric]: status }) => (
             <li key={unit.id}>
               <Link href={linkToUnit(unit.id)} className="lagging-name">
                 <Icon name="warning" />
@@ -48,6 +50,7 @@ export function LaggingPanel({
           ))}
         </ul>
       )}
+      {toggle}
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { FlagList } from "../../components/flag-badge.tsx";
 import { Headline } from "../../components/headline.tsx";
 import { CommuneMap, TrendChart } from "../../components/lazy-parts.tsx";
 import { RankingBars } from "../../components/ranking-bars.tsx";
+import { MANY_UNITS } from "../../components/short-list.tsx";
 import { ErrorState, Skeleton } from "../../components/states.tsx";
 import { UnitChangeNote } from "../../components/unit-change-note.tsx";
 import { WeekStatus } from "../../components/week-status.tsx";
@@ -26,6 +27,7 @@ import { useSearchParam } from "../../lib/url-state.ts";
 import { CommunesTable } from "./communes-table.tsx";
 import { KpiRow } from "./kpi-row.tsx";
 import { LaggingPanel } from "./lagging-panel.tsx";
+import { filterUnits, type UnitFilter, UnitFilterBar } from "./unit-filter.tsx";
 
 /** The district at a glance: the answer first (headline, KPIs), the evidence below (trend, lagging, ranking, table). */
 export function OverviewPage() {
@@ -52,6 +54,8 @@ export function OverviewPage() {
     enabled: overview.data !== undefined,
   });
   const canPlan = can(useSession().data ?? null, "planDrives");
+  const [query, setQuery] = useState("");
+  const [filter, setFilter] = useState<UnitFilter>("all");
   // The answer and the figures paint first; the chart, panels, map and tables right after (on a
   // slow phone one commit of the whole page held the first paint back by a few hundred ms).
   const [below, setBelow] = useState(false);
@@ -80,6 +84,7 @@ export function OverviewPage() {
   const status = data[metric];
   const campaignQueryPart = campaignParam ? `&campaign=${campaignParam}` : "";
   const linkToUnit = (id: string) => `/units/${id}?date=${data.date}${campaignQueryPart}`;
+  const kept = filterUnits(data.children, { query, filter, metric, date: data.date });
 
   return (
     <div className="page" aria-busy={overview.isFetching}>
@@ -115,7 +120,15 @@ export function OverviewPage() {
       {data.flags.length > 0 && (
         <section className="card">
           <h2>{t.common.flagsTitle}</h2>
-          <FlagList flags={data.flags} />
+          {/* A province's flags name many communes: their sentences open on demand. */}
+          {data.children.length > MANY_UNITS ? (
+            <details className="row-flags">
+              <summary>{fill(t.common.flagsCount, { count: data.flags.length })}</summary>
+              <FlagList flags={data.flags} />
+            </details>
+          ) : (
+            <FlagList flags={data.flags} />
+          )}
         </section>
       )}
       <fieldset className="metric-switch">
@@ -149,38 +162,46 @@ export function OverviewPage() {
             ) : (
               <Skeleton blocks={1} />
             )}
-            <div className="side-panels">
-              <LaggingPanel overview={data} metric={metric} linkToUnit={linkToUnit} />
-              {suggestions.data && (
-                <WhereNext
-                  suggestions={suggestions.data.suggestions}
-                  limit={5}
-                  planHref={canPlan ? (id) => `/drives?plan=${id}#drive-form` : undefined}
-                />
-              )}
-            </div>
+            <LaggingPanel overview={data} metric={metric} linkToUnit={linkToUnit} />
           </div>
-          <CommuneMap
-            title={t.map.title}
-            unitId={data.unit.id}
-            date={data.date}
-            points={data.children.flatMap((child) =>
-              child.centre
-                ? [
-                    {
-                      id: child.unit.id,
-                      name: child.unit.name,
-                      centre: child.centre,
-                      population: child.figures.population,
-                      percent: child[metric].percent,
-                    },
-                  ]
-                : [],
+          <div className="two-columns">
+            <CommuneMap
+              title={t.map.title}
+              unitId={data.unit.id}
+              date={data.date}
+              points={data.children.flatMap((child) =>
+                child.centre
+                  ? [
+                      {
+                        id: child.unit.id,
+                        name: child.unit.name,
+                        centre: child.centre,
+                        population: child.figures.population,
+                        percent: child[metric].percent,
+                      },
+                    ]
+                  : [],
+              )}
+            />
+            {suggestions.data && (
+              <WhereNext
+                suggestions={suggestions.data.suggestions}
+                limit={5}
+                planHref={canPlan ? (id) => `/drives?plan=${id}#drive-form` : undefined}
+              />
             )}
+          </div>
+          <UnitFilterBar
+            query={query}
+            filter={filter}
+            onQuery={setQuery}
+            onFilter={setFilter}
+            matched={kept.length}
+            total={data.children.length}
           />
           <RankingBars
             title={fill(t.overview.rankingTitle, { metric: t.metricRateWord[metric] })}
-            rows={data.children.map((child) => ({
+            rows={kept.map((child) => ({
               id: child.unit.id,
               name: child.unit.name,
               href: linkToUnit(child.unit.id),
@@ -189,7 +210,7 @@ export function OverviewPage() {
               lagging: child[metric].lagging,
             }))}
           />
-          <CommunesTable overview={data} metric={metric} linkToUnit={linkToUnit} />
+          <CommunesTable rows={kept} metric={metric} linkToUnit={linkToUnit} />
         </>
       )}
     </div>
