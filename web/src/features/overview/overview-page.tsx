@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { can } from "@vneid-tracker/server/domain/roles.ts";
 import type { Metric } from "@vneid-tracker/server/domain/types.ts";
+import { filterUnits, type UnitFilter } from "@vneid-tracker/server/domain/unit-filter.ts";
 import { startTransition, useEffect, useState } from "react";
 import { Link } from "wouter";
 import { CampaignPicker } from "../../components/campaign-picker.tsx";
@@ -27,7 +28,7 @@ import { useSearchParam } from "../../lib/url-state.ts";
 import { CommunesTable } from "./communes-table.tsx";
 import { KpiRow } from "./kpi-row.tsx";
 import { LaggingPanel } from "./lagging-panel.tsx";
-import { filterUnits, type UnitFilter, UnitFilterBar } from "./unit-filter.tsx";
+import { UnitFilterBar } from "./unit-filter.tsx";
 
 /** The district at a glance: the answer first (headline, KPIs), the evidence below (trend, lagging, ranking, table). */
 export function OverviewPage() {
