@@ -117,7 +117,8 @@ describe("overview", () => {
 
   it("sorts the communes table by a column", async () => {
     const { page } = await open("/?date=2024-06-29");
-    const firstName = () => page.locator(".data-table tbody tr").first().locator("td").first().textContent();
+    const firstName = () =>
+      page.locator(".data-table tbody tr").first().locator("td").first().locator("a").textContent();
     expect(await firstName()).toBe("Xã Vĩnh An"); // lowest coverage first
     await page
       .getByRole("button", { name: /^Tỷ lệ/ })

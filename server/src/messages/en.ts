@@ -61,7 +61,7 @@ export const en: Messages = {
     laggingNone: "No commune is lagging on this date.",
     laggingLine: "{percent} · expected {expected}",
     lagging: "Lagging",
-    rankingExpectedTick: "Vertical mark: the value expected on the trajectory.",
+    rankingExpectedTick: "Lowest rate first; vertical mark: the value expected on the trajectory.",
     colUnit: "Commune",
     colRate: "Rate",
     colChange: "Change since last week (points)",

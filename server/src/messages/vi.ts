@@ -63,7 +63,7 @@ export const vi = {
     laggingNone: "Không có xã nào chậm tiến độ vào ngày này.",
     laggingLine: "{percent} · kỳ vọng {expected}",
     lagging: "Chậm tiến độ",
-    rankingExpectedTick: "Vạch dọc: mức kỳ vọng theo lộ trình.",
+    rankingExpectedTick: "Từ tỷ lệ thấp nhất; vạch dọc: mức kỳ vọng theo lộ trình.",
     colUnit: "Xã, thị trấn",
     colRate: "Tỷ lệ",
     colChange: "So với tuần trước (điểm %)",

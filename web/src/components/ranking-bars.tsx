@@ -12,10 +12,13 @@ export interface RankingRow {
   lagging: boolean;
 }
 
-/** Horizontal bars sorted by rate, a tick at each unit's expected value, lagging units marked with icon and word. */
+/**
+ * Horizontal bars sorted by rate from the lowest — the units furthest behind are the first ten a
+ * province sees —, a tick at each unit's expected value, lagging units marked with icon and word.
+ */
 export function RankingBars({ title, rows }: { title: string; rows: readonly RankingRow[] }) {
   const { t, f } = useI18n();
-  const sorted = [...rows].sort((a, b) => Number(b.percent ?? -1) - Number(a.percent ?? -1));
+  const sorted = [...rows].sort((a, b) => Number(a.percent ?? -1) - Number(b.percent ?? -1));
   const { shown, toggle } = useShortList(sorted);
   return (
     <section className="card" aria-labelledby="ranking-title">

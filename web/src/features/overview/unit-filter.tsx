@@ -19,7 +19,7 @@ export function UnitFilterBar({
 }) {
   const { t, fill } = useI18n();
   return (
-    <search className="card unit-filter no-print" aria-label={t.common.searchUnits}>
+    <search className="card unit-filter no-print">
       <label>
         {t.common.searchUnits}
         <input type="search" value={query} onChange={(e) => onQuery(e.target.value)} />
