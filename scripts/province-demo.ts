@@ -20,6 +20,8 @@ interface Plan {
   stallWeek: number | null;
   dualShare: number;
   linkStart: number;
+  /** The share of dual holders linked added each week. */
+  linkGrowth: number;
   missed: number[];
   /** How often its week is recorded after the due time. */
   lateChance: number;
@@ -48,6 +50,7 @@ function planOf(unit: { id: string; name: string; kind: UnitKind }): Plan {
     stallWeek: kind >= 0.12 && kind < 0.2 ? 3 + Math.floor(random() * 2) : null,
     dualShare: 0.55 + random() * 0.17,
     linkStart: 0.25 + random() * 0.2,
+    linkGrowth: 0.035 + random() * 0.03,
     missed:
       missedRoll < 0.0625 ? [PROVINCE_WEEKS - 1] : missedRoll < 0.1 ? [2 + Math.floor(random() * 4)] : [],
     lateChance: highland ? 0.3 : 0.07,
@@ -70,7 +73,7 @@ export function generateProvinceReports(
         level2 = Math.min(plan.population, level2 + Math.round(gain));
       }
       const dual = Math.round(level2 * plan.dualShare);
-      const linkShare = Math.min(0.95, plan.linkStart + 0.025 * k);
+      const linkShare = Math.min(0.98, plan.linkStart + plan.linkGrowth * k);
       linked = Math.min(dual, Math.max(linked, Math.round(dual * linkShare)));
       if (plan.missed.includes(k)) continue;
       const date = addDays(PROVINCE_FIRST_DATE, 7 * k);

@@ -59,7 +59,7 @@ describe("a deployment with no area", () => {
     ]);
 
     await page.getByRole("link", { name: "Nhập số liệu" }).click();
-    await page.getByLabel("Xã, thị trấn").selectOption("21808");
+    await page.getByLabel("Xã, phường, thị trấn").selectOption("21808");
     await page.getByLabel("Dân số").fill("38.300");
     await page.getByLabel("Tài khoản mức 2").fill("38.000");
     await page.getByLabel("Có cả hai tài khoản").fill("27.000");

@@ -31,7 +31,7 @@ describe("outreach drives", () => {
     expect(await top.textContent()).toMatch(/thiếu [\d.]+ người so với lộ trình · còn [\d.]+ người/);
     await top.getByRole("link", { name: "Lên kế hoạch ở đây" }).click();
     const form = page.locator("#drive-form");
-    await expect.poll(() => form.getByLabel("Xã, thị trấn").inputValue()).toBe(communeId);
+    await expect.poll(() => form.getByLabel("Xã, phường, thị trấn").inputValue()).toBe(communeId);
     await form.getByLabel("Thôn, tổ dân phố").selectOption({ index: 1 });
     await form.getByLabel("Ngày").fill(ahead(7));
     await form.getByLabel("Kết thúc").fill("07:00");
@@ -56,7 +56,7 @@ describe("outreach drives", () => {
   it("records a drive that took place on a past day, with its results", async () => {
     await page.goto(`${baseUrl}/drives?date=2024-06-27&view=week`);
     const form = page.locator("#drive-form");
-    await form.getByLabel("Xã, thị trấn").selectOption(communeId);
+    await form.getByLabel("Xã, phường, thị trấn").selectOption(communeId);
     await form.getByLabel("Ngày").fill("2024-06-27");
     // A past day: the form asks for the results, and the drive is saved as done.
     await expect.poll(() => form.locator(".notice").textContent()).toContain("Ngày này đã qua");

@@ -21,7 +21,7 @@ afterAll(async () => {
 describe("entering a week's figures", () => {
   it("checks as you type, asks to confirm a drop, and the commune's page shows the saved figures", async () => {
     await page.getByRole("link", { name: "Nhập số liệu" }).click();
-    await page.getByLabel("Xã, thị trấn").selectOption("21850");
+    await page.getByLabel("Xã, phường, thị trấn").selectOption("21850");
     await page.getByLabel("Ngày số liệu").fill("2024-07-06");
     await expect
       .poll(() => page.locator(".report-table thead").textContent())

@@ -1,5 +1,5 @@
 import { formatMessage, type Language, MESSAGES } from "../messages/format.ts";
-import { documentFormat, flagText } from "./flag-text.ts";
+import { documentFormat } from "./flag-text.ts";
 import type { UnitOverview } from "./overview.ts";
 import { vietnamTime, weekNumberOf } from "./reporting-weeks.ts";
 
@@ -47,13 +47,29 @@ export interface WeeklyDocument {
   placeDate: string;
   heading: string;
   subject: string;
-  sections: { title: string; lines: string[] }[];
+  /** The body up to the signature: a few sentences, and the lagging communes as a short table. */
+  sections: { title: string; lines: string[]; table?: DocumentTable; after?: string[] }[];
   recipientsTitle: string;
   recipients: string[];
   signerTitle: string;
   signature: string;
   signerName: string;
+  /** After the signature: every commune (Phụ lục). */
+  appendix: { title: string; subject: string; table: DocumentTable };
 }
+
+/** A table of the document: its header and its rows as written; `numeric` columns align right; widths in percent. */
+export interface DocumentTable {
+  columns: string[];
+  numeric: boolean[];
+  widths: number[];
+  rows: string[][];
+}
+
+/** The lagging communes the body's table shows; the rest are counted and left to the appendix. */
+export const LAGGING_IN_BODY = 10;
+/** The names a sentence lists before "và N xã khác". */
+const NAMES_IN_A_SENTENCE = 10;
 
 export function weeklyDocument(
   overview: UnitOverview & { approval?: { by: string; at: string } | null },
@@ -70,14 +86,60 @@ export function weeklyDocument(
   // Nghị định 30: a day under 10 and the months 1 and 2 take a leading zero ("ngày 05 tháng 02", "tháng 6").
   const [year, month, day] = overview.date.split("-") as [string, string, string];
   const monthShown = Number(month) <= 2 ? month : String(Number(month));
-  const names = (status: "late" | "missing") =>
-    reporting.units.filter((u) => u.status === status).map((u) => u.name);
+  const names = (status: "late" | "missing") => {
+    const all = reporting.units.filter((u) => u.status === status).map((u) => u.name);
+    return all.length <= NAMES_IN_A_SENTENCE
+      ? all.join(", ")
+      : fill(d.namesMore, {
+          names: all.slice(0, NAMES_IN_A_SENTENCE).join(", "),
+          count: all.length - NAMES_IN_A_SENTENCE,
+        });
+  };
+  const statusOf = new Map(reporting.units.map((u) => [u.unitId, u.status]));
+  const reported = (id: string) => {
+    const status = statusOf.get(id);
+    return status === "on_time" ? d.reportedOnTime : status === "late" ? d.reportedLate : d.reportedMissing;
+  };
+  type Child = (typeof overview.children)[number];
   // Lagging on either metric (a linking campaign's laggards lag on linking), coverage's first.
   const laggingIds = [
     ...new Set([...overview.laggingOrderByMetric.coverage, ...overview.laggingOrderByMetric.linking]),
   ];
   const lagging = laggingIds.flatMap((id) => overview.children.filter((c) => c.unit.id === id));
+  const standing = (child: Child) => {
+    const metrics = (["coverage", "linking"] as const).filter((metric) => child[metric].lagging);
+    if (metrics.length > 0) {
+      return fill(d.standingLagging, { metrics: metrics.map((metric) => t.flagMetric[metric]).join(", ") });
+    }
+    const units = child.coverage.units;
+    return units.done > 0 ? d.standingDone : units.notJudged > 0 ? d.standingNotJudged : d.standingOnTrack;
+  };
+  // A row speaks of the metric the commune lags on (coverage first): a linking laggard's linked / dual.
+  const laggingMetric = (child: Child) => (child.coverage.lagging ? "coverage" : "linking");
+  const laggingTable: DocumentTable = {
+    columns: [d.colCommune, d.colAccounts, d.colRate, d.colExpected, d.colGap, d.colReported, d.colStanding],
+    numeric: [false, true, true, true, true, false, false],
+    widths: [24, 19, 10, 10, 12, 11, 14],
+    rows: lagging.slice(0, LAGGING_IN_BODY).map((child) => {
+      const status = child[laggingMetric(child)];
+      return [
+        child.unit.name,
+        `${f.integer(status.count)} / ${f.integer(status.base)}`,
+        f.percent(status.percent),
+        f.percent(status.expectedPercent),
+        status.gapToExpected === null ? "—" : f.integer(Math.max(0, status.gapToExpected)),
+        reported(child.unit.id),
+        standing(child),
+      ];
+    }),
+  };
+  const byCoverage = [...overview.children].sort(
+    (a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY),
+  );
   const weekNumber = weekNumberOf(reporting.week);
+  const missing = names("missing");
+  const late = names("late");
+  const rest = lagging.length - LAGGING_IN_BODY;
   return {
     parentBody: heading.parentBody.toUpperCase(),
     issuer: (heading.issuer || overview.unit.name).toUpperCase(),
@@ -106,31 +168,55 @@ export function weeklyDocument(
             onTime: reporting.onTime,
             due: vietnamTime(reporting.due),
           }),
-          ...(names("missing").length > 0 ? [fill(d.missing, { units: names("missing").join(", ") })] : []),
-          ...(names("late").length > 0 ? [fill(d.late, { units: names("late").join(", ") })] : []),
+          ...(missing ? [fill(d.missing, { units: missing })] : []),
+          ...(late ? [fill(d.late, { units: late })] : []),
         ],
       },
       {
         title: fill(d.laggingTitle, { count: lagging.length }),
-        lines:
-          lagging.length === 0
-            ? [d.noLagging]
-            : lagging.map((line) =>
-                fill(d.laggingLine, {
-                  unit: line.unit.name,
-                  reasons: line.flags
-                    .filter((flag) => flag.metric !== null && line[flag.metric].lagging)
-                    .map((flag) => flagText(flag, t, f))
-                    .join(" "),
-                }),
-              ),
+        lines: lagging.length === 0 ? [d.noLagging] : [d.laggingIntro],
+        ...(lagging.length > 0 ? { table: laggingTable } : {}),
+        after: rest > 0 ? [fill(d.laggingRest, { count: rest })] : [],
       },
     ],
     recipientsTitle: d.recipients,
-    recipients: heading.recipients.map((r) => `- ${r};`),
+    // Nghị định 30: each recipient ends with a semicolon, the last ("Lưu: VT, …") with a full stop.
+    recipients: heading.recipients.map(
+      (r, i) => `- ${r.replace(/[;.]+$/, "")}${i === heading.recipients.length - 1 ? "." : ";"}`,
+    ),
     signerTitle: heading.signerTitle.toUpperCase(),
     signature: d.signature,
     signerName: heading.signerName,
+    appendix: {
+      title: d.appendixTitle,
+      subject: fill(d.appendixSubject, { date: f.date(overview.date), week: weekNumber }),
+      table: {
+        columns: [
+          d.colNo,
+          d.colCommune,
+          d.colPopulation,
+          d.colLevel2,
+          d.colRate,
+          d.colExpected,
+          d.colLinking,
+          d.colReported,
+          d.colStanding,
+        ],
+        numeric: [true, false, true, true, true, true, true, false, false],
+        widths: [6, 22, 11, 11, 9, 9, 9, 10, 13],
+        rows: byCoverage.map((child, i) => [
+          String(i + 1),
+          child.unit.name,
+          f.integer(child.figures.population),
+          f.integer(child.figures.level2),
+          f.percent(child.coverage.percent),
+          f.percent(child.coverage.expectedPercent),
+          f.percent(child.linking.percent),
+          reported(child.unit.id),
+          standing(child),
+        ]),
+      },
+    },
   };
 }
 

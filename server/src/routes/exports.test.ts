@@ -154,7 +154,7 @@ describe("exports", () => {
     // Header, the drives of 04, 11, 18, 22, 25 June and three on the 30th, and the total row.
     expect(sheet?.rowCount).toBe(1 + 8 + 1);
     // The CSV's columns in its order (programs read it by position), named for people.
-    expect(sheet?.getRow(1).getCell(2).value).toBe("Xã, thị trấn");
+    expect(sheet?.getRow(1).getCell(2).value).toBe("Xã, phường, thị trấn");
     expect(sheet?.getRow(2).getCell(4).value).toEqual(new Date("2024-06-04T00:00:00Z"));
     expect(sheet?.getRow(2).getCell(4).numFmt).toBe("dd/mm/yyyy");
     expect(sheet?.getRow(10).getCell(2).value).toBe("Tổng cộng");

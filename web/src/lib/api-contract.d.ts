@@ -870,7 +870,7 @@ export interface components {
                 validFrom: string | null;
                 validTo: string | null;
             }[];
-            actions?: ("writeReports" | "importReports" | "deleteReports" | "planDrives" | "manageUsers" | "editCampaign" | "manageUnits" | "approveWeeks" | "readAudit")[];
+            actions?: ("writeReports" | "importReports" | "deleteReports" | "planDrives" | "manageUsers" | "editCampaign" | "manageUnits" | "approveWeeks" | "readAudit" | "readPrivate")[];
             fullName: string | null;
             phone: string | null;
             /** @description Sets its own password at the next sign-in */

@@ -43,7 +43,8 @@ export function CommunePage({ unitId }: { unitId: string }) {
   const data = overview.data;
   const { coverage, linking, figures } = data;
   const entry = parent.data?.children.find((child) => child.unit.id === unitId);
-  const ranked = parent.data?.children.filter((child) => child.rank !== null).length ?? 0;
+  // Ranked among every commune expected: one without figures counts below all those with them.
+  const ranked = parent.data?.children.length ?? 0;
   const gap = coverage.gapToExpected;
 
   return (

@@ -7,6 +7,7 @@ import {
   weekOfYear,
 } from "@vneid-tracker/server/domain/reporting-weeks.ts";
 import { can } from "@vneid-tracker/server/domain/roles.ts";
+import { foldText } from "@vneid-tracker/server/domain/unit-names.ts";
 import { useState } from "react";
 import { Link } from "wouter";
 import { DateNav } from "../../components/date-nav.tsx";
@@ -36,6 +37,9 @@ const STATUS_ICON: Record<ReportingWeek["units"][number]["status"], IconName> = 
  * Who reported each week, on time or late (the reporting-rate view DHIS2 users know): weeks ×
  * communes, the rates, this week's missing communes with a reminder to copy, and the week's approval.
  */
+const REPORTING_FILTERS = ["all", "missing", "late", "anyGap"] as const;
+type ReportingFilter = (typeof REPORTING_FILTERS)[number];
+
 export function ReportingPage() {
   const { t, f, fill } = useI18n();
   const [dateParam, setDate] = useSearchParam("date");
@@ -51,6 +55,8 @@ export function ReportingPage() {
   // The week an approval or a reopening is being asked about, in the page's own dialog.
   const [asking, setAsking] = useState<{ action: "approve" | "reopen"; week: ReportingWeek } | null>(null);
   const [reason, setReason] = useState("");
+  const [search, setSearch] = useState("");
+  const [show, setShow] = useState<ReportingFilter>("all");
   const [reasonError, setReasonError] = useState(false);
   if (reporting.isError) return <ErrorState error={reporting.error} onRetry={() => reporting.refetch()} />;
   if (!to || !reporting.data || !settings.data) return <Skeleton blocks={3} />;
@@ -58,8 +64,22 @@ export function ReportingPage() {
   const weeks = [...reporting.data.weeks].reverse();
   const { accounts, reopenings } = reporting.data;
   const current = weeks[0] as ReportingWeek;
-  // The rows: every commune of the period with its rate over the weeks (the server counts them).
-  const communes = reporting.data.communes;
+  // The rows: every commune of the period with its rate over the weeks (the server counts them),
+  // narrowed by the search and the filter.
+  const words = foldText(search).trim();
+  const statusNow = new Map(current.units.map((u) => [u.unitId, u.status]));
+  const kept: Record<
+    ReportingFilter,
+    (c: { unitId: string; reported: number; onTime: number; expected: number }) => boolean
+  > = {
+    all: () => true,
+    missing: (c) => statusNow.get(c.unitId) === "missing",
+    late: (c) => statusNow.get(c.unitId) === "late",
+    anyGap: (c) => c.onTime < c.expected,
+  };
+  const communes = reporting.data.communes.filter(
+    (c) => (!words || foldText(c.name).includes(words)) && kept[show](c),
+  );
   // "16/2024" in sentences; the grid's columns say "Tuần 16" over "15/04–21/04".
   const weekNumber = (w: ReportingWeek) => weekNumberOf(w.week);
   const range = (w: ReportingWeek) =>
@@ -99,6 +119,25 @@ export function ReportingPage() {
           {errorText(approve.error ?? reopen.error, t)}
         </p>
       )}
+      <search className="card unit-filter no-print">
+        <label>
+          {t.common.searchUnits}
+          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+        </label>
+        <label>
+          {t.common.filterLabel}
+          <select value={show} onChange={(e) => setShow(e.target.value as ReportingFilter)}>
+            {REPORTING_FILTERS.map((filter) => (
+              <option key={filter} value={filter}>
+                {fill(t.reportingFilters[filter], { week: weekNumber(current) })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p className="small muted" role="status">
+          {fill(t.common.unitsMatched, { matched: communes.length, total: reporting.data.communes.length })}
+        </p>
+      </search>
       <ScrollRegion label={t.reporting.title}>
         <table className="data-table reporting-grid">
           <caption className="visually-hidden">{t.reporting.title}</caption>

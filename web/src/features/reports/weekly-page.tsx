@@ -1,10 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { addDays } from "@vneid-tracker/server/domain/dates.ts";
 import { weekLabel, weekNumberOf, weekStart } from "@vneid-tracker/server/domain/reporting-weeks.ts";
-import { type WeeklyDocument, weeklyDocument } from "@vneid-tracker/server/domain/weekly-document.ts";
+import {
+  type DocumentTable,
+  type WeeklyDocument,
+  weeklyDocument,
+} from "@vneid-tracker/server/domain/weekly-document.ts";
 import { Link } from "wouter";
 import { DriveCard } from "../../components/drive-card.tsx";
-import { FlagList } from "../../components/flag-badge.tsx";
 import { ScrollRegion } from "../../components/scroll-region.tsx";
 import { ErrorState, Skeleton } from "../../components/states.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
@@ -49,11 +52,6 @@ export function WeeklyPage() {
   if (!overview.data || !campaign.data || !reporting.data || !settings.data) return <Skeleton blocks={4} />;
   const data = overview.data;
   const campaignPart = campaignParam ? `&campaign=${campaignParam}` : "";
-  const byCoverage = [...data.children].sort(
-    (a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY),
-  );
-  const lagging = data.laggingOrder.flatMap((id) => data.children.filter((c) => c.unit.id === id));
-  const orDash = (n: number | null) => (n === null ? "—" : f.perDay(n));
   const week = reporting.data.weeks[0] as ReportingWeek;
   const doc = weeklyDocument(data, week, campaign.data.deadline, settings.data.document, language);
   const choices = weekChoices(campaign.data.start, campaign.data.deadline, data.date);
@@ -82,74 +80,6 @@ export function WeeklyPage() {
         <Link href={`/?date=${data.date}`}>{t.common.navOverview}</Link>
       </div>
       <OfficialDocument doc={doc} />
-      <h2 className="annex-title">{t.reports.weeklyCommunes}</h2>
-      <section aria-label={t.reports.weeklyCommunes}>
-        <ScrollRegion label={t.reports.weeklyCommunes}>
-          <table className="data-table weekly-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.reports.colRank}</th>
-                <th scope="col">{t.common.colUnit}</th>
-                <th scope="col" className="numeric">
-                  {t.fields.population}
-                </th>
-                <th scope="col" className="numeric">
-                  {t.fields.level2}
-                </th>
-                <th scope="col" className="numeric">
-                  {t.common.colRate}
-                </th>
-                <th scope="col" className="numeric">
-                  {t.common.colChange}
-                </th>
-                <th scope="col" className="numeric">
-                  {t.common.colExpected}
-                </th>
-                <th scope="col" className="numeric">
-                  {t.common.colRequired}
-                </th>
-                <th scope="col" className="numeric">
-                  {t.common.linkRate}
-                </th>
-                <th scope="col">{t.common.lagging}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {byCoverage.map((child) => (
-                <tr key={child.unit.id}>
-                  <td className="numeric">{child.rank ?? "—"}</td>
-                  <td className="nowrap">{child.unit.name}</td>
-                  <td className="numeric">{f.integer(child.figures.population)}</td>
-                  <td className="numeric">{f.integer(child.figures.level2)}</td>
-                  <td className="numeric">{f.percent(child.coverage.percent)}</td>
-                  <td className="numeric">
-                    {child.coverage.weekChange ? f.points(child.coverage.weekChange.points) : "—"}
-                  </td>
-                  <td className="numeric">{f.percent(child.coverage.expectedPercent)}</td>
-                  <td className="numeric">{orDash(child.coverage.requiredPerDay)}</td>
-                  <td className="numeric">{f.percent(child.linking.percent)}</td>
-                  <td>{child.lagging ? t.common.lagging : ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
-      </section>
-      <section aria-labelledby="weekly-lagging">
-        <h2 id="weekly-lagging">{fill(t.common.laggingTitle, { count: lagging.length })}</h2>
-        {lagging.length === 0 ? (
-          <p>{t.common.laggingNone}</p>
-        ) : (
-          lagging.map((child) => (
-            <div key={child.unit.id} className="weekly-lagging">
-              <h3>{child.unit.name}</h3>
-              <FlagList
-                flags={child.flags.filter((flag) => flag.metric === "coverage" || flag.metric === null)}
-              />
-            </div>
-          ))
-        )}
-      </section>
       <section aria-labelledby="weekly-drives">
         <h2 id="weekly-drives">{t.reports.weeklyDrives}</h2>
         {drives.data && units.data && drives.data.drives.length > 0 ? (
@@ -192,6 +122,10 @@ function OfficialDocument({ doc }: { doc: WeeklyDocument }) {
           {section.lines.map((line) => (
             <p key={line}>{line}</p>
           ))}
+          {section.table && <DocumentTableView table={section.table} label={section.title} />}
+          {section.after?.map((line) => (
+            <p key={line}>{line}</p>
+          ))}
         </section>
       ))}
       <div className="document-signature">
@@ -209,6 +143,41 @@ function OfficialDocument({ doc }: { doc: WeeklyDocument }) {
           <p className="signer-name">{doc.signerName}</p>
         </div>
       </div>
+      <section className="document-appendix" aria-label={doc.appendix.title}>
+        <h2 className="document-title">{doc.appendix.title}</h2>
+        <p className="document-subject">{doc.appendix.subject}</p>
+        <DocumentTableView table={doc.appendix.table} label={doc.appendix.subject} />
+      </section>
     </section>
+  );
+}
+
+/** A table of the document as the DOCX has it: ruled, numbers on the right. */
+function DocumentTableView({ table, label }: { table: DocumentTable; label: string }) {
+  return (
+    <ScrollRegion label={label}>
+      <table className="document-table">
+        <thead>
+          <tr>
+            {table.columns.map((column, i) => (
+              <th key={column} scope="col" className={table.numeric[i] ? "numeric" : undefined}>
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row) => (
+            <tr key={row.join("|")}>
+              {row.map((cell, i) => (
+                <td key={table.columns[i]} className={table.numeric[i] ? "numeric" : undefined}>
+                  {cell}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }
