@@ -78,7 +78,10 @@ const limitBody = (maxSize: number) =>
   bodyLimit({
     maxSize,
     onError: () => {
-      throw new ApiError(413, "PAYLOAD_TOO_LARGE", `The request body is over ${maxSize} bytes.`);
+      const megabytes = Math.round(maxSize / 1024 / 1024);
+      throw new ApiError(413, "PAYLOAD_TOO_LARGE", `The request body is over ${megabytes} MB.`, {
+        megabytes,
+      });
     },
   });
 

@@ -12,6 +12,8 @@ import { DEFAULT_DUE } from "./domain/reporting-weeks.ts";
 import { isReportingUnit, type UnitTree } from "./domain/tree.ts";
 import { type Campaign, UNIT_KINDS, type Unit, type UnitKind } from "./domain/types.ts";
 import { versionKey } from "./domain/unit-history.ts";
+import { matchBoundaries, readBoundaryFiles } from "./imports/boundaries.ts";
+import { shapesForDisplay } from "./imports/simplify-shapes.ts";
 import type { RecordedReport } from "./store/reports.ts";
 import type { DocumentSettings } from "./store/settings.ts";
 import type { Actor, Store } from "./store/store.ts";
@@ -131,9 +133,14 @@ async function seedProvinceDemo(store: Store, dataDir: string): Promise<string[]
   await store.insertDrives(drives);
   await store.createCampaign(GIA_LAI_2025, true, SYSTEM());
   await store.updateReportingSettings({ due: DEFAULT_DUE, document: GIA_LAI_DOCUMENT }, SYSTEM());
+  // The real shapes of its communes (data/README.md), read and simplified as an upload is.
+  const zip = readFileSync(join(dataDir, "boundaries", "gia-lai-2025.zip"));
+  const versions = (await store.unitHistory()).treeOn(REORGANISATION_2025).units;
+  const { boundaries } = matchBoundaries(shapesForDisplay(readBoundaryFiles(zip)), versions);
+  await store.saveBoundaries(boundaries, SYSTEM());
   return [
     `${area.units.length} units of ${area.home.name}`,
-    `${reports.length} demo reports, ${drives.length} drives`,
+    `${reports.length} demo reports, ${drives.length} drives, the boundaries of ${boundaries.length} communes`,
   ];
 }
 

@@ -29,10 +29,17 @@ export const AreaAnswer = z.union([
 export const AreaChosen = z.strictObject({ area: Unit, units: z.number().int() });
 
 export const BoundariesSaved = z.strictObject({
+  dryRun: z.boolean(),
   date: isoDay,
   matched: z.number().int(),
+  byName: z
+    .array(z.strictObject({ code: z.string(), name: z.string(), unitId: unitCode, unitName: z.string() }))
+    .meta({
+      description: "Features whose code named no unit, matched by their name: to confirm (at most 200)",
+    }),
   unmatched: z.array(z.string()).meta({ description: "Codes of the file no unit has (at most 20)" }),
 });
+export const BoundariesRemoved = z.strictObject({ date: isoDay, removed: z.number().int() });
 
 export const BoundariesAnswer = z
   .strictObject({

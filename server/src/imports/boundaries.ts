@@ -1,9 +1,15 @@
+import { isReportingUnit } from "../domain/tree.ts";
 import type { Unit } from "../domain/types.ts";
+import { codeAsWritten } from "../domain/unit-codes.ts";
+import { nameKey } from "../domain/unit-names.ts";
 import type { Boundary } from "../store/boundaries.ts";
+import { forEachZipEntry, isZip } from "./zip-check.ts";
 
-/** What one boundaries file may hold: an area's communes with detailed shapes, not a continent. */
+/** What one boundaries upload may hold: an area's communes with detailed shapes, not a continent. */
 export const BOUNDARY_CAPS = {
   bytes: 10 * 1024 * 1024,
+  /** A zip of one file per commune, once unpacked (pretty-printed files of a province: ~36 MB). */
+  unpackedBytes: 64 * 1024 * 1024,
   features: 20_000,
   points: 2_000_000,
   /** Rings of one polygon, and polygons of one MultiPolygon. */
@@ -14,6 +20,8 @@ export const BOUNDARY_CAPS = {
 
 /** The properties a feature may carry its unit's official code in (common in Vietnamese GIS files). */
 const CODE_KEYS = ["code", "unit_code", "ma", "ma_xa", "maxa", "MA_XA", "MaXa", "ma_dvhc", "MA_DVHC"];
+/** The properties a feature may carry its unit's name in, the fullest first ("Xã Ia Grai" before "Ia Grai"). */
+const NAME_KEYS = ["fullName", "full_name", "ten_day_du", "name", "ten", "ten_xa", "TEN_XA", "Ten", "TenXa"];
 
 type Position = [number, number];
 type Ring = Position[];
@@ -22,15 +30,18 @@ export type Geometry =
   | { type: "Polygon"; coordinates: Ring[] }
   | { type: "MultiPolygon"; coordinates: Ring[][] };
 
-/** A feature of an uploaded file: the code it names (empty when none) and its shape. */
+/** A feature of an uploaded file: the code and the name it gives (empty when none) and its shape. */
 export interface BoundaryFeature {
   code: string;
+  name: string;
   geometry: Geometry;
 }
 
 export interface BoundaryFile {
   boundaries: Boundary[];
-  /** Codes of features that name no unit of the area on the date (or name none). */
+  /** Features whose code named no unit, matched by their name within the area: to confirm. */
+  byName: { code: string; name: string; unitId: string; unitName: string }[];
+  /** Codes (or names) of features that name no unit of the area on the date. */
   unmatched: string[];
 }
 
@@ -43,7 +54,10 @@ export class BadBoundaries extends Error {}
  * with at least four positions; the structure is walked to its fixed depth only (a nested-array
  * bomb is refused, never recursed into). Members other than the code and the shape are dropped.
  */
-export function parseBoundaries(text: string): BoundaryFeature[] {
+export function parseBoundaries(
+  text: string,
+  budget = { points: BOUNDARY_CAPS.points, features: BOUNDARY_CAPS.features },
+): BoundaryFeature[] {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -51,19 +65,55 @@ export function parseBoundaries(text: string): BoundaryFeature[] {
     throw new BadBoundaries("The file is not JSON: send a GeoJSON FeatureCollection.");
   }
   const collection = data as { type?: unknown; features?: unknown };
-  if (collection?.type !== "FeatureCollection" || !Array.isArray(collection.features))
+  // One commune's file may be a single Feature.
+  const features = collection?.type === "Feature" ? [collection] : collection?.features;
+  if (
+    (collection?.type !== "FeatureCollection" && collection?.type !== "Feature") ||
+    !Array.isArray(features)
+  )
     throw new BadBoundaries(
       'The file is not a GeoJSON FeatureCollection ("type": "FeatureCollection", "features": […]).',
     );
-  if (collection.features.length > BOUNDARY_CAPS.features)
-    throw new BadBoundaries(
-      `The file has ${collection.features.length} features; at most ${BOUNDARY_CAPS.features} are read.`,
-    );
-  const budget = { points: BOUNDARY_CAPS.points };
-  return collection.features.map((feature: unknown, i: number) => readFeature(feature, i + 1, budget));
+  budget.features -= features.length;
+  if (budget.features < 0)
+    throw new BadBoundaries(`The upload has more than ${BOUNDARY_CAPS.features} features.`);
+  return features.map((feature: unknown, i: number) => readFeature(feature, i + 1, budget));
 }
 
-function readFeature(feature: unknown, n: number, budget: { points: number }): BoundaryFeature {
+/**
+ * The features of an upload: one GeoJSON file, or a zip of files (one per commune, as the public data
+ * comes), every `.geojson` / `.json` inside read within the same caps — unpacked bytes, features,
+ * points — as one file.
+ */
+export function readBoundaryFiles(bytes: Uint8Array): BoundaryFeature[] {
+  const budget = { points: BOUNDARY_CAPS.points, features: BOUNDARY_CAPS.features };
+  if (!isZip(bytes)) return parseBoundaries(new TextDecoder().decode(bytes), budget);
+  const features: BoundaryFeature[] = [];
+  let files = 0;
+  const tooBig = (name: string) =>
+    new BadBoundaries(
+      `The zip unpacks to more than ${BOUNDARY_CAPS.unpackedBytes / 1024 / 1024} MB (at ${name}): send fewer or simpler shapes.`,
+    );
+  const unreadable = () => new BadBoundaries("The file is neither GeoJSON nor a zip of GeoJSON files.");
+  forEachZipEntry(bytes, BOUNDARY_CAPS.unpackedBytes, { tooBig, unreadable }, (name, content) => {
+    if (!/\.(geo)?json$/i.test(name) || name.startsWith("__MACOSX/")) return;
+    files++;
+    try {
+      features.push(...parseBoundaries(content.toString("utf8"), budget));
+    } catch (error) {
+      if (error instanceof BadBoundaries) throw new BadBoundaries(`${name}: ${error.message}`);
+      throw error;
+    }
+  });
+  if (files === 0) throw new BadBoundaries("The zip holds no .geojson or .json file.");
+  return features;
+}
+
+function readFeature(
+  feature: unknown,
+  n: number,
+  budget: { points: number; features: number },
+): BoundaryFeature {
   if (typeof feature !== "object" || feature === null || Array.isArray(feature))
     throw new BadBoundaries(`Feature ${n} is not an object.`);
   const { id, properties, geometry } = feature as { id?: unknown; properties?: unknown; geometry?: unknown };
@@ -73,12 +123,18 @@ function readFeature(feature: unknown, n: number, budget: { points: number }): B
     throw new BadBoundaries(`Feature ${n} has more than ${BOUNDARY_CAPS.members} properties.`);
   const key = CODE_KEYS.find((k) => props[k] !== undefined && props[k] !== null);
   const code = codeOf(key ? props[key] : id, n);
+  const nameKeyFound = NAME_KEYS.find((k) => typeof props[k] === "string");
+  const name = nameKeyFound ? String(props[nameKeyFound]).slice(0, 100).trim() : "";
   const g = geometry as { type?: unknown; coordinates?: unknown } | null;
   if (g?.type === "Polygon")
-    return { code, geometry: { type: "Polygon", coordinates: polygon(g.coordinates, n, budget) } };
+    return { code, name, geometry: { type: "Polygon", coordinates: polygon(g.coordinates, n, budget) } };
   if (g?.type === "MultiPolygon") {
     const parts = list(g.coordinates, n, "its polygons");
-    return { code, geometry: { type: "MultiPolygon", coordinates: parts.map((p) => polygon(p, n, budget)) } };
+    return {
+      code,
+      name,
+      geometry: { type: "MultiPolygon", coordinates: parts.map((p) => polygon(p, n, budget)) },
+    };
   }
   throw new BadBoundaries(`Feature ${n} is a ${String(g?.type)}, not a Polygon or MultiPolygon.`);
 }
@@ -130,31 +186,53 @@ function point(value: unknown, n: number): Position {
 
 /**
  * Keeps the features that name a unit of `versions` (the area's units valid on the upload's date),
- * each for that unit version. Two features naming one code are refused, naming the codes.
+ * each for that unit version: by its code first — as written, or a number padded to the code's
+ * length —, then, for a feature whose code names none (a publisher's own ids), by its name when
+ * exactly one commune of the area has that name (compared without diacritics and kind words). Two
+ * features for one unit are refused, naming the units.
  */
 export function matchBoundaries(
   features: readonly BoundaryFeature[],
   versions: readonly Unit[],
 ): BoundaryFile {
-  const seen = new Set<string>();
-  const twice = new Set<string>();
-  for (const { code } of features) {
-    if (code !== "" && seen.has(code)) twice.add(code);
-    seen.add(code);
+  const byCode = new Map(versions.map((unit) => [unit.id, unit]));
+  const named = new Map<string, Unit[]>();
+  for (const unit of versions.filter(isReportingUnit)) {
+    const key = nameKey(unit.name);
+    named.set(key, [...(named.get(key) ?? []), unit]);
   }
-  if (twice.size > 0) {
-    const codes = [...twice];
+  const matched: { feature: BoundaryFeature; unit: Unit; byName: boolean }[] = [];
+  const unmatched: string[] = [];
+  features.forEach((feature, i) => {
+    const code = feature.code === "" ? "" : codeAsWritten(feature.code, (c) => byCode.has(c));
+    const byItsCode = byCode.get(code);
+    const candidates = feature.name ? (named.get(nameKey(feature.name)) ?? []) : [];
+    if (byItsCode) matched.push({ feature, unit: byItsCode, byName: false });
+    else if (candidates.length === 1) matched.push({ feature, unit: candidates[0] as Unit, byName: true });
+    else unmatched.push(feature.code || feature.name || `#${i + 1}`);
+  });
+  const counts = new Map<string, number>();
+  for (const { unit } of matched) counts.set(unit.id, (counts.get(unit.id) ?? 0) + 1);
+  const twice = [...counts].filter(([, n]) => n > 1).map(([id]) => id);
+  if (twice.length > 0) {
     throw new BadBoundaries(
-      `More than one feature names ${codes.slice(0, 20).join(", ")}${codes.length > 20 ? ` and ${codes.length - 20} more` : ""}: keep one shape per unit.`,
+      `More than one feature names ${twice.slice(0, 20).join(", ")}${twice.length > 20 ? ` and ${twice.length - 20} more` : ""}: keep one shape per unit.`,
     );
   }
-  const byCode = new Map(versions.map((unit) => [unit.id, unit]));
-  const boundaries: Boundary[] = [];
-  const unmatched: string[] = [];
-  features.forEach(({ code, geometry }, i) => {
-    const unit = byCode.get(code);
-    if (unit) boundaries.push({ unitId: unit.id, validFrom: unit.validFrom ?? null, geometry });
-    else unmatched.push(code || `#${i + 1}`);
-  });
-  return { boundaries, unmatched };
+  return {
+    boundaries: matched.map(({ feature, unit }) => ({
+      unitId: unit.id,
+      validFrom: unit.validFrom ?? null,
+      geometry: feature.geometry,
+    })),
+    byName: matched
+      .filter((m) => m.byName)
+      .map(({ feature, unit }) => ({
+        code: feature.code,
+        name: feature.name,
+        unitId: unit.id,
+        unitName: unit.name,
+      })),
+    unmatched,
+  };
 }

@@ -1,11 +1,12 @@
 // The entry of the worker thread that reads uploaded files, one at a time (see read-upload.ts):
 // parsing a hostile file costs this thread's memory and time, never the server's.
 import { parentPort } from "node:worker_threads";
-import { BadBoundaries, type BoundaryFeature, parseBoundaries } from "./boundaries.ts";
+import { BadBoundaries, type BoundaryFeature, readBoundaryFiles } from "./boundaries.ts";
 import { ImportTooLarge, UnreadableFile } from "./caps.ts";
 import { decodeCsv, readCsv, readXlsx, type Table } from "./read-table.ts";
+import { shapesForDisplay } from "./simplify-shapes.ts";
 
-/** A table of figures (CSV, XLSX) or a file of boundaries (GeoJSON). */
+/** A table of figures (CSV, XLSX) or boundaries (GeoJSON, or a zip of GeoJSON files): simplified for display. */
 export type ReadRequest = { kind: "csv" | "xlsx" | "geojson"; bytes: Uint8Array };
 export type Read = { table: Table } | { features: BoundaryFeature[] };
 export type ReadResult =
@@ -15,7 +16,7 @@ export type ReadResult =
 
 async function read({ kind, bytes }: ReadRequest): Promise<ReadResult> {
   try {
-    if (kind === "geojson") return { ok: true, features: parseBoundaries(new TextDecoder().decode(bytes)) };
+    if (kind === "geojson") return { ok: true, features: shapesForDisplay(readBoundaryFiles(bytes)) };
     const table = kind === "xlsx" ? await readXlsx(bytes) : readCsv(decodeCsv(bytes));
     return { ok: true, table };
   } catch (error) {

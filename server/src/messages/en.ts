@@ -694,6 +694,8 @@ export const en: Messages = {
     ACCOUNT_LIST_INVALID: "The list has errors: no account was made.",
     APPROVED_ABOVE: "A level above approved this week: it reopens it first.",
     FILE_MISSING: "Choose a file.",
+    PAYLOAD_TOO_LARGE:
+      "The file is too large: at most {megabytes} MB per upload. Zip the files, or split them.",
   },
   importCaps: {
     rows: "at most {limit} rows",
@@ -708,11 +710,20 @@ export const en: Messages = {
   boundaries: {
     title: "Map boundaries (GeoJSON)",
     intro:
-      "A GeoJSON file (FeatureCollection) of the communes' boundaries, each naming its unit code (property code or ma_xa). The map then fills the shapes instead of drawing dots.",
+      "One GeoJSON file of the communes' boundaries, or a .zip with one file per commune (as the public data comes), at most 10 MB per upload. Each shape names its unit by code (code, ma_xa; codes written as numbers are read) or by name. The shapes are simplified for display and kept for the unit versions of the date chosen.",
     date: "For the units valid on",
     file: "GeoJSON file",
     upload: "Upload",
     done: "Boundaries of {matched} units received; {unmatched} features matched no unit.",
+    check: "Check",
+    checked: "{matched} units matched; {unmatched} shapes match no unit. Nothing saved yet.",
+    byName: "{count} shapes matched by name (their code matched no unit) — check them:",
+    byNameLine: "{name} (code in the file {code}) → {unit} ({unitId})",
+    unmatched: "Not matched: {codes}",
+    save: "Save the boundaries of {matched} units",
+    remove: "Remove this date's boundaries",
+    confirmRemove: "Remove the boundaries of the units valid on {date}? The map draws dots again.",
+    removed: "Removed the boundaries of {removed} units.",
   },
   map: {
     title: "Map of the communes",

@@ -690,6 +690,8 @@ export const vi = {
     ACCOUNT_LIST_INVALID: "Danh sách có lỗi: chưa tài khoản nào được tạo.",
     APPROVED_ABOVE: "Tuần này đã được cấp trên duyệt: cấp trên mở lại trước.",
     FILE_MISSING: "Hãy chọn tệp.",
+    PAYLOAD_TOO_LARGE:
+      "Tệp quá lớn: mỗi lần gửi tối đa {megabytes} MB. Hãy nén các tệp thành một tệp .zip hoặc chia nhỏ.",
   },
   importCaps: {
     rows: "tối đa {limit} dòng",
@@ -704,11 +706,20 @@ export const vi = {
   boundaries: {
     title: "Ranh giới bản đồ (GeoJSON)",
     intro:
-      "Tệp GeoJSON (FeatureCollection) có ranh giới các xã, mỗi vùng ghi mã đơn vị (thuộc tính code hoặc ma_xa). Bản đồ sẽ tô các vùng thay cho các chấm.",
+      "Một tệp GeoJSON có ranh giới các xã, hoặc một tệp .zip gồm mỗi xã một tệp (như dữ liệu công khai), tối đa 10 MB mỗi lần gửi. Mỗi vùng ghi mã đơn vị (code, ma_xa; mã ghi dạng số vẫn được nhận) hoặc tên xã. Ranh giới được làm gọn để hiển thị và lưu theo phiên bản đơn vị của ngày đã chọn.",
     date: "Theo danh mục đơn vị có hiệu lực ngày",
     file: "Tệp GeoJSON",
     upload: "Tải lên",
     done: "Đã nhận ranh giới của {matched} đơn vị; {unmatched} vùng không khớp đơn vị nào.",
+    check: "Kiểm tra",
+    checked: "Khớp {matched} đơn vị; {unmatched} vùng không khớp đơn vị nào. Chưa lưu.",
+    byName: "{count} vùng khớp theo tên (mã trong tệp không khớp) — hãy kiểm tra:",
+    byNameLine: "{name} (mã trong tệp {code}) → {unit} ({unitId})",
+    unmatched: "Không khớp: {codes}",
+    save: "Lưu ranh giới của {matched} đơn vị",
+    remove: "Xóa ranh giới của ngày này",
+    confirmRemove: "Xóa ranh giới các đơn vị có hiệu lực ngày {date}? Bản đồ sẽ vẽ lại các chấm.",
+    removed: "Đã xóa ranh giới của {removed} đơn vị.",
   },
   map: {
     title: "Bản đồ các xã",

@@ -9,6 +9,7 @@ import {
   AreaAnswer,
   AreaChosen,
   BoundariesAnswer,
+  BoundariesRemoved,
   BoundariesSaved,
   CatalogueAnswer,
   ReorganisationAnswer,
@@ -21,7 +22,7 @@ import { type Scope, versionKey } from "../domain/unit-history.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import { BadBoundaries, matchBoundaries } from "../imports/boundaries.ts";
-import { readBoundaryUpload } from "../imports/read-upload.ts";
+import { readBoundaryUpload, uploadedFile } from "../imports/read-upload.ts";
 import { type KeptAnswer, keptAnswer, sendKept } from "../kept-answer.ts";
 import { setUpArea } from "../seed.ts";
 import { askedUnit } from "../services/assessment-input.ts";
@@ -161,30 +162,28 @@ export function areaRoutes(
           return c.json({ area: area.home, units: area.units.length }, 201);
         },
       )
-      // Boundaries for the map: a GeoJSON file whose features name the area's units by code, matched to
-      // the versions valid on `date` (default today; a 2024 file takes a date before 01/07/2025).
+      // Boundaries for the map: a GeoJSON file, or a zip of one file per commune, whose features name
+      // the area's units by code (or, failing that, by name), matched to the versions valid on `date`
+      // (default today; a 2024 file takes a date before 01/07/2025). dryRun=true answers the matches
+      // to confirm, saving nothing.
       .post(
         "/boundaries",
         documented({
-          summary: "Upload the boundaries of the area's units as GeoJSON (admin)",
+          summary:
+            "Upload the boundaries of the area's units: GeoJSON or a zip of GeoJSON files (admin); dryRun=true previews the matches",
           tag: "Area",
           access: "signed-in",
-          answers: { 201: BoundariesSaved },
+          answers: { 200: BoundariesSaved, 201: BoundariesSaved },
           errors: [422],
-          upload: "A GeoJSON FeatureCollection whose features name units by code",
+          upload: "A GeoJSON FeatureCollection, or a zip of them, whose features name units by code or name",
         }),
         mayManage,
-        validQuery(z.object({ date: isoDate.optional() })),
+        validQuery(z.object({ date: isoDate.optional(), dryRun: z.enum(["true", "false"]).optional() })),
         async (c) => {
-          const date = c.req.valid("query").date ?? vietnamDate(now());
-          const form = await c.req.parseBody();
-          const file = form.file;
-          if (!(file instanceof File)) {
-            throw new ApiError(422, "FILE_MISSING", "Send the GeoJSON file in the multipart field `file`.", [
-              { field: "file", value: null, message: "is missing" },
-            ]);
-          }
-          // Parsed and checked off the event loop, with its own memory and time (imports/read-upload.ts).
+          const query = c.req.valid("query");
+          const date = query.date ?? vietnamDate(now());
+          const file = await uploadedFile(c);
+          // Parsed, checked and simplified off the event loop, with its own memory and time (imports/read-upload.ts).
           const features = await readBoundaryUpload(new Uint8Array(await file.arrayBuffer()), file.name);
           const versions = (await store.unitHistory()).treeOn(date).units;
           let read: ReturnType<typeof matchBoundaries>;
@@ -210,11 +209,34 @@ export function areaRoutes(
               },
             );
           }
-          await store.saveBoundaries(read.boundaries, c.get("actor"));
-          return c.json(
-            { date, matched: read.boundaries.length, unmatched: read.unmatched.slice(0, 20) },
-            201,
-          );
+          const dryRun = query.dryRun === "true";
+          if (!dryRun) await store.saveBoundaries(read.boundaries, c.get("actor"));
+          const answer = {
+            dryRun,
+            date,
+            matched: read.boundaries.length,
+            byName: read.byName.slice(0, 200),
+            unmatched: read.unmatched.slice(0, 20),
+          };
+          return c.json(answer, dryRun ? 200 : 201);
+        },
+      )
+      // Removes the shapes of the area's unit versions valid on `date` (another date's versions keep theirs).
+      .delete(
+        "/boundaries",
+        documented({
+          summary: "Remove the boundaries of the area's units valid on a date (admin)",
+          tag: "Area",
+          access: "signed-in",
+          answers: { 200: BoundariesRemoved },
+        }),
+        mayManage,
+        validQuery(z.object({ date: isoDate.optional() })),
+        async (c) => {
+          const date = c.req.valid("query").date ?? vietnamDate(now());
+          const versions = (await store.unitHistory()).treeOn(date).units;
+          const removed = await store.removeBoundaries(versions, c.get("actor"));
+          return c.json({ date, removed });
         },
       )
       /**

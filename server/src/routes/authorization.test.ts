@@ -303,6 +303,12 @@ const MATRIX: Row[] = [
     expect: only({ admin: 201 }),
   },
   {
+    method: "DELETE",
+    route: "/api/area/boundaries",
+    request: () => ({ path: "/api/area/boundaries?date=2024-06-29" }),
+    expect: only({ admin: 200 }),
+  },
+  {
     method: "PUT",
     route: "/api/settings/reporting",
     request: () => ({

@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import {
   communesOf,
@@ -5,10 +8,12 @@ import {
   createUser,
   getJson,
   json,
+  postJson,
   signIn,
   squaresAround,
   upload,
 } from "../../test/testing.ts";
+import { PROJECT_ROOT } from "../config.ts";
 
 const TAY_SON = communesOf("547");
 
@@ -36,7 +41,13 @@ describe("boundaries for the map", () => {
       admin,
     );
     expect(uploaded.status, await uploaded.clone().text()).toBe(201);
-    expect(await json(uploaded)).toEqual({ date: "2024-06-29", matched: 15, unmatched: ["99999"] });
+    expect(await json(uploaded)).toEqual({
+      dryRun: false,
+      date: "2024-06-29",
+      matched: 15,
+      byName: [],
+      unmatched: ["99999"],
+    });
     const shapes = (await getJson(app, "/api/area/boundaries?date=2024-06-29")).body;
     expect(shapes.features).toHaveLength(15);
     expect(shapes.features[0]).toMatchObject({
@@ -113,7 +124,8 @@ describe("boundaries for the map", () => {
       return (await json(response)).error;
     };
     expect((await refused("not json")).code).toBe("BOUNDARIES_INVALID");
-    expect((await refused(JSON.stringify({ type: "Feature" }))).message).toContain("FeatureCollection");
+    expect((await refused(JSON.stringify({ type: "Topology" }))).message).toContain("FeatureCollection");
+    expect((await refused(JSON.stringify({ type: "Feature" }))).message).toContain("not a Polygon");
     const point = {
       type: "FeatureCollection",
       features: [
@@ -158,5 +170,129 @@ describe("boundaries for the map", () => {
       (await upload(app, "/api/area/boundaries", "x.geojson", JSON.stringify(squaresAround(TAY_SON)), police))
         .status,
     ).toBe(403);
+  });
+
+  it("takes a zip of one file per commune, codes written as numbers or a publisher's ids with names; previews, saves, removes", async () => {
+    const { app, store } = await createDemoApp();
+    await createUser(store, { username: "quan-tri", role: "admin" });
+    const admin = await signIn(app, "quan-tri");
+    const files: Record<string, Uint8Array> = {};
+    for (const feature of squaresAround(TAY_SON).features) {
+      const code = feature.properties.ma_xa;
+      // Phú Phong's file carries the publisher's own id and its name; Tây Phú's code is a number.
+      const properties =
+        code === "21808"
+          ? { id: "gis.854", fullName: "Thị trấn Phú Phong" }
+          : code === "21850"
+            ? { code: 21850 }
+            : { code };
+      const one = { type: "FeatureCollection", features: [{ ...feature, properties }] };
+      // Pretty-printed, as the public files are.
+      files[`wards/${code}.geojson`] = strToU8(JSON.stringify(one, null, 2));
+    }
+    files["README.txt"] = strToU8("not a shape");
+    const zip = zipSync(files);
+    const preview = await upload(
+      app,
+      "/api/area/boundaries?date=2024-06-29&dryRun=true",
+      "gia-lai.zip",
+      zip,
+      admin,
+    );
+    expect(preview.status, await preview.clone().text()).toBe(200);
+    expect(await json(preview)).toMatchObject({
+      dryRun: true,
+      matched: 15,
+      byName: [{ code: "", name: "Thị trấn Phú Phong", unitId: "21808" }],
+      unmatched: [],
+    });
+    expect((await getJson(app, "/api/area/boundaries?date=2024-06-29")).body.features).toEqual([]);
+    const saved = await upload(app, "/api/area/boundaries?date=2024-06-29", "gia-lai.zip", zip, admin);
+    expect(saved.status).toBe(201);
+    expect((await getJson(app, "/api/area/boundaries?date=2024-06-29")).body.features).toHaveLength(15);
+    // The 2025 communes of the same codes have no shape: the 2024 ones are theirs alone.
+    expect(
+      (await getJson(app, "/api/area/boundaries?date=2024-06-29")).body.features[0].properties.code,
+    ).toBe("21808");
+    const removed = await postJson(app, "/api/area/boundaries?date=2024-06-29", {}, admin, "DELETE");
+    expect(await json(removed)).toEqual({ date: "2024-06-29", removed: 15 });
+    expect((await getJson(app, "/api/area/boundaries?date=2024-06-29")).body.features).toEqual([]);
+    const [entry] = await store.auditLog({ action: "units.boundaries_removed", limit: 1 });
+    expect(entry?.username).toBe("quan-tri");
+  });
+
+  it("draws a detailed shape with far fewer points, its neighbours' shared border kept", async () => {
+    const { app, store } = await createDemoApp();
+    await createUser(store, { username: "quan-tri", role: "admin" });
+    const admin = await signIn(app, "quan-tri");
+    // Two neighbours sharing a border surveyed every ~1 m (10,000 points), as a publisher's file is.
+    const wiggly = (x0: number, x1: number) => {
+      const top = Array.from({ length: 5_000 }, (_, i) => [
+        x0 + ((x1 - x0) * i) / 4_999,
+        14 + 1e-6 * (i % 2),
+      ]);
+      const bottom = Array.from({ length: 5_000 }, (_, i) => [x1 - ((x1 - x0) * i) / 4_999, 13.9]);
+      return [[...top, ...bottom, top[0]]];
+    };
+    const file = {
+      type: "FeatureCollection",
+      features: [
+        {
+          type: "Feature",
+          properties: { code: "21808" },
+          geometry: { type: "Polygon", coordinates: wiggly(108.9, 108.95) },
+        },
+        {
+          type: "Feature",
+          properties: { code: "21811" },
+          geometry: { type: "Polygon", coordinates: wiggly(108.95, 109) },
+        },
+      ],
+    };
+    const text = JSON.stringify(file);
+    expect(
+      (await upload(app, "/api/area/boundaries?date=2024-06-29", "two.geojson", text, admin)).status,
+    ).toBe(201);
+    const served = await app.request("/api/area/boundaries?date=2024-06-29");
+    const body = await served.text();
+    const points = (JSON.parse(body).features as { geometry: { coordinates: number[][][] } }[]).reduce(
+      (n, f) => n + (f.geometry.coordinates[0]?.length ?? 0),
+      0,
+    );
+    expect(points).toBeLessThan(100);
+    expect(body.length).toBeLessThan(text.length / 50);
+  });
+
+  it("takes the real zip of Gia Lai's 135 communes (35 MB of files) and answers the province in at most 300 KB gzipped", async () => {
+    const { app, store } = await createDemoApp({}, "gia-lai-2025");
+    await createUser(store, { username: "quan-tri", role: "admin" });
+    const admin = await signIn(app, "quan-tri");
+    // The demo loaded these shapes already: removed, then uploaded as an admin would.
+    const removed = await json(
+      await postJson(app, "/api/area/boundaries?date=2025-10-25", {}, admin, "DELETE"),
+    );
+    expect(removed.removed).toBe(135);
+    const zip = readFileSync(join(PROJECT_ROOT, "data", "boundaries", "gia-lai-2025.zip"));
+    const preview = await upload(
+      app,
+      "/api/area/boundaries?date=2025-10-25&dryRun=true",
+      "gia-lai.zip",
+      zip,
+      admin,
+    );
+    expect(await json(preview)).toMatchObject({ dryRun: true, matched: 135, byName: [], unmatched: [] });
+    expect(
+      (await upload(app, "/api/area/boundaries?date=2025-10-25", "gia-lai.zip", zip, admin)).status,
+    ).toBe(201);
+    const served = await app.request("/api/area/boundaries?date=2025-10-25", {
+      headers: { "accept-encoding": "gzip" },
+    });
+    expect(served.headers.get("content-encoding")).toBe("gzip");
+    const bytes = (await served.arrayBuffer()).byteLength;
+    expect(bytes).toBeLessThanOrEqual(300 * 1024);
+    const shapes = (await getJson(app, "/api/area/boundaries?date=2025-10-25")).body;
+    expect(shapes.features).toHaveLength(135);
+    // Before the change the same codes are other communes, without these shapes.
+    expect((await getJson(app, "/api/area/boundaries?unit=52&date=2024-06-29")).body.features).toEqual([]);
   });
 });

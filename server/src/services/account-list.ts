@@ -1,5 +1,6 @@
 import { vietnamDate } from "../domain/dates.ts";
 import { bindingProblem, ROLES, type Role, type User } from "../domain/roles.ts";
+import { codeAsWritten } from "../domain/unit-codes.ts";
 import { foldText } from "../domain/unit-names.ts";
 import type { Table } from "../imports/read-table.ts";
 import { vi } from "../messages/vi.ts";
@@ -55,15 +56,6 @@ export class BadAccountList extends Error {
   }
 }
 
-/**
- * The code as written or, written as a number that lost its leading zeros (a spreadsheet's habit),
- * padded to a province's, a district's or a commune's length (2, 3, 5 digits) when that is a unit.
- */
-const codeIn = (written: string, known: (code: string) => boolean) =>
-  known(written) || !/^\d+$/.test(written)
-    ? written
-    : ([2, 3, 5].map((n) => written.padStart(n, "0")).find(known) ?? written);
-
 const text = (cell: unknown) => (cell === null || cell === undefined ? "" : String(cell).trim());
 
 /**
@@ -113,7 +105,7 @@ export async function planAccountList(
     const roleText = cell(cells, "role");
     const role = ROLE_OF.get(foldText(roleText));
     const written = cell(cells, "unit_code");
-    const unitId = written ? codeIn(written, (code) => tree.get(code) !== undefined) : null;
+    const unitId = written ? codeAsWritten(written, (code) => tree.get(code) !== undefined) : null;
     const unit = unitId ? tree.get(unitId) : undefined;
     const fullName = cell(cells, "full_name") || null;
     const phone = cell(cells, "phone") || null;

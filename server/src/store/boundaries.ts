@@ -24,6 +24,11 @@ const SAVE = statement(
   ON CONFLICT (unit_id, valid_from) DO UPDATE SET geometry = excluded.geometry`,
 );
 
+const REMOVE = statement(
+  (d) => `DELETE FROM unit_boundaries WHERE EXISTS (SELECT 1 FROM ${d.objects("@keys")}
+    WHERE unit_boundaries.unit_id = value ->> 'unitId' AND unit_boundaries.valid_from = value ->> 'validFrom')`,
+);
+
 export const boundaryStatements = {
   of: async (
     sql: Sql,
@@ -42,6 +47,15 @@ export const boundaryStatements = {
         });
     }
     return found;
+  },
+  /** Removes the boundaries of these unit versions; how many there were. */
+  remove: async (sql: Sql, versions: readonly { id: string; validFrom?: string | null }[]) => {
+    let removed = 0;
+    for (const chunk of chunked(versions)) {
+      const keys = JSON.stringify(chunk.map((v) => ({ unitId: v.id, validFrom: v.validFrom ?? "" })));
+      removed += (await sql.run(REMOVE, { keys })).changes;
+    }
+    return removed;
   },
   save: async (sql: Sql, boundaries: readonly Boundary[]) => {
     const rows = boundaries.map((b) => ({

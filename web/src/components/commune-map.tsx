@@ -6,6 +6,8 @@ import { type BoundaryFeature, boundariesQuery } from "../lib/queries.ts";
 
 export interface MapPoint {
   id: string;
+  /** The unit version's beginning (null: from the start): a code names one version on each date. */
+  validFrom?: string | null;
   name: string;
   centre: [number, number];
   population: number;
@@ -68,7 +70,9 @@ export function CommuneMap({
 }) {
   const { t, f, fill } = useI18n();
   // Boundaries an admin uploaded (Settings): the map fills the shapes instead of drawing dots.
-  const boundaries = useQuery(boundariesQuery(unitId, date));
+  // Kept by the children's unit versions: the same communes on another date are not fetched again.
+  const versions = points.map((p) => `${p.id}@${p.validFrom ?? ""}`).join(",");
+  const boundaries = useQuery(boundariesQuery(unitId, date, versions));
   const byId = new Map(points.map((p) => [p.id, p]));
   const shapes = (boundaries.data?.features ?? [])
     .filter((feature) => byId.has(feature.properties.code))

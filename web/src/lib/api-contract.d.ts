@@ -182,9 +182,10 @@ export interface paths {
         /** The boundaries of a unit's children on a date (GeoJSON) */
         get: operations["getApiAreaBoundaries"];
         put?: never;
-        /** Upload the boundaries of the area's units as GeoJSON (admin) */
+        /** Upload the boundaries of the area's units: GeoJSON or a zip of GeoJSON files (admin); dryRun=true previews the matches */
         post: operations["postApiAreaBoundaries"];
-        delete?: never;
+        /** Remove the boundaries of the area's units valid on a date (admin) */
+        delete: operations["deleteApiAreaBoundaries"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2511,6 +2512,7 @@ export interface operations {
             query?: {
                 /** @description A calendar day, YYYY-MM-DD */
                 date?: string;
+                dryRun?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -2521,7 +2523,7 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description A GeoJSON FeatureCollection whose features name units by code
+                     * @description A GeoJSON FeatureCollection, or a zip of them, whose features name units by code or name
                      */
                     file: string;
                 };
@@ -2529,18 +2531,54 @@ export interface operations {
         };
         responses: {
             /** @description The answer */
-            201: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        dryRun: boolean;
                         /**
                          * Format: date
                          * @example 2024-06-29
                          */
                         date: string;
                         matched: number;
+                        /** @description Features whose code named no unit, matched by their name: to confirm (at most 200) */
+                        byName: {
+                            code: string;
+                            name: string;
+                            /** @example 21850 */
+                            unitId: string;
+                            unitName: string;
+                        }[];
+                        /** @description Codes of the file no unit has (at most 20) */
+                        unmatched: string[];
+                    };
+                };
+            };
+            /** @description The answer */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dryRun: boolean;
+                        /**
+                         * Format: date
+                         * @example 2024-06-29
+                         */
+                        date: string;
+                        matched: number;
+                        /** @description Features whose code named no unit, matched by their name: to confirm (at most 200) */
+                        byName: {
+                            code: string;
+                            name: string;
+                            /** @example 21850 */
+                            unitId: string;
+                            unitName: string;
+                        }[];
                         /** @description Codes of the file no unit has (at most 20) */
                         unmatched: string[];
                     };
@@ -2593,6 +2631,99 @@ export interface operations {
             };
             /** @description The body does not fit (details name each field and value) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server failed; nothing was written */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteApiAreaBoundaries: {
+        parameters: {
+            query?: {
+                /** @description A calendar day, YYYY-MM-DD */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @example 2024-06-29
+                         */
+                        date: string;
+                        removed: number;
+                    };
+                };
+            };
+            /** @description A query parameter or the body is not valid (details name the field and the value) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but the role or the unit does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or the upload is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not application/json or multipart/form-data */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -18,6 +18,7 @@ export function errorText(error: unknown, t: Dictionary): string {
         weekEnd?: string;
         approvedBy?: string;
         approvedAt?: string;
+        megabytes?: number;
       }
     | undefined;
   const date = (iso: string | undefined) =>
@@ -31,6 +32,7 @@ export function errorText(error: unknown, t: Dictionary): string {
     weekEnd: date(details?.weekEnd),
     approvedBy: details?.approvedBy ?? "",
     approvedAt: details?.approvedAt ? vietnamTime(details.approvedAt) : "",
+    megabytes: details?.megabytes ?? "",
   });
 }
 

@@ -132,10 +132,14 @@ export const reportingSettingsQuery = () =>
 
 export type BoundaryFeature = Schemas["Boundaries"]["features"][number];
 
-/** The boundaries of a unit's children on a date, uploaded in Settings (none: the map draws dots). */
-export const boundariesQuery = (unitId: string, date: string) =>
+/**
+ * The boundaries of a unit's children on a date, uploaded in Settings (none: the map draws dots),
+ * kept under the children's unit versions (`children`), not the date: stepping from week to week over
+ * the same communes never fetches them again.
+ */
+export const boundariesQuery = (unitId: string, date: string, children: string) =>
   queryOptions({
-    queryKey: ["units", "boundaries", unitId, date],
+    queryKey: ["units", "boundaries", unitId, children],
     queryFn: () =>
       fetchJson<Schemas["Boundaries"]>(
         `/api/area/boundaries?unit=${encodeURIComponent(unitId)}&date=${date}`,

@@ -47,6 +47,8 @@ export interface UnitArea {
   boundaries(versions: readonly Unit[]): Promise<StoredBoundary[]>;
   /** Saves boundaries of unit versions (audited), replacing theirs; answers kept per units version are stale then. */
   saveBoundaries(boundaries: readonly Boundary[], actor: Actor): Promise<void>;
+  /** Removes the boundaries of these unit versions (audited); how many were removed. */
+  removeBoundaries(versions: readonly Unit[], actor: Actor): Promise<number>;
   /** When weekly reports are due, and the weekly document's heading and signature. */
   reportingSettings(): Promise<ReportingSettings>;
   /** Changes them (audited). */
@@ -108,6 +110,12 @@ export function unitArea(ctx: StoreContext): UnitArea {
       ctx.audited(actor, "units", async (tx, log) => {
         await boundaryStatements.save(tx, list);
         log({ action: "units.boundaries", entity: "units", after: { units: list.map((b) => b.unitId) } });
+      }),
+    removeBoundaries: (versions, actor) =>
+      ctx.audited(actor, "units", async (tx, log) => {
+        const removed = await boundaryStatements.remove(tx, versions);
+        log({ action: "units.boundaries_removed", entity: "units", after: { removed } });
+        return removed;
       }),
     reportingSettings: () => settings.reporting(ctx.sql),
     // Due times decide what the reporting page says: the figures version is raised, no unit named.

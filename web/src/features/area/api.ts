@@ -103,12 +103,29 @@ export function useUpdateReportingSettings() {
   });
 }
 
-/** Uploads boundaries (GeoJSON) for the units valid on `date`; the map then fills their shapes. */
+export type BoundariesRead = Answer<"/api/area/boundaries", "post", 201>;
+
+/**
+ * Boundaries (GeoJSON, or a zip of GeoJSON files) for the units valid on `date`: checked first
+ * (`dryRun`: the matches, those by name to confirm), then saved; the map then fills their shapes.
+ */
 export function useUploadBoundaries() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ file, date }: { file: File; date: string }) =>
-      sendFile<Answer<"/api/area/boundaries", "post", 201>>(`/api/area/boundaries?date=${date}`, file),
+    mutationFn: ({ file, date, dryRun }: { file: File; date: string; dryRun: boolean }) =>
+      sendFile<BoundariesRead>(`/api/area/boundaries?date=${date}${dryRun ? "&dryRun=true" : ""}`, file),
+    onSuccess: (answer) => {
+      if (!answer.dryRun) client.invalidateQueries({ queryKey: ["units", "boundaries"] });
+    },
+  });
+}
+
+/** Removes the boundaries of the units valid on `date`. */
+export function useRemoveBoundaries() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (date: string) =>
+      sendJson<Answer<"/api/area/boundaries", "delete">>("DELETE", `/api/area/boundaries?date=${date}`),
     onSuccess: () => client.invalidateQueries({ queryKey: ["units", "boundaries"] }),
   });
 }

@@ -175,6 +175,7 @@ export function OverviewPage() {
                   ? [
                       {
                         id: child.unit.id,
+                        validFrom: child.unit.validFrom ?? null,
                         name: child.unit.name,
                         centre: child.centre,
                         population: child.figures.population,
