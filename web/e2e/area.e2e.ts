@@ -99,9 +99,13 @@ describe("applying the reorganisation from Settings", () => {
     writeFileSync(file, JSON.stringify(squaresAround(communesOf("547"))));
     await page.locator("#boundaries-date").fill("2024-06-29");
     await page.getByLabel("Tệp GeoJSON").setInputFiles(file);
-    await page.getByRole("button", { name: "Tải lên" }).click();
+    // Checked first (nothing saved), then saved.
+    const section = page.locator("section", { has: page.getByRole("heading", { name: /Ranh giới bản đồ/ }) });
+    await section.getByRole("button", { name: "Kiểm tra" }).click();
+    await expect.poll(() => section.getByRole("status").first().textContent()).toContain("Khớp 15 đơn vị");
+    await section.getByRole("button", { name: "Lưu ranh giới của 15 đơn vị" }).click();
     await expect
-      .poll(() => page.getByRole("status").first().textContent())
+      .poll(() => section.getByRole("status").first().textContent())
       .toContain("Đã nhận ranh giới của 15 đơn vị");
     await page.goto(`${baseUrl}/?date=2024-06-29`);
     await expect.poll(() => page.locator(".map-shape").count()).toBe(15);

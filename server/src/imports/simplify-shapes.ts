@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
-import { feature } from "topojson-client";
+import { feature, merge } from "topojson-client";
 import { topology } from "topojson-server";
 import { presimplify, simplify } from "topojson-simplify";
 import type { GeometryCollection, Topology } from "topojson-specification";
@@ -53,4 +53,18 @@ function rounded(geometry: Polygon | MultiPolygon): Geometry {
   return geometry.type === "Polygon"
     ? { type: "Polygon", coordinates: geometry.coordinates.map(ring) }
     : { type: "MultiPolygon", coordinates: geometry.coordinates.map((p) => p.map(ring)) };
+}
+
+/**
+ * The outline of several shapes (a district's communes): their union, borders they share dissolved
+ * (topojson-client's merge over one topology of them).
+ */
+export function outlineOf(parts: readonly Geometry[]): Geometry {
+  const collection: FeatureCollection<Polygon | MultiPolygon> = {
+    type: "FeatureCollection",
+    features: parts.map((geometry) => ({ type: "Feature", properties: {}, geometry })),
+  };
+  const shapes = topology({ parts: collection }, QUANTIZATION) as unknown as Topology;
+  const merged = merge(shapes, (shapes.objects.parts as GeometryCollection).geometries as never);
+  return rounded(merged);
 }

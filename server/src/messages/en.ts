@@ -362,6 +362,7 @@ export const en: Messages = {
     securityIntro:
       "The roles ticked must use an authenticator app (6-digit code) to sign in; accounts without one are asked to set it up at their next sign-in.",
     securitySaved: "Saved.",
+    usersShown: "{shown}/{total} accounts",
   },
   weeklyDocument: {
     nation: "SOCIALIST REPUBLIC OF VIETNAM",

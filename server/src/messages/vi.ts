@@ -365,6 +365,7 @@ export const vi = {
     securityIntro:
       "Các vai trò được đánh dấu phải dùng ứng dụng xác thực (mã 6 số) khi đăng nhập; tài khoản chưa cài sẽ được yêu cầu cài ở lần đăng nhập tới.",
     securitySaved: "Đã lưu.",
+    usersShown: "{shown}/{total} tài khoản",
   },
   weeklyDocument: {
     nation: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",

@@ -21,8 +21,9 @@ import { isReportingUnit } from "../domain/tree.ts";
 import { type Scope, versionKey } from "../domain/unit-history.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
-import { BadBoundaries, matchBoundaries } from "../imports/boundaries.ts";
+import { BadBoundaries, type Geometry, matchBoundaries } from "../imports/boundaries.ts";
 import { readBoundaryUpload, uploadedFile } from "../imports/read-upload.ts";
+import { outlineOf } from "../imports/simplify-shapes.ts";
 import { type KeptAnswer, keptAnswer, sendKept } from "../kept-answer.ts";
 import { setUpArea } from "../seed.ts";
 import { askedUnit } from "../services/assessment-input.ts";
@@ -262,13 +263,25 @@ export function areaRoutes(
           let kept = boundaryAnswers.get(key);
           if (!kept) {
             const names = new Map(children.map((u) => [u.id, u.name]));
-            kept = store.boundaries(children).then((found) => {
+            kept = (async () => {
+              const found = await store.boundaries(children);
               const features = found.map(
                 (b) =>
                   `{"type":"Feature","properties":${JSON.stringify({ code: b.unitId, name: names.get(b.unitId) })},"geometry":${b.geometryJson}}`,
               );
+              // A child without a shape of its own (a district, a province) is drawn as the outline of
+              // its communes' shapes, when they have some.
+              const shaped = new Set(found.map((b) => b.unitId));
+              for (const child of children.filter((u) => !shaped.has(u.id) && !isReportingUnit(u))) {
+                const parts = await store.boundaries(scope.tree.reportingUnitsUnder(child.id));
+                if (parts.length === 0) continue;
+                const outline = outlineOf(parts.map((b) => JSON.parse(b.geometryJson) as Geometry));
+                features.push(
+                  `{"type":"Feature","properties":${JSON.stringify({ code: child.id, name: child.name })},"geometry":${JSON.stringify(outline)}}`,
+                );
+              }
               return keptAnswer(`{"type":"FeatureCollection","features":[${features.join(",")}]}`);
-            });
+            })();
             kept.catch(() => boundaryAnswers.delete(key));
             if (boundaryAnswers.size >= KEPT_BOUNDARY_ANSWERS)
               boundaryAnswers.delete(boundaryAnswers.keys().next().value as string);

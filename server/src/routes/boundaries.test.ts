@@ -295,4 +295,23 @@ describe("boundaries for the map", () => {
     // Before the change the same codes are other communes, without these shapes.
     expect((await getJson(app, "/api/area/boundaries?unit=52&date=2024-06-29")).body.features).toEqual([]);
   });
+
+  it("draws a district without a shape of its own as the outline of its communes' shapes", async () => {
+    const { app, store } = await createDemoApp();
+    await createUser(store, { username: "quan-tri", role: "admin" });
+    const admin = await signIn(app, "quan-tri");
+    const file = JSON.stringify(squaresAround(TAY_SON));
+    expect((await upload(app, "/api/area/boundaries?date=2024-06-29", "t.geojson", file, admin)).status).toBe(
+      201,
+    );
+    const province = (await getJson(app, "/api/area/boundaries?unit=52&date=2024-06-29")).body;
+    expect(province.features).toHaveLength(1);
+    expect(province.features[0]).toMatchObject({
+      properties: { code: "547", name: "Huyện Tây Sơn" },
+      geometry: { type: "MultiPolygon" },
+    });
+    // One polygon per separate square: touching squares would have merged into one.
+    expect(province.features[0].geometry.coordinates.length).toBeLessThanOrEqual(15);
+    expect(province.features[0].geometry.coordinates.length).toBeGreaterThan(0);
+  });
 });

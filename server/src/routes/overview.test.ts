@@ -193,3 +193,18 @@ describe("the kept overview answer", () => {
     expect((await getJson(kept, "/api/overview")).body.date).toBe("2024-06-08");
   });
 });
+
+describe("the map's centres", () => {
+  it("places a district, which has no centre in the catalogue, at the mean of its communes'", async () => {
+    const { app } = await createDemoApp();
+    const province = (await getJson(app, "/api/overview?unit=52&date=2024-06-29")).body;
+    const district = province.children.find((c: { unit: { id: string } }) => c.unit.id === "547");
+    const communes = (await getJson(app, "/api/overview?unit=547&date=2024-06-29")).body.children as {
+      centre: [number, number] | null;
+    }[];
+    const located = communes.flatMap((c) => (c.centre ? [c.centre] : []));
+    const mean = (i: 0 | 1) => located.reduce((sum, c) => sum + c[i], 0) / located.length;
+    expect(district.centre[0]).toBeCloseTo(mean(0), 4);
+    expect(district.centre[1]).toBeCloseTo(mean(1), 4);
+  });
+});

@@ -11,10 +11,20 @@ import { approvalOn } from "../services/reporting-weeks.ts";
 import type { Store } from "../store/store.ts";
 import { isoDate, validQuery } from "../validation.ts";
 
-/** A unit's centre [longitude, latitude] in the catalogue of the tree its version belongs to. */
-function centreOf(catalogue: Catalogue, unit: Unit): [number, number] | null {
-  const found = catalogue.get((unit.validFrom ?? "") >= REORGANISATION_2025 ? "2025" : "2024", unit.id);
-  return found?.lat != null && found.lon != null ? [found.lon, found.lat] : null;
+/**
+ * A unit's centre [longitude, latitude] in the catalogue of the tree its version belongs to; for a
+ * unit without one (districts and provinces have none), the mean of its located communes' centres,
+ * so that a province shows its districts and the country its provinces on the map.
+ */
+export function centreOf(catalogue: Catalogue, unit: Unit): [number, number] | null {
+  const tree = (unit.validFrom ?? "") >= REORGANISATION_2025 ? "2025" : "2024";
+  const found = catalogue.get(tree, unit.id);
+  if (found?.lat != null && found.lon != null) return [found.lon, found.lat];
+  const located = catalogue.subtree(tree, unit.id).filter((u) => u.lat != null && u.lon != null);
+  if (located.length === 0) return null;
+  const mean = (values: number[]) =>
+    Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 1e5) / 1e5;
+  return [mean(located.map((u) => u.lon as number)), mean(located.map((u) => u.lat as number))];
 }
 
 const overviewQuery = z.object({

@@ -49,7 +49,7 @@ export function WhereNext({
                 : fill(t.common.lastDriveAgo, { days: s.daysSinceLastDrive })}
             </span>
             {planHref && (
-              <Link href={planHref(s.unit.id)} className="small">
+              <Link href={planHref(s.unit.id)} className="small no-print">
                 {t.common.planHere}
               </Link>
             )}

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { hasCommune, ROLES, successorCodes } from "@vneid-tracker/server/domain/roles.ts";
 import { isReportingUnit } from "@vneid-tracker/server/domain/tree.ts";
+import { foldText } from "@vneid-tracker/server/domain/unit-names.ts";
 import { type FormEvent, useState } from "react";
 import { RequireAccess } from "../../components/require-access.tsx";
 import { ScrollRegion } from "../../components/scroll-region.tsx";
@@ -22,9 +23,11 @@ export function UsersPage() {
 }
 
 function Users() {
-  const { t } = useI18n();
+  const { t, fill } = useI18n();
   const users = useQuery(usersQuery());
   const units = useQuery(unitsQuery());
+  const [search, setSearch] = useState("");
+  const [roleShown, setRoleShown] = useState<Role | "">("");
   // Commune and youth accounts answer for a commune; police, admin and viewer accounts for any unit
   // of the area (a province, a district, a commune), or the whole area.
   const choices: UnitChoices = {
@@ -32,6 +35,19 @@ function Users() {
     all: (units.data?.units ?? []).filter((u) => u.kind !== "village"),
   };
   if (users.isError) return <ErrorState error={users.error} onRetry={() => users.refetch()} />;
+  // A province's hundreds of accounts: found by name, full name or unit, with or without diacritics.
+  const unitName = new Map((units.data?.units ?? []).map((u) => [u.id, u.name]));
+  const words = foldText(search).trim();
+  const shown = (users.data?.users ?? []).filter(
+    (user) =>
+      (roleShown === "" || user.role === roleShown) &&
+      (!words ||
+        foldText(
+          [user.username, user.fullName ?? "", user.unitId ?? "", unitName.get(user.unitId ?? "") ?? ""].join(
+            " ",
+          ),
+        ).includes(words)),
+  );
   return (
     <div className="page">
       <h1 className="page-title">{t.admin.usersTitle}</h1>
@@ -41,6 +57,26 @@ function Users() {
       {users.data ? (
         <section className="card" aria-labelledby="users-list">
           <h2 id="users-list">{t.admin.usersTitle}</h2>
+          <search className="unit-filter">
+            <label>
+              {t.common.searchUnits}
+              <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+            </label>
+            <label>
+              {t.admin.role}
+              <select value={roleShown} onChange={(e) => setRoleShown(e.target.value as Role | "")}>
+                <option value="">{t.unitFilters.all}</option>
+                {ROLES.map((role) => (
+                  <option key={role} value={role}>
+                    {t.roles[role]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <p className="small muted" role="status">
+              {fill(t.admin.usersShown, { shown: shown.length, total: users.data.users.length })}
+            </p>
+          </search>
           <ScrollRegion label={t.admin.usersTitle}>
             <table className="data-table">
               <thead>
@@ -54,7 +90,7 @@ function Users() {
                 </tr>
               </thead>
               <tbody>
-                {users.data.users.map((user) => (
+                {shown.map((user) => (
                   <UserRow key={user.id} user={user} choices={choices} />
                 ))}
               </tbody>
