@@ -225,7 +225,6 @@ export const en: Messages = {
   reports: {
     reportCoveragePreview: "With these figures: level-2 coverage {coverage}, link rate {linking}.",
     reportCoverageBefore: "(Report of {date}: level-2 coverage {coverage}.)",
-    colRank: "Rank",
     weeklyPicker: "Reporting week",
     downloadDocx: "Download DOCX",
     reportTitle: "Enter the week's figures",
@@ -270,7 +269,6 @@ export const en: Messages = {
     confirmImport: "Write {rows, plural, one {# row} other {# rows}}",
     importDone: "Written: {created} new, {revised} revised, {unchanged} unchanged.",
     showingRows: "Showing {shown} of {rows} rows (rows with errors or to check first).",
-    weeklyCommunes: "Communes by level-2 coverage",
     weeklyDrives: "Outreach drives of the week",
     downloadXlsx: "Download Excel (XLSX)",
     downloadCsv: "Download CSV",

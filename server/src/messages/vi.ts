@@ -228,7 +228,6 @@ export const vi = {
   reports: {
     reportCoveragePreview: "Với số liệu này: tỷ lệ mức 2 {coverage}, tỷ lệ liên kết {linking}.",
     reportCoverageBefore: "(Báo cáo ngày {date}: tỷ lệ mức 2 {coverage}.)",
-    colRank: "Hạng",
     weeklyPicker: "Tuần báo cáo",
     downloadDocx: "Tải DOCX",
     reportTitle: "Nhập số liệu tuần",
@@ -273,7 +272,6 @@ export const vi = {
     confirmImport: "Ghi {rows} dòng",
     importDone: "Đã ghi: {created} dòng mới, {revised} dòng thay thế, {unchanged} dòng không đổi.",
     showingRows: "Hiện {shown} trong {rows} dòng (các dòng có lỗi hoặc cần kiểm tra được hiện trước).",
-    weeklyCommunes: "Các xã, phường, thị trấn theo tỷ lệ mức 2",
     weeklyDrives: "Đợt vận động trong tuần",
     downloadXlsx: "Tải Excel (XLSX)",
     downloadCsv: "Tải CSV",

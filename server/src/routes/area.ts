@@ -272,8 +272,14 @@ export function areaRoutes(
               // A child without a shape of its own (a district, a province) is drawn as the outline of
               // its communes' shapes, when they have some.
               const shaped = new Set(found.map((b) => b.unitId));
-              for (const child of children.filter((u) => !shaped.has(u.id) && !isReportingUnit(u))) {
-                const parts = await store.boundaries(scope.tree.reportingUnitsUnder(child.id));
+              const unshaped = children.filter((u) => !shaped.has(u.id) && !isReportingUnit(u));
+              const communesOf = new Map(unshaped.map((u) => [u.id, scope.tree.reportingUnitsUnder(u.id)]));
+              // One read for the communes of every such child, not one per child.
+              const byCommune = new Map(
+                (await store.boundaries([...communesOf.values()].flat())).map((b) => [b.unitId, b]),
+              );
+              for (const child of unshaped) {
+                const parts = (communesOf.get(child.id) ?? []).flatMap((u) => byCommune.get(u.id) ?? []);
                 if (parts.length === 0) continue;
                 const outline = outlineOf(parts.map((b) => JSON.parse(b.geometryJson) as Geometry));
                 features.push(

@@ -72,6 +72,14 @@ export function userRoutes(store: Store, passwordParams: ScryptParams, now: () =
     if (problem) throw invalid("UNKNOWN_UNIT", "unitId", nextUnit, problem);
   }
 
+  /** The account the path's `:id` names, or a 404 naming it. */
+  async function accountOf(param: string): Promise<User> {
+    const id = Number(param);
+    const found = Number.isSafeInteger(id) ? await store.getUser(id) : undefined;
+    if (!found) throw new ApiError(404, "USER_NOT_FOUND", `No user has the id ${JSON.stringify(param)}.`);
+    return found;
+  }
+
   const mayManage = (c: Context<AppEnv>, unitId: string | null) =>
     mayManageUnit(c, store, now, unitId, "manage accounts of this unit");
 
@@ -218,14 +226,8 @@ export function userRoutes(store: Store, passwordParams: ScryptParams, now: () =
         }),
         validJson(updateBody),
         async (c) => {
-          const id = Number(c.req.param("id"));
-          const current = Number.isSafeInteger(id) ? await store.getUser(id) : undefined;
-          if (!current)
-            throw new ApiError(
-              404,
-              "USER_NOT_FOUND",
-              `No user has the id ${JSON.stringify(c.req.param("id"))}.`,
-            );
+          const current = await accountOf(c.req.param("id"));
+          const id = current.id;
           const body = c.req.valid("json");
           const nextRole = body.role ?? current.role;
           // A role change keeps the unit where the new role is bound the same way (a commune for
@@ -276,14 +278,8 @@ export function userRoutes(store: Store, passwordParams: ScryptParams, now: () =
           errors: [404],
         }),
         async (c) => {
-          const id = Number(c.req.param("id"));
-          const current = Number.isSafeInteger(id) ? await store.getUser(id) : undefined;
-          if (!current)
-            throw new ApiError(
-              404,
-              "USER_NOT_FOUND",
-              `No user has the id ${JSON.stringify(c.req.param("id"))}.`,
-            );
+          const current = await accountOf(c.req.param("id"));
+          const id = current.id;
           await mayManage(c, current.unitId);
           await store.resetSecondFactor(id, c.get("actor"));
           return c.json({ user: (await store.getUser(id)) as User });

@@ -3,6 +3,7 @@ import { hasCommune, ROLES, successorCodes } from "@vneid-tracker/server/domain/
 import { isReportingUnit } from "@vneid-tracker/server/domain/tree.ts";
 import { foldText } from "@vneid-tracker/server/domain/unit-names.ts";
 import { type FormEvent, useState } from "react";
+import { FilterBar } from "../../components/filter-bar.tsx";
 import { RequireAccess } from "../../components/require-access.tsx";
 import { ScrollRegion } from "../../components/scroll-region.tsx";
 import { ErrorState, Skeleton } from "../../components/states.tsx";
@@ -57,26 +58,19 @@ function Users() {
       {users.data ? (
         <section className="card" aria-labelledby="users-list">
           <h2 id="users-list">{t.admin.usersTitle}</h2>
-          <search className="unit-filter">
-            <label>
-              {t.common.searchUnits}
-              <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-            </label>
-            <label>
-              {t.admin.role}
-              <select value={roleShown} onChange={(e) => setRoleShown(e.target.value as Role | "")}>
-                <option value="">{t.unitFilters.all}</option>
-                {ROLES.map((role) => (
-                  <option key={role} value={role}>
-                    {t.roles[role]}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <p className="small muted" role="status">
-              {fill(t.admin.usersShown, { shown: shown.length, total: users.data.users.length })}
-            </p>
-          </search>
+          <FilterBar
+            card={false}
+            query={search}
+            onQuery={setSearch}
+            filterLabel={t.admin.role}
+            value={roleShown}
+            onValue={setRoleShown}
+            options={[
+              { value: "" as const, label: t.unitFilters.all },
+              ...ROLES.map((role) => ({ value: role, label: t.roles[role] })),
+            ]}
+            status={fill(t.admin.usersShown, { shown: shown.length, total: users.data.users.length })}
+          />
           <ScrollRegion label={t.admin.usersTitle}>
             <table className="data-table">
               <thead>

@@ -1,11 +1,12 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { can } from "@vneid-tracker/server/domain/roles.ts";
 import type { Metric } from "@vneid-tracker/server/domain/types.ts";
-import { filterUnits, type UnitFilter } from "@vneid-tracker/server/domain/unit-filter.ts";
+import { filterUnits, UNIT_FILTERS, type UnitFilter } from "@vneid-tracker/server/domain/unit-filter.ts";
 import { startTransition, useEffect, useState } from "react";
 import { Link } from "wouter";
 import { CampaignPicker } from "../../components/campaign-picker.tsx";
 import { DateNav } from "../../components/date-nav.tsx";
+import { FilterBar } from "../../components/filter-bar.tsx";
 import { FlagList } from "../../components/flag-badge.tsx";
 import { Headline } from "../../components/headline.tsx";
 import { CommuneMap, TrendChart } from "../../components/lazy-parts.tsx";
@@ -28,7 +29,6 @@ import { useSearchParam } from "../../lib/url-state.ts";
 import { CommunesTable } from "./communes-table.tsx";
 import { KpiRow } from "./kpi-row.tsx";
 import { LaggingPanel } from "./lagging-panel.tsx";
-import { UnitFilterBar } from "./unit-filter.tsx";
 
 /** The district at a glance: the answer first (headline, KPIs), the evidence below (trend, lagging, ranking, table). */
 export function OverviewPage() {
@@ -193,13 +193,14 @@ export function OverviewPage() {
               />
             )}
           </div>
-          <UnitFilterBar
+          <FilterBar
             query={query}
-            filter={filter}
             onQuery={setQuery}
-            onFilter={setFilter}
-            matched={kept.length}
-            total={data.children.length}
+            filterLabel={t.common.filterLabel}
+            value={filter}
+            onValue={setFilter}
+            options={UNIT_FILTERS.map((f) => ({ value: f, label: t.unitFilters[f] }))}
+            status={fill(t.common.unitsMatched, { matched: kept.length, total: data.children.length })}
           />
           <RankingBars
             title={fill(t.overview.rankingTitle, { metric: t.metricRateWord[metric] })}

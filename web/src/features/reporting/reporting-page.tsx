@@ -11,6 +11,7 @@ import { foldText } from "@vneid-tracker/server/domain/unit-names.ts";
 import { useState } from "react";
 import { Link } from "wouter";
 import { DateNav } from "../../components/date-nav.tsx";
+import { FilterBar } from "../../components/filter-bar.tsx";
 import { Icon, type IconName } from "../../components/icon.tsx";
 import { ModalDialog } from "../../components/modal-dialog.tsx";
 import { ScrollRegion } from "../../components/scroll-region.tsx";
@@ -119,25 +120,21 @@ export function ReportingPage() {
           {errorText(approve.error ?? reopen.error, t)}
         </p>
       )}
-      <search className="card unit-filter no-print">
-        <label>
-          {t.common.searchUnits}
-          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-        </label>
-        <label>
-          {t.common.filterLabel}
-          <select value={show} onChange={(e) => setShow(e.target.value as ReportingFilter)}>
-            {REPORTING_FILTERS.map((filter) => (
-              <option key={filter} value={filter}>
-                {fill(t.reportingFilters[filter], { week: weekNumber(current) })}
-              </option>
-            ))}
-          </select>
-        </label>
-        <p className="small muted" role="status">
-          {fill(t.common.unitsMatched, { matched: communes.length, total: reporting.data.communes.length })}
-        </p>
-      </search>
+      <FilterBar
+        query={search}
+        onQuery={setSearch}
+        filterLabel={t.common.filterLabel}
+        value={show}
+        onValue={setShow}
+        options={REPORTING_FILTERS.map((filter) => ({
+          value: filter,
+          label: fill(t.reportingFilters[filter], { week: weekNumber(current) }),
+        }))}
+        status={fill(t.common.unitsMatched, {
+          matched: communes.length,
+          total: reporting.data.communes.length,
+        })}
+      />
       <ScrollRegion label={t.reporting.title}>
         <table className="data-table reporting-grid">
           <caption className="visually-hidden">{t.reporting.title}</caption>
