@@ -18,6 +18,7 @@ import { weekFromLabel } from "./domain/reporting-weeks.ts";
 import type { AppEnv } from "./env.ts";
 import { ApiError, errorBody } from "./errors.ts";
 import { BOUNDARY_CAPS } from "./imports/boundaries.ts";
+import { tooLarge } from "./imports/upload-to-disk.ts";
 import { areaRoutes, catalogueRoutes } from "./routes/area.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
@@ -78,10 +79,7 @@ const limitBody = (maxSize: number) =>
   bodyLimit({
     maxSize,
     onError: () => {
-      const megabytes = Math.round(maxSize / 1024 / 1024);
-      throw new ApiError(413, "PAYLOAD_TOO_LARGE", `The request body is over ${megabytes} MB.`, {
-        megabytes,
-      });
+      throw tooLarge(maxSize);
     },
   });
 
@@ -114,7 +112,8 @@ export function createApp({
     .use(jsonOrMultipartOnly)
     .use("/imports", limitBody(IMPORT_LIMIT))
     .use("/imports/*", limitBody(IMPORT_LIMIT))
-    .use("/area/boundaries", limitBody(BOUNDARY_CAPS.bytes))
+    // The file is capped by its own size as it streams to disk; this bounds the rest of the body.
+    .use("/area/boundaries", limitBody(BOUNDARY_CAPS.bytes + 1024 * 1024))
     .use(async (c, next) =>
       c.req.path.startsWith("/api/imports") || c.req.path === "/api/area/boundaries"
         ? next()

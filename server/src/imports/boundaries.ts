@@ -1,3 +1,5 @@
+import { open } from "node:fs/promises";
+import { JSONParser } from "@streamparser/json";
 import { isReportingUnit } from "../domain/tree.ts";
 import type { Unit } from "../domain/types.ts";
 import { codeAsWritten } from "../domain/unit-codes.ts";
@@ -7,9 +9,10 @@ import { forEachZipEntry, isZip } from "./zip-check.ts";
 
 /** What one boundaries upload may hold: an area's communes with detailed shapes, not a continent. */
 export const BOUNDARY_CAPS = {
-  bytes: 10 * 1024 * 1024,
-  /** A zip of one file per commune, once unpacked (pretty-printed files of a province: ~36 MB). */
-  unpackedBytes: 64 * 1024 * 1024,
+  /** One file as uploaded, streamed to disk (pretty-printed shapes of a large province: ~100 MB). */
+  bytes: 100 * 1024 * 1024,
+  /** A zip of one file per commune, once unpacked (pretty-printed files of Gia Lai: ~36 MB). */
+  unpackedBytes: 256 * 1024 * 1024,
   features: 20_000,
   points: 2_000_000,
   /** Rings of one polygon, and polygons of one MultiPolygon. */
@@ -48,46 +51,83 @@ export interface BoundaryFile {
 export class BadBoundaries extends Error {}
 
 /**
- * Reads a GeoJSON FeatureCollection of Polygon / MultiPolygon features, each naming its unit by its
- * official code (a property such as `code` or `ma_xa`, as a string or a number, or the feature's
- * id). Every position must be two finite numbers, a longitude and a latitude; every ring closed
- * with at least four positions; the structure is walked to its fixed depth only (a nested-array
- * bomb is refused, never recursed into). Members other than the code and the shape are dropped.
+ * Reads GeoJSON as it streams in (@streamparser/json): a FeatureCollection of Polygon /
+ * MultiPolygon features — or one Feature, as a commune's own file often is —, each naming its unit
+ * by its official code (a property such as `code` or `ma_xa`, as a string or a number, or the
+ * feature's id). Each feature is checked and rebuilt as soon as it is parsed, so reading a file holds
+ * its shapes in memory, never its text: every position two finite numbers, a longitude and a
+ * latitude; every ring closed with at least four positions; members other than the code, the name
+ * and the shape dropped.
  */
-export function parseBoundaries(
-  text: string,
-  budget = { points: BOUNDARY_CAPS.points, features: BOUNDARY_CAPS.features },
-): BoundaryFeature[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new BadBoundaries("The file is not JSON: send a GeoJSON FeatureCollection.");
+class GeoJsonReader {
+  private readonly parser = new JSONParser({
+    paths: ["$.type", "$.features", "$.features.*", "$.id", "$.properties", "$.geometry"],
+    keepStack: false,
+  });
+  private readonly top: Record<string, unknown> = {};
+  private readonly features: BoundaryFeature[] = [];
+  private started = false;
+
+  constructor(private readonly budget: { points: number; features: number }) {
+    this.parser.onValue = ({ value, key, stack }) => {
+      if (stack.length === 2) {
+        this.budget.features -= 1;
+        if (this.budget.features < 0)
+          throw new BadBoundaries(`The upload has more than ${BOUNDARY_CAPS.features} features.`);
+        this.features.push(readFeature(value, this.features.length + 1, this.budget));
+      } else if (stack.length === 1 && typeof key === "string") this.top[key] = value;
+    };
   }
-  const collection = data as { type?: unknown; features?: unknown };
-  // One commune's file may be a single Feature.
-  const features = collection?.type === "Feature" ? [collection] : collection?.features;
-  if (
-    (collection?.type !== "FeatureCollection" && collection?.type !== "Feature") ||
-    !Array.isArray(features)
-  )
-    throw new BadBoundaries(
-      'The file is not a GeoJSON FeatureCollection ("type": "FeatureCollection", "features": […]).',
-    );
-  budget.features -= features.length;
-  if (budget.features < 0)
-    throw new BadBoundaries(`The upload has more than ${BOUNDARY_CAPS.features} features.`);
-  return features.map((feature: unknown, i: number) => readFeature(feature, i + 1, budget));
+
+  write(chunk: Uint8Array): void {
+    if (!this.started) {
+      // Anything but an object at the top would be built whole in memory before it could be refused.
+      const first = new TextDecoder().decode(chunk.subarray(0, 64)).replace(/^\uFEFF?\s*/, "")[0];
+      if (first === undefined) return;
+      if (first !== "{") throw notGeoJson();
+      this.started = true;
+    }
+    this.guard(() => this.parser.write(chunk));
+  }
+
+  end(): BoundaryFeature[] {
+    this.guard(() => {
+      if (!this.parser.isEnded) this.parser.end();
+    });
+    const { type, id, properties, geometry } = this.top;
+    if (type === "Feature") return [readFeature({ id, properties, geometry }, 1, this.budget)];
+    if (type !== "FeatureCollection" || !Array.isArray(this.top.features)) throw notGeoJson();
+    return this.features;
+  }
+
+  private guard(parse: () => void): void {
+    try {
+      parse();
+    } catch (error) {
+      if (error instanceof BadBoundaries) throw error;
+      throw new BadBoundaries("The file is not JSON: send a GeoJSON FeatureCollection.");
+    }
+  }
 }
 
+const notGeoJson = () =>
+  new BadBoundaries(
+    'The file is not a GeoJSON FeatureCollection ("type": "FeatureCollection", "features": […]).',
+  );
+
+const newBudget = () => ({ points: BOUNDARY_CAPS.points, features: BOUNDARY_CAPS.features });
+
 /**
- * The features of an upload: one GeoJSON file, or a zip of files (one per commune, as the public data
- * comes), every `.geojson` / `.json` inside read within the same caps — unpacked bytes, features,
- * points — as one file.
+ * The features of an upload held in memory: one GeoJSON file, or a zip of files (one per commune, as
+ * the public data comes), every `.geojson` / `.json` inside read within the same caps — unpacked
+ * bytes, features, points — as one file.
  */
-export function readBoundaryFiles(bytes: Uint8Array): BoundaryFeature[] {
-  const budget = { points: BOUNDARY_CAPS.points, features: BOUNDARY_CAPS.features };
-  if (!isZip(bytes)) return parseBoundaries(new TextDecoder().decode(bytes), budget);
+export function readBoundaryFiles(bytes: Uint8Array, budget = newBudget()): BoundaryFeature[] {
+  if (!isZip(bytes)) {
+    const reader = new GeoJsonReader(budget);
+    reader.write(bytes);
+    return reader.end();
+  }
   const features: BoundaryFeature[] = [];
   let files = 0;
   const tooBig = (name: string) =>
@@ -99,7 +139,7 @@ export function readBoundaryFiles(bytes: Uint8Array): BoundaryFeature[] {
     if (!/\.(geo)?json$/i.test(name) || name.startsWith("__MACOSX/")) return;
     files++;
     try {
-      features.push(...parseBoundaries(content.toString("utf8"), budget));
+      features.push(...readBoundaryFiles(content, budget));
     } catch (error) {
       if (error instanceof BadBoundaries) throw new BadBoundaries(`${name}: ${error.message}`);
       throw error;
@@ -107,6 +147,29 @@ export function readBoundaryFiles(bytes: Uint8Array): BoundaryFeature[] {
   });
   if (files === 0) throw new BadBoundaries("The zip holds no .geojson or .json file.");
   return features;
+}
+
+/**
+ * The features of an upload on disk (see upload-to-disk.ts): a zip is read whole (it is at most the
+ * upload cap), a GeoJSON file streamed from the disk in chunks of 1 MB.
+ */
+export async function readBoundaryFile(path: string): Promise<BoundaryFeature[]> {
+  const file = await open(path);
+  try {
+    const head = new Uint8Array(4);
+    await file.read(head, 0, 4, 0);
+    if (isZip(head)) return readBoundaryFiles(await file.readFile());
+    const reader = new GeoJsonReader(newBudget());
+    for await (const chunk of file.createReadStream({
+      start: 0,
+      highWaterMark: 1024 * 1024,
+      autoClose: false,
+    }))
+      reader.write(chunk as Buffer);
+    return reader.end();
+  } finally {
+    await file.close();
+  }
 }
 
 function readFeature(

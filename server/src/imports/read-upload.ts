@@ -68,10 +68,10 @@ export async function uploadedFile(c: Context): Promise<File> {
   return file;
 }
 
-/** The same for a GeoJSON file of boundaries: its features, checked and rebuilt (boundaries.ts). */
-export async function readBoundaryUpload(bytes: Uint8Array, name: string): Promise<BoundaryFeature[]> {
+/** The same for a file of boundaries saved on disk: its features, checked and rebuilt (boundaries.ts). */
+export async function readBoundaryUpload(path: string, name: string): Promise<BoundaryFeature[]> {
   try {
-    const read = await oneAtATime(() => readInWorker({ kind: "geojson", bytes }));
+    const read = await oneAtATime(() => readInWorker({ kind: "geojson", path }));
     return (read as { features: BoundaryFeature[] }).features;
   } catch (error) {
     if (error instanceof ApiError && error.code === "UNREADABLE_FILE")
@@ -140,7 +140,7 @@ function readInWorker(request: ReadRequest): Promise<Read> {
     };
     thread.on("message", onMessage);
     thread.on("error", onError);
-    thread.postMessage(request, [request.bytes.buffer as ArrayBuffer]);
+    thread.postMessage(request, "bytes" in request ? [request.bytes.buffer as ArrayBuffer] : []);
   });
 }
 

@@ -1,22 +1,27 @@
 // The entry of the worker thread that reads uploaded files, one at a time (see read-upload.ts):
 // parsing a hostile file costs this thread's memory and time, never the server's.
 import { parentPort } from "node:worker_threads";
-import { BadBoundaries, type BoundaryFeature, readBoundaryFiles } from "./boundaries.ts";
+import { BadBoundaries, type BoundaryFeature, readBoundaryFile } from "./boundaries.ts";
 import { ImportTooLarge, UnreadableFile } from "./caps.ts";
 import { decodeCsv, readCsv, readXlsx, type Table } from "./read-table.ts";
 import { shapesForDisplay } from "./simplify-shapes.ts";
 
-/** A table of figures (CSV, XLSX) or boundaries (GeoJSON, or a zip of GeoJSON files): simplified for display. */
-export type ReadRequest = { kind: "csv" | "xlsx" | "geojson"; bytes: Uint8Array };
+/**
+ * A table of figures (CSV, XLSX) sent as bytes, or boundaries (GeoJSON, or a zip of GeoJSON files)
+ * as the path of the upload on disk: simplified for display.
+ */
+export type ReadRequest = { kind: "csv" | "xlsx"; bytes: Uint8Array } | { kind: "geojson"; path: string };
 export type Read = { table: Table } | { features: BoundaryFeature[] };
 export type ReadResult =
   | ({ ok: true } & Read)
   | { ok: false; error: "too_large"; cap: string; message: string }
   | { ok: false; error: "unreadable"; message: string };
 
-async function read({ kind, bytes }: ReadRequest): Promise<ReadResult> {
+async function read(request: ReadRequest): Promise<ReadResult> {
   try {
-    if (kind === "geojson") return { ok: true, features: shapesForDisplay(readBoundaryFiles(bytes)) };
+    if (request.kind === "geojson")
+      return { ok: true, features: shapesForDisplay(await readBoundaryFile(request.path)) };
+    const { kind, bytes } = request;
     const table = kind === "xlsx" ? await readXlsx(bytes) : readCsv(decodeCsv(bytes));
     return { ok: true, table };
   } catch (error) {

@@ -21,9 +21,16 @@ import { isReportingUnit } from "../domain/tree.ts";
 import { type Scope, versionKey } from "../domain/unit-history.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
-import { BadBoundaries, type Geometry, matchBoundaries } from "../imports/boundaries.ts";
-import { readBoundaryUpload, uploadedFile } from "../imports/read-upload.ts";
+import {
+  BadBoundaries,
+  BOUNDARY_CAPS,
+  type BoundaryFeature,
+  type Geometry,
+  matchBoundaries,
+} from "../imports/boundaries.ts";
+import { readBoundaryUpload } from "../imports/read-upload.ts";
 import { outlineOf } from "../imports/simplify-shapes.ts";
+import { uploadToDisk } from "../imports/upload-to-disk.ts";
 import { type KeptAnswer, keptAnswer, sendKept } from "../kept-answer.ts";
 import { setUpArea } from "../seed.ts";
 import { askedUnit } from "../services/assessment-input.ts";
@@ -183,9 +190,15 @@ export function areaRoutes(
         async (c) => {
           const query = c.req.valid("query");
           const date = query.date ?? vietnamDate(now());
-          const file = await uploadedFile(c);
-          // Parsed, checked and simplified off the event loop, with its own memory and time (imports/read-upload.ts).
-          const features = await readBoundaryUpload(new Uint8Array(await file.arrayBuffer()), file.name);
+          // Streamed to disk, then parsed, checked and simplified off the event loop, with its own
+          // memory and time (imports/read-upload.ts).
+          const file = await uploadToDisk(c, BOUNDARY_CAPS.bytes);
+          let features: BoundaryFeature[];
+          try {
+            features = await readBoundaryUpload(file.path, file.name);
+          } finally {
+            await file.remove();
+          }
           const versions = (await store.unitHistory()).treeOn(date).units;
           let read: ReturnType<typeof matchBoundaries>;
           try {

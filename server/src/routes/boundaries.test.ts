@@ -1,6 +1,7 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { strToU8, zipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import {
   communesOf,
@@ -16,6 +17,9 @@ import {
 import { PROJECT_ROOT } from "../config.ts";
 
 const TAY_SON = communesOf("547");
+
+/** The uploads being read at this moment (imports/upload-to-disk.ts): none once an answer is sent. */
+const leftUploads = () => readdirSync(tmpdir()).filter((name) => name.startsWith("vneid-upload-"));
 
 describe("boundaries for the map", () => {
   it("takes a GeoJSON file naming the communes by code, and gives each child's shape back", async () => {
@@ -294,6 +298,31 @@ describe("boundaries for the map", () => {
     expect(shapes.features).toHaveLength(135);
     // Before the change the same codes are other communes, without these shapes.
     expect((await getJson(app, "/api/area/boundaries?unit=52&date=2024-06-29")).body.features).toEqual([]);
+
+    // The same shapes as one pretty-printed file of nearly 100 MB: streamed to disk and read in chunks.
+    const features = Object.values(unzipSync(zip))
+      .map((bytes) => JSON.parse(strFromU8(bytes)))
+      .flatMap((file) => file.features);
+    const oneFile = JSON.stringify({ type: "FeatureCollection", features }, null, 7);
+    expect(oneFile.length).toBeGreaterThan(90 * 1024 * 1024);
+    expect(oneFile.length).toBeLessThanOrEqual(100 * 1024 * 1024);
+    const uploadsBefore = leftUploads();
+    const big = await upload(
+      app,
+      "/api/area/boundaries?date=2025-10-25&dryRun=true",
+      "gia-lai.geojson",
+      oneFile,
+      admin,
+    );
+    expect(await json(big)).toMatchObject({ dryRun: true, matched: 135, unmatched: [] });
+    // One byte over the cap is refused naming it, and nothing stays on disk.
+    const over = oneFile + " ".repeat(100 * 1024 * 1024 - oneFile.length + 1);
+    const refused = await upload(app, "/api/area/boundaries?date=2025-10-25", "gia-lai.geojson", over, admin);
+    expect(refused.status).toBe(413);
+    expect(await json(refused)).toMatchObject({
+      error: { code: "PAYLOAD_TOO_LARGE", details: { megabytes: 100 } },
+    });
+    expect(leftUploads()).toEqual(uploadsBefore);
   });
 
   it("draws a district without a shape of its own as the outline of its communes' shapes", async () => {
