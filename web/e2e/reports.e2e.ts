@@ -144,7 +144,7 @@ describe("weekly report", () => {
     expect(docx.headers()["content-disposition"]).toContain("bao-cao-tuan-547-2024-W26.docx");
     const xlsx = await reader.request.get(`${baseUrl}/api/exports/weekly.xlsx?date=2024-06-29`);
     expect(xlsx.status()).toBe(200);
-    expect(xlsx.headers()["content-disposition"]).toContain("bao-cao-tuan-547-2024-06-29.xlsx");
+    expect(xlsx.headers()["content-disposition"]).toContain("bao-cao-tuan-547-2024-W26.xlsx");
     const pdf = await reader.pdf({ format: "A4" });
     expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
   });

@@ -58,13 +58,27 @@ export interface WeeklyDocument {
   appendix: { title: string; subject: string; table: DocumentTable };
 }
 
-/** A table of the document: its header and its rows as written; `numeric` columns align right; widths in percent. */
+/**
+ * A table of the document: its header and its rows; `numeric` columns align right; widths in percent.
+ * A figure's cell carries its value beside the words, so that the workbook keeps it a number.
+ */
 export interface DocumentTable {
   columns: string[];
   numeric: boolean[];
   widths: number[];
-  rows: string[][];
+  rows: DocumentCell[][];
 }
+
+/** A figure as written ("65,68%") and as a number (65.68, a percent as its percent) for a spreadsheet. */
+export interface DocumentFigure {
+  text: string;
+  value: number | null;
+  format: "integer" | "percent";
+}
+export type DocumentCell = string | DocumentFigure;
+
+/** The words of a cell, as the page and the DOCX write it. */
+export const cellText = (cell: DocumentCell): string => (typeof cell === "string" ? cell : cell.text);
 
 /** The lagging communes the body's table shows; the rest are counted and left to the appendix. */
 export const LAGGING_IN_BODY = 10;
@@ -83,6 +97,16 @@ export function weeklyDocument(
   const f = documentFormat(language);
   const fill = (message: string, values: Record<string, string | number> = {}) =>
     formatMessage(language, message, values);
+  const integer = (value: number | null): DocumentFigure => ({
+    text: value === null ? "—" : f.integer(value),
+    value,
+    format: "integer",
+  });
+  const percent = (value: string | null): DocumentFigure => ({
+    text: f.percent(value),
+    value: value === null ? null : Number(value),
+    format: "percent",
+  });
   // Nghị định 30: a day under 10 and the months 1 and 2 take a leading zero ("ngày 05 tháng 02", "tháng 6").
   const [year, month, day] = overview.date.split("-") as [string, string, string];
   const monthShown = Number(month) <= 2 ? month : String(Number(month));
@@ -125,9 +149,9 @@ export function weeklyDocument(
       return [
         child.unit.name,
         `${f.integer(status.count)} / ${f.integer(status.base)}`,
-        f.percent(status.percent),
-        f.percent(status.expectedPercent),
-        status.gapToExpected === null ? "—" : f.integer(Math.max(0, status.gapToExpected)),
+        percent(status.percent),
+        percent(status.expectedPercent),
+        integer(status.gapToExpected === null ? null : Math.max(0, status.gapToExpected)),
         reported(child.unit.id),
         standing(child),
       ];
@@ -205,13 +229,13 @@ export function weeklyDocument(
         numeric: [true, false, true, true, true, true, true, false, false],
         widths: [6, 22, 11, 11, 9, 9, 9, 10, 13],
         rows: byCoverage.map((child, i) => [
-          String(i + 1),
+          integer(i + 1),
           child.unit.name,
-          f.integer(child.figures.population),
-          f.integer(child.figures.level2),
-          f.percent(child.coverage.percent),
-          f.percent(child.coverage.expectedPercent),
-          f.percent(child.linking.percent),
+          integer(child.figures.population),
+          integer(child.figures.level2),
+          percent(child.coverage.percent),
+          percent(child.coverage.expectedPercent),
+          percent(child.linking.percent),
           reported(child.unit.id),
           standing(child),
         ]),

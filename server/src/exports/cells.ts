@@ -39,8 +39,11 @@ export function csvRows(rows: readonly (readonly Cell[])[]): string {
   );
 }
 
-/** How a column's cells show in a workbook: real dates (dd/mm/yyyy), counts, percents, decimals. */
-export type ColumnFormat = "date" | "integer" | "percent" | "decimal";
+/**
+ * How a column's cells show in a workbook: real dates (dd/mm/yyyy), counts, percents (under a
+ * header that says "%", or with the sign, as a document's table writes them), decimals.
+ */
+export type ColumnFormat = "date" | "integer" | "percent" | "percentSign" | "decimal";
 
 /**
  * One column of a table, everything about it in one place: adding a column is adding one of these.
@@ -90,19 +93,25 @@ export function sheetOf<L>(
 /** A worksheet as toXlsx writes it. */
 export interface SheetSpec {
   name: string;
-  /** Lines above the table (title, date, totals). */
+  /** Lines above the table (title, date, totals); the first in large bold type unless `title` says which. */
   preamble?: Cell[][];
+  /** The preamble's line (0-based) in large bold type, the title; other lines in `bold` are bold. */
+  title?: number;
+  bold?: number[];
   /** exceljs column definitions: the header, the width, the cells' format (a "date" column's `YYYY-MM-DD` strings become date cells). */
   columns: { header: string; width?: number; format?: ColumnFormat }[];
   rows: Cell[][];
   /** A last row in bold: the totals. */
   total?: Cell[];
+  /** Lines below the table (a document's closing); a sheet with them does not freeze its header. */
+  after?: Cell[][];
 }
 
 const NUMBER_FORMATS: Record<ColumnFormat, string> = {
   date: "dd/mm/yyyy",
   integer: "#,##0",
   percent: "0.00",
+  percentSign: '0.00"%"',
   decimal: "#,##0.00",
 };
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -119,8 +128,9 @@ export async function toXlsx(sheets: readonly SheetSpec[]): Promise<ArrayBuffer>
   for (const spec of sheets) {
     const sheet = workbook.addWorksheet(spec.name);
     for (const line of spec.preamble ?? []) sheet.addRow(line.map(safeCell));
+    for (const line of spec.bold ?? []) sheet.getRow(line + 1).font = { ...FONT, bold: true };
     if (spec.preamble?.length) {
-      const title = sheet.getRow(1);
+      const title = sheet.getRow((spec.title ?? 0) + 1);
       title.font = { ...FONT, bold: true, size: 14 };
       // Tall enough for a capital's stacked marks (Ầ, Ế): the default height cut them off.
       title.height = 24;
@@ -130,9 +140,11 @@ export async function toXlsx(sheets: readonly SheetSpec[]): Promise<ArrayBuffer>
       width: column.width,
       style: column.format ? { numFmt: NUMBER_FORMATS[column.format] } : {},
     }));
-    const headerRow = sheet.addRow(spec.columns.map((column) => safeCell(column.header)));
-    headerRow.font = { ...FONT, bold: true };
-    sheet.views = [{ state: "frozen", ySplit: headerRow.number }];
+    if (spec.columns.length > 0) {
+      const headerRow = sheet.addRow(spec.columns.map((column) => safeCell(column.header)));
+      headerRow.font = { ...FONT, bold: true };
+      if (!spec.after) sheet.views = [{ state: "frozen", ySplit: headerRow.number }];
+    }
     const cells = (row: readonly Cell[]) =>
       row.map((cell, i) =>
         spec.columns[i]?.format === "date" && typeof cell === "string" && ISO_DAY.test(cell)
@@ -141,6 +153,7 @@ export async function toXlsx(sheets: readonly SheetSpec[]): Promise<ArrayBuffer>
       );
     for (const row of spec.rows) sheet.addRow(cells(row));
     if (spec.total) sheet.addRow(cells(spec.total)).font = { ...FONT, bold: true };
+    for (const line of spec.after ?? []) sheet.addRow(line.map(safeCell));
   }
   return (await workbook.xlsx.writeBuffer()) as ArrayBuffer;
 }

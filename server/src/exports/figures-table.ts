@@ -1,12 +1,10 @@
 import type { Assessment } from "../domain/assessment-types.ts";
 import { documentFormat, flagText } from "../domain/flag-text.ts";
-import type { UnitOverview } from "../domain/overview.ts";
 import { truncatedPercent } from "../domain/percent.ts";
 import { vietnamTime } from "../domain/reporting-weeks.ts";
 import type { Unit } from "../domain/types.ts";
-import { resultLines } from "../domain/weekly-document.ts";
 import { formatMessage, type Language, MESSAGES } from "../messages/format.ts";
-import { type Cell, type Column, csvOf, type SheetSpec, sheetOf } from "./cells.ts";
+import { type Column, csvOf, type SheetSpec, sheetOf } from "./cells.ts";
 
 type Line = { unit: Unit } & Assessment;
 const num = (percent: string | null) => (percent === null ? null : Number(percent));
@@ -169,71 +167,3 @@ export const figuresSheet = (
   language: Language,
   approvals: Approvals = new Map(),
 ): SheetSpec => sheetOf(date, figuresColumns(language, approvals), lines);
-
-/** The weekly report as a district sends it upward, in Vietnamese: totals, communes by coverage, lagging ones with reasons. */
-export function weeklySheets(
-  overview: UnitOverview,
-  deadline: string,
-  drives: SheetSpec | null,
-  /** The week's approval (null: provisional). */
-  approval: { by: string; at: string } | null,
-): SheetSpec[] {
-  const t = MESSAGES.vi;
-  const d = t.weeklyDocument;
-  const f = documentFormat("vi");
-  const fill = (message: string, values: Record<string, string | number>) =>
-    formatMessage("vi", message, values);
-  const { figures } = overview;
-  const reasons = (line: Line) =>
-    line.flags.map((flag) => `${t.flag[flag.code]}: ${flagText(flag, t, f)}`).join("\n");
-  const byCoverage = [...overview.children].sort(
-    (a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY),
-  );
-  const lagging = overview.laggingOrder.flatMap((id) => overview.children.filter((c) => c.unit.id === id));
-  const preamble: Cell[][] = [
-    [d.title],
-    [fill(d.asOf, { unit: overview.unit.name, date: f.date(overview.date) })],
-    [approval ? fill(d.approved, { by: approval.by, at: vietnamTime(approval.at) }) : d.provisional],
-    ...resultLines(overview, deadline, "vi").map((line) => [line]),
-    [
-      fill(d.reporting, {
-        reporting: figures.reporting,
-        expected: figures.expected,
-        lagging: lagging.length,
-      }),
-    ],
-    [],
-  ];
-  const c = t.exportColumns;
-  const ranked: Column<(typeof byCoverage)[number]>[] = [
-    { label: c.rank, width: 7, value: (l) => l.rank },
-    { label: c.commune, width: 22, value: (l) => l.unit.name },
-    { label: c.population, width: 10, format: "integer", value: (l) => l.figures.population },
-    { label: c.level2, width: 14, format: "integer", value: (l) => l.figures.level2 },
-    { label: c.coverage, width: 10, format: "percent", value: (l) => num(l.coverage.percent) },
-    { label: c.change, width: 14, format: "decimal", value: (l) => l.coverage.weekChange?.points ?? null },
-    { label: c.expected, width: 11, format: "percent", value: (l) => num(l.coverage.expectedPercent) },
-    { label: c.gap, width: 14, format: "integer", value: (l) => l.coverage.gapToExpected },
-    { label: c.required, width: 10, format: "decimal", value: (l) => l.coverage.requiredPerDay },
-    { label: c.pace, width: 11, format: "decimal", value: (l) => l.coverage.pacePerDay },
-    { label: c.linking, width: 11, format: "percent", value: (l) => num(l.linking.percent) },
-    { label: c.lagging, width: 12, value: (l) => (l.lagging ? c.yes : "") },
-    {
-      label: c.latestReport,
-      width: 14,
-      value: (l) => (l.figures.latestReport ? f.date(l.figures.latestReport) : c.noReport),
-    },
-  ];
-  const behind: Column<Line>[] = [
-    { label: c.commune, width: 22, value: (l) => l.unit.name },
-    { label: c.coverage, width: 10, format: "percent", value: (l) => num(l.coverage.percent) },
-    { label: c.expected, width: 11, format: "percent", value: (l) => num(l.coverage.expectedPercent) },
-    { label: c.gap, width: 14, format: "integer", value: (l) => l.coverage.gapToExpected },
-    { label: c.reason, width: 100, value: reasons },
-  ];
-  return [
-    sheetOf(c.weekly, ranked, byCoverage, preamble),
-    sheetOf(c.laggingCommunes, behind, lagging),
-    ...(drives ? [drives] : []),
-  ];
-}

@@ -12,7 +12,7 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import type { DocumentTable, WeeklyDocument } from "../domain/weekly-document.ts";
+import { cellText, type DocumentTable, type WeeklyDocument } from "../domain/weekly-document.ts";
 import { UNWRITABLE } from "../validation.ts";
 
 // Nghị định 30/2020/NĐ-CP, Phụ lục I: A4, Times New Roman 13–14 pt, margins top/bottom 20 mm,
@@ -107,7 +107,7 @@ function figuresTable(table: DocumentTable, size = 22): Table {
         (row) =>
           new TableRow({
             cantSplit: true,
-            children: row.map((text, i) => cell(text, table.numeric[i] ?? false, i)),
+            children: row.map((value, i) => cell(cellText(value), table.numeric[i] ?? false, i)),
           }),
       ),
     ],

@@ -103,16 +103,39 @@ describe("exports", () => {
     expect((await history()).status).toBe(200);
   });
 
-  it("writes the weekly report in Vietnamese, lagging communes with their reasons", async () => {
+  it("writes the weekly report as the document says it: the report, then every commune (Phụ lục), figures as numbers", async () => {
     const book = await workbook("/api/exports/weekly.xlsx?date=2024-06-29");
-    const [report, lagging] = book.worksheets;
-    expect(report?.getCell("A1").value).toBe("BÁO CÁO TUẦN: TIẾN ĐỘ TẠO TÀI KHOẢN ĐỊNH DANH ĐIỆN TỬ MỨC 2");
-    expect(report?.getCell("A2").value).toBe("Huyện Tây Sơn, số liệu đến ngày 29/06/2024");
-    expect(report?.getCell("A3").value).toBe("số liệu tạm tính, chưa duyệt");
-    expect(String(report?.getCell("A4").value)).toContain("Tỷ lệ mức 2: 97,66% (119.356/122.204)");
-    expect(lagging?.name).toBe("Xã chậm tiến độ");
-    expect(lagging?.rowCount).toBe(4);
-    expect(String(lagging?.getCell("E2").value)).toContain("Chậm so với lộ trình: Tỷ lệ mức 2");
+    const [report, appendix] = book.worksheets;
+    const lines = (sheet: typeof report) =>
+      ((sheet?.getSheetValues() ?? []) as unknown[][]).filter(Boolean).map((row) => row.filter(Boolean));
+    const text = lines(report).map((row) => row.join(" | "));
+    expect(report?.name).toBe("BÁO CÁO");
+    expect(text).toContain("BÁO CÁO");
+    expect(text).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    expect(
+      text.some(
+        (line) =>
+          line.startsWith("Tiến độ tạo tài khoản định danh điện tử mức 2") && line.includes("tuần 26/2024"),
+      ),
+    ).toBe(true);
+    expect(text.some((line) => line.includes("Tỷ lệ mức 2: 97,66% (119.356/122.204)"))).toBe(true);
+    expect(text).toContain("Nơi nhận:");
+    // The lagging communes as the document's table: the figures are numbers with the document's sign.
+    let header: ExcelJS.Row | undefined;
+    report?.eachRow((row) => {
+      if (row.getCell(2).value === "Số đạt / tổng số") header = row;
+    });
+    expect(header?.getCell(1).value).toBe("Xã, phường");
+    // Recipients as Nghị định 30 lists them, no cell escaped.
+    expect(text).toContain("– Lưu: VT, CAH.");
+    const first = report?.getRow((header?.number ?? 0) + 1);
+    expect(typeof first?.getCell(3).value).toBe("number");
+    expect(first?.getCell(3).numFmt).toBe('0.00"%"');
+    // Every commune after the signature, numbered, in the order of coverage.
+    expect(appendix?.name).toBe("PHỤ LỤC");
+    const rows = lines(appendix).slice(3);
+    expect(rows).toHaveLength(15);
+    expect(rows.map((row) => row[0])).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
   });
 
   it("escapes cells a spreadsheet would run, in CSV and XLSX", async () => {
@@ -168,8 +191,11 @@ describe("exports", () => {
   });
 
   it("gives the weekly report's title a row tall enough for the marks of Vietnamese capitals", async () => {
-    const title = (await workbook("/api/exports/weekly.xlsx?date=2024-06-29")).worksheets[0]?.getRow(1);
-    expect(title?.getCell(1).value).toBe("BÁO CÁO TUẦN: TIẾN ĐỘ TẠO TÀI KHOẢN ĐỊNH DANH ĐIỆN TỬ MỨC 2");
+    const sheet = (await workbook("/api/exports/weekly.xlsx?date=2024-06-29")).worksheets[0];
+    const title = [...Array(20).keys()]
+      .map((i) => sheet?.getRow(i + 1))
+      .find((row) => row?.getCell(1).value === "BÁO CÁO");
+    expect(title).toBeDefined();
     expect(title?.font).toMatchObject({ name: "Arial", size: 14 });
     // 14 pt type with a stacked mark above a capital needs more than the default 15 pt row.
     expect(title?.height).toBeGreaterThanOrEqual(20);

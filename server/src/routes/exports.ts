@@ -15,9 +15,10 @@ import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import { csvRows, toCsv, toXlsx } from "../exports/cells.ts";
 import { drivesCsv, drivesSheet, weeklyDrivesSheet } from "../exports/drives-table.ts";
-import { figuresCsv, figuresSheet, weeklySheets } from "../exports/figures-table.ts";
+import { figuresCsv, figuresSheet } from "../exports/figures-table.ts";
 import { reportingCsv, reportingSheet } from "../exports/reporting-table.ts";
 import { weeklyDocx } from "../exports/weekly-docx.ts";
+import { weeklySheets } from "../exports/weekly-sheets.ts";
 import { askedUnit, assessmentInput, campaignParam, overviewOfInput } from "../services/assessment-input.ts";
 import { approvalOn, reportingQuery, reportingWeeks } from "../services/reporting-weeks.ts";
 import { drivesOf } from "../services/unit-drives.ts";
@@ -47,6 +48,27 @@ const HISTORY_PAGE = 5_000;
 
 export function exportRoutes(store: Store, homeUnit: string | null, now: () => number) {
   const load = (q: z.infer<typeof query>) => assessmentInput(store, q, homeUnit, now);
+  /** The weekly report of the week of `q.date`, one model for the DOCX and the workbook (and the page). */
+  const weeklyDocumentOf = async (q: z.infer<typeof query>) => {
+    const input = await load(q);
+    const communes = input.tree.reportingUnitsUnder(input.unitId).map((u) => u.id);
+    const approval = await approvalOn(store, communes, input.date, input.unitId);
+    const { weeks } = await reportingWeeks(
+      store,
+      { unit: q.unit, from: weekStart(input.date), to: input.date },
+      homeUnit,
+      now,
+    );
+    const { document } = await store.reportingSettings();
+    const doc = weeklyDocument(
+      { ...overviewOfInput(input), ...approval },
+      weeks[0] as WeekReporting,
+      input.campaign.deadline,
+      document,
+      "vi",
+    );
+    return { doc, input, unitId: input.unitId, week: approval.week };
+  };
   /** The drive plan the filters select (the public sees no team details). */
   const plan = (q: z.infer<typeof driveQuery>, reader: User | null) =>
     drivesOf(store, q, homeUnit, now, reader);
@@ -215,30 +237,11 @@ export function exportRoutes(store: Store, homeUnit: string | null, now: () => n
         }),
         validQuery(query),
         async (c) => {
-          const q = c.req.valid("query");
-          const input = await load(q);
-          const overview = overviewOfInput(input);
-          const communes = input.tree.reportingUnitsUnder(input.unitId).map((u) => u.id);
-          const approval = await approvalOn(store, communes, input.date, input.unitId);
-          const { weeks } = await reportingWeeks(
-            store,
-            { unit: q.unit, from: weekStart(input.date), to: input.date },
-            homeUnit,
-            now,
-          );
-          const { document } = await store.reportingSettings();
-          const body = await weeklyDocx(
-            weeklyDocument(
-              { ...overview, ...approval },
-              weeks[0] as WeekReporting,
-              input.campaign.deadline,
-              document,
-              "vi",
-            ),
-          );
+          const { doc, unitId, week } = await weeklyDocumentOf(c.req.valid("query"));
+          const body = await weeklyDocx(doc);
           return c.body(new Uint8Array(body), 200, {
             "Content-Type": DOCX_TYPE,
-            ...attachment(`bao-cao-tuan-${input.unitId}-${approval.week}.docx`),
+            ...attachment(`bao-cao-tuan-${unitId}-${week}.docx`),
           });
         },
       )
@@ -289,33 +292,18 @@ export function exportRoutes(store: Store, homeUnit: string | null, now: () => n
         validQuery(query),
         async (c) => {
           const q = c.req.valid("query");
-          const input = await load(q);
-          const { history, tree, unitId, date, campaign } = input;
-          const week = await drivesOf(
+          const { doc, unitId, week, input } = await weeklyDocumentOf(q);
+          const drives = await drivesOf(
             store,
-            { unit: q.unit, from: addDays(date, -6), to: date },
+            { unit: q.unit, from: addDays(input.date, -6), to: input.date },
             homeUnit,
             now,
             c.get("user"),
           );
-          const body = await toXlsx(
-            weeklySheets(
-              overviewOfInput(input),
-              campaign.deadline,
-              weeklyDrivesSheet(week.drives, history),
-              (
-                await approvalOn(
-                  store,
-                  tree.reportingUnitsUnder(unitId).map((u) => u.id),
-                  date,
-                  unitId,
-                )
-              ).approval,
-            ),
-          );
+          const body = await toXlsx(weeklySheets(doc, weeklyDrivesSheet(drives.drives, input.history)));
           return c.body(body, 200, {
             "Content-Type": XLSX_TYPE,
-            ...attachment(`bao-cao-tuan-${unitId}-${date}.xlsx`),
+            ...attachment(`bao-cao-tuan-${unitId}-${week}.xlsx`),
           });
         },
       )

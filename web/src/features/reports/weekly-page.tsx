@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { addDays } from "@vneid-tracker/server/domain/dates.ts";
 import { weekLabel, weekNumberOf, weekStart } from "@vneid-tracker/server/domain/reporting-weeks.ts";
 import {
+  cellText,
   type DocumentTable,
   type WeeklyDocument,
   weeklyDocument,
@@ -168,10 +169,10 @@ function DocumentTableView({ table, label }: { table: DocumentTable; label: stri
         </thead>
         <tbody>
           {table.rows.map((row) => (
-            <tr key={row.join("|")}>
+            <tr key={row.map(cellText).join("|")}>
               {row.map((cell, i) => (
                 <td key={table.columns[i]} className={table.numeric[i] ? "numeric" : undefined}>
-                  {cell}
+                  {cellText(cell)}
                 </td>
               ))}
             </tr>
