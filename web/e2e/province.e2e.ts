@@ -60,6 +60,19 @@ describe("the overview of a province of 135 communes", () => {
     expect(await table.locator("tbody tr").count()).toBe(135);
   });
 
+  it("prints on at most two A4 pages, without links to act on", async () => {
+    const { page } = await openPage(browser, DESKTOP);
+    await overview(page);
+    await page.emulateMedia({ media: "print" });
+    for (const action of [/Lên kế hoạch/, /Xem tất cả/, /Tìm theo tên/])
+      expect(await page.getByText(action).or(page.getByLabel(action)).first().isVisible()).toBe(false);
+    const pdf = (await page.pdf({ format: "A4" })).toString("latin1");
+    // Each page of a PDF is an object of /Type /Page (the tree of them is /Pages).
+    const pages = pdf.match(/\/Type\s*\/Page(?!s)/g) ?? [];
+    expect(pages.length).toBeGreaterThanOrEqual(1);
+    expect(pages.length).toBeLessThanOrEqual(2);
+  });
+
   it("stays within 9,000 px on a phone, with no sideways scroll", async () => {
     const { page } = await openPage(browser, PHONE);
     const { height, sideways } = await overview(page);

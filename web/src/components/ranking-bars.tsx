@@ -21,7 +21,7 @@ export function RankingBars({ title, rows }: { title: string; rows: readonly Ran
   const sorted = [...rows].sort((a, b) => Number(a.percent ?? -1) - Number(b.percent ?? -1));
   const { shown, toggle } = useShortList(sorted);
   return (
-    <section className="card" aria-labelledby="ranking-title">
+    <section className="card ranking-card" aria-labelledby="ranking-title">
       <h2 id="ranking-title">{title}</h2>
       <p className="muted small">{t.common.rankingExpectedTick}</p>
       <ol className="ranking">

@@ -105,7 +105,7 @@ export function TrendChart({
       )}
       <div className="chart" aria-hidden="true">
         {/* On paper the chart takes the page's width, not the screen's (it was cut at mid-May). */}
-        <ResponsiveContainer width={printing ? PRINT_WIDTH : "100%"} height={280}>
+        <ResponsiveContainer width={printing ? PRINT_WIDTH : "100%"} height={printing ? 170 : 280}>
           <LineChart
             data={rows}
             margin={{ top: 20, right: 16, bottom: 4, left: 0 }}

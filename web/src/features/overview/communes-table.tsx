@@ -102,7 +102,7 @@ export function CommunesTable({
     },
   ];
   return (
-    <section className="card" aria-labelledby="communes-title">
+    <section className="card communes-card" aria-labelledby="communes-title">
       <h2 id="communes-title">{t.overview.tableTitle}</h2>
       <DataTable
         caption={t.overview.tableCaption}

@@ -88,7 +88,7 @@ export function OverviewPage() {
   const kept = filterUnits(data.children, { query, filter, metric, date: data.date });
 
   return (
-    <div className="page" aria-busy={overview.isFetching}>
+    <div className="page overview-page" aria-busy={overview.isFetching}>
       <div className="page-head">
         <h1 className="page-title">
           {t.common.appTitle} · {data.unit.name}
@@ -119,9 +119,9 @@ export function OverviewPage() {
       <KpiRow overview={data} metric="coverage" deadline={campaign.data.deadline} />
       <KpiRow overview={data} metric="linking" deadline={campaign.data.deadline} />
       {data.flags.length > 0 && (
-        <section className="card">
+        // A province's flags name many communes: their sentences open on demand, and stay off paper.
+        <section className={data.children.length > MANY_UNITS ? "card no-print" : "card"}>
           <h2>{t.common.flagsTitle}</h2>
-          {/* A province's flags name many communes: their sentences open on demand. */}
           {data.children.length > MANY_UNITS ? (
             <details className="row-flags">
               <summary>{fill(t.common.flagsCount, { count: data.flags.length })}</summary>
