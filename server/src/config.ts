@@ -22,7 +22,10 @@ const schema = z.object({
       .optional(),
   ),
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
-  HOME_UNIT: z.string().regex(/^\d+$/, "must be an official unit code such as 547").optional(),
+  HOME_UNIT: z
+    .string()
+    .regex(/^(\d+|VN)$/, "must be an official unit code such as 547, or VN for the whole country")
+    .optional(),
   // true is the Tây Sơn 2024 demo; false starts empty (the area is chosen from the web).
   DEMO_DATA: z
     .enum(["true", "false", "1", "0", "tay-son-2024", "tay-son-2025", "gia-lai-2025"], {

@@ -2,7 +2,7 @@ import { isReportingUnit } from "../domain/tree.ts";
 import type { Unit } from "../domain/types.ts";
 import { UnitHistory } from "../domain/unit-history.ts";
 import type { Catalogue, CatalogueUnit, TreeName } from "./catalogue.ts";
-import { REORGANISATION_2025 } from "./catalogue.ts";
+import { NATION_CODE, REORGANISATION_2025 } from "./catalogue.ts";
 import { planReorganisation, type ReorganisationPlan } from "./reorganise.ts";
 
 /** The units of an area chosen from the catalogue, with its lineage, ready for `changeUnits`. */
@@ -31,9 +31,7 @@ export function areaFromCatalogue(catalogue: Catalogue, tree: TreeName, code: st
   const root = catalogue.get(tree, code);
   if (!root) return undefined;
   if (tree === "2024") {
-    const units = catalogue
-      .subtree("2024", code)
-      .map((u) => asUnit(u, u.code === code ? null : u.parentCode));
+    const units = catalogue.subtree("2024", code).map((u) => asUnit(u, catalogue.parentIn(u, code)));
     return { home: units[0] as Unit, units, reorganisation: null };
   }
   const communes = catalogue.subtree("2025", code).filter((u) => isReportingUnit(asUnit(u, null)));
@@ -41,7 +39,12 @@ export function areaFromCatalogue(catalogue: Catalogue, tree: TreeName, code: st
   const oldCodes = new Set(
     catalogue.merger.filter((row) => newCodes.has(row.newCode)).map((row) => row.oldCode),
   );
-  const old = oldTerritory(catalogue, oldCodes);
+  // The nation spans both trees: the 2024 provinces end under it, the 2025 provinces begin under it.
+  const nation = code === NATION_CODE ? asUnit(root, null) : null;
+  const old = oldTerritory(catalogue, oldCodes).map((u) =>
+    nation && u.parentId === null ? { ...u, parentId: nation.id } : u,
+  );
+  if (nation) old.unshift(nation);
   const reorganisation = planReorganisation(
     new UnitHistory(old, []),
     catalogue,
@@ -50,11 +53,12 @@ export function areaFromCatalogue(catalogue: Catalogue, tree: TreeName, code: st
     newCodes,
   );
   const units = [...old, ...reorganisation.ending, ...reorganisation.beginning];
-  const home = reorganisation.beginning.find((u) => u.id === code) ?? {
-    ...asUnit(root, null),
-    validFrom: REORGANISATION_2025,
-  };
-  if (!reorganisation.beginning.some((u) => u.id === code)) units.push(home);
+  const home = nation ??
+    reorganisation.beginning.find((u) => u.id === code) ?? {
+      ...asUnit(root, null),
+      validFrom: REORGANISATION_2025,
+    };
+  if (!nation && !reorganisation.beginning.some((u) => u.id === code)) units.push(home);
   return { home, units, reorganisation };
 }
 

@@ -33,6 +33,21 @@ export interface MergerRow {
 const KIND_ORDER = new Map<string, number>(UNIT_KINDS.map((kind, i) => [kind, i]));
 const SEARCH_LIMIT = 20;
 
+/**
+ * The nation, above the provinces of both trees: a deployment for the whole country (the ministry)
+ * chooses it as its area. It is not in the catalogue's files, and no unit's `parentCode` names it.
+ */
+export const NATION_CODE = "VN";
+const nation = (tree: TreeName): CatalogueUnit => ({
+  code: NATION_CODE,
+  name: "Việt Nam",
+  kind: "country",
+  parentCode: null,
+  tree,
+  lat: null,
+  lon: null,
+});
+
 /** The national catalogues shipped in data/catalogue (data/README.md), indexed for lookups and search. */
 export class Catalogue {
   private readonly byCode = new Map<TreeName, Map<string, CatalogueUnit>>();
@@ -44,13 +59,14 @@ export class Catalogue {
   constructor(units: readonly CatalogueUnit[], merger: readonly MergerRow[]) {
     this.merger = merger;
     for (const tree of TREES) {
-      this.byCode.set(tree, new Map());
+      this.byCode.set(tree, new Map([[NATION_CODE, nation(tree)]]));
       this.childrenOf.set(tree, new Map());
     }
-    for (const unit of units) {
+    for (const unit of [...TREES.map(nation), ...units]) {
       this.byCode.get(unit.tree)?.set(unit.code, unit);
       const siblings = this.childrenOf.get(unit.tree) as Map<string, CatalogueUnit[]>;
-      const key = unit.parentCode ?? "";
+      // The provinces are listed at the top (null) and under the nation.
+      const key = unit.code === NATION_CODE ? "nation" : (unit.parentCode ?? "");
       siblings.set(key, [...(siblings.get(key) ?? []), unit]);
       this.ordered.push([
         unit,
@@ -69,11 +85,16 @@ export class Catalogue {
     return this.byCode.get(tree)?.get(code);
   }
 
-  /** The units directly under `code` (the provinces for null), in code order. */
+  /** The units directly under `code` (the provinces for null and for the nation), in code order. */
   children(tree: TreeName, code: string | null): CatalogueUnit[] {
-    return [...(this.childrenOf.get(tree)?.get(code ?? "") ?? [])].sort((a, b) =>
-      compareCodes(a.code, b.code),
-    );
+    const key = code === null || code === NATION_CODE ? "" : code;
+    return [...(this.childrenOf.get(tree)?.get(key) ?? [])].sort((a, b) => compareCodes(a.code, b.code));
+  }
+
+  /** The parent of a unit within the area of `rootCode`: the nation is above the provinces. */
+  parentIn(unit: CatalogueUnit, rootCode: string): string | null {
+    if (unit.code === rootCode) return null;
+    return unit.parentCode ?? (unit.code === NATION_CODE ? null : NATION_CODE);
   }
 
   /** `code` and every unit under it, parents before children. */

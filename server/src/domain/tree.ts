@@ -4,6 +4,16 @@ export const isReportingUnit = (unit: Unit) => REPORTING_KINDS.includes(unit.kin
 /** Villages (thôn, tổ dân phố): drive locations under a commune, never reporting. */
 export const isVillage = (unit: Unit) => unit.kind === "village";
 
+/**
+ * The level of a unit's children as the words for them go ("các tỉnh, thành phố", "các huyện",
+ * "các xã"): the country's are provinces, a 2024 province's districts, everything else communes.
+ */
+export function levelOfChildren(children: readonly { unit: Unit }[]): "province" | "district" | "commune" {
+  if (children.some((child) => child.unit.kind === "province")) return "province";
+  if (children.some((child) => child.unit.kind === "district")) return "district";
+  return "commune";
+}
+
 /** Unit codes in a stable order, by code point (locale rules would be slow and add nothing for codes). */
 export const compareCodes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -57,12 +57,14 @@ export const en: Messages = {
     trajectory: "Expected trajectory",
     projection: "Projection at the current pace",
     date: "Date",
-    laggingTitle: "Lagging communes ({count})",
-    laggingNone: "No commune is lagging on this date.",
+    laggingTitle:
+      "Lagging {level, select, province {provinces} district {districts} other {communes}} ({count})",
+    laggingNone:
+      "No {level, select, province {province} district {district} other {commune}} is lagging on this date.",
     laggingLine: "{percent} · expected {expected}",
     lagging: "Lagging",
     rankingExpectedTick: "Lowest rate first; vertical mark: the value expected on the trajectory.",
-    colUnit: "Commune",
+    colUnit: "{level, select, province {Province} district {District} other {Commune}}",
     colRate: "Rate",
     colChange: "Change since last week (points)",
     colExpected: "Expected",
@@ -193,10 +195,14 @@ export const en: Messages = {
     projectionDetail: "{count} people at current paces",
     aheadBy: "ahead by {gap}",
     figuresUnknown: "Not known",
+    laggingUnitsOffTrack:
+      "{count, plural, one {# commune} other {# communes}} will miss the deadline at the current pace",
     laggingNeeds: "{gap} people behind the trajectory · needs {required} per day, current pace {pace}",
-    rankingTitle: "Communes ranked by {metric}",
-    tableTitle: "Communes",
-    tableCaption: "Communes; every column can be sorted",
+    rankingTitle:
+      "{level, select, province {Provinces} district {Districts} other {Communes}} ranked by {metric}",
+    tableTitle: "{level, select, province {Provinces} district {Districts} other {Communes}}",
+    tableCaption:
+      "{level, select, province {Provinces} district {Districts} other {Communes}}; every column can be sorted",
     colGap: "Behind the trajectory (people)",
     colPace: "Pace/day",
     colEta: "Target reached on",
@@ -725,7 +731,7 @@ export const en: Messages = {
     removed: "Removed the boundaries of {removed} units.",
   },
   map: {
-    title: "Map of the communes",
+    title: "Map of the {level, select, province {provinces} district {districts} other {communes}}",
     point: "{unit}: {percent}, population {population}",
     pointNoFigures: "{unit}: no figures yet",
     bands: { low: "Below 80%", middle: "80% to below 95%", high: "95% to below 100%", done: "100% reached" },

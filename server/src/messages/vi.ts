@@ -59,12 +59,15 @@ export const vi = {
     trajectory: "Kỳ vọng theo lộ trình",
     projection: "Dự báo theo tốc độ hiện tại",
     date: "Ngày",
-    laggingTitle: "Xã chậm tiến độ ({count})",
-    laggingNone: "Không có xã nào chậm tiến độ vào ngày này.",
+    laggingTitle:
+      "{level, select, province {Tỉnh, thành phố} district {Huyện} other {Xã}} chậm tiến độ ({count})",
+    laggingNone:
+      "Không có {level, select, province {tỉnh, thành phố} district {huyện} other {xã}} nào chậm tiến độ vào ngày này.",
     laggingLine: "{percent} · kỳ vọng {expected}",
     lagging: "Chậm tiến độ",
     rankingExpectedTick: "Từ tỷ lệ thấp nhất; vạch dọc: mức kỳ vọng theo lộ trình.",
-    colUnit: "Xã, phường, thị trấn",
+    colUnit:
+      "{level, select, province {Tỉnh, thành phố} district {Huyện, thị xã, thành phố} other {Xã, phường, thị trấn}}",
     colRate: "Tỷ lệ",
     colChange: "So với tuần trước (điểm %)",
     colExpected: "Kỳ vọng",
@@ -196,10 +199,13 @@ export const vi = {
     projectionDetail: "{count} người với tốc độ hiện tại",
     aheadBy: "vượt {gap}",
     figuresUnknown: "Chưa biết",
+    laggingUnitsOffTrack: "{count} xã không kịp hạn với tốc độ hiện tại",
     laggingNeeds: "thiếu {gap} người so với lộ trình · cần {required} người/ngày, hiện tại {pace}",
-    rankingTitle: "Xếp hạng các xã theo {metric}",
-    tableTitle: "Bảng các xã",
-    tableCaption: "Bảng các xã, sắp xếp được theo từng cột",
+    rankingTitle:
+      "Xếp hạng các {level, select, province {tỉnh, thành phố} district {huyện} other {xã}} theo {metric}",
+    tableTitle: "Bảng các {level, select, province {tỉnh, thành phố} district {huyện} other {xã}}",
+    tableCaption:
+      "Bảng các {level, select, province {tỉnh, thành phố} district {huyện} other {xã}}, sắp xếp được theo từng cột",
     colGap: "Thiếu so với lộ trình (người)",
     colPace: "Tốc độ/ngày",
     colEta: "Dự kiến đạt",
@@ -721,7 +727,7 @@ export const vi = {
     removed: "Đã xóa ranh giới của {removed} đơn vị.",
   },
   map: {
-    title: "Bản đồ các xã",
+    title: "Bản đồ các {level, select, province {tỉnh, thành phố} district {huyện} other {xã}}",
     point: "{unit}: {percent}, dân số {population}",
     pointNoFigures: "{unit}: chưa có số liệu",
     bands: { low: "Dưới 80%", middle: "80% – dưới 95%", high: "95% – dưới 100%", done: "Đạt 100%" },

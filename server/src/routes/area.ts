@@ -47,7 +47,7 @@ const catalogueQuery = z.object({
 });
 const areaBody = z.object({
   tree: z.enum(TREES, { message: "must be 2024 or 2025" }),
-  code: z.string().regex(/^\d{1,5}$/, "must be a unit code"),
+  code: z.string().regex(/^(\d{1,5}|VN)$/, "must be a unit code (VN: the whole country)"),
 });
 const reorganisationBody = z.object({
   date: isoDate.default(REORGANISATION_2025),

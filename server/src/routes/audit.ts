@@ -10,7 +10,10 @@ import { countParam, isoDate, validQuery } from "../validation.ts";
 
 const auditQuery = z.object({
   user: z.string().min(1).max(64).optional(),
-  unit: z.string().regex(/^\d+$/, "must be a unit code").optional(),
+  unit: z
+    .string()
+    .regex(/^(\d+|VN)$/, "must be a unit code")
+    .optional(),
   action: z
     .string()
     .regex(/^[a-z_.]+$/, "must be an action such as login or user.update")

@@ -26,7 +26,10 @@ const username = z
   .trim()
   .regex(/^[a-zA-Z0-9._-]{3,64}$/, "must be 3 to 64 letters, digits, dots, dashes or underscores");
 const role = z.enum(ROLES);
-const unitId = z.string().regex(/^\d+$/, "must be a unit code").nullable();
+const unitId = z
+  .string()
+  .regex(/^(\d+|VN)$/, "must be a unit code")
+  .nullable();
 
 const fullName = z.string().trim().max(100).nullable();
 const phone = z

@@ -6,14 +6,17 @@ import { SHORT_LIST } from "../../components/short-list.tsx";
 import type { ChildOverview } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 
-/** Every commune with the numbers behind its standing; each column sorts. */
+/** Every child (commune, or province of the country) with the numbers behind its standing; each column sorts. */
 export function CommunesTable({
   rows,
+  level,
   metric,
   linkToUnit,
 }: {
   /** The children shown (a search or a filter keeps some). */
   rows: readonly ChildOverview[];
+  /** What the children are, for the words (tree.ts levelOfChildren). */
+  level: "province" | "district" | "commune";
   metric: Metric;
   linkToUnit: (id: string) => string;
 }) {
@@ -23,7 +26,7 @@ export function CommunesTable({
   const columns: Column<ChildOverview>[] = [
     {
       key: "unit",
-      header: t.common.colUnit,
+      header: fill(t.common.colUnit, { level }),
       cell: (row) => {
         const flags = row.flags.filter((flag) => flag.metric === metric || flag.metric === null);
         // The flags' sentences on demand: the row says how many it has, a tap shows them.
@@ -103,9 +106,9 @@ export function CommunesTable({
   ];
   return (
     <section className="card communes-card" aria-labelledby="communes-title">
-      <h2 id="communes-title">{t.overview.tableTitle}</h2>
+      <h2 id="communes-title">{fill(t.overview.tableTitle, { level })}</h2>
       <DataTable
-        caption={t.overview.tableCaption}
+        caption={fill(t.overview.tableCaption, { level })}
         columns={columns}
         rows={rows}
         rowKey={(row) => row.unit.id}

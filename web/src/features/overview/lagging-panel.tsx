@@ -1,3 +1,4 @@
+import { isReportingUnit, levelOfChildren } from "@vneid-tracker/server/domain/tree.ts";
 import type { Metric } from "@vneid-tracker/server/domain/types.ts";
 import { Link } from "wouter";
 import { Icon } from "../../components/icon.tsx";
@@ -20,11 +21,12 @@ export function LaggingPanel({
     overview.children.filter((child) => child.unit.id === id),
   );
   const { shown, toggle } = useShortList(lagging);
+  const level = levelOfChildren(overview.children);
   return (
     <section className="card lagging-panel" aria-labelledby="lagging-title">
-      <h2 id="lagging-title">{fill(t.common.laggingTitle, { count: lagging.length })}</h2>
+      <h2 id="lagging-title">{fill(t.common.laggingTitle, { count: lagging.length, level })}</h2>
       {lagging.length === 0 ? (
-        <p className="muted">{t.common.laggingNone}</p>
+        <p className="muted">{fill(t.common.laggingNone, { level })}</p>
       ) : (
         <ul>
           {shown.map(({ unit, [metric]: status }) => (
@@ -40,6 +42,10 @@ export function LaggingPanel({
                 })}
               </span>
               <span className="small">
+                {/* A province or district lags by its communes that will miss the deadline, even ahead of the trajectory. */}
+                {!isReportingUnit(unit) &&
+                  status.units.offTrack > 0 &&
+                  `${fill(t.overview.laggingUnitsOffTrack, { count: status.units.offTrack })} · `}
                 {fill(t.overview.laggingNeeds, {
                   gap: f.integer(Math.max(0, status.gapToExpected ?? 0)),
                   required: status.requiredPerDay === null ? "—" : f.perDay(status.requiredPerDay),

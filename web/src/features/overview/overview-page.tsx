@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { can } from "@vneid-tracker/server/domain/roles.ts";
+import { levelOfChildren } from "@vneid-tracker/server/domain/tree.ts";
 import type { Metric } from "@vneid-tracker/server/domain/types.ts";
 import { filterUnits, UNIT_FILTERS, type UnitFilter } from "@vneid-tracker/server/domain/unit-filter.ts";
 import { startTransition, useEffect, useState } from "react";
@@ -167,7 +168,7 @@ export function OverviewPage() {
           </div>
           <div className="two-columns">
             <CommuneMap
-              title={t.map.title}
+              title={fill(t.map.title, { level: levelOfChildren(data.children) })}
               unitId={data.unit.id}
               date={data.date}
               points={data.children.flatMap((child) =>
@@ -203,7 +204,10 @@ export function OverviewPage() {
             status={fill(t.common.unitsMatched, { matched: kept.length, total: data.children.length })}
           />
           <RankingBars
-            title={fill(t.overview.rankingTitle, { metric: t.metricRateWord[metric] })}
+            title={fill(t.overview.rankingTitle, {
+              metric: t.metricRateWord[metric],
+              level: levelOfChildren(data.children),
+            })}
             rows={kept.map((child) => ({
               id: child.unit.id,
               name: child.unit.name,
@@ -213,7 +217,12 @@ export function OverviewPage() {
               lagging: child[metric].lagging,
             }))}
           />
-          <CommunesTable rows={kept} metric={metric} linkToUnit={linkToUnit} />
+          <CommunesTable
+            rows={kept}
+            level={levelOfChildren(data.children)}
+            metric={metric}
+            linkToUnit={linkToUnit}
+          />
         </>
       )}
     </div>
