@@ -1,4 +1,5 @@
 // The ministry's deployment: the whole country (VN) as the area, its 34 provinces ranked and mapped.
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import {
   createEmptyStore,
@@ -73,6 +74,13 @@ describe("the whole country as the area", () => {
     );
     expect(ofGiaLai).toHaveLength(135);
     expect(giaLai.figures.population).toBe(ofGiaLai.reduce((sum, r) => sum + r.population, 0));
+    // The weekly report speaks of provinces where its rows are provinces.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await (await app.request("/api/exports/weekly.xlsx?date=2025-10-25")).arrayBuffer());
+    const text = JSON.stringify(book.worksheets[0]?.getSheetValues());
+    expect(text).toMatch(/III\. Các tỉnh, thành phố chậm tiến độ \(\d+\)/);
+    expect(text).not.toContain("Các xã chậm");
+    expect(book.worksheets[1]?.rowCount).toBe(3 + 1 + 34);
     // One tap away: the province's own overview, its 135 communes.
     const province = await getJson(app, "/api/overview?unit=52&date=2025-10-25");
     expect(province.body.children).toHaveLength(135);

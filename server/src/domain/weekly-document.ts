@@ -2,6 +2,7 @@ import { formatMessage, type Language, MESSAGES } from "../messages/format.ts";
 import { documentFormat } from "./flag-text.ts";
 import type { UnitOverview } from "./overview.ts";
 import { vietnamTime, weekNumberOf } from "./reporting-weeks.ts";
+import { levelOfChildren } from "./tree.ts";
 
 /** The heading and signature an office sets for its weekly report (Settings; Nghị định 30/2020/NĐ-CP). */
 export interface DocumentHeading {
@@ -95,8 +96,9 @@ export function weeklyDocument(
   const t = MESSAGES[language];
   const d = t.weeklyDocument;
   const f = documentFormat(language);
+  const level = levelOfChildren(overview.children);
   const fill = (message: string, values: Record<string, string | number> = {}) =>
-    formatMessage(language, message, values);
+    formatMessage(language, message, { level, ...values });
   const integer = (value: number | null): DocumentFigure => ({
     text: value === null ? "—" : f.integer(value),
     value,
@@ -141,7 +143,15 @@ export function weeklyDocument(
   // A row speaks of the metric the commune lags on (coverage first): a linking laggard's linked / dual.
   const laggingMetric = (child: Child) => (child.coverage.lagging ? "coverage" : "linking");
   const laggingTable: DocumentTable = {
-    columns: [d.colCommune, d.colAccounts, d.colRate, d.colExpected, d.colGap, d.colReported, d.colStanding],
+    columns: [
+      fill(d.colCommune),
+      d.colAccounts,
+      d.colRate,
+      d.colExpected,
+      d.colGap,
+      d.colReported,
+      d.colStanding,
+    ],
     numeric: [false, true, true, true, true, false, false],
     widths: [24, 19, 10, 10, 12, 11, 14],
     rows: lagging.slice(0, LAGGING_IN_BODY).map((child) => {
@@ -198,7 +208,7 @@ export function weeklyDocument(
       },
       {
         title: fill(d.laggingTitle, { count: lagging.length }),
-        lines: lagging.length === 0 ? [d.noLagging] : [d.laggingIntro],
+        lines: lagging.length === 0 ? [fill(d.noLagging)] : [fill(d.laggingIntro)],
         ...(lagging.length > 0 ? { table: laggingTable } : {}),
         after: rest > 0 ? [fill(d.laggingRest, { count: rest })] : [],
       },
@@ -217,7 +227,7 @@ export function weeklyDocument(
       table: {
         columns: [
           d.colNo,
-          d.colCommune,
+          fill(d.colCommune),
           d.colPopulation,
           d.colLevel2,
           d.colRate,

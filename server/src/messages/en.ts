@@ -383,12 +383,11 @@ export const en: Messages = {
     completenessLine: "{reported}/{expected} communes reported this week, {onTime} on time (due {due}).",
     missing: "Not reported: {units}.",
     late: "Reported late: {units}.",
-    laggingTitle: "III. Lagging communes ({count})",
-    noLagging: "No commune is lagging.",
+    laggingTitle:
+      "III. Lagging {level, select, province {provinces} district {districts} other {communes}} ({count})",
+    noLagging: "No {level, select, province {province} district {district} other {commune}} is lagging.",
     recipients: "Recipients:",
     signature: "(Signature and full name)",
-    title: "WEEKLY REPORT: LEVEL-2 ELECTRONIC IDENTIFICATION ACCOUNTS",
-    asOf: "{unit}, figures as of {date}",
     coverage:
       "Level-2 coverage: {percent} ({level2}/{population}); expected on the trajectory {expected}; {remaining} still to reach.",
     days: "{days, plural, one {# day} other {# days}} to the {deadline} deadline; {required} needed per day, current pace {pace} per day.",
@@ -401,11 +400,12 @@ export const en: Messages = {
       "Account linking: {percent} ({linked}/{dual}); expected on the trajectory {expected}; {remaining} people still to link.",
     linkingPace: "Linking: {required} needed per day, current pace {pace} per day.",
     linkingNoPace: "Linking: {required} needed per day, current pace not known yet.",
-    reporting: "Communes reported: {reporting}/{expected}. Lagging communes: {lagging}.",
     namesMore: "{names} and {count} other communes",
-    laggingIntro: "The communes furthest behind, by the people short of the trajectory:",
-    laggingRest: "{count} other communes are lagging (see the Appendix).",
-    colCommune: "Commune",
+    laggingIntro:
+      "The {level, select, province {provinces} district {districts} other {communes}} furthest behind, by the people short of the trajectory:",
+    laggingRest:
+      "{count} other {level, select, province {provinces} district {districts} other {communes}} are lagging (see the Appendix).",
+    colCommune: "{level, select, province {Province} district {District} other {Commune}}",
     colAccounts: "Reached / total",
     colRate: "Rate",
     colExpected: "Expected",
@@ -423,7 +423,8 @@ export const en: Messages = {
     standingOnTrack: "On track",
     standingNotJudged: "Not judged yet",
     appendixTitle: "APPENDIX",
-    appendixSubject: "Figures of every commune on {date} (with the weekly report of week {week})",
+    appendixSubject:
+      "Figures of every {level, select, province {province} district {district} other {commune}} on {date} (with the weekly report of week {week})",
     standingLagging: "Lagging ({metrics})",
   },
   afterDeadlineResult: {

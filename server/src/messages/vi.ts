@@ -386,12 +386,12 @@ export const vi = {
     completenessLine: "{reported}/{expected} xã đã báo cáo tuần này, {onTime} đúng hạn (hạn {due}).",
     missing: "Chưa báo cáo: {units}.",
     late: "Báo cáo trễ hạn: {units}.",
-    laggingTitle: "III. Các xã chậm tiến độ ({count})",
-    noLagging: "Không có xã nào chậm tiến độ.",
+    laggingTitle:
+      "III. Các {level, select, province {tỉnh, thành phố} district {huyện} other {xã}} chậm tiến độ ({count})",
+    noLagging:
+      "Không có {level, select, province {tỉnh, thành phố} district {huyện} other {xã}} nào chậm tiến độ.",
     recipients: "Nơi nhận:",
     signature: "(Ký, ghi rõ họ tên)",
-    title: "BÁO CÁO TUẦN: TIẾN ĐỘ TẠO TÀI KHOẢN ĐỊNH DANH ĐIỆN TỬ MỨC 2",
-    asOf: "{unit}, số liệu đến ngày {date}",
     coverage:
       "Tỷ lệ mức 2: {percent} ({level2}/{population}); kỳ vọng theo lộ trình {expected}; còn {remaining} người.",
     days: "Còn {days} ngày đến hạn {deadline}; cần {required} người/ngày, tốc độ hiện tại {pace} người/ngày.",
@@ -402,11 +402,12 @@ export const vi = {
       "Liên kết tài khoản: {percent} ({linked}/{dual}); kỳ vọng theo lộ trình {expected}; còn {remaining} người chưa liên kết.",
     linkingPace: "Liên kết: cần {required} người/ngày, tốc độ hiện tại {pace} người/ngày.",
     linkingNoPace: "Liên kết: cần {required} người/ngày, tốc độ hiện tại chưa rõ.",
-    reporting: "Số xã đã báo cáo: {reporting}/{expected}. Xã chậm tiến độ: {lagging}.",
     namesMore: "{names} và {count} xã khác",
-    laggingIntro: "Các xã chậm nhất, theo số người còn thiếu so với lộ trình:",
-    laggingRest: "Còn {count} xã chậm tiến độ khác (xem Phụ lục).",
-    colCommune: "Xã, phường",
+    laggingIntro:
+      "Các {level, select, province {tỉnh, thành phố} district {huyện} other {xã}} chậm nhất, theo số người còn thiếu so với lộ trình:",
+    laggingRest:
+      "Còn {count} {level, select, province {tỉnh, thành phố} district {huyện} other {xã}} chậm tiến độ khác (xem Phụ lục).",
+    colCommune: "{level, select, province {Tỉnh, thành phố} district {Huyện} other {Xã, phường}}",
     colAccounts: "Số đạt / tổng số",
     colRate: "Tỷ lệ",
     colExpected: "Kỳ vọng",
@@ -424,7 +425,8 @@ export const vi = {
     standingOnTrack: "Kịp tiến độ",
     standingNotJudged: "Chưa đánh giá",
     appendixTitle: "PHỤ LỤC",
-    appendixSubject: "Số liệu các xã, phường đến ngày {date} (kèm theo Báo cáo tuần {week})",
+    appendixSubject:
+      "Số liệu các {level, select, province {tỉnh, thành phố} district {huyện} other {xã, phường}} đến ngày {date} (kèm theo Báo cáo tuần {week})",
     standingLagging: "Chậm tiến độ ({metrics})",
   },
   afterDeadlineResult: {
