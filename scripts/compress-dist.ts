@@ -6,7 +6,7 @@ import { join, resolve } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const dist = resolve(import.meta.dirname, "../web/dist");
-const TEXT = /\.(js|css|html|svg|json|txt)$/;
+const TEXT = /\.(js|css|html|svg|json|txt|webmanifest)$/;
 
 function* files(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {

@@ -1,7 +1,42 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { VitePWA } from "vite-plugin-pwa";
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // An installable app (docs/offline.md): Workbox precaches the app shell, so a return visit and
+    // a visit without a signal open at once. The figures are not cached here but by TanStack Query's
+    // persister (lib/offline-cache.ts): it knows which answer is whose and how old it is.
+    VitePWA({
+      registerType: "autoUpdate",
+      injectRegister: "script-defer",
+      includeAssets: ["icon.svg"],
+      manifest: {
+        name: "Tiến độ định danh điện tử mức 2",
+        short_name: "Định danh mức 2",
+        description:
+          "Theo dõi tiến độ tạo tài khoản định danh điện tử mức 2 và liên kết tài khoản theo từng xã.",
+        lang: "vi",
+        start_url: "/",
+        scope: "/",
+        display: "standalone",
+        theme_color: "#0b5cad",
+        background_color: "#ffffff",
+        icons: [
+          { src: "/icon-192.png", sizes: "192x192", type: "image/png" },
+          { src: "/icon-512.png", sizes: "512x512", type: "image/png" },
+          { src: "/icon-maskable-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
+        ],
+      },
+      workbox: {
+        globPatterns: ["**/*.{js,css,html,svg,png,webmanifest}"],
+        // Every page of the app is index.html; the API and the generated documents never are.
+        navigateFallback: "/index.html",
+        navigateFallbackDenylist: [/^\/api\//],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   server: { proxy: { "/api": "http://127.0.0.1:3000" } },
 });

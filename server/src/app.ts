@@ -84,6 +84,8 @@ const limitBody = (maxSize: number) =>
   });
 
 const jsonLimit = limitBody(JSON_LIMIT);
+/** The files of the installable app that must never be served from a cache without asking. */
+const ALWAYS_ASKED = new Set(["/sw.js", "/registerSW.js", "/manifest.webmanifest"]);
 const sameOrigin = csrf();
 
 export function createApp({
@@ -208,13 +210,14 @@ export function createApp({
   if (existsSync(config.webDist)) {
     // serveStatic resolves `root` against the working directory. The build compressed every text
     // file once (scripts/compress-dist.ts): brotli or gzip is sent to browsers that accept it.
-    // Hashed assets never change under their name: cached for a year; index.html is asked again.
+    // Hashed assets never change under their name: cached for a year; index.html, the service worker
+    // and the web manifest are asked again (a new build reaches the installed app at its next visit).
     const root = relative(process.cwd(), config.webDist) || ".";
     app.use("/*", async (c, next) => {
       await next();
       if (c.req.path.startsWith("/assets/")) {
         if (c.res.status === 200) c.header("Cache-Control", "public, max-age=31536000, immutable");
-      } else if (c.res.headers.get("Content-Type")?.startsWith("text/html")) {
+      } else if (c.res.headers.get("Content-Type")?.startsWith("text/html") || ALWAYS_ASKED.has(c.req.path)) {
         c.header("Cache-Control", "no-cache");
       }
     });

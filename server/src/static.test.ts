@@ -13,6 +13,8 @@ function builtApp() {
   const files = {
     "index.html": '<!doctype html><div id="root"></div><script src="/assets/app-Ab12.js"></script>',
     "assets/app-Ab12.js": `console.log(${JSON.stringify("x".repeat(5000))});`,
+    "sw.js": "self.addEventListener('install', () => {});",
+    "manifest.webmanifest": '{"name":"Tiến độ định danh điện tử mức 2","start_url":"/"}',
   };
   for (const [name, content] of Object.entries(files)) {
     writeFileSync(join(dist, name), content);
@@ -39,6 +41,16 @@ describe("what travels to the browser", () => {
     expect(asset.headers.get("Content-Encoding")).toBe("gzip");
     expect(asset.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
     expect((await asset.arrayBuffer()).byteLength).toBeLessThan(500);
+    // The installable app's service worker and manifest are asked again at every visit, so that a
+    // new build reaches the phones that installed the app.
+    for (const path of ["/sw.js", "/manifest.webmanifest"]) {
+      const file = await app.request(path);
+      expect(file.status).toBe(200);
+      expect(file.headers.get("Cache-Control")).toBe("no-cache");
+    }
+    expect((await app.request("/manifest.webmanifest")).headers.get("Content-Type")).toContain(
+      "manifest+json",
+    );
   });
 
   it("compresses API answers and answers an unchanged public figure with 304", async () => {

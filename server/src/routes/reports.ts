@@ -11,6 +11,7 @@ import type { Unit } from "../domain/types.ts";
 import { otherVersion, versionKey } from "../domain/unit-history.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
+import { idempotent } from "../idempotent.ts";
 import type { Store } from "../store/store.ts";
 import { validJson } from "../validation.ts";
 
@@ -41,6 +42,8 @@ export function reportRoutes(store: Store, now: () => number) {
         answers: { 200: ReportAnswer, 201: ReportAnswer },
         errors: [404, 409, 422],
       }),
+      // A phone's queue sends a report again when it cannot know whether it arrived (docs/offline.md).
+      idempotent(store, now),
       validJson(reportBody),
       async (c) => {
         const body = c.req.valid("json");

@@ -3,6 +3,7 @@ import { type ApprovalArea, approvalArea } from "./areas/approvals.ts";
 import { type CampaignArea, campaignArea } from "./areas/campaign.ts";
 import { storeContext } from "./areas/context.ts";
 import { type DriveArea, driveArea } from "./areas/drives.ts";
+import { type IdempotencyArea, idempotencyArea } from "./areas/idempotency.ts";
 import { type ReportArea, reportArea, type SaveSummary } from "./areas/reports.ts";
 import { type TokenArea, tokenArea } from "./areas/tokens.ts";
 import { type UnitArea, unitArea } from "./areas/units.ts";
@@ -39,7 +40,8 @@ export type Store = UnitArea &
   ReportArea &
   DriveArea &
   UserArea &
-  TokenArea & {
+  TokenArea &
+  IdempotencyArea & {
     /** Goes up at every change of units, reports or campaign, from any process: what figures depend on. */
     figuresVersion(): Promise<number>;
     /** Goes up at every change of units or their boundaries, from any process. */
@@ -79,6 +81,7 @@ export function createStore(sql: Sql): Store {
     ...driveArea(ctx),
     ...userArea(ctx),
     ...tokenArea(ctx),
+    ...idempotencyArea(ctx),
     figuresVersion: async () => (await ctx.versions()).figures,
     unitsVersion: async () => (await ctx.versions()).units,
     audit: (entry, actor) => ctx.write(null, (tx) => auditStatements.record(tx, [entry], actor)),
