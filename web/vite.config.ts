@@ -3,6 +3,8 @@ import { defineConfig } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
 
 export default defineConfig({
+  // The figures kept on the device are dropped when a new build may have changed their shape.
+  define: { "import.meta.env.VITE_BUILD": JSON.stringify(String(Date.now())) },
   plugins: [
     react(),
     // An installable app (docs/offline.md): Workbox precaches the app shell, so a return visit and

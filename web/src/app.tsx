@@ -9,7 +9,9 @@ import { AccountPage } from "./features/auth/account-page.tsx";
 import { LoginPage } from "./features/auth/login-page.tsx";
 import { PendingStep } from "./features/auth/pending-step.tsx";
 import { OverviewPage } from "./features/overview/overview-page.tsx";
+import { QueueSender, useReportQueue } from "./features/reports/report-queue.ts";
 import { useI18n } from "./lib/i18n.tsx";
+import { useOnline } from "./lib/online.ts";
 import { homeOf, useSession, useSignOut } from "./lib/session.ts";
 
 // Pages load on demand: the first visit fetches the overview and what it shows, nothing else.
@@ -52,6 +54,7 @@ export function App() {
         {t.common.skipToContent}
       </a>
       <Header />
+      <QueueSender />
       <main id="main" tabIndex={-1}>
         <BadDateGuard>
           <Suspense fallback={<Skeleton blocks={3} />}>
@@ -93,6 +96,24 @@ function AreaPages() {
         <NotFound />
       </Route>
     </Switch>
+  );
+}
+
+/** Offline, and how many reports wait on this device (a tap opens them). */
+function DeviceStatus() {
+  const { t, fill } = useI18n();
+  const online = useOnline();
+  const queue = useReportQueue();
+  const waiting = queue.data?.length ?? 0;
+  return (
+    <>
+      {!online && <span className="badge offline-badge">{t.common.offline}</span>}
+      {waiting > 0 && (
+        <Link href="/reports/new#queue" className="badge queue-badge">
+          {fill(t.common.notSent, { count: waiting })}
+        </Link>
+      )}
+    </>
   );
 }
 
@@ -150,6 +171,7 @@ function Header() {
           ))}
         </nav>
         <div className="header-tools">
+          <DeviceStatus />
           {user ? (
             <>
               <Link href="/account" className="user-name">

@@ -4,6 +4,10 @@ import type { Messages } from "./vi.ts";
 export const en: Messages = {
   locale: "en",
   common: {
+    offline: "Offline",
+    offlineFigures: "Offline: figures saved on this device at {time}.",
+    cachedFigures: "Figures saved on this device at {time}; updating…",
+    notSent: "Not sent ({count})",
     appTitle: "VNeID level-2 rollout",
     skipToContent: "Skip to main content",
     switchLanguage: "Tiếng Việt",
@@ -229,6 +233,18 @@ export const en: Messages = {
     drivesHere: "Drives in this commune",
   },
   reports: {
+    draftRestored: "The figures being typed on this device were restored.",
+    reportQueued:
+      "Not sent: no connection. The report of {unit} on {date} is saved on this device and will be sent when there is a connection.",
+    queueTitle: "Not sent",
+    queueIntro:
+      "Reports saved on this device without a connection; sent when there is one, each exactly once.",
+    queueItem: "{unit}, {date}: level 2 {level2}/{population}, linked {linked}/{dual}",
+    queueSavedAt: "saved at {time}",
+    queueWaiting: "Waiting for a connection.",
+    queueRefused: "Refused by the server: {reason}",
+    queueSendNow: "Send now",
+    queueEdit: "Edit",
     reportCoveragePreview: "With these figures: level-2 coverage {coverage}, link rate {linking}.",
     reportCoverageBefore: "(Report of {date}: level-2 coverage {coverage}.)",
     weeklyPicker: "Reporting week",

@@ -6,6 +6,10 @@
 export const vi = {
   locale: "vi" as "vi" | "en",
   common: {
+    offline: "Ngoại tuyến",
+    offlineFigures: "Đang ngoại tuyến: số liệu đã lưu trên máy lúc {time}.",
+    cachedFigures: "Số liệu đã lưu trên máy lúc {time}; đang cập nhật…",
+    notSent: "Chưa gửi ({count})",
     appTitle: "Tiến độ định danh điện tử mức 2",
     skipToContent: "Chuyển đến nội dung chính",
     switchLanguage: "English",
@@ -232,6 +236,17 @@ export const vi = {
     drivesHere: "Đợt vận động ở xã",
   },
   reports: {
+    draftRestored: "Đã khôi phục số liệu đang nhập dở trên máy này.",
+    reportQueued:
+      "Chưa gửi: chưa có kết nối. Báo cáo của {unit} ngày {date} đã lưu trên máy và sẽ tự gửi khi có mạng.",
+    queueTitle: "Chưa gửi",
+    queueIntro: "Báo cáo lưu trên máy này khi không có mạng; tự gửi khi có kết nối, mỗi báo cáo một lần.",
+    queueItem: "{unit}, ngày {date}: mức 2 {level2}/{population}, liên kết {linked}/{dual}",
+    queueSavedAt: "lưu lúc {time}",
+    queueWaiting: "Chờ có mạng để gửi.",
+    queueRefused: "Máy chủ từ chối: {reason}",
+    queueSendNow: "Gửi ngay",
+    queueEdit: "Sửa",
     reportCoveragePreview: "Với số liệu này: tỷ lệ mức 2 {coverage}, tỷ lệ liên kết {linking}.",
     reportCoverageBefore: "(Báo cáo ngày {date}: tỷ lệ mức 2 {coverage}.)",
     weeklyPicker: "Tuần báo cáo",

@@ -67,8 +67,13 @@ export const sendJson = <T>(
   method: "POST" | "PATCH" | "PUT" | "DELETE",
   path: string,
   body: unknown = {},
+  headers: Record<string, string> = {},
 ): Promise<T> =>
-  request<T>(path, { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  request<T>(path, {
+    method,
+    headers: { "Content-Type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
 
 /** A file sent as the multipart field `file`. */
 export const sendFile = <T>(path: string, file: File): Promise<T> => {

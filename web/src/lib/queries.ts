@@ -2,6 +2,7 @@ import { QueryClient, queryOptions } from "@tanstack/react-query";
 import type { Metric } from "@vneid-tracker/server/domain/types.ts";
 import { type Campaign, fetchJson } from "./api.ts";
 import type { Answer, Schemas } from "./contract.ts";
+import { KEPT_ON_DEVICE_MS } from "./offline-cache.ts";
 
 export type Drive = Schemas["Drive"];
 export type DriveWithEffect = Answer<"/api/drives">["drives"][number];
@@ -10,7 +11,10 @@ export type Suggestion = Schemas["Suggestion"];
 // The read queries several features share; a feature's own queries live in its api.ts.
 
 export const queryClient = new QueryClient({
-  defaultOptions: { queries: { staleTime: 60_000, retry: 1, refetchOnWindowFocus: false } },
+  defaultOptions: {
+    // Kept as long as the device keeps them (offline-cache.ts): a page opened without signal shows them.
+    queries: { staleTime: 60_000, gcTime: KEPT_ON_DEVICE_MS, retry: 1, refetchOnWindowFocus: false },
+  },
 });
 
 /** A query string of the parameters that are set. */

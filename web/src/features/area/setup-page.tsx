@@ -79,7 +79,7 @@ export function SetupPage() {
 /** Shows the setup to an admin (or who to ask) while the deployment has no area; the pages otherwise. */
 export function RequireArea({ children }: { children: React.ReactNode }) {
   const area = useQuery(areaQuery());
-  if (area.isError) return <ErrorState error={area.error} onRetry={() => area.refetch()} />;
+  if (area.isError && !area.data) return <ErrorState error={area.error} onRetry={() => area.refetch()} />;
   if (!area.data) return <Skeleton blocks={2} />;
   return area.data.area ? children : <SetupPage />;
 }

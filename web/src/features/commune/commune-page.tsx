@@ -5,12 +5,15 @@ import { DriveCard } from "../../components/drive-card.tsx";
 import { FlagList } from "../../components/flag-badge.tsx";
 import { KpiCard } from "../../components/kpi-card.tsx";
 import { TrendChart } from "../../components/lazy-parts.tsx";
+import { StaleNotice } from "../../components/stale-notice.tsx";
 import { EmptyState, ErrorState, Skeleton } from "../../components/states.tsx";
 import { UnitChangeNote } from "../../components/unit-change-note.tsx";
 import { WeekStatus } from "../../components/week-status.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
 import { campaignQuery, drivesQuery, overviewQuery, seriesQuery, unitsQuery } from "../../lib/queries.ts";
+import { useSession } from "../../lib/session.ts";
 import { useSearchParam } from "../../lib/url-state.ts";
+import { QueueList } from "../reports/queue-list.tsx";
 import { ReportHistory } from "./report-history.tsx";
 
 /** One commune, phone first: where it stands, what it needs per day, why it is flagged, how it got here. */
@@ -18,6 +21,7 @@ export function CommunePage({ unitId }: { unitId: string }) {
   const { t, f, fill } = useI18n();
   const [dateParam, setDate] = useSearchParam("date");
   const [campaignParam] = useSearchParam("campaign");
+  const user = useSession().data ?? null;
   const overview = useQuery({
     ...overviewQuery(unitId, dateParam, campaignParam),
     placeholderData: keepPreviousData,
@@ -36,8 +40,11 @@ export function CommunePage({ unitId }: { unitId: string }) {
   const drives = useQuery(drivesQuery({ unit: unitId }));
   const units = useQuery(unitsQuery());
 
-  if (overview.isError) return <ErrorState error={overview.error} onRetry={() => overview.refetch()} />;
-  if (campaign.isError) return <ErrorState error={campaign.error} onRetry={() => campaign.refetch()} />;
+  // Figures kept on the device are shown when the server cannot be reached (StaleNotice says so).
+  if (overview.isError && !overview.data)
+    return <ErrorState error={overview.error} onRetry={() => overview.refetch()} />;
+  if (campaign.isError && !campaign.data)
+    return <ErrorState error={campaign.error} onRetry={() => campaign.refetch()} />;
   if (!overview.data || !campaign.data) return <Skeleton blocks={4} />;
 
   const data = overview.data;
@@ -55,6 +62,12 @@ export function CommunePage({ unitId }: { unitId: string }) {
         </Link>
       )}
       <h1 className="page-title">{data.unit.name}</h1>
+      <StaleNotice
+        updatedAt={overview.dataUpdatedAt}
+        fetching={overview.isFetching}
+        failed={overview.isError}
+      />
+      {user && <QueueList unitId={unitId} userId={user.id} />}
       <UnitChangeNote unit={data.unit} standing={data.standing} date={data.date} />
       <WeekStatus approval={data.approval} approvals={data.approvals} date={data.date} />
       {entry?.rank && parent.data && (

@@ -6,6 +6,7 @@ import { type FormEvent, useState } from "react";
 import { DriveCard } from "../../components/drive-card.tsx";
 import { ProblemList } from "../../components/problem-list.tsx";
 import { ApiRequestError, type Unit, type User } from "../../lib/api.ts";
+import { useDraft } from "../../lib/drafts.ts";
 import { errorText } from "../../lib/error-text.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 import type { Drive, DriveWithEffect } from "../../lib/queries.ts";
@@ -58,6 +59,12 @@ function DriveActions({
   const [registrations, setRegistrations] = useState("");
   const [linked, setLinked] = useState("");
   const [problems, setProblems] = useState<ServerProblem[]>([]);
+  // The results typed in the field are kept on the device until saved (lib/drafts.ts).
+  const draft = useDraft(`draft:drive-result:${drive.id}`, { registrations, linked }, (saved) => {
+    setRegistrations(saved.registrations);
+    setLinked(saved.linked);
+    if (saved.registrations !== "" || saved.linked !== "") setRecording(true);
+  });
   const record = (event: FormEvent) => {
     event.preventDefault();
     const results = {
@@ -74,7 +81,15 @@ function DriveActions({
     );
     setProblems(found);
     if (found.length > 0) return;
-    save.mutate({ id: drive.id, drive: results }, { onSuccess: () => setRecording(false) });
+    save.mutate(
+      { id: drive.id, drive: results },
+      {
+        onSuccess: () => {
+          setRecording(false);
+          void draft.clear();
+        },
+      },
+    );
   };
   const serverProblems =
     save.error instanceof ApiRequestError

@@ -15,7 +15,8 @@ export function SchedulePage() {
   const days = Array.from({ length: 7 }, (_, i) => format(addDays(parseISO(from), i), "yyyy-MM-dd"));
   const drives = useQuery(drivesQuery({ from, to: days[6] }));
   const units = useQuery(unitsQuery());
-  if (drives.isError) return <ErrorState error={drives.error} onRetry={() => drives.refetch()} />;
+  if (drives.isError && !drives.data)
+    return <ErrorState error={drives.error} onRetry={() => drives.refetch()} />;
   if (!drives.data || !units.data) return <Skeleton blocks={2} />;
   const name = new Map(units.data.units.map((u) => [u.id, u.name]));
   const planned = drives.data.drives.filter((d) => d.status !== "cancelled");

@@ -13,6 +13,7 @@ import { Headline } from "../../components/headline.tsx";
 import { CommuneMap, TrendChart } from "../../components/lazy-parts.tsx";
 import { RankingBars } from "../../components/ranking-bars.tsx";
 import { MANY_UNITS } from "../../components/short-list.tsx";
+import { StaleNotice } from "../../components/stale-notice.tsx";
 import { ErrorState, Skeleton } from "../../components/states.tsx";
 import { UnitChangeNote } from "../../components/unit-change-note.tsx";
 import { WeekStatus } from "../../components/week-status.tsx";
@@ -72,8 +73,11 @@ export function OverviewPage() {
     enabled: overview.data !== undefined,
   });
 
-  if (overview.isError) return <ErrorState error={overview.error} onRetry={() => overview.refetch()} />;
-  if (campaign.isError) return <ErrorState error={campaign.error} onRetry={() => campaign.refetch()} />;
+  // Figures kept on the device are shown when the server cannot be reached (StaleNotice says so).
+  if (overview.isError && !overview.data)
+    return <ErrorState error={overview.error} onRetry={() => overview.refetch()} />;
+  if (campaign.isError && !campaign.data)
+    return <ErrorState error={campaign.error} onRetry={() => campaign.refetch()} />;
   if (!overview.data || !campaign.data) {
     return (
       <>
@@ -109,6 +113,11 @@ export function OverviewPage() {
           </span>
         </div>
       </div>
+      <StaleNotice
+        updatedAt={overview.dataUpdatedAt}
+        fetching={overview.isFetching}
+        failed={overview.isError}
+      />
       <UnitChangeNote unit={data.unit} standing={data.standing} date={data.date} />
       <WeekStatus
         approval={data.approval}

@@ -59,7 +59,8 @@ export function ReportingPage() {
   const [search, setSearch] = useState("");
   const [show, setShow] = useState<ReportingFilter>("all");
   const [reasonError, setReasonError] = useState(false);
-  if (reporting.isError) return <ErrorState error={reporting.error} onRetry={() => reporting.refetch()} />;
+  if (reporting.isError && !reporting.data)
+    return <ErrorState error={reporting.error} onRetry={() => reporting.refetch()} />;
   if (!to || !reporting.data || !settings.data) return <Skeleton blocks={3} />;
   // The latest week first: on a phone it is the one in view.
   const weeks = [...reporting.data.weeks].reverse();

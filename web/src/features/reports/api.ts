@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { ApiRequestError, type ErrorDetail, sendJson } from "../../lib/api.ts";
+import { ApiRequestError, type ErrorDetail } from "../../lib/api.ts";
 import type { Answer, Body, Schemas } from "../../lib/contract.ts";
+import { sendReport } from "./report-queue.ts";
 
 export type ReportBody = Body<"/api/reports", "post">;
 export type ImportRow = Schemas["ImportRow"];
@@ -14,10 +15,15 @@ function useInvalidateFigures() {
     });
 }
 
+/**
+ * Saves a report with the key it was first saved with (report-queue.ts): sent even when the browser
+ * says it is offline, so that the failure is known and the report queued on the device.
+ */
 export function useSaveReport() {
   const invalidate = useInvalidateFigures();
   return useMutation({
-    mutationFn: (body: ReportBody) => sendJson<Answer<"/api/reports", "post">>("POST", "/api/reports", body),
+    networkMode: "always",
+    mutationFn: ({ body, key }: { body: ReportBody; key: string }) => sendReport(body, key),
     onSuccess: invalidate,
   });
 }

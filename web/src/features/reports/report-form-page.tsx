@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { countValue } from "@vneid-tracker/server/domain/counts.ts";
 import { isIsoDate } from "@vneid-tracker/server/domain/dates.ts";
 import { truncatedPercent } from "@vneid-tracker/server/domain/percent.ts";
@@ -21,12 +21,17 @@ import { DateInput } from "../../components/date-input.tsx";
 import { ProblemList } from "../../components/problem-list.tsx";
 import { RequireAccess } from "../../components/require-access.tsx";
 import { ApiRequestError, type User } from "../../lib/api.ts";
+import { newRequestKey } from "../../lib/device-store.ts";
+import { useDraft } from "../../lib/drafts.ts";
 import { errorText } from "../../lib/error-text.ts";
 import { useI18n } from "../../lib/i18n.tsx";
 import { campaignQuery, reportingQuery, seriesQuery, unitsQuery } from "../../lib/queries.ts";
 import { useSession } from "../../lib/session.ts";
 import { vietnamToday } from "../../lib/today.ts";
 import { useSaveReport } from "./api.ts";
+import { QueueList } from "./queue-list.tsx";
+import { REPORT_DRAFT, type ReportDraft } from "./report-draft.ts";
+import { queueQuery, queueReport } from "./report-queue.ts";
 
 export function ReportFormPage() {
   return (
@@ -60,9 +65,18 @@ function ReportForm() {
   });
   const [confirmed, setConfirmed] = useState(false);
   const [submitted, setSubmitted] = useState(false);
+  // The key the report is sent with, made when it is first saved and kept until it is on the server.
+  const [requestKey, setRequestKey] = useState<string | null>(null);
+  const [queued, setQueued] = useState<{ unit: string; date: string } | null>(null);
+  const draft = useDraft<ReportDraft>(REPORT_DRAFT(user.id), { unitId, date, counts }, (saved) => {
+    if (ownCommune === null) setUnitId(saved.unitId);
+    setDate(saved.date);
+    setCounts(saved.counts);
+  });
   const series = useQuery({ ...seriesQuery(unitId, isIsoDate(date) ? date : null), enabled: unitId !== "" });
   const campaign = useQuery(campaignQuery());
   const save = useSaveReport();
+  const client = useQueryClient();
   // Whether the report's week is approved (locked), known before anything is typed.
   const reporting = useQuery({
     ...reportingQuery({ unit: unitId, from: date, to: date }),
@@ -112,12 +126,36 @@ function ReportForm() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
+    setQueued(null);
     if (!shape.report || (warnings.length > 0 && !confirmed)) return;
-    save.mutate({ ...shape.report, confirm: warnings.length > 0 && confirmed });
+    const body = { ...shape.report, confirm: warnings.length > 0 && confirmed };
+    const key = requestKey ?? newRequestKey();
+    setRequestKey(key);
+    save.mutate(
+      { body, key },
+      {
+        onSuccess: () => {
+          setRequestKey(null);
+          void draft.clear();
+        },
+        onError: async (error) => {
+          // No connection: the report waits on the device and goes when the connection is back.
+          if (!(error instanceof ApiRequestError && error.code === "NETWORK")) return;
+          const unitName = unit?.name ?? body.unitId;
+          await queueReport({ key, body, unitName, savedAt: new Date().toISOString(), refusal: null });
+          await draft.clear();
+          setRequestKey(null);
+          save.reset();
+          setQueued({ unit: unitName, date: body.date });
+          void client.invalidateQueries({ queryKey: queueQuery.queryKey });
+        },
+      },
+    );
   };
   const setCount = (field: CountField) => (event: { target: { value: string } }) => {
     setCounts({ ...counts, [field]: event.target.value });
     setConfirmed(false);
+    setQueued(null);
     save.reset();
   };
   const previous = context.previous;
@@ -129,7 +167,13 @@ function ReportForm() {
     <div className="page">
       <h1 className="page-title">{t.reports.reportTitle}</h1>
       <p className="muted">{t.reports.reportIntro}</p>
+      <QueueList userId={user.id} />
       <form className="card form report-form" onSubmit={submit} noValidate>
+        {draft.restored && (
+          <p className="notice" role="status">
+            {t.reports.draftRestored}
+          </p>
+        )}
         <div className="form-grid">
           <div className="field">
             <label htmlFor="report-unit">{t.common.commune}</label>
@@ -238,6 +282,11 @@ function ReportForm() {
         {save.isError && serverProblems.length === 0 && (
           <p className="form-error" role="alert">
             {errorText(save.error, t)}
+          </p>
+        )}
+        {queued && (
+          <p className="notice" role="status">
+            {fill(t.reports.reportQueued, { unit: queued.unit, date: f.date(queued.date) })}
           </p>
         )}
         {save.isSuccess && unit && (

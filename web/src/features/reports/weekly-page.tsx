@@ -49,7 +49,8 @@ export function WeeklyPage() {
   const units = useQuery(unitsQuery());
   const reporting = useQuery({ ...reportingQuery({ from: asOf, to: asOf }), enabled: asOf !== undefined });
   const settings = useQuery(reportingSettingsQuery());
-  if (overview.isError) return <ErrorState error={overview.error} onRetry={() => overview.refetch()} />;
+  if (overview.isError && !overview.data)
+    return <ErrorState error={overview.error} onRetry={() => overview.refetch()} />;
   if (!overview.data || !campaign.data || !reporting.data || !settings.data) return <Skeleton blocks={4} />;
   const data = overview.data;
   const campaignPart = campaignParam ? `&campaign=${campaignParam}` : "";
