@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { ApiRequestError, type ErrorDetail } from "../../lib/api.ts";
+import { ApiRequestError, type ErrorDetail, sendJson } from "../../lib/api.ts";
 import type { Answer, Body, Schemas } from "../../lib/contract.ts";
-import { sendReport } from "./report-queue.ts";
 
 export type ReportBody = Body<"/api/reports", "post">;
 export type ImportRow = Schemas["ImportRow"];
@@ -14,6 +13,10 @@ function useInvalidateFigures() {
       predicate: (q) => ["overview", "series", "audit"].includes(String(q.queryKey[0])),
     });
 }
+
+/** Sends a report with its key; the server answers a key it has seen as it did the first time. */
+export const sendReport = (body: ReportBody, key: string) =>
+  sendJson<Answer<"/api/reports", "post">>("POST", "/api/reports", body, { "Idempotency-Key": key });
 
 /**
  * Saves a report with the key it was first saved with (report-queue.ts): sent even when the browser

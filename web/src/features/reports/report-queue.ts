@@ -1,11 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { ApiRequestError, sendJson } from "../../lib/api.ts";
-import type { Answer } from "../../lib/contract.ts";
+import { ApiRequestError } from "../../lib/api.ts";
 import { deviceGet, deviceSet } from "../../lib/device-store.ts";
 import { errorText } from "../../lib/error-text.ts";
 import { useI18n } from "../../lib/i18n.tsx";
-import type { ReportBody } from "./api.ts";
+import { type ReportBody, sendReport } from "./api.ts";
 
 /**
  * A report saved without a connection (docs/offline.md): kept on the device until the server has
@@ -50,10 +49,6 @@ const isPassing = (error: unknown) =>
     error.code === "IDEMPOTENCY_KEY_IN_USE" ||
     error.status === 429 ||
     error.status >= 500);
-
-/** Sends a report with its key; the server answers a key it has seen as it did the first time. */
-export const sendReport = (body: ReportBody, key: string) =>
-  sendJson<Answer<"/api/reports", "post">>("POST", "/api/reports", body, { "Idempotency-Key": key });
 
 export function useReportQueue() {
   return useQuery(queueQuery);
