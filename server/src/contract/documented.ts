@@ -30,6 +30,8 @@ export interface RouteContract {
   errors?: readonly number[];
   /** A multipart upload: the field `file`. */
   upload?: string;
+  /** Takes an `Idempotency-Key` header (idempotent.ts): sent again with it, answered as the first time. */
+  idempotent?: boolean;
 }
 
 /** What any route may answer: a bad request, no session, no right, too large, wrong type, too many, a failure. */
@@ -82,6 +84,20 @@ function operation(contract: RouteContract) {
         : contract.access === "dashboard"
           ? [{}, { session: [] }, { token: [] }]
           : [{ session: [] }, { token: [] }],
+    ...(contract.idempotent
+      ? {
+          parameters: [
+            {
+              name: "Idempotency-Key",
+              in: "header",
+              required: false,
+              schema: { type: "string", format: "uuid" },
+              description:
+                "A UUID made when the request is first sent: sent again with it, the request is written once and answered as the first time; with another request 422 IDEMPOTENCY_KEY_REUSED; while the first is running 409 IDEMPOTENCY_KEY_IN_USE",
+            },
+          ],
+        }
+      : {}),
     ...(contract.upload
       ? {
           requestBody: {

@@ -41,6 +41,7 @@ export function reportRoutes(store: Store, now: () => number) {
         access: "signed-in",
         answers: { 200: ReportAnswer, 201: ReportAnswer },
         errors: [404, 409, 422],
+        idempotent: true,
       }),
       // A phone's queue sends a report again when it cannot know whether it arrived (docs/offline.md).
       idempotent(store, now),

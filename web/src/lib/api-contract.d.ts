@@ -4005,7 +4005,10 @@ export interface operations {
     postApiReports: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A UUID made when the request is first sent: sent again with it, the request is written once and answered as the first time; with another request 422 IDEMPOTENCY_KEY_REUSED; while the first is running 409 IDEMPOTENCY_KEY_IN_USE */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
