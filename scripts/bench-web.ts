@@ -1,6 +1,6 @@
 // What a user of the built web app waits for, on a phone over a rural mobile link: the overview's
 // Largest Contentful Paint and the bytes on the wire, on a first visit (empty cache) and a return
-// visit (same browser), in headless Chromium at 390 px with the network throttled to 1.6 Mbps down,
+// visit (same browser: the installed app shell and the last figures on the device), in headless Chromium at 390 px with the network throttled to 1.6 Mbps down,
 // 750 kbps up, 150 ms round trip, and the CPU slowed 4×. Also the first-load JavaScript, gzipped.
 // Run after `npm run build` (npm run bench does both).
 import { readFileSync } from "node:fs";
@@ -68,7 +68,9 @@ try {
     cold.push(await visit(page, `${server.baseUrl}/`));
     coldBytes.push(counter.bytes());
     counter.reset();
-    // The return visit: the same browser opens the app again (its HTTP cache kept).
+    // The return visit: the same browser opens the app again: the service worker's app shell and
+    // the figures kept on the device (docs/offline.md) paint before the network answers.
+    await page.waitForTimeout(1000);
     const again = await context.newPage();
     const againCounter = await throttle(again);
     warm.push(await visit(again, `${server.baseUrl}/`));
@@ -80,7 +82,7 @@ try {
     `overview on a throttled phone (1.6 Mbps, 150 ms, 4× CPU), median of ${RUNS}: ` +
       `first visit LCP ${median(cold).toFixed(0)} ms, ${kb(median(coldBytes))} transferred; ` +
       `return visit LCP ${median(warm).toFixed(0)} ms, ${kb(median(warmBytes))} transferred ` +
-      "(budgets: 2,500 ms and 350 KB; 1,000 ms)",
+      "(budgets: 2,500 ms and 350 KB; 500 ms)",
   );
 } finally {
   await browser.close();
