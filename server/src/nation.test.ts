@@ -1,30 +1,13 @@
 // The ministry's deployment: the whole country (VN) as the area, its 34 provinces ranked and mapped.
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import {
-  createEmptyStore,
-  createUser,
-  FAST_SCRYPT,
-  getJson,
-  postJson,
-  signIn,
-  TEST_CONFIG,
-} from "../test/testing.ts";
-import { createApp } from "./app.ts";
+import { createAppWithoutArea, getJson, postJson } from "../test/testing.ts";
 import type { Report } from "./domain/types.ts";
 import { GIA_LAI_2025 } from "./seed.ts";
 
 describe("the whole country as the area", () => {
   it("sets up Việt Nam from the catalogue: 63 provinces before 01/07/2025, 34 after, every province one tap away", async () => {
-    const store = await createEmptyStore();
-    const app = createApp({
-      store,
-      config: { ...TEST_CONFIG, homeUnit: null },
-      passwordParams: FAST_SCRYPT,
-      checkAnswers: true,
-    });
-    await createUser(store, { username: "quan-tri", role: "admin" });
-    const admin = await signIn(app, "quan-tri");
+    const { app, store, admin } = await createAppWithoutArea();
     const found = await getJson(app, "/api/catalogue?q=viet%20nam&tree=2025");
     expect(found.body.units[0]).toMatchObject({ code: "VN", name: "Việt Nam", kind: "country" });
     expect((await postJson(app, "/api/area", { tree: "2025", code: "VN" }, admin)).status).toBe(201);

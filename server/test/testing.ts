@@ -118,6 +118,22 @@ export async function createDemoApp(
   return { app, store };
 }
 
+/**
+ * An app on an empty database, its area not chosen yet, with an admin signed in: set up as a new
+ * deployment is, from Settings.
+ */
+export async function createAppWithoutArea(): Promise<{ app: Hono; store: Store; admin: string }> {
+  const store = await createEmptyStore();
+  const app = createApp({
+    store,
+    config: { ...TEST_CONFIG, homeUnit: null },
+    passwordParams: FAST_SCRYPT,
+    checkAnswers: true,
+  });
+  await createUser(store, { username: "quan-tri", role: "admin" });
+  return { app, store, admin: await signIn(app, "quan-tri") };
+}
+
 export function createCampaign(overrides: Partial<Campaign> = {}): Campaign {
   return { ...DIRECTIVE_CAMPAIGN, ...overrides };
 }

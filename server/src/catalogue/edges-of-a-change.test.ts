@@ -2,17 +2,14 @@
 // an approved week locks both trees, choosing the area again only adds.
 import { describe, expect, it } from "vitest";
 import {
+  createAppWithoutArea,
   createDemoApp,
-  createEmptyStore,
   createUser,
-  FAST_SCRYPT,
   getJson,
   json,
   postJson,
   signIn,
-  TEST_CONFIG,
 } from "../../test/testing.ts";
-import { createApp } from "../app.ts";
 
 const actor = { userId: null, username: "test", ip: null, at: new Date().toISOString() };
 
@@ -182,15 +179,7 @@ describe("an approved week that spans the change", () => {
 
 describe("choosing the area again after setup", () => {
   it("only adds units: ended versions stay ended", async () => {
-    const store = await createEmptyStore();
-    const app = createApp({
-      store,
-      config: { ...TEST_CONFIG, homeUnit: null },
-      passwordParams: FAST_SCRYPT,
-      checkAnswers: true,
-    });
-    await createUser(store, { username: "quan-tri", role: "admin" });
-    const admin = await signIn(app, "quan-tri");
+    const { app, store, admin } = await createAppWithoutArea();
     expect((await postJson(app, "/api/area", { tree: "2025", code: "21808" }, admin)).status).toBe(201);
     const before = (await store.unitHistory()).versions;
     expect((await postJson(app, "/api/area", { tree: "2024", code: "547" }, admin)).status).toBe(201);

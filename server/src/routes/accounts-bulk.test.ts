@@ -1,17 +1,14 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import {
+  createAppWithoutArea,
   createDemoApp,
-  createEmptyStore,
   createUser,
-  FAST_SCRYPT,
   json,
   postJson,
   signIn,
-  TEST_CONFIG,
   upload,
 } from "../../test/testing.ts";
-import { createApp } from "../app.ts";
 
 const THREE = `Tên đăng nhập,Vai trò,Mã đơn vị,Họ và tên,Số điện thoại
 can-bo-tay-phu,Cán bộ xã,21850,Nguyễn Thị Hoa,0912 345 678
@@ -161,15 +158,7 @@ so-la,commune,21850,goi toi
   });
 
   it("makes the 135 commune accounts of the new Gia Lai at once", async () => {
-    const store = await createEmptyStore();
-    const app = createApp({
-      store,
-      config: { ...TEST_CONFIG, homeUnit: null },
-      passwordParams: FAST_SCRYPT,
-      checkAnswers: true,
-    });
-    await createUser(store, { username: "quan-tri", role: "admin" });
-    const admin = await signIn(app, "quan-tri");
+    const { app, store, admin } = await createAppWithoutArea();
     expect((await postJson(app, "/api/area", { tree: "2025", code: "52" }, admin)).status).toBe(201);
     const communes = (await store.unitHistory()).treeOn("2025-09-01").reportingUnitsUnder("52");
     expect(communes).toHaveLength(135);
