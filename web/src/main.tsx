@@ -27,7 +27,12 @@ const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 createRoot(root).render(
   <StrictMode>
-    <PersistQueryClientProvider client={queryClient} persistOptions={persistOptions}>
+    <PersistQueryClientProvider
+      client={queryClient}
+      persistOptions={persistOptions}
+      // What the device kept is painted first, then asked for again: it may be older than the server's.
+      onSuccess={() => queryClient.invalidateQueries(undefined, { cancelRefetch: false })}
+    >
       <I18nProvider>
         <App />
       </I18nProvider>

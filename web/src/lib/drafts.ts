@@ -32,17 +32,20 @@ export function useDraft<T>(key: string | null, value: T, restore: (saved: T) =>
   const baseline = useRef<string | null>(null);
   const latest = useRef(serialized);
   latest.current = serialized;
+  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => {
     // Nothing is written before the draft was read: an empty form must not overwrite it.
     if (key === null || restored === "pending") return;
     if (baseline.current === null) baseline.current = serialized;
     if (serialized === baseline.current) return;
-    const timer = setTimeout(() => void deviceSet(key, JSON.parse(serialized)), 250);
-    return () => clearTimeout(timer);
+    pending.current = setTimeout(() => void deviceSet(key, JSON.parse(serialized)), 250);
+    return () => clearTimeout(pending.current);
   }, [key, serialized, restored]);
   const clear = useCallback(async () => {
     if (key === null) return;
-    // What the form holds now is saved: only what is typed after it is a new draft.
+    // What the form holds now is saved: only what is typed after it is a new draft (and a write
+    // still waiting for the typing to pause is not made).
+    clearTimeout(pending.current);
     baseline.current = latest.current;
     await deviceDel(key);
     setRestored("none");

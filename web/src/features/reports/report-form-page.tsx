@@ -168,12 +168,12 @@ function ReportForm() {
       <h1 className="page-title">{t.reports.reportTitle}</h1>
       <p className="muted">{t.reports.reportIntro}</p>
       <QueueList userId={user.id} />
+      {draft.restored && (
+        <p className="notice draft-notice" role="status">
+          {t.reports.draftRestored}
+        </p>
+      )}
       <form className="card form report-form" onSubmit={submit} noValidate>
-        {draft.restored && (
-          <p className="notice" role="status">
-            {t.reports.draftRestored}
-          </p>
-        )}
         <div className="form-grid">
           <div className="field">
             <label htmlFor="report-unit">{t.common.commune}</label>
