@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { brotliCompressSync, gzipSync } from "node:zlib";
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { createDemoStore, TEST_CONFIG } from "../test/testing.ts";
 import { createApp } from "./app.ts";
@@ -54,7 +54,8 @@ describe("what travels to the browser", () => {
   });
 
   it("compresses API answers and answers an unchanged public figure with 304", async () => {
-    const app = createApp({ store: await createDemoStore(), config: TEST_CONFIG, checkAnswers: true });
+    const store = await createDemoStore();
+    const app = createApp({ store, config: TEST_CONFIG, checkAnswers: true });
     const first = await app.request("/api/overview?date=2024-06-29", {
       headers: { "Accept-Encoding": "gzip" },
     });
@@ -66,6 +67,29 @@ describe("what travels to the browser", () => {
       headers: { "If-None-Match": tag as string },
     });
     expect(again.status).toBe(304);
+    // The overview is kept as sent: brotli, gzip or plain, the same answer; its tag names the
+    // figures' version, so that another process answers a holder with 304 without making it.
+    const plain = await (await app.request("/api/overview?date=2024-06-29")).text();
+    const br = await app.request("/api/overview?date=2024-06-29", {
+      headers: { "Accept-Encoding": "br, gzip" },
+    });
+    expect(br.headers.get("Content-Encoding")).toBe("br");
+    expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toBe(plain);
+    expect(tag).toMatch(new RegExp(`^"${await store.figuresVersion()}-`));
+    const other = createApp({ store, config: TEST_CONFIG, checkAnswers: true });
+    const fromOther = await other.request("/api/overview?date=2024-06-29", {
+      headers: { "If-None-Match": tag as string },
+    });
+    expect(fromOther.status).toBe(304);
+    // New figures, a new tag: the old one gets the new answer.
+    await store.insertReports([
+      { unitId: "21850", date: "2024-06-28", population: 7564, level2: 6490, dual: 3700, linked: 2440 },
+    ]);
+    const changed = await app.request("/api/overview?date=2024-06-29", {
+      headers: { "If-None-Match": tag as string },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get("ETag")).not.toBe(tag);
     // What is not a public figure is never stored.
     expect((await app.request("/api/auth/me")).headers.get("Cache-Control")).toBe("no-store");
   });

@@ -1,4 +1,4 @@
-import { gunzipSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import type { MiddlewareHandler } from "hono";
 import { resolver, uniqueSymbol } from "hono-openapi";
 import { z } from "zod";
@@ -138,7 +138,9 @@ export function documented(contract: RouteContract): MiddlewareHandler<AppEnv> {
 /** The answer's JSON, unzipped when a route sent it compressed (answers kept gzipped: kept-answer.ts). */
 async function jsonOf(response: Response): Promise<unknown> {
   const bytes = Buffer.from(await response.clone().arrayBuffer());
-  const text = response.headers.get("content-encoding") === "gzip" ? gunzipSync(bytes) : bytes;
+  const encoding = response.headers.get("content-encoding");
+  const text =
+    encoding === "gzip" ? gunzipSync(bytes) : encoding === "br" ? brotliDecompressSync(bytes) : bytes;
   return JSON.parse(text.toString("utf8"));
 }
 

@@ -6,6 +6,14 @@ import { OverviewAnswer } from "../contract/figures.ts";
 import { vietnamDate } from "../domain/dates.ts";
 import type { Unit } from "../domain/types.ts";
 import type { AppEnv } from "../env.ts";
+import {
+  clientHolds,
+  type KeptAnswer,
+  keptAnswer,
+  notModified,
+  sendKept,
+  versionTag,
+} from "../kept-answer.ts";
 import { assessmentInput, campaignParam, overviewOfInput } from "../services/assessment-input.ts";
 import { approvalOn } from "../services/reporting-weeks.ts";
 import type { Store } from "../store/store.ts";
@@ -43,7 +51,29 @@ export function overviewRoutes(
   // Figures change only when reports, units or the campaign do: answers are kept until then (a
   // province or a country takes a while to assess, and many readers ask the same question).
   // Without a date the answer is on the latest report, else today in Vietnam: that day is part of the key.
-  const cache = new Map<string, string>();
+  const cache = new Map<string, Promise<KeptAnswer>>();
+  const answer = async (query: z.infer<typeof overviewQuery>) => {
+    const input = await assessmentInput(store, query, homeUnit, now);
+    const overview = overviewOfInput(input);
+    return JSON.stringify({
+      ...overview,
+      // Each child's centre from the national catalogue, for the map (null where it has none).
+      children: overview.children.map((child) => ({
+        ...child,
+        centre: centreOf(catalogue(), child.unit),
+      })),
+      unit: input.scope.unit,
+      standing: input.scope.standing,
+      campaignId: input.campaign.id,
+      // The week of the date: approved by … at …, or provisional (null).
+      ...(await approvalOn(
+        store,
+        input.tree.reportingUnitsUnder(input.unitId).map((u) => u.id),
+        input.date,
+        input.unitId,
+      )),
+    });
+  };
   return new Hono<AppEnv>().get(
     "/",
     documented({
@@ -56,33 +86,21 @@ export function overviewRoutes(
     validQuery(overviewQuery),
     async (c) => {
       const query = c.req.valid("query");
-      const key = `${await store.figuresVersion()}|${query.unit ?? ""}|${query.date ?? vietnamDate(now())}|${query.campaign ?? ""}`;
-      let body = cache.get(key);
-      if (body === undefined) {
-        const input = await assessmentInput(store, query, homeUnit, now);
-        const overview = overviewOfInput(input);
-        body = JSON.stringify({
-          ...overview,
-          // Each child's centre from the national catalogue, for the map (null where it has none).
-          children: overview.children.map((child) => ({
-            ...child,
-            centre: centreOf(catalogue(), child.unit),
-          })),
-          unit: input.scope.unit,
-          standing: input.scope.standing,
-          campaignId: input.campaign.id,
-          // The week of the date: approved by … at …, or provisional (null).
-          ...(await approvalOn(
-            store,
-            input.tree.reportingUnitsUnder(input.unitId).map((u) => u.id),
-            input.date,
-            input.unitId,
-          )),
-        });
+      const version = await store.figuresVersion();
+      const question = `${query.unit ?? ""}|${query.date ?? vietnamDate(now())}|${query.campaign ?? ""}`;
+      // The tag is known before the answer: a reader who holds it is answered without making it.
+      const etag = versionTag(version, question);
+      if (clientHolds(c, etag)) return notModified(c, etag);
+      const key = `${version}|${question}`;
+      let kept = cache.get(key);
+      if (kept === undefined) {
+        kept = answer(query).then((body) => keptAnswer(body, etag));
+        // Requests that arrive while it is made wait for it; a failure is not kept.
+        kept.catch(() => cache.delete(key));
         if (cache.size >= CACHED) cache.delete(cache.keys().next().value as string);
-        cache.set(key, body);
+        cache.set(key, kept);
       }
-      return c.body(body, 200, { "Content-Type": "application/json; charset=UTF-8" });
+      return sendKept(c, await kept);
     },
   );
 }
