@@ -1,0 +1,12 @@
+import { createApp } from "../server/src/app.ts";
+import { loadConfig } from "../server/src/config.ts";
+import { createDemoStore, TEST_CONFIG } from "../server/test/testing.ts";
+const store = await createDemoStore();
+const app = createApp({ store, config: { ...TEST_CONFIG } });
+const path = "/api/overview?unit=547&date=2024-06-29";
+for (let i = 0; i < 500; i++) await (await app.request(path, { headers: { "accept-encoding": "gzip" } })).arrayBuffer();
+const t = performance.now();
+const N = 20000;
+for (let i = 0; i < N; i++) await (await app.request(path, { headers: { "accept-encoding": "gzip" } })).arrayBuffer();
+console.log("per request µs", ((performance.now() - t) / N * 1000).toFixed(1));
+void loadConfig;
