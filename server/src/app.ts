@@ -74,14 +74,19 @@ const jsonOrMultipartOnly: MiddlewareHandler = async (c, next) => {
   await next();
 };
 
-/** Bodies over `maxSize` bytes are refused with 413 before a handler reads them. */
-const limitBody = (maxSize: number) =>
-  bodyLimit({
+/**
+ * Bodies over `maxSize` bytes are refused with 413 before a handler reads them. A GET or HEAD has no
+ * body to limit: it is let through without looking (looking makes Node build the whole Request).
+ */
+const limitBody = (maxSize: number): MiddlewareHandler => {
+  const limit = bodyLimit({
     maxSize,
     onError: () => {
       throw tooLarge(maxSize);
     },
   });
+  return (c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limit(c, next));
+};
 
 const jsonLimit = limitBody(JSON_LIMIT);
 /** The files of the installable app that must never be served from a cache without asking. */
