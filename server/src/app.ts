@@ -93,6 +93,24 @@ const jsonLimit = limitBody(JSON_LIMIT);
 const ALWAYS_ASKED = new Set(["/sw.js", "/registerSW.js", "/manifest.webmanifest"]);
 const sameOrigin = csrf();
 
+/**
+ * The headers a middleware sets after every answer (the security headers: always the same ones),
+ * set before the answer instead: read once from a probe answer, then given to each request first.
+ */
+function headersFirst(middleware: MiddlewareHandler): MiddlewareHandler {
+  let known: Promise<[string, string][]> | undefined;
+  const probe = async () => {
+    const probeApp = new Hono().use(middleware).get("/", (c) => c.body(null, 204));
+    const response = await probeApp.request("/");
+    return [...response.headers] as [string, string][];
+  };
+  return async (c, next) => {
+    known ??= probe();
+    for (const [name, value] of await known) c.header(name, value);
+    await next();
+  };
+}
+
 export function createApp({
   store,
   config,
@@ -102,17 +120,22 @@ export function createApp({
 }: AppDeps) {
   // The national catalogues are read on first use (setting up an area, a reorganisation).
   const catalogue = () => catalogueAt(config.dataDir);
+  const compressAnswer = compress();
   const api = new Hono<AppEnv>()
-    // Answers travel compressed when the client accepts it (gzip; the figures are ~20 KB of JSON).
-    .use(compress())
     .use(async (c, next) => {
-      await next();
-      // Public figures are revalidated (ETag → 304 Not Modified); everything else is never stored.
-      const revalidated = config.publicDashboard && c.req.method === "GET" && c.res.headers.has("ETag");
-      c.header("Cache-Control", revalidated ? "no-cache" : "no-store");
       // Which of the server processes answered (npm run serve with WORKERS): for the operators' logs
       // and the load test that checks a write is seen through every process.
       c.header("X-Instance", String(process.pid));
+      // Set before the answer is made: a header read or set after it makes Node's adapter rebuild
+      // the whole response. Answers kept as sent (kept-answer.ts) carry their own encoding and tag.
+      c.header("Cache-Control", "no-store");
+      await next();
+      if (c.get("kept")) return;
+      // Answers travel compressed when the client accepts it (gzip; the figures are ~20 KB of JSON).
+      await compressAnswer(c, async () => {});
+      // Public figures are revalidated (ETag → 304 Not Modified); everything else is never stored.
+      if (config.publicDashboard && c.req.method === "GET" && c.res.headers.has("ETag"))
+        c.header("Cache-Control", "no-cache");
     })
     // A program's token is no ambient credential a page could ride on: CSRF checks are for cookies.
     .use((c, next) => (bearerToken(c) !== null && !c.req.header("cookie") ? next() : sameOrigin(c, next)))
@@ -134,7 +157,7 @@ export function createApp({
     .use(sessionMiddleware({ store, now, cookieSecure: config.cookieSecure, trustProxy: config.trustProxy }))
     .route("/health", healthRoutes)
     .route("/auth", authRoutes({ store, now, cookieSecure: config.cookieSecure, passwordParams }))
-    .on("GET", ["/overview", "/units/*", "/campaign", "/reporting", "/area"], etag())
+    .on("GET", ["/units/*", "/campaign", "/reporting", "/area"], etag())
     .route("/catalogue", catalogueRoutes(catalogue))
     .route("/area", areaRoutes(store, catalogue, config.homeUnit, now))
     .route("/units", unitRoutes(store, now))
@@ -175,9 +198,9 @@ export function createApp({
       xFrameOptions: "DENY",
       referrerPolicy: "same-origin",
     });
-  const pageHeaders = headers(policy);
+  const pageHeaders = headersFirst(headers(policy));
   // The API's reference page (Swagger UI) sets inline styles on its elements; no other page may.
-  const docsHeaders = headers({ ...policy, styleSrc: ["'self'", "'unsafe-inline'"] });
+  const docsHeaders = headersFirst(headers({ ...policy, styleSrc: ["'self'", "'unsafe-inline'"] }));
 
   const app = new Hono()
     .use((c, next) => (c.req.path === "/api/docs" ? docsHeaders(c, next) : pageHeaders(c, next)))

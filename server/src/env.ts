@@ -16,5 +16,7 @@ export interface AppEnv {
     publicDashboard: boolean;
     /** Whether answers are checked against their contracts (the tests): contract/documented.ts. */
     checkAnswers: boolean;
+    /** The answer was sent as kept (kept-answer.ts): its encoding, tag and caching are its own. */
+    kept?: boolean;
   };
 }

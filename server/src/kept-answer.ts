@@ -71,13 +71,19 @@ export function clientHolds(c: Context, etag: string): boolean {
 
 const HEADERS = { "Content-Type": "application/json; charset=UTF-8", Vary: "Accept-Encoding" };
 
+/** The headers of a kept answer: public figures are revalidated, everything else never stored. */
+function keptHeaders(c: Context, etag: string) {
+  c.set("kept", true);
+  return { ...HEADERS, ETag: etag, "Cache-Control": c.get("publicDashboard") ? "no-cache" : "no-store" };
+}
+
 /** 304 Not Modified for a client that holds the answer tagged `etag`. */
-export const notModified = (c: Context, etag: string) => c.body(null, 304, { ...HEADERS, ETag: etag });
+export const notModified = (c: Context, etag: string) => c.body(null, 304, keptHeaders(c, etag));
 
 /** Sends a kept answer: 304 when the client holds it, else the stored bytes the client accepts. */
 export function sendKept(c: Context, kept: KeptAnswer): Response {
   if (clientHolds(c, kept.etag)) return notModified(c, kept.etag);
-  const headers = { ...HEADERS, ETag: kept.etag };
+  const headers = keptHeaders(c, kept.etag);
   const accepted = c.req.header("Accept-Encoding") ?? "";
   if (/\bbr\b/.test(accepted)) return c.body(kept.brotli, 200, { ...headers, "Content-Encoding": "br" });
   if (/\bgzip\b/.test(accepted)) return c.body(kept.gzip, 200, { ...headers, "Content-Encoding": "gzip" });
