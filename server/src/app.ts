@@ -102,7 +102,9 @@ function headersFirst(middleware: MiddlewareHandler): MiddlewareHandler {
   const probe = async () => {
     const probeApp = new Hono().use(middleware).get("/", (c) => c.body(null, 204));
     const response = await probeApp.request("/");
-    return [...response.headers] as [string, string][];
+    const set: [string, string][] = [];
+    response.headers.forEach((value, name) => set.push([name, value]));
+    return set;
   };
   return async (c, next) => {
     known ??= probe();
