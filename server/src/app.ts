@@ -103,7 +103,9 @@ function headersFirst(middleware: MiddlewareHandler): MiddlewareHandler {
     const probeApp = new Hono().use(middleware).get("/", (c) => c.body(null, 204));
     const response = await probeApp.request("/");
     const set: [string, string][] = [];
-    response.headers.forEach((value, name) => set.push([name, value]));
+    response.headers.forEach((value, name) => {
+      set.push([name, value]);
+    });
     return set;
   };
   return async (c, next) => {
