@@ -1,6 +1,7 @@
 // The 2025 reorganisation on the real national tables (data/catalogue), through the API, on both engines.
 import { describe, expect, it } from "vitest";
 import {
+  createAppWithoutArea,
   createDemoApp,
   createEmptyStore,
   createUser,
@@ -287,14 +288,7 @@ describe("Tây Sơn's 15 units become 5 communes on 01/07/2025", () => {
 describe("a divided commune (Xã Vĩnh Châu, 30334, of Châu Đốc)", () => {
   // Châu Đốc's 7 units became Phường Châu Đốc (30316) and Phường Vĩnh Tế (30325); Xã Vĩnh Châu was divided between them.
   async function chauDoc(shares?: { oldCode: string; newCode: string; share: number }[]) {
-    const store = await createEmptyStore();
-    const app = createApp({
-      store,
-      config: { ...TEST_CONFIG, homeUnit: null },
-      passwordParams: FAST_SCRYPT,
-      checkAnswers: true,
-    });
-    const admin = await asAdmin(app, store);
+    const { app, store, admin } = await createAppWithoutArea();
     expect((await postJson(app, "/api/area", { tree: "2024", code: "884" }, admin)).status).toBe(201);
     const communes = ["30316", "30319", "30322", "30325", "30328", "30331", "30334"];
     await store.saveReports(
@@ -342,14 +336,7 @@ describe("a divided commune (Xã Vĩnh Châu, 30334, of Châu Đốc)", () => {
   });
 
   it("refuses shares that do not sum to 1, naming the commune", async () => {
-    const store = await createEmptyStore();
-    const app = createApp({
-      store,
-      config: { ...TEST_CONFIG, homeUnit: null },
-      passwordParams: FAST_SCRYPT,
-      checkAnswers: true,
-    });
-    const admin = await asAdmin(app, store);
+    const { app, admin } = await createAppWithoutArea();
     await postJson(app, "/api/area", { tree: "2024", code: "884" }, admin);
     const shares = [{ oldCode: "30334", newCode: "30316", share: 0.5 }];
     const refused = await postJson(app, "/api/area/reorganisation", { shares }, admin);
