@@ -108,6 +108,43 @@ describe("a commune officer without a signal", () => {
     await context.close();
   });
 
+  it("paints the last page seen at its address before the app's scripts run, and forgets it at sign-out", async () => {
+    // Without the service worker the page's own requests can be held back (Playwright's routes).
+    const context = await browser.newContext({ viewport: PHONE, locale: "vi-VN", serviceWorkers: "block" });
+    const page = await context.newPage();
+    await signInPage(page, server.baseUrl, commune);
+    await page.goto(`${server.baseUrl}/`);
+    await page.getByRole("heading", { name: /Bảng các xã/ }).waitFor();
+    const headline = await page.locator("#root .headline").textContent();
+    expect(headline).toContain("%");
+    // The copy is made once the page has painted all of it (lib/kept-paint.ts).
+    await expect.poll(() => page.evaluate(() => localStorage.getItem("kept-paint") !== null)).toBe(true);
+
+    // The app's scripts never arrive: the copy is what the phone shows, the figures as they were.
+    await page.route("**/assets/index-*.js", (route) => route.abort());
+    await page.goto(`${server.baseUrl}/`);
+    expect(await page.locator("#kept-paint .headline").textContent()).toBe(headline);
+    expect(await page.locator("#kept-paint .headline").isVisible()).toBe(true);
+    expect(await page.locator("#root").isVisible()).toBe(false);
+    // Saved seconds ago: not yet said to be old (as components/stale-notice.tsx says it).
+    expect(await page.locator("#kept-paint .stale-notice").isVisible()).toBe(false);
+    // Another address is another page: nothing is painted for it.
+    await page.goto(`${server.baseUrl}/?date=2024-06-01`);
+    expect(await page.locator("#kept-paint").count()).toBe(0);
+
+    // With its scripts the app takes over with its own page: the copy goes.
+    await page.unroute("**/assets/index-*.js");
+    await page.goto(`${server.baseUrl}/`);
+    await page.getByRole("heading", { name: /Bảng các xã/ }).waitFor();
+    expect(await page.locator("#kept-paint").count()).toBe(0);
+    expect(await page.locator("#root .headline").textContent()).toBe(headline);
+
+    await page.getByRole("button", { name: "Menu" }).click();
+    await page.getByRole("button", { name: "Đăng xuất" }).click();
+    await expect.poll(() => page.evaluate(() => localStorage.getItem("kept-paint"))).toBeNull();
+    await context.close();
+  });
+
   it("sends a report whose answers were lost twice, and it is written once", async () => {
     const { context, page } = await phoneThatWasOnline();
     const before = await reportsWritten(today());

@@ -11,6 +11,7 @@ import { PendingStep } from "./features/auth/pending-step.tsx";
 import { OverviewPage } from "./features/overview/overview-page.tsx";
 import { QueueSender, useReportQueue } from "./features/reports/report-queue.ts";
 import { useI18n } from "./lib/i18n.tsx";
+import { useKeptPaintLeftBehind } from "./lib/kept-paint.ts";
 import { useOnline } from "./lib/online.ts";
 import { homeOf, useSession, useSignOut } from "./lib/session.ts";
 
@@ -48,6 +49,7 @@ const ReportingPage = lazy(() =>
 
 export function App() {
   const { t } = useI18n();
+  useKeptPaintLeftBehind();
   return (
     <>
       <a className="skip-link" href="#main">

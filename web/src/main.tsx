@@ -5,6 +5,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app.tsx";
 import { I18nProvider } from "./lib/i18n.tsx";
+import { dropKeptPaint, KEPT_PAINT_MS } from "./lib/kept-paint.ts";
 import { persistOptions } from "./lib/offline-cache.ts";
 import { areaQuery, campaignQuery, overviewQuery, queryClient } from "./lib/queries.ts";
 import "./styles/index.css";
@@ -22,6 +23,9 @@ if (window.location.pathname === "/" && (dateParam === null || isIsoDate(datePar
   void queryClient.prefetchQuery(campaignQuery(params.get("campaign")));
   void queryClient.prefetchQuery(areaQuery());
 }
+
+// The copy of the last page painted before the scripts (lib/kept-paint.ts) never stays long.
+window.setTimeout(dropKeptPaint, KEPT_PAINT_MS);
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");

@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { successorCodes } from "@vneid-tracker/server/domain/roles.ts";
 import { ApiRequestError, fetchJson, sendJson, type User } from "./api.ts";
+import { forgetKeptPaint } from "./kept-paint.ts";
 
 /** The signed-in user, or null; shared by the header, the guarded pages and the features. */
 export const sessionQuery = () =>
@@ -31,6 +32,7 @@ export function useSignOut() {
     onSuccess: () => {
       client.setQueryData(sessionQuery().queryKey, null);
       client.removeQueries({ predicate: (query) => query.queryKey[0] !== "session" });
+      forgetKeptPaint();
     },
   });
 }

@@ -10,6 +10,7 @@ import { EmptyState, ErrorState, Skeleton } from "../../components/states.tsx";
 import { UnitChangeNote } from "../../components/unit-change-note.tsx";
 import { WeekStatus } from "../../components/week-status.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
+import { useKeptPaint } from "../../lib/kept-paint.ts";
 import { campaignQuery, drivesQuery, overviewQuery, seriesQuery, unitsQuery } from "../../lib/queries.ts";
 import { useSession } from "../../lib/session.ts";
 import { useSearchParam } from "../../lib/url-state.ts";
@@ -39,6 +40,12 @@ export function CommunePage({ unitId }: { unitId: string }) {
   const campaign = useQuery(campaignQuery(campaignParam));
   const drives = useQuery(drivesQuery({ unit: unitId }));
   const units = useQuery(unitsQuery());
+  useKeptPaint(
+    overview.data !== undefined && campaign.data !== undefined,
+    overview.isFetching,
+    overview.isError,
+    overview.dataUpdatedAt,
+  );
 
   // Figures kept on the device are shown when the server cannot be reached (StaleNotice says so).
   if (overview.isError && !overview.data)

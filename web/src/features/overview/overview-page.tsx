@@ -19,6 +19,7 @@ import { UnitChangeNote } from "../../components/unit-change-note.tsx";
 import { WeekStatus } from "../../components/week-status.tsx";
 import { WhereNext } from "../../components/where-next.tsx";
 import { useI18n } from "../../lib/i18n.tsx";
+import { useKeptPaint } from "../../lib/kept-paint.ts";
 import {
   campaignQuery,
   overviewQuery,
@@ -68,6 +69,7 @@ export function OverviewPage() {
     const frame = requestAnimationFrame(() => startTransition(() => setBelow(true)));
     return () => cancelAnimationFrame(frame);
   }, [ready, below]);
+  useKeptPaint(ready, overview.isFetching, overview.isError, overview.dataUpdatedAt);
   const reporting = useQuery({
     ...reportingQuery({ from: overview.data?.date ?? null, to: overview.data?.date ?? null }),
     enabled: overview.data !== undefined,
@@ -156,7 +158,7 @@ export function OverviewPage() {
         ))}
       </fieldset>
       {below && (
-        <>
+        <div className="page-below">
           <div className="two-columns">
             {series.data ? (
               <TrendChart
@@ -232,7 +234,7 @@ export function OverviewPage() {
             metric={metric}
             linkToUnit={linkToUnit}
           />
-        </>
+        </div>
       )}
     </div>
   );
