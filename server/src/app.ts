@@ -19,6 +19,8 @@ import type { AppEnv } from "./env.ts";
 import { ApiError, errorBody } from "./errors.ts";
 import { BOUNDARY_CAPS } from "./imports/boundaries.ts";
 import { tooLarge } from "./imports/upload-to-disk.ts";
+import { channelsFrom, NO_CHANNELS } from "./reminders/channels.ts";
+import { createReminders, type Reminders } from "./reminders/reminders.ts";
 import { areaRoutes, catalogueRoutes } from "./routes/area.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
@@ -28,6 +30,7 @@ import { exportRoutes } from "./routes/exports.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { IMPORT_LIMIT, importRoutes } from "./routes/imports.ts";
 import { overviewRoutes } from "./routes/overview.ts";
+import { reminderRoutes, reminderSettingsRoutes } from "./routes/reminders.ts";
 import { approvalRoutes, reportingRoutes, reportingSettingsRoutes } from "./routes/reporting.ts";
 import { reportRoutes } from "./routes/reports.ts";
 import { tokenRoutes } from "./routes/tokens.ts";
@@ -49,6 +52,8 @@ export interface AppDeps {
   passwordParams?: ScryptParams;
   /** Check every answer against its route's contract, turning one that differs into a 500 (the tests). */
   checkAnswers?: boolean;
+  /** How reminders are decided and sent (reminders/); by default with no channel configured. */
+  reminders?: Reminders;
 }
 
 const JSON_LIMIT = 1024 * 1024;
@@ -121,6 +126,13 @@ export function createApp({
   now = Date.now,
   passwordParams = OWASP_SCRYPT,
   checkAnswers = false,
+  reminders = createReminders({
+    store,
+    channels: channelsFrom(NO_CHANNELS),
+    publicUrl: "http://localhost",
+    homeUnit: config.homeUnit,
+    now,
+  }),
 }: AppDeps) {
   // The national catalogues are read on first use (setting up an area, a reorganisation).
   const catalogue = () => catalogueAt(config.dataDir);
@@ -177,7 +189,9 @@ export function createApp({
     .route("/audit", auditRoutes(store))
     .route("/reporting", reportingRoutes(store, config.homeUnit, now))
     .route("/approvals", approvalRoutes(store))
+    .route("/reminders", reminderRoutes(store, reminders))
     .route("/settings/reporting", reportingSettingsRoutes(store))
+    .route("/settings/reminders", reminderSettingsRoutes(store, reminders))
     .route("/settings/security", securitySettingsRoutes(store));
   api.route(
     "/",

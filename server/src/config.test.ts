@@ -43,4 +43,28 @@ describe("loadConfig", () => {
       /DATABASE_URL="mysql:\/\/db\/vneid"[\s\S]*WORKERS="0"/,
     );
   });
+
+  it("reads the reminders' channels, and refuses an unsigned webhook or a channel that is not one", () => {
+    const config = loadConfig({
+      SMTP_URL: "smtp://nhacviec:secret@mail.example:587",
+      MAIL_FROM: "Công an tỉnh <nhacviec@example.gov.vn>",
+      REMINDER_WEBHOOK_URL: "https://relay.example/vneid",
+      REMINDER_WEBHOOK_SECRET: "thirty-two characters of secret!",
+      PUBLIC_URL: "https://vneid.example.gov.vn/",
+    });
+    expect(config.channels).toEqual({
+      smtpUrl: "smtp://nhacviec:secret@mail.example:587",
+      mailFrom: "Công an tỉnh <nhacviec@example.gov.vn>",
+      webhookUrl: "https://relay.example/vneid",
+      webhookSecret: "thirty-two characters of secret!",
+    });
+    expect(config.publicUrl).toBe("https://vneid.example.gov.vn");
+    expect(loadConfig({ PORT: "8080" }).publicUrl).toBe("http://127.0.0.1:8080");
+    expect(() => loadConfig({ REMINDER_WEBHOOK_URL: "https://relay.example/vneid" })).toThrow(
+      /REMINDER_WEBHOOK_SECRET=undefined: must be set with REMINDER_WEBHOOK_URL/,
+    );
+    expect(() => loadConfig({ SMTP_URL: "mail.example:25" })).toThrow(
+      /SMTP_URL="mail.example:25": must be an SMTP URL/,
+    );
+  });
 });

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { z } from "zod";
+import type { ChannelConfig } from "./reminders/channels.ts";
 import { POSTGRES_URL } from "./store/sql/sql.ts";
 
 /** The repository root, so that default paths do not depend on the directory the server is started from. */
@@ -9,48 +10,75 @@ const booleanFlag = z
   .enum(["true", "false", "1", "0"], { message: "must be true or false" })
   .transform((value) => value === "true" || value === "1");
 
-const schema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
-  HOST: z.string().min(1).default("127.0.0.1"),
-  DATABASE_PATH: z.string().min(1).default("data/tracker.db"),
-  // Empty reads as unset: DATABASE_URL= in a service file means the SQLite file.
-  DATABASE_URL: z.preprocess(
-    (value) => (value === "" ? undefined : value),
-    z
+/** A variable that may be unset; empty reads as unset (NAME= in a service file). */
+const optional = <T extends z.ZodType>(type: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), type.optional());
+
+const schema = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+    HOST: z.string().min(1).default("127.0.0.1"),
+    DATABASE_PATH: z.string().min(1).default("data/tracker.db"),
+    // Empty reads as unset: DATABASE_URL= in a service file means the SQLite file.
+    DATABASE_URL: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      z
+        .string()
+        .regex(POSTGRES_URL, "must be a PostgreSQL URL such as postgres://user:password@host:5432/vneid")
+        .optional(),
+    ),
+    WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+    HOME_UNIT: z
       .string()
-      .regex(POSTGRES_URL, "must be a PostgreSQL URL such as postgres://user:password@host:5432/vneid")
+      .regex(/^(\d+|VN)$/, "must be an official unit code such as 547, or VN for the whole country")
       .optional(),
-  ),
-  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
-  HOME_UNIT: z
-    .string()
-    .regex(/^(\d+|VN)$/, "must be an official unit code such as 547, or VN for the whole country")
-    .optional(),
-  // true is the Tây Sơn 2024 demo; false starts empty (the area is chosen from the web).
-  DEMO_DATA: z
-    .enum(["true", "false", "1", "0", "tay-son-2024", "tay-son-2025", "gia-lai-2025"], {
-      message: "must be true, false, tay-son-2024, tay-son-2025 or gia-lai-2025",
-    })
-    .transform(
-      (value): DemoData =>
-        value === "true" || value === "1"
-          ? "tay-son-2024"
-          : value === "false" || value === "0"
-            ? null
-            : value,
-    )
-    .default("tay-son-2024"),
-  PUBLIC_DASHBOARD: booleanFlag.default(true),
-  COOKIE_SECURE: booleanFlag.default(false),
-  // The number of proxies in front of the server; "true" (one proxy) and "false" (none) read as before.
-  TRUST_PROXY: z
-    .string()
-    .regex(/^(true|false|\d{1,2})$/, "must be the number of proxies in front of the server (0, 1, 2…)")
-    .transform((value) => (value === "true" ? 1 : value === "false" ? 0 : Number(value)))
-    .default(0),
-  // For development and the tests: every answer checked against its route's contract (docs/api.md).
-  CHECK_ANSWERS: booleanFlag.default(false),
-});
+    // true is the Tây Sơn 2024 demo; false starts empty (the area is chosen from the web).
+    DEMO_DATA: z
+      .enum(["true", "false", "1", "0", "tay-son-2024", "tay-son-2025", "gia-lai-2025"], {
+        message: "must be true, false, tay-son-2024, tay-son-2025 or gia-lai-2025",
+      })
+      .transform(
+        (value): DemoData =>
+          value === "true" || value === "1"
+            ? "tay-son-2024"
+            : value === "false" || value === "0"
+              ? null
+              : value,
+      )
+      .default("tay-son-2024"),
+    PUBLIC_DASHBOARD: booleanFlag.default(true),
+    COOKIE_SECURE: booleanFlag.default(false),
+    // The number of proxies in front of the server; "true" (one proxy) and "false" (none) read as before.
+    TRUST_PROXY: z
+      .string()
+      .regex(/^(true|false|\d{1,2})$/, "must be the number of proxies in front of the server (0, 1, 2…)")
+      .transform((value) => (value === "true" ? 1 : value === "false" ? 0 : Number(value)))
+      .default(0),
+    // For development and the tests: every answer checked against its route's contract (docs/api.md).
+    CHECK_ANSWERS: booleanFlag.default(false),
+    // Reminders (docs/reminders.md): the app's address as people open it, for the links in messages.
+    PUBLIC_URL: optional(
+      z.url({
+        protocol: /^https?$/,
+        message: "must be the app's address, such as https://vneid.gialai.gov.vn",
+      }),
+    ),
+    SMTP_URL: optional(
+      z.string().regex(/^smtps?:\/\/./, "must be an SMTP URL such as smtp://user:password@mail.example:587"),
+    ),
+    MAIL_FROM: optional(z.string().max(200)),
+    REMINDER_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/, message: "must be an http(s) URL" })),
+    REMINDER_WEBHOOK_SECRET: optional(z.string().min(16, "must be at least 16 characters")),
+  })
+  .superRefine((values, context) => {
+    // An unsigned webhook would let anyone who finds the relay's address send messages in our name.
+    if (values.REMINDER_WEBHOOK_URL && !values.REMINDER_WEBHOOK_SECRET)
+      context.addIssue({
+        code: "custom",
+        path: ["REMINDER_WEBHOOK_SECRET"],
+        message: "must be set with REMINDER_WEBHOOK_URL: the webhook's messages are signed with it",
+      });
+  });
 
 /**
  * Tây Sơn in 2024 (the directive's campaign), or the same then the 2025 reorganisation and a linking
@@ -82,6 +110,10 @@ export interface Config {
   trustProxy: number;
   /** Check every answer against its route's contract, turning one that differs into a 500 (development, tests). */
   checkAnswers: boolean;
+  /** The app's address as people open it (links in reminders); by default http://HOST:PORT. */
+  publicUrl: string;
+  /** How reminders are sent (docs/reminders.md): e-mail over SMTP and a signed webhook, each optional. */
+  channels: ChannelConfig;
   /** Where the built web app is served from. */
   webDist: string;
   /** Where the committed datasets live. */
@@ -111,6 +143,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cookieSecure: values.COOKIE_SECURE,
     trustProxy: values.TRUST_PROXY,
     checkAnswers: values.CHECK_ANSWERS,
+    publicUrl: (values.PUBLIC_URL ?? `http://${values.HOST}:${values.PORT}`).replace(/\/+$/, ""),
+    channels: {
+      smtpUrl: values.SMTP_URL ?? null,
+      mailFrom: values.MAIL_FROM ?? null,
+      webhookUrl: values.REMINDER_WEBHOOK_URL ?? null,
+      webhookSecret: values.REMINDER_WEBHOOK_SECRET ?? null,
+    },
     webDist: resolve(PROJECT_ROOT, "web/dist"),
     dataDir: resolve(PROJECT_ROOT, "data"),
   };

@@ -4,6 +4,8 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { ensureAdmin } from "./auth/bootstrap.ts";
 import { databaseLabel, databaseLocation, loadConfig } from "./config.ts";
+import { channelsFrom } from "./reminders/channels.ts";
+import { createReminders } from "./reminders/reminders.ts";
 import { seedIfEmpty } from "./seed.ts";
 import { openStore } from "./store/store.ts";
 
@@ -20,9 +22,18 @@ if (adminPassword) {
   );
 }
 
+// Reminders of missing reports (docs/reminders.md): decided and sent from every process, one at a time.
+const reminders = createReminders({
+  store,
+  channels: channelsFrom(config.channels),
+  publicUrl: config.publicUrl,
+  homeUnit: config.homeUnit,
+});
+const stopReminders = reminders.start();
+
 const server = serve(
   {
-    fetch: createApp({ store, config, checkAnswers: config.checkAnswers }).fetch,
+    fetch: createApp({ store, config, checkAnswers: config.checkAnswers, reminders }).fetch,
     port: config.port,
     hostname: config.host,
   },
@@ -32,6 +43,7 @@ const server = serve(
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, async () => {
+    stopReminders();
     server.close();
     await store.close();
     process.exit(0);

@@ -1,4 +1,7 @@
 // Builders shared by the tests: a fresh database per test from one migrated, seeded template.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Hono } from "hono";
 import { type AppDeps, createApp } from "../src/app.ts";
 import { hashPassword, type ScryptParams } from "../src/auth/passwords.ts";
@@ -64,6 +67,27 @@ async function seedDemo(sql: Sql, demo: NonNullable<DemoData>) {
 
 /** A store with a Tây Sơn demo (units, reports, drives; for tay-son-2025 the reorganisation too), fresh for each call. */
 export async function createDemoStore(demo: NonNullable<DemoData> = "tay-son-2024"): Promise<Store> {
+  return openStore(await demoDatabase(demo));
+}
+
+/**
+ * `count` stores on one fresh demo database, as that many server processes open it: a pool each on
+ * PostgreSQL, a connection each to one file on SQLite.
+ */
+export async function createSharedDemoStores(count: number): Promise<Store[]> {
+  let location = await demoDatabase("tay-son-2024");
+  if (typeof location !== "string") {
+    const path = join(mkdtempSync(join(tmpdir(), "vneid-shared-")), "tracker.db");
+    writeFileSync(path, location);
+    location = path;
+  }
+  const stores: Store[] = [];
+  for (let i = 0; i < count; i++) stores.push(await openStore(location));
+  return stores;
+}
+
+/** A fresh demo database: its PostgreSQL URL, or a SQLite database serialized. */
+async function demoDatabase(demo: NonNullable<DemoData>): Promise<string | Buffer> {
   if (TEST_DATABASE_URL) {
     const seed = async (url: string) => {
       await (await openStore(url)).close(); // migrates
@@ -71,7 +95,7 @@ export async function createDemoStore(demo: NonNullable<DemoData> = "tay-son-202
       await seedDemo(sql, demo);
       await sql.close();
     };
-    return openStore(await createTestDatabase(TEST_DATABASE_URL, { name: demo.replaceAll("-", "_"), seed }));
+    return createTestDatabase(TEST_DATABASE_URL, { name: demo.replaceAll("-", "_"), seed });
   }
   let template = demoTemplates.get(demo);
   if (!template) {
@@ -82,7 +106,7 @@ export async function createDemoStore(demo: NonNullable<DemoData> = "tay-son-202
     demoTemplates.set(demo, template);
     db.close();
   }
-  return openStore(template);
+  return template;
 }
 
 export const TEST_CONFIG: AppDeps["config"] = {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LANGUAGES, REMINDER_CHANNELS } from "../domain/contacts.ts";
 import { ACTIONS, ROLES } from "../domain/roles.ts";
 import { UNIT_KINDS } from "../domain/types.ts";
 
@@ -71,6 +72,11 @@ export const User = z
     actions: z.array(Action).optional(),
     fullName: z.string().nullable(),
     phone: z.string().nullable(),
+    email: z.string().nullable(),
+    reminderChannel: z.enum(REMINDER_CHANNELS).nullable().meta({
+      description: "How reminders reach the account; null: the first channel configured it can be reached by",
+    }),
+    language: z.enum(LANGUAGES).meta({ description: "The language of its reminders" }),
     mustChangePassword: z.boolean().meta({ description: "Sets its own password at the next sign-in" }),
     secondFactor: z.boolean().meta({ description: "Signs in with a TOTP code as well" }),
     pending: z

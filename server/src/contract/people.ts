@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REMINDER_CHANNELS } from "../domain/contacts.ts";
 import { TOKEN_ACTIONS } from "../domain/roles.ts";
 import { isoDay, isoTime, User, unitCode } from "./common.ts";
 
@@ -40,6 +41,8 @@ const BulkRow = z.strictObject({
   unitName: z.string().nullable(),
   fullName: z.string().nullable(),
   phone: z.string().nullable(),
+  email: z.string().nullable(),
+  reminderChannel: z.enum(REMINDER_CHANNELS).nullable(),
   errors: z.array(z.strictObject({ field: z.string(), value: z.unknown(), message: z.string() })),
 });
 export const BulkPreviewAnswer = z.strictObject({
@@ -60,6 +63,8 @@ export const BulkCreatedAnswer = z.strictObject({
       unitName: z.string().nullable(),
       fullName: z.string().nullable(),
       phone: z.string().nullable(),
+      email: z.string().nullable(),
+      reminderChannel: z.enum(REMINDER_CHANNELS).nullable(),
       password: z.string().meta({ description: "The one-time password, shown this once" }),
     }),
   ),

@@ -1,3 +1,4 @@
+import type { AccountLanguage, ReminderChannel } from "./contacts.ts";
 import { isReportingUnit } from "./tree.ts";
 import type { Unit } from "./types.ts";
 
@@ -31,6 +32,10 @@ export interface User {
   /** The person's name and phone, as the bulk list gave them (null: not given). */
   fullName: string | null;
   phone: string | null;
+  /** Where reminders reach the person (docs/reminders.md): e-mail, the channel preferred, the language. */
+  email: string | null;
+  reminderChannel: ReminderChannel | null;
+  language: AccountLanguage;
   /** Made with a one-time password (the bulk list) or reset by an admin: sets its own at the next sign-in. */
   mustChangePassword: boolean;
   /** Signs in with a second factor (TOTP) as well as the password. */
@@ -78,6 +83,7 @@ export const ACTIONS = [
   "editCampaign",
   "manageUnits",
   "approveWeeks",
+  "sendReminders",
   "readAudit",
   "readPrivate",
 ] as const;
@@ -105,7 +111,7 @@ export function bindingProblem(role: Role, code: string, unit: Unit | undefined)
  *   deleting is police and admin in their part;
  * - drives: police and admin in their part, a youth team in its commune or, without one, within the
  *   deployment's area (`inArea`: the communes under the home unit), a commune user in their commune;
- * - approving weeks: police and admin in their part; the audit log: police and admin bound to no unit;
+ * - approving weeks and sending reminders of missing reports: police and admin in their part; the audit log: police and admin bound to no unit;
  * - accounts and tokens: an admin, for those bound within its part (`target`: the account's unit;
  *   null, the whole area, only for an admin bound to no unit);
  * - the campaign and the area's units: an admin bound to no unit;
@@ -137,6 +143,7 @@ export function can(
       return officer || user.role === "commune";
     case "deleteReports":
     case "approveWeeks":
+    case "sendReminders":
       return officer;
     case "readAudit":
       return officer && everywhere;

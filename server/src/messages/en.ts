@@ -365,7 +365,7 @@ export const en: Messages = {
     secondFactorReset: "Reset {user}'s two-step sign-in.",
     bulkTitle: "Import a list",
     bulkIntro:
-      "A CSV or XLSX file, one account per row, with the columns username, role, unit code, full name, phone (English or Vietnamese headers). Each account gets a one-time password and must change it at its first sign-in.",
+      "A CSV or XLSX file, one account per row, with the columns username, role, unit code, full name, phone, email, channel (email, webhook or none; English or Vietnamese headers). Each account gets a one-time password and must change it at its first sign-in.",
     bulkFile: "List file",
     bulkCheck: "Check",
     bulkPreview: "{valid}/{total} rows valid",
@@ -482,6 +482,26 @@ export const en: Messages = {
     noAccount: "no commune account",
     reminder:
       "[{issuer}] {count, plural, one {The police of {units}} other {The police of the communes {units}}}: please send the level-2 electronic identification figures of week {week} ({from}–{to}) before {due}. Thank you.",
+    remindNow: "Send reminders now",
+    remindIntro:
+      "The app sends a reminder to the accounts of each commune that has not reported (by e-mail or message), once per commune and round.",
+    remindResult:
+      "{queued, plural, =0 {No new reminder} one {# reminder queued} other {# reminders queued}}{already, plural, =0 {} one {; # commune already reminded in this round} other {; # communes already reminded in this round}}{unreachable, plural, =0 {} one {; # commune has no account or contact} other {; # communes have no account or contact}}.",
+    outboxTitle: "Reminders of week {week}",
+    outboxEmpty: "No reminder for this week yet.",
+    outboxCounts: "{sent} sent, {waiting} waiting, {failed} failed",
+    outboxRecipient: "Recipient",
+    outboxChannel: "Channel",
+    outboxStatusColumn: "Status",
+    outboxAttempts: "Tries",
+    outboxAt: "At",
+    outboxStatus: {
+      waiting: "Waiting",
+      sent: "Sent",
+      failed: "Failed",
+      cancelled: "Cancelled (the commune reported)",
+    },
+    rounds: { due: "due", later: "later", manual: "sent now" },
     reminderLabel: "Reminder (Zalo, SMS)",
     copy: "Copy",
     copied: "Copied.",
@@ -489,6 +509,40 @@ export const en: Messages = {
     levelsTitle: "Approvals by level",
     levelLine: "{unit}: approved by {by} at {at}",
     levelPartial: "{unit}: {by} approved {communes}/{expected} communes at {at}",
+  },
+  reminderSettings: {
+    title: "Report reminders",
+    intro:
+      "When a week's reports fall due, the app reminds the accounts of each commune that has not reported, and sends a summary to the police and admin officers above it; it may remind once more at the time set below.",
+    channels: "Channels configured: {list}.",
+    noChannel:
+      "The server has no channel configured (SMTP_URL for e-mail, REMINDER_WEBHOOK_URL for messages): no reminder is sent.",
+    enabled: "Remind automatically when reports fall due",
+    laterDays: "Remind again: days after the Sunday (empty: not again)",
+    laterTime: "Time to remind again (HH:MM)",
+    laterHint: "For example 2 and 08:00: Tuesday morning, the communes still missing are reminded again.",
+    saved: "Reminder settings saved.",
+  },
+  contacts: {
+    title: "Report reminders",
+    intro:
+      "When your commune has not reported on time, the app sends a reminder to this e-mail or phone (through the province's message relay).",
+    edit: "Reminder contacts",
+    email: "E-mail",
+    channel: "Remind me by",
+    channelAny: "Any channel available (e-mail first)",
+    language: "Language of reminders",
+    saved: "Saved.",
+  },
+  reminderChannels: { email: "E-mail", webhook: "Message", none: "No reminders" },
+  reminders: {
+    subject: "Report reminder for week {week}: {unit}",
+    commune: "{unit} has not sent its level-2 e-ID report for week {week}, due {due}. Enter it: {url}",
+    summarySubject:
+      "Week {week}: {count, plural, one {# commune has} other {# communes have}} not reported ({unit})",
+    summary:
+      "Week {week}: {count, plural, one {# commune} other {# communes}} of {unit} {count, plural, one {has} other {have}} not reported ({names}); each was reminded. See: {url}",
+    andMore: "{names} and {more} more",
   },
   documentSettings: {
     title: "Weekly report",
@@ -608,6 +662,12 @@ export const en: Messages = {
     "sessions.end_others": "Other sessions signed out",
     "settings.security": "Two-step sign-in settings changed",
     "campaign.update": "Campaign changed",
+    "settings.reminders": "Reminder settings changed",
+    "reminder.decide": "Reminder decided",
+    "reminder.sent": "Reminder sent",
+    "reminder.retry": "Reminder not sent yet, to be tried again",
+    "reminder.failed": "Reminder failed",
+    "reminder.cancel": "Reminder cancelled (the commune reported)",
   },
   fieldErrors: {
     VALIDATION_FAILED: "This value is not valid.",

@@ -179,4 +179,40 @@ so-la,commune,21850,goi toi
       (await store.listUsers()).filter((u) => u.role === "commune" && u.mustChangePassword),
     ).toHaveLength(135);
   });
+
+  it("takes each account's e-mail and reminder channel, and names a wrong one by row and field", async () => {
+    const { app, store, admin } = await withAdmin();
+    const list = `Tên đăng nhập,Vai trò,Mã đơn vị,Số điện thoại,Thư điện tử,Kênh nhắc
+binh-thanh,Cán bộ xã,21823,0912 345 678,binhthanh@example.gov.vn,Thư điện tử
+tay-phu,Cán bộ xã,21850,0987 654 321,,Tin nhắn
+tay-an,Cán bộ xã,21826,,tay-an@,
+tay-vinh,Cán bộ xã,21838,,,bồ câu
+`;
+    const preview = await json(
+      await upload(app, "/api/users/bulk?dryRun=true", "tai-khoan.csv", list, admin),
+    );
+    expect(preview).toMatchObject({ valid: 2, invalid: 2 });
+    expect(
+      preview.rows.map((r: { email: string | null; reminderChannel: string | null }) => [
+        r.email,
+        r.reminderChannel,
+      ]),
+    ).toEqual([
+      ["binhthanh@example.gov.vn", "email"],
+      [null, "webhook"],
+      ["tay-an@", null],
+      [null, null],
+    ]);
+    expect(preview.rows[2].errors).toEqual([expect.objectContaining({ field: "email", value: "tay-an@" })]);
+    expect(preview.rows[3].errors).toEqual([expect.objectContaining({ field: "channel", value: "bồ câu" })]);
+
+    const good = list.split("\n").slice(0, 3).join("\n");
+    expect((await upload(app, "/api/users/bulk", "tai-khoan.csv", good, admin)).status).toBe(201);
+    const made = (await store.listUsers()).find((u) => u.username === "binh-thanh");
+    expect(made).toMatchObject({
+      email: "binhthanh@example.gov.vn",
+      reminderChannel: "email",
+      language: "vi",
+    });
+  });
 });

@@ -24,6 +24,7 @@ import {
 import type { User } from "../domain/roles.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
+import { contactFields } from "../services/contact-fields.ts";
 import type { Store } from "../store/store.ts";
 import { validJson } from "../validation.ts";
 
@@ -33,6 +34,10 @@ const loginBody = z.object({
   totp: z.string().trim().max(16).optional(),
   recoveryCode: z.string().trim().max(32).optional(),
 });
+const contactsBody = z
+  .object(contactFields)
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, "must change something");
 const confirmBody = z.object({ code: z.string().trim().min(1).max(16) });
 const passwordBody = z.object({
   currentPassword: z.string().min(1).max(1024),
@@ -186,6 +191,23 @@ export function authRoutes({ store, now, cookieSecure, passwordParams }: AuthDep
           answers: { 200: MeAnswer },
         }),
         (c) => c.json({ user: c.get("user") }),
+      )
+      .patch(
+        "/me",
+        documented({
+          summary: "Change one's own name and contacts: e-mail, phone, the reminders' channel and language",
+          tag: "Accounts",
+          access: "signed-in",
+          answers: { 200: UserAnswer },
+          errors: [422],
+        }),
+        validJson(contactsBody),
+        async (c) => {
+          const user = requireUser(c);
+          const body = c.req.valid("json");
+          const changed = await store.updateUser(user.id, body, c.get("actor"));
+          return c.json({ user: await withPending(changed) });
+        },
       )
       .post(
         "/password",

@@ -259,6 +259,24 @@ const MATRIX: Row[] = [
     expect: only({ admin: 200 }),
   },
   {
+    method: "PATCH",
+    route: "/api/auth/me",
+    request: () => ({ path: "/api/auth/me", body: { email: "canbo@example.gov.vn", language: "vi" } }),
+    expect: everyone(200, 401),
+  },
+  {
+    method: "POST",
+    route: "/api/reminders",
+    request: () => ({ path: "/api/reminders", body: { week: "2024-W14" } }),
+    expect: only({ admin: 201, police: 201 }),
+  },
+  {
+    method: "PUT",
+    route: "/api/settings/reminders",
+    request: () => ({ path: "/api/settings/reminders", body: { enabled: true, later: null } }),
+    expect: only({ admin: 200 }),
+  },
+  {
     method: "POST",
     route: "/api/approvals",
     request: () => ({ path: "/api/approvals", body: { unitId: "547", week: "2024-W26" } }),

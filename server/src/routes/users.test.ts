@@ -126,6 +126,51 @@ describe("user administration", () => {
   });
 });
 
+describe("an account's contacts for reminders", () => {
+  it("are set by the person, named field by field when wrong, and by an admin for anyone", async () => {
+    const made = await createUser(store, { username: "tay-phu", role: "commune", unitId: "21850" });
+    const own = await signIn(app, "tay-phu");
+    const changed = await postJson(
+      app,
+      "/api/auth/me",
+      { email: " tayphu@example.gov.vn ", phone: "0912 345 678", reminderChannel: "email", language: "en" },
+      own,
+      "PATCH",
+    );
+    expect(changed.status).toBe(200);
+    expect((await json(changed)).user).toMatchObject({
+      email: "tayphu@example.gov.vn",
+      phone: "0912 345 678",
+      reminderChannel: "email",
+      language: "en",
+    });
+    const wrong = await postJson(
+      app,
+      "/api/auth/me",
+      { email: "tayphu@", reminderChannel: "pigeon" },
+      own,
+      "PATCH",
+    );
+    expect(wrong.status).toBe(422);
+    expect((await error(wrong)).details).toEqual([
+      expect.objectContaining({ field: "email", value: "tayphu@" }),
+      expect.objectContaining({ field: "reminderChannel", value: "pigeon" }),
+    ]);
+    // An empty field clears it; an admin sets the channel to none.
+    await postJson(app, "/api/auth/me", { phone: "" }, own, "PATCH");
+    expect((await update(made.id, { reminderChannel: "none" })).status).toBe(200);
+    expect(await store.getUser(made.id)).toMatchObject({
+      email: "tayphu@example.gov.vn",
+      phone: null,
+      reminderChannel: "none",
+    });
+    // Nobody else's contacts through /me: the session's own account only.
+    expect(
+      (await postJson(app, "/api/auth/me", { email: "x@example.gov.vn" }, undefined, "PATCH")).status,
+    ).toBe(401);
+  });
+});
+
 describe("audit log", () => {
   it("filters by user, unit, kind and date range", async () => {
     await createUser(store, { username: "tay-phu", role: "commune", unitId: "21850" });

@@ -18,6 +18,7 @@ import { ApiError } from "../errors.ts";
 import { readTableFile, uploadedFile } from "../imports/read-upload.ts";
 import { BadAccountList, planAccountList } from "../services/account-list.ts";
 import { managesUnit, mayManageUnit } from "../services/account-scope.ts";
+import { contactFields } from "../services/contact-fields.ts";
 import type { Store } from "../store/store.ts";
 import { validJson } from "../validation.ts";
 
@@ -31,22 +32,15 @@ const unitId = z
   .regex(/^(\d+|VN)$/, "must be a unit code")
   .nullable();
 
-const fullName = z.string().trim().max(100).nullable();
-const phone = z
-  .string()
-  .trim()
-  .regex(/^\+?[0-9 .-]{8,20}$/, "must be a phone number")
-  .nullable();
 const createBody = z.object({
   username,
   role,
   unitId: unitId.optional(),
   password: z.string().max(1024),
-  fullName: fullName.optional(),
-  phone: phone.optional(),
+  ...z.object(contactFields).partial().shape,
 });
 const updateBody = z
-  .object({ role, unitId, disabled: z.boolean(), password: z.string().max(1024), fullName, phone })
+  .object({ role, unitId, disabled: z.boolean(), password: z.string().max(1024), ...contactFields })
   .partial()
   .refine((body) => Object.keys(body).length > 0, "must change something");
 
@@ -142,6 +136,9 @@ export function userRoutes(store: Store, passwordParams: ScryptParams, now: () =
               passwordHash,
               fullName: body.fullName ?? null,
               phone: body.phone ?? null,
+              email: body.email ?? null,
+              reminderChannel: body.reminderChannel ?? null,
+              language: body.language,
             },
             c.get("actor"),
           );
@@ -152,7 +149,7 @@ export function userRoutes(store: Store, passwordParams: ScryptParams, now: () =
         "/bulk",
         documented({
           summary:
-            "Accounts from a list (CSV or XLSX: username, role, unit code, full name, phone). dryRun=true previews every row; without it all are made or none, each with a one-time password shown once",
+            "Accounts from a list (CSV or XLSX: username, role, unit code, full name, phone, e-mail, reminder channel). dryRun=true previews every row; without it all are made or none, each with a one-time password shown once",
           tag: "Accounts",
           access: "signed-in",
           answers: { 200: BulkPreviewAnswer, 201: BulkCreatedAnswer },
@@ -200,6 +197,8 @@ export function userRoutes(store: Store, passwordParams: ScryptParams, now: () =
               unitId: row.unitId,
               fullName: row.fullName,
               phone: row.phone,
+              email: row.email,
+              reminderChannel: row.reminderChannel,
               passwordHash,
               mustChangePassword: true,
             })),
@@ -213,6 +212,8 @@ export function userRoutes(store: Store, passwordParams: ScryptParams, now: () =
             unitName: made[i]?.row.unitName ?? null,
             fullName: user.fullName,
             phone: user.phone,
+            email: user.email,
+            reminderChannel: user.reminderChannel,
             password: made[i]?.password ?? "",
           }));
           return c.json({ dryRun: false as const, created: users.length, accounts }, 201);
@@ -221,7 +222,7 @@ export function userRoutes(store: Store, passwordParams: ScryptParams, now: () =
       .patch(
         "/:id",
         documented({
-          summary: "Change an account: role, unit, password, disabled (admin)",
+          summary: "Change an account: role, unit, password, disabled, name and contacts (admin)",
           tag: "Accounts",
           access: "signed-in",
           answers: { 200: UserAnswer },
@@ -261,6 +262,9 @@ export function userRoutes(store: Store, passwordParams: ScryptParams, now: () =
               disabled: body.disabled,
               fullName: body.fullName,
               phone: body.phone,
+              email: body.email,
+              reminderChannel: body.reminderChannel,
+              language: body.language,
               passwordHash:
                 body.password === undefined ? undefined : await hashPassword(body.password, passwordParams),
               // A password an admin sets for someone else is theirs to replace at the next sign-in.

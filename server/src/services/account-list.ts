@@ -1,3 +1,4 @@
+import { EMAIL, EMAIL_MAX, PHONE, REMINDER_CHANNELS, type ReminderChannel } from "../domain/contacts.ts";
 import { vietnamDate } from "../domain/dates.ts";
 import { bindingProblem, ROLES, type Role, type User } from "../domain/roles.ts";
 import { codeAsWritten } from "../domain/unit-codes.ts";
@@ -8,7 +9,15 @@ import type { Store } from "../store/store.ts";
 import { managesUnit } from "./account-scope.ts";
 
 /** The columns of a list of accounts (Người dùng → Nhập danh sách), named in English or Vietnamese. */
-export const ACCOUNT_COLUMNS = ["username", "role", "unit_code", "full_name", "phone"] as const;
+export const ACCOUNT_COLUMNS = [
+  "username",
+  "role",
+  "unit_code",
+  "full_name",
+  "phone",
+  "email",
+  "channel",
+] as const;
 type AccountColumn = (typeof ACCOUNT_COLUMNS)[number];
 
 const HEADERS: Record<AccountColumn, string[]> = {
@@ -17,7 +26,17 @@ const HEADERS: Record<AccountColumn, string[]> = {
   unit_code: ["unit code", "unit_code", "ma don vi", "ma"],
   full_name: ["full name", "full_name", "name", "ho va ten", "ho ten"],
   phone: ["phone", "so dien thoai", "dien thoai", "sdt"],
+  email: ["email", "e-mail", "thu dien tu", "dia chi thu dien tu"],
+  channel: ["channel", "reminder channel", "kenh nhac", "kenh nhan nhac"],
 };
+
+/** A reminder channel by its code or its Vietnamese name ("Thư điện tử", "Tin nhắn", "Không nhắc"). */
+const CHANNEL_OF = new Map<string, ReminderChannel>(
+  REMINDER_CHANNELS.flatMap((channel) => [
+    [channel, channel],
+    [foldText(vi.reminderChannels[channel]), channel],
+  ]),
+);
 const HEADER_OF = new Map(
   Object.entries(HEADERS).flatMap(([column, names]) => names.map((name) => [foldText(name), column])),
 );
@@ -44,6 +63,8 @@ export interface AccountRow {
   unitName: string | null;
   fullName: string | null;
   phone: string | null;
+  email: string | null;
+  reminderChannel: ReminderChannel | null;
   errors: { field: string; value: unknown; message: string }[];
 }
 
@@ -61,8 +82,8 @@ const text = (cell: unknown) => (cell === null || cell === undefined ? "" : Stri
 /**
  * Every row of the list with what is wrong with it, checked as the single account form checks one
  * account (docs/accounts.md): a username free in the deployment and unique in the list, a known role,
- * a unit of the area today that the role can be bound to and that `admin` manages, a name and phone
- * of reasonable length. Codes written as numbers get their leading zeros back.
+ * a unit of the area today that the role can be bound to and that `admin` manages, a name of
+ * reasonable length, a phone and an e-mail that are ones, a reminder channel the account can be reached by. Codes written as numbers get their leading zeros back.
  */
 export async function planAccountList(
   store: Store,
@@ -109,6 +130,9 @@ export async function planAccountList(
     const unit = unitId ? tree.get(unitId) : undefined;
     const fullName = cell(cells, "full_name") || null;
     const phone = cell(cells, "phone") || null;
+    const email = cell(cells, "email") || null;
+    const channelText = cell(cells, "channel");
+    const reminderChannel = channelText ? (CHANNEL_OF.get(foldText(channelText)) ?? null) : null;
 
     if (!/^[a-zA-Z0-9._-]{3,64}$/.test(username)) {
       wrong("username", username, "must be 3 to 64 letters, digits, dots, dashes or underscores");
@@ -131,7 +155,17 @@ export async function planAccountList(
     }
     if (fullName && [...fullName].length > 100)
       wrong("full_name", fullName, "must be at most 100 characters");
-    if (phone && !/^\+?[0-9 .-]{8,20}$/.test(phone)) wrong("phone", phone, "must be a phone number");
+    if (phone && !PHONE.test(phone)) wrong("phone", phone, "must be a phone number");
+    if (email && (email.length > EMAIL_MAX || !EMAIL.test(email)))
+      wrong("email", email, "must be an e-mail address such as name@congan.gialai.gov.vn");
+    if (channelText && !reminderChannel)
+      wrong(
+        "channel",
+        channelText,
+        `must be one of ${REMINDER_CHANNELS.join(", ")} (or its Vietnamese name)`,
+      );
+    if (reminderChannel === "email" && !email) wrong("email", null, "is needed to be reminded by e-mail");
+    if (reminderChannel === "webhook" && !phone) wrong("phone", null, "is needed to be reminded by message");
     return {
       row: line,
       username,
@@ -140,6 +174,8 @@ export async function planAccountList(
       unitName: unit?.name ?? null,
       fullName,
       phone,
+      email,
+      reminderChannel,
       errors,
     };
   });

@@ -4,6 +4,7 @@ import { type CampaignArea, campaignArea } from "./areas/campaign.ts";
 import { storeContext } from "./areas/context.ts";
 import { type DriveArea, driveArea } from "./areas/drives.ts";
 import { type IdempotencyArea, idempotencyArea } from "./areas/idempotency.ts";
+import { type ReminderArea, reminderArea } from "./areas/reminders.ts";
 import { type ReportArea, reportArea, type SaveSummary } from "./areas/reports.ts";
 import { type TokenArea, tokenArea } from "./areas/tokens.ts";
 import { type UnitArea, unitArea } from "./areas/units.ts";
@@ -41,7 +42,8 @@ export type Store = UnitArea &
   DriveArea &
   UserArea &
   TokenArea &
-  IdempotencyArea & {
+  IdempotencyArea &
+  ReminderArea & {
     /** Goes up at every change of units, reports or campaign, from any process: what figures depend on. */
     figuresVersion(): Promise<number>;
     /** Goes up at every change of units or their boundaries, from any process. */
@@ -82,6 +84,7 @@ export function createStore(sql: Sql): Store {
     ...userArea(ctx),
     ...tokenArea(ctx),
     ...idempotencyArea(ctx),
+    ...reminderArea(ctx),
     figuresVersion: async () => (await ctx.versions()).figures,
     unitsVersion: async () => (await ctx.versions()).units,
     audit: (entry, actor) => ctx.write(null, (tx) => auditStatements.record(tx, [entry], actor)),

@@ -1,3 +1,4 @@
+import type { AccountLanguage, ReminderChannel } from "../domain/contacts.ts";
 import type { Role, User } from "../domain/roles.ts";
 import { type Sql, statement } from "./sql/sql.ts";
 
@@ -12,6 +13,9 @@ interface UserRow {
   created_at: string;
   full_name: string | null;
   phone: string | null;
+  email: string | null;
+  reminder_channel: ReminderChannel | null;
+  language: AccountLanguage;
   must_change_password: number;
   totp_secret: string | null;
   totp_confirmed_at: string | null;
@@ -26,6 +30,9 @@ const toUser = (row: UserRow): User => ({
   unitFrom: row.unit_id === null ? null : row.unit_from || null,
   fullName: row.full_name,
   phone: row.phone,
+  email: row.email,
+  reminderChannel: row.reminder_channel,
+  language: row.language,
   mustChangePassword: Number(row.must_change_password) === 1,
   secondFactor: row.totp_confirmed_at !== null,
   disabled: Number(row.disabled) === 1,
@@ -46,6 +53,9 @@ export interface NewUser {
   unitId: string | null;
   fullName?: string | null;
   phone?: string | null;
+  email?: string | null;
+  reminderChannel?: ReminderChannel | null;
+  language?: AccountLanguage;
   mustChangePassword?: boolean;
 }
 
@@ -58,6 +68,9 @@ export interface UserChanges {
   mustChangePassword?: boolean;
   fullName?: string | null;
   phone?: string | null;
+  email?: string | null;
+  reminderChannel?: ReminderChannel | null;
+  language?: AccountLanguage;
 }
 
 const COUNT = statement("SELECT count(*) AS n FROM users");
@@ -70,8 +83,10 @@ const ALL = statement("SELECT * FROM users ORDER BY lower(username)");
 const VERSION_OF_UNIT = `(SELECT valid_from FROM unit_versions WHERE id = @unitId
   ORDER BY CASE WHEN valid_to IS NULL THEN 0 ELSE 1 END, valid_from DESC LIMIT 1)`;
 const INSERT = statement(
-  `INSERT INTO users (username, password_hash, role, unit_id, unit_from, full_name, phone, must_change_password)
-   VALUES (@username, @passwordHash, @role, @unitId, ${VERSION_OF_UNIT}, @fullName, @phone, @mustChange)
+  `INSERT INTO users (username, password_hash, role, unit_id, unit_from, full_name, phone, email,
+     reminder_channel, language, must_change_password)
+   VALUES (@username, @passwordHash, @role, @unitId, ${VERSION_OF_UNIT}, @fullName, @phone, @email,
+     @reminderChannel, @language, @mustChange)
    RETURNING id`,
 );
 const UPDATE = statement(
@@ -82,7 +97,10 @@ const UPDATE = statement(
      password_hash = coalesce(@passwordHash, password_hash),
      must_change_password = coalesce(@mustChange, must_change_password),
      full_name = CASE WHEN @setFullName = 1 THEN @fullName ELSE full_name END,
-     phone = CASE WHEN @setPhone = 1 THEN @phone ELSE phone END
+     phone = CASE WHEN @setPhone = 1 THEN @phone ELSE phone END,
+     email = CASE WHEN @setEmail = 1 THEN @email ELSE email END,
+     reminder_channel = CASE WHEN @setChannel = 1 THEN @reminderChannel ELSE reminder_channel END,
+     language = coalesce(@language, language)
    WHERE id = @id`,
 );
 const SECOND_FACTOR = statement(
@@ -129,6 +147,9 @@ export const userStatements = {
           unitId: user.unitId,
           fullName: user.fullName ?? null,
           phone: user.phone ?? null,
+          email: user.email ?? null,
+          reminderChannel: user.reminderChannel ?? null,
+          language: user.language ?? "vi",
           mustChange: user.mustChangePassword ? 1 : 0,
         })
       )?.id,
@@ -146,6 +167,11 @@ export const userStatements = {
       fullName: changes.fullName ?? null,
       setPhone: changes.phone !== undefined ? 1 : 0,
       phone: changes.phone ?? null,
+      setEmail: changes.email !== undefined ? 1 : 0,
+      email: changes.email ?? null,
+      setChannel: changes.reminderChannel !== undefined ? 1 : 0,
+      reminderChannel: changes.reminderChannel ?? null,
+      language: changes.language ?? null,
     }),
   secondFactor: async (sql: Sql, id: number): Promise<SecondFactor> => {
     const row = await sql.get<Pick<UserRow, "totp_secret" | "totp_confirmed_at" | "totp_last_step">>(

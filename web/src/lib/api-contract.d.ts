@@ -65,7 +65,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change one's own name and contacts: e-mail, phone, the reminders' channel and language */
+        patch: operations["patchApiAuthMe"];
         trace?: never;
     };
     "/api/auth/password": {
@@ -664,7 +665,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accounts from a list (CSV or XLSX: username, role, unit code, full name, phone). dryRun=true previews every row; without it all are made or none, each with a one-time password shown once */
+        /** Accounts from a list (CSV or XLSX: username, role, unit code, full name, phone, e-mail, reminder channel). dryRun=true previews every row; without it all are made or none, each with a one-time password shown once */
         post: operations["postApiUsersBulk"];
         delete?: never;
         options?: never;
@@ -685,7 +686,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change an account: role, unit, password, disabled (admin) */
+        /** Change an account: role, unit, password, disabled, name and contacts (admin) */
         patch: operations["patchApiUsersById"];
         trace?: never;
     };
@@ -809,6 +810,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The outbox: every reminder, sent, waiting or failed with the reason (police and admin of the whole area) */
+        get: operations["getApiReminders"];
+        put?: never;
+        /** Remind now the communes that have not reported a week (police, admin, within their part): one message per commune account, once per unit and week */
+        post: operations["postApiReminders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/settings/reporting": {
         parameters: {
             query?: never;
@@ -820,6 +839,24 @@ export interface paths {
         get: operations["getApiSettingsReporting"];
         /** Change the reporting settings (admin) */
         put: operations["putApiSettingsReporting"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settings/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether reminders are sent at the due time and later, and the channels configured */
+        get: operations["getApiSettingsReminders"];
+        /** Turn the scheduled reminders on or off and set the later round (admin) */
+        put: operations["putApiSettingsReminders"];
         post?: never;
         delete?: never;
         options?: never;
@@ -871,9 +908,17 @@ export interface components {
                 validFrom: string | null;
                 validTo: string | null;
             }[];
-            actions?: ("writeReports" | "importReports" | "deleteReports" | "planDrives" | "manageUsers" | "editCampaign" | "manageUnits" | "approveWeeks" | "readAudit" | "readPrivate")[];
+            actions?: ("writeReports" | "importReports" | "deleteReports" | "planDrives" | "manageUsers" | "editCampaign" | "manageUnits" | "approveWeeks" | "sendReminders" | "readAudit" | "readPrivate")[];
             fullName: string | null;
             phone: string | null;
+            email: string | null;
+            /** @description How reminders reach the account; null: the first channel configured it can be reached by */
+            reminderChannel: ("email" | "webhook" | "none") | null;
+            /**
+             * @description The language of its reminders
+             * @enum {string}
+             */
+            language: "vi" | "en";
             /** @description Sets its own password at the next sign-in */
             mustChangePassword: boolean;
             /** @description Signs in with a TOTP code as well */
@@ -1262,6 +1307,52 @@ export interface components {
                 approved: boolean;
             }[];
         };
+        RemindAnswer: {
+            /** @example 2026-W48 */
+            week: string;
+            /** @enum {string} */
+            round: "due" | "later" | "manual";
+            units: {
+                /** @example 21850 */
+                unitId: string;
+                name: string;
+                /** @description Messages queued for its accounts */
+                queued: number;
+                /** @description Why nothing was queued: already reminded in this round, no commune account, or no account with a contact for a channel configured */
+                skipped: ("already" | "no_account" | "no_contact") | null;
+            }[];
+            queued: number;
+        };
+        OutboxAnswer: {
+            messages: {
+                id: number;
+                /** @example 21850 */
+                unitId: string;
+                week: string;
+                /** @enum {string} */
+                round: "due" | "later" | "manual";
+                /** @enum {string} */
+                kind: "commune" | "summary";
+                recipient: string;
+                /** @enum {string} */
+                channel: "email" | "webhook";
+                address: string;
+                subject: string;
+                body: string;
+                /** @enum {string} */
+                status: "waiting" | "sent" | "failed" | "cancelled";
+                attempts: number;
+                /**
+                 * Format: date-time
+                 * @description When a waiting message is tried next
+                 */
+                nextAt: string;
+                lastError: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                sentAt: string | null;
+            }[];
+        };
         ReportingSettings: {
             due: {
                 /** @description Days after the week's Sunday */
@@ -1278,6 +1369,19 @@ export interface components {
                 signerName: string;
                 recipients: string[];
             };
+        };
+        ReminderSettings: {
+            /** @description The scheduled rounds (at the due time and the later time) are sent */
+            enabled: boolean;
+            /** @description The later round; null: none */
+            later: {
+                /** @description Days after the week's Sunday */
+                days: number;
+                /** @example 08:00 */
+                time: string;
+            } | null;
+            /** @description The channels this deployment is configured with (SMTP_URL, REMINDER_WEBHOOK_URL) */
+            channels: ("email" | "webhook")[];
         };
     };
     responses: never;
@@ -1580,6 +1684,111 @@ export interface operations {
             };
             /** @description Not application/json or multipart/form-data */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server failed; nothing was written */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchApiAuthMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    fullName?: string | null;
+                    phone?: string | null;
+                    email?: string | null;
+                    reminderChannel?: ("email" | "webhook" | "none") | null;
+                    /** @enum {string} */
+                    language?: "vi" | "en";
+                };
+            };
+        };
+        responses: {
+            /** @description The answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: components["schemas"]["User"];
+                    };
+                };
+            };
+            /** @description A query parameter or the body is not valid (details name the field and the value) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but the role or the unit does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or the upload is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not application/json or multipart/form-data */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body does not fit (details name each field and value) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6139,6 +6348,10 @@ export interface operations {
                     password: string;
                     fullName?: string | null;
                     phone?: string | null;
+                    email?: string | null;
+                    reminderChannel?: ("email" | "webhook" | "none") | null;
+                    /** @enum {string} */
+                    language?: "vi" | "en";
                 };
             };
         };
@@ -6274,6 +6487,8 @@ export interface operations {
                             unitName: string | null;
                             fullName: string | null;
                             phone: string | null;
+                            email: string | null;
+                            reminderChannel: ("email" | "webhook" | "none") | null;
                             errors: {
                                 field: string;
                                 value: unknown;
@@ -6303,6 +6518,8 @@ export interface operations {
                             unitName: string | null;
                             fullName: string | null;
                             phone: string | null;
+                            email: string | null;
+                            reminderChannel: ("email" | "webhook" | "none") | null;
                             /** @description The one-time password, shown this once */
                             password: string;
                         }[];
@@ -6402,6 +6619,10 @@ export interface operations {
                     password?: string;
                     fullName?: string | null;
                     phone?: string | null;
+                    email?: string | null;
+                    reminderChannel?: ("email" | "webhook" | "none") | null;
+                    /** @enum {string} */
+                    language?: "vi" | "en";
                 };
             };
         };
@@ -7349,6 +7570,210 @@ export interface operations {
             };
         };
     };
+    getApiReminders: {
+        parameters: {
+            query?: {
+                week?: string;
+                status?: "waiting" | "sent" | "failed" | "cancelled";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxAnswer"];
+                };
+            };
+            /** @description A query parameter or the body is not valid (details name the field and the value) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but the role or the unit does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or the upload is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not application/json or multipart/form-data */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body does not fit (details name each field and value) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server failed; nothing was written */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postApiReminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    week: string;
+                    unitIds?: (string | number)[];
+                };
+            };
+        };
+        responses: {
+            /** @description The answer */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemindAnswer"];
+                };
+            };
+            /** @description A query parameter or the body is not valid (details name the field and the value) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but the role or the unit does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The state does not allow it now (a locked week, no campaign, a change already made) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or the upload is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not application/json or multipart/form-data */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body does not fit (details name each field and value) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server failed; nothing was written */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getApiSettingsReporting: {
         parameters: {
             query?: never;
@@ -7466,6 +7891,191 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReportingSettings"];
+                };
+            };
+            /** @description A query parameter or the body is not valid (details name the field and the value) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but the role or the unit does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or the upload is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not application/json or multipart/form-data */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body does not fit (details name each field and value) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server failed; nothing was written */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApiSettingsReminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderSettings"];
+                };
+            };
+            /** @description A query parameter or the body is not valid (details name the field and the value) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but the role or the unit does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body or the upload is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not application/json or multipart/form-data */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server failed; nothing was written */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putApiSettingsReminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    enabled: boolean;
+                    later: {
+                        days: number;
+                        time: string;
+                    } | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderSettings"];
                 };
             };
             /** @description A query parameter or the body is not valid (details name the field and the value) */

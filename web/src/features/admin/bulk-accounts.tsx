@@ -60,6 +60,8 @@ export function BulkAccounts() {
                   <th scope="col">{t.admin.boundUnit}</th>
                   <th scope="col">{t.admin.fullName}</th>
                   <th scope="col">{t.admin.phone}</th>
+                  <th scope="col">{t.contacts.email}</th>
+                  <th scope="col">{t.contacts.channel}</th>
                   <th scope="col">{t.admin.bulkErrors}</th>
                 </tr>
               </thead>
@@ -72,6 +74,8 @@ export function BulkAccounts() {
                     <td>{row.unitId ? `${row.unitName ?? ""} (${row.unitId})` : t.admin.noCommune}</td>
                     <td>{row.fullName}</td>
                     <td>{row.phone}</td>
+                    <td>{row.email}</td>
+                    <td>{row.reminderChannel ? t.reminderChannels[row.reminderChannel] : ""}</td>
                     <td>
                       {row.errors.map((error) => (
                         <div key={error.field}>

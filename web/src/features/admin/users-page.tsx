@@ -3,6 +3,7 @@ import { hasCommune, ROLES, successorCodes } from "@vneid-tracker/server/domain/
 import { isReportingUnit } from "@vneid-tracker/server/domain/tree.ts";
 import { foldText } from "@vneid-tracker/server/domain/unit-names.ts";
 import { type FormEvent, useState } from "react";
+import { ContactsForm } from "../../components/contacts-form.tsx";
 import { FilterBar } from "../../components/filter-bar.tsx";
 import { RequireAccess } from "../../components/require-access.tsx";
 import { ScrollRegion } from "../../components/scroll-region.tsx";
@@ -227,6 +228,7 @@ function UserRow({ user, choices }: { user: User; choices: UnitChoices }) {
   const { t, fill } = useI18n();
   const session = useSession();
   const update = useUpdateUser();
+  const contactsUpdate = useUpdateUser();
   const resetSecondFactor = useResetSecondFactor();
   const [role, setRole] = useState<Role>(user.role);
   const [unitId, setUnitId] = useState<string | null>(user.unitId);
@@ -243,9 +245,22 @@ function UserRow({ user, choices }: { user: User; choices: UnitChoices }) {
     <tr>
       <td>
         {user.username}
-        {(user.fullName || user.phone) && (
-          <div className="small muted">{[user.fullName, user.phone].filter(Boolean).join(" · ")}</div>
+        {(user.fullName || user.phone || user.email) && (
+          <div className="small muted">
+            {[user.fullName, user.phone, user.email].filter(Boolean).join(" · ")}
+          </div>
         )}
+        <details className="small">
+          <summary>{t.contacts.edit}</summary>
+          <ContactsForm
+            user={user}
+            save={(contacts) => contactsUpdate.mutate({ id: user.id, changes: contacts })}
+            pending={contactsUpdate.isPending}
+            error={contactsUpdate.error}
+            saved={contactsUpdate.isSuccess}
+            idPrefix={`user-${user.id}`}
+          />
+        </details>
       </td>
       <td>
         <RoleSelect label={label(t.admin.role)} value={role} onChange={setRole} />

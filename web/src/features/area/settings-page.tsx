@@ -3,6 +3,7 @@ import { useI18n } from "../../lib/i18n.tsx";
 import { AreaSection } from "./area-section.tsx";
 import { BoundariesSection } from "./boundaries-section.tsx";
 import { CampaignsSection } from "./campaigns-section.tsx";
+import { RemindersSection } from "./reminders-section.tsx";
 import { ReorganisationSection } from "./reorganisation-section.tsx";
 import { ReportingSection } from "./reporting-settings-section.tsx";
 import { SecuritySection } from "./security-section.tsx";
@@ -24,6 +25,7 @@ function Settings() {
       <AreaSection />
       <CampaignsSection />
       <ReportingSection />
+      <RemindersSection />
       <SecuritySection />
       <BoundariesSection />
       <ReorganisationSection />

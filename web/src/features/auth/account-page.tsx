@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { type Contacts, ContactsForm } from "../../components/contacts-form.tsx";
 import { RequireAccess } from "../../components/require-access.tsx";
 import { sendJson, type User } from "../../lib/api.ts";
 import { errorText, fieldError } from "../../lib/error-text.ts";
@@ -15,11 +16,36 @@ export function AccountPage() {
       <div className="narrow">
         <h1 className="page-title">{t.auth.account}</h1>
         {user && <p>{fill(t.common.signedInAs, { user: user.username, role: t.roles[user.role] })}</p>}
+        {user && <OwnContacts user={user} />}
         <ChangePassword />
         <SecondFactorSection />
         <SessionsSection />
       </div>
     </RequireAccess>
+  );
+}
+
+/** One's own name and the contacts reminders reach. */
+function OwnContacts({ user }: { user: User }) {
+  const { t } = useI18n();
+  const client = useQueryClient();
+  const change = useMutation({
+    mutationFn: (contacts: Contacts) => sendJson<{ user: User }>("PATCH", "/api/auth/me", contacts),
+    onSuccess: ({ user: changed }) => client.setQueryData(sessionQuery().queryKey, changed),
+  });
+  return (
+    <section className="card" aria-labelledby="contacts-title">
+      <h2 id="contacts-title">{t.contacts.title}</h2>
+      <p className="muted">{t.contacts.intro}</p>
+      <ContactsForm
+        user={user}
+        save={(contacts) => change.mutate(contacts)}
+        pending={change.isPending}
+        error={change.error}
+        saved={change.isSuccess}
+        idPrefix="own"
+      />
+    </section>
   );
 }
 

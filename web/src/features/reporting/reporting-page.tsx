@@ -27,6 +27,7 @@ import {
 import { useSession } from "../../lib/session.ts";
 import { useSearchParam } from "../../lib/url-state.ts";
 import { useApproveWeek, useReopenWeek } from "./api.ts";
+import { OutboxList, SendReminders } from "./reminders-panel.tsx";
 
 const STATUS_ICON: Record<ReportingWeek["units"][number]["status"], IconName> = {
   on_time: "check",
@@ -314,10 +315,12 @@ export function ReportingPage() {
                 </li>
               ))}
             </ul>
+            {can(user, "sendReminders") && <SendReminders week={current.week} />}
             <Reminder text={reminder} />
           </>
         )}
       </section>
+      {can(user, "readAudit") && <OutboxList week={current.week} label={weekNumber(current)} />}
     </div>
   );
 }

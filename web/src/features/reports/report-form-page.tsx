@@ -28,6 +28,7 @@ import { useI18n } from "../../lib/i18n.tsx";
 import { campaignQuery, reportingQuery, seriesQuery, unitsQuery } from "../../lib/queries.ts";
 import { useSession } from "../../lib/session.ts";
 import { vietnamToday } from "../../lib/today.ts";
+import { useSearchParam } from "../../lib/url-state.ts";
 import { useSaveReport } from "./api.ts";
 import { QueueList } from "./queue-list.tsx";
 import { REPORT_DRAFT, type ReportDraft } from "./report-draft.ts";
@@ -44,7 +45,10 @@ export function ReportFormPage() {
 function ReportForm() {
   const { t, f, fill } = useI18n();
   const user = useSession().data as User;
-  const [date, setDate] = useState(vietnamToday());
+  // A reminder's link names the commune and a day of the week it is for (docs/reminders.md).
+  const [unitParam] = useSearchParam("unit");
+  const [dateParam] = useSearchParam("date");
+  const [date, setDate] = useState(dateParam && isIsoDate(dateParam) ? dateParam : vietnamToday());
   // The communes valid on the report's date (a report of 2024 goes to the communes of then).
   const units = useQuery({ ...unitsQuery(isIsoDate(date) ? date : null), placeholderData: keepPreviousData });
   // The communes this user may report for (all of them, or their own): the server checks the same rule.
@@ -56,7 +60,8 @@ function ReportForm() {
     user.unitId !== null && !can(user, "writeReports", { unitId: "" }) && !successorCodes(user).length
       ? user.unitId
       : null;
-  const [unitId, setUnitId] = useState(ownCommune ?? successorCodes(user)[0] ?? "");
+  const asked = unitParam && can(user, "writeReports", { unitId: unitParam }) ? unitParam : null;
+  const [unitId, setUnitId] = useState(ownCommune ?? asked ?? successorCodes(user)[0] ?? "");
   const [counts, setCounts] = useState<Record<CountField, string>>({
     population: "",
     level2: "",
