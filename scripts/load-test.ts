@@ -1,13 +1,15 @@
 // Load on the real server over loopback (autocannon): the district overview at 50 connections, then
 // readers and writers together across the server processes, after which every acknowledged write
 // must be in the database, and a write through one process must be seen through every other on the
-// next read. With --engine pg the same overview run on one SQLite process comes first, to compare.
+// next read; and the reminders of a week asked through every process at once are each sent once.
+// With --engine pg the same overview run on one SQLite process comes first, to compare.
 // Run: npm run load-test [-- --engine pg --workers 3 --seconds 30]
 import { request } from "node:http";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { addDays } from "../server/src/domain/dates.ts";
 import { openStore } from "../server/src/store/store.ts";
+import { startReceivers } from "../server/test/reminder-receivers.ts";
 import { parseEngine, postgresTarget } from "./engine-target.ts";
 import { DEMO_COMMUNES, type RunningServer, signIn, spawnServer } from "./spawn-server.ts";
 
@@ -83,7 +85,13 @@ if (ENGINE === "pg") {
 }
 
 const target = ENGINE === "pg" ? await postgresTarget("vneid_load") : null;
-const server = await spawnServer({ databaseUrl: target?.url, workers: WORKERS > 1 ? WORKERS : undefined });
+// The reminders' webhook goes to a receiver of this script's own, which checks each signature.
+const receivers = await startReceivers();
+const server = await spawnServer({
+  databaseUrl: target?.url,
+  workers: WORKERS > 1 ? WORKERS : undefined,
+  env: { REMINDER_WEBHOOK_URL: receivers.webhookUrl, REMINDER_WEBHOOK_SECRET: receivers.secret },
+});
 try {
   const cookie = await signIn(server.baseUrl, "admin", server.adminPassword ?? "");
   // The directive's figure, through every process.
@@ -96,6 +104,45 @@ try {
     `Coverage of Huyện Tây Sơn on 03/02/2024 through each process: ${[...directive.values()].join(", ")}`,
   );
   failed ||= directive.size < WORKERS || [...directive.values()].some((percent) => percent !== "65.68");
+
+  // Reminders asked through every process at once (docs/reminders.md): no commune has reported week
+  // 27 of 2024, so each commune's account gets one message, whichever processes decide and send it.
+  for (const [i, unitId] of DEMO_COMMUNES.entries()) {
+    const made = await fresh(server, "/api/users", {
+      method: "POST",
+      cookie,
+      body: {
+        username: `nhac-${unitId}`,
+        role: "commune",
+        unitId,
+        password: "nhắc báo cáo xã đúng hạn 2024",
+        phone: `0912 000 ${String(i).padStart(3, "0")}`,
+        reminderChannel: "webhook",
+      },
+    });
+    if (made.status !== 201) throw new Error(`account for ${unitId}: ${made.status} ${made.body}`);
+  }
+  const asked = await Promise.all(
+    Array.from({ length: 3 * WORKERS }, () =>
+      fresh(server, "/api/reminders", { method: "POST", cookie, body: { week: "2024-W27" } }),
+    ),
+  );
+  for (let waited = 0; receivers.hooks.length < DEMO_COMMUNES.length && waited < 60_000; waited += 200)
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  // Time for a message sent twice to arrive.
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  const reminded = receivers.hooks.map((hook) => (hook.body.unit as { id: string }).id);
+  const twice = reminded.length - new Set(reminded).size;
+  const unsigned = receivers.hooks.filter((hook) => !hook.signed).length;
+  console.log(
+    `Reminders of week 27/2024 asked ${asked.length} times at once through ${new Set(asked.map((a) => a.instance)).size} processes: ` +
+      `${reminded.length} messages for ${DEMO_COMMUNES.length} communes, ${twice} sent twice, ${unsigned} unsigned.`,
+  );
+  failed ||=
+    asked.some((a) => a.status !== 201) ||
+    new Set(reminded).size !== DEMO_COMMUNES.length ||
+    twice > 0 ||
+    unsigned > 0;
   const reads = await overviewLoad(server);
   console.log(row(`district overview, 50 connections (${label})`, reads));
 
@@ -174,6 +221,7 @@ try {
     reads.non2xx + reads.errors > 0;
 } finally {
   server.stop();
+  await receivers.close();
   await target?.remove();
 }
 if (failed) process.exitCode = 1;
