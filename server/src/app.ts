@@ -5,7 +5,6 @@ import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { csrf } from "hono/csrf";
-import { etag } from "hono/etag";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { bearerToken, sessionMiddleware } from "./auth/middleware.ts";
@@ -173,7 +172,6 @@ export function createApp({
     .use(sessionMiddleware({ store, now, cookieSecure: config.cookieSecure, trustProxy: config.trustProxy }))
     .route("/health", healthRoutes)
     .route("/auth", authRoutes({ store, now, cookieSecure: config.cookieSecure, passwordParams }))
-    .on("GET", ["/units/*", "/campaign", "/reporting", "/area"], etag())
     .route("/catalogue", catalogueRoutes(catalogue))
     .route("/area", areaRoutes(store, catalogue, config.homeUnit, now))
     .route("/units", unitRoutes(store, now))

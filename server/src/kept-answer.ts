@@ -89,3 +89,29 @@ export function sendKept(c: Context, kept: KeptAnswer): Response {
   if (/\bgzip\b/.test(accepted)) return c.body(kept.gzip, 200, { ...headers, "Content-Encoding": "gzip" });
   return c.body(kept.text, 200, headers);
 }
+
+/**
+ * A route's answers kept as sent (at most `size`), under the figures' version and the question (the
+ * path and every parameter the answer depends on, defaults resolved): the tag is known before the
+ * answer is made, so a reader who holds it is answered 304 by any process without making it, and
+ * the requests that arrive while an answer is made wait for it. Only for answers that depend on
+ * nothing but what raises the figures' version (units, reports, approvals, campaigns, reporting
+ * settings) and the question.
+ */
+export function keptAnswers(size: number) {
+  const cache = new Map<string, Promise<KeptAnswer>>();
+  return async (c: Context, version: number, question: string, make: () => Promise<string>) => {
+    const etag = versionTag(version, question);
+    if (clientHolds(c, etag)) return notModified(c, etag);
+    const key = `${version}|${question}`;
+    let kept = cache.get(key);
+    if (kept === undefined) {
+      kept = make().then((body) => keptAnswer(body, etag));
+      // A failure (a unit not found) is not kept.
+      kept.catch(() => cache.delete(key));
+      if (cache.size >= size) cache.delete(cache.keys().next().value as string);
+      cache.set(key, kept);
+    }
+    return sendKept(c, await kept);
+  };
+}

@@ -94,4 +94,42 @@ describe("what travels to the browser", () => {
     // What is not a public figure is never stored.
     expect((await app.request("/api/auth/me")).headers.get("Cache-Control")).toBe("no-store");
   });
+
+  it("keeps every public answer pages ask for as sent: 304 from any process, a new tag after a write", async () => {
+    const store = await createDemoStore();
+    const app = createApp({ store, config: TEST_CONFIG, checkAnswers: true });
+    const other = createApp({ store, config: TEST_CONFIG, checkAnswers: true });
+    const paths = [
+      "/api/units?date=2024-06-29",
+      "/api/units/547?date=2024-06-29",
+      "/api/units/21850/series?date=2024-06-29",
+      "/api/campaign",
+      "/api/campaigns",
+      "/api/area",
+      "/api/reporting?from=2024-06-03&to=2024-06-29",
+    ];
+    const tags = new Map<string, string>();
+    for (const path of paths) {
+      const first = await app.request(path, { headers: { "Accept-Encoding": "br" } });
+      expect(first.status, path).toBe(200);
+      expect(first.headers.get("Content-Encoding"), path).toBe("br");
+      const plain = await (await app.request(path)).text();
+      expect(brotliDecompressSync(Buffer.from(await first.arrayBuffer())).toString(), path).toBe(plain);
+      const tag = first.headers.get("ETag") as string;
+      expect(tag, path).toMatch(new RegExp(`^"${await store.figuresVersion()}-`));
+      expect((await other.request(path, { headers: { "If-None-Match": tag } })).status, path).toBe(304);
+      tags.set(path, tag);
+    }
+    await store.insertReports([
+      { unitId: "21850", date: "2024-06-28", population: 7564, level2: 6490, dual: 3700, linked: 2440 },
+    ]);
+    for (const path of paths) {
+      const after = await other.request(path, { headers: { "If-None-Match": tags.get(path) as string } });
+      expect(after.status, path).toBe(200);
+    }
+    const series = await (await app.request("/api/units/21850/series?date=2024-06-29")).json();
+    expect(series.points.find((p: { date: string }) => p.date === "2024-06-28")).toMatchObject({
+      level2: 6490,
+    });
+  });
 });

@@ -31,7 +31,7 @@ import {
 import { readBoundaryUpload } from "../imports/read-upload.ts";
 import { outlineOf } from "../imports/simplify-shapes.ts";
 import { uploadToDisk } from "../imports/upload-to-disk.ts";
-import { type KeptAnswer, keptAnswer, sendKept } from "../kept-answer.ts";
+import { type KeptAnswer, keptAnswer, keptAnswers, sendKept } from "../kept-answer.ts";
 import { setUpArea } from "../seed.ts";
 import { askedUnit } from "../services/assessment-input.ts";
 import type { Store } from "../store/store.ts";
@@ -114,6 +114,7 @@ export function areaRoutes(
   const mayManage = allow(store, (user) => can(user, "manageUnits"), "manage the area's units");
   // Promises: requests that arrive while one is made wait for it instead of making it again.
   const boundaryAnswers = new Map<string, Promise<KeptAnswer>>();
+  const keptArea = keptAnswers(2);
   return (
     new Hono<AppEnv>()
       .get(
@@ -126,23 +127,27 @@ export function areaRoutes(
         }),
         async (c) => {
           const today = vietnamDate(now());
-          const { history, on } = await askedUnit(store, undefined, homeUnit);
-          let scope: Scope;
-          try {
-            scope = on(today);
-          } catch (error) {
-            if (error instanceof ApiError && error.code === "NO_AREA") return c.json({ area: null });
-            throw error;
-          }
-          // The area still holds communes of the 2024 tree with no end: the 2025 reorganisation is pending.
-          const pending = history
-            .treeOn(today)
-            .units.some((u) => isReportingUnit(u) && !u.validFrom && !u.validTo);
-          return c.json({
-            area: scope.unit,
-            standing: scope.standing,
-            communes: scope.tree.reportingUnitsUnder(scope.unit.id).length,
-            reorganisationPending: pending && today >= REORGANISATION_2025,
+          // Choosing the area changes its units: the figures' version goes up.
+          return keptArea(c, await store.figuresVersion(), `area|${today}`, async () => {
+            const { history, on } = await askedUnit(store, undefined, homeUnit);
+            let scope: Scope;
+            try {
+              scope = on(today);
+            } catch (error) {
+              if (error instanceof ApiError && error.code === "NO_AREA")
+                return JSON.stringify({ area: null });
+              throw error;
+            }
+            // The area still holds communes of the 2024 tree with no end: the 2025 reorganisation is pending.
+            const pending = history
+              .treeOn(today)
+              .units.some((u) => isReportingUnit(u) && !u.validFrom && !u.validTo);
+            return JSON.stringify({
+              area: scope.unit,
+              standing: scope.standing,
+              communes: scope.tree.reportingUnitsUnder(scope.unit.id).length,
+              reorganisationPending: pending && today >= REORGANISATION_2025,
+            });
           });
         },
       )

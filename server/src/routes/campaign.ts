@@ -8,6 +8,7 @@ import { can } from "../domain/roles.ts";
 import type { Campaign } from "../domain/types.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
+import { keptAnswers } from "../kept-answer.ts";
 import { campaignOf, campaignParam } from "../services/assessment-input.ts";
 import { NoCampaign } from "../store/campaign.ts";
 import type { Store } from "../store/store.ts";
@@ -62,6 +63,8 @@ async function campaignNamed(store: Store, id: string): Promise<CampaignRecord> 
 
 /** `/api/campaign`: the current campaign (or `?campaign=ID`), and changes to it (admin). */
 export function campaignRoutes(store: Store) {
+  // Asked by every page: kept as sent (a campaign's change raises the figures' version).
+  const kept = keptAnswers(20);
   const mayEdit = allow(store, (user) => can(user, "editCampaign"), "change the campaign");
   return new Hono<AppEnv>()
     .get(
@@ -74,7 +77,12 @@ export function campaignRoutes(store: Store) {
         errors: [404, 409],
       }),
       validQuery(z.object({ campaign: campaignParam })),
-      async (c) => c.json(campaignView(await campaignOf(store, c.req.valid("query").campaign))),
+      async (c) => {
+        const asked = c.req.valid("query").campaign;
+        return kept(c, await store.figuresVersion(), `campaign|${asked ?? ""}`, async () =>
+          JSON.stringify(campaignView(await campaignOf(store, asked))),
+        );
+      },
     )
     .patch(
       "/",
@@ -97,6 +105,7 @@ export function campaignRoutes(store: Store) {
 
 /** `/api/campaigns`: every campaign the deployment keeps; admins add, change and choose the current one. */
 export function campaignsRoutes(store: Store) {
+  const kept = keptAnswers(1);
   const mayEdit = allow(store, (user) => can(user, "editCampaign"), "change the campaigns");
   return new Hono<AppEnv>()
     .get(
@@ -109,13 +118,15 @@ export function campaignsRoutes(store: Store) {
       }),
       async (c) => {
         // None yet on a deployment set up without the demo, until its admin makes the first.
-        const current = await store.campaign().catch((error) => {
-          if (error instanceof NoCampaign) return null;
-          throw error;
-        });
-        return c.json({
-          currentId: current?.id ?? null,
-          campaigns: (await store.campaigns()).map(campaignView),
+        return kept(c, await store.figuresVersion(), "campaigns", async () => {
+          const current = await store.campaign().catch((error) => {
+            if (error instanceof NoCampaign) return null;
+            throw error;
+          });
+          return JSON.stringify({
+            currentId: current?.id ?? null,
+            campaigns: (await store.campaigns()).map(campaignView),
+          });
         });
       },
     )

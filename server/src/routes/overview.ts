@@ -6,14 +6,7 @@ import { OverviewAnswer } from "../contract/figures.ts";
 import { vietnamDate } from "../domain/dates.ts";
 import type { Unit } from "../domain/types.ts";
 import type { AppEnv } from "../env.ts";
-import {
-  clientHolds,
-  type KeptAnswer,
-  keptAnswer,
-  notModified,
-  sendKept,
-  versionTag,
-} from "../kept-answer.ts";
+import { keptAnswers } from "../kept-answer.ts";
 import { assessmentInput, campaignParam, overviewOfInput } from "../services/assessment-input.ts";
 import { approvalOn } from "../services/reporting-weeks.ts";
 import type { Store } from "../store/store.ts";
@@ -51,7 +44,7 @@ export function overviewRoutes(
   // Figures change only when reports, units or the campaign do: answers are kept until then (a
   // province or a country takes a while to assess, and many readers ask the same question).
   // Without a date the answer is on the latest report, else today in Vietnam: that day is part of the key.
-  const cache = new Map<string, Promise<KeptAnswer>>();
+  const kept = keptAnswers(CACHED);
   const answer = async (query: z.infer<typeof overviewQuery>) => {
     const input = await assessmentInput(store, query, homeUnit, now);
     const overview = overviewOfInput(input);
@@ -86,21 +79,8 @@ export function overviewRoutes(
     validQuery(overviewQuery),
     async (c) => {
       const query = c.req.valid("query");
-      const version = await store.figuresVersion();
-      const question = `${query.unit ?? ""}|${query.date ?? vietnamDate(now())}|${query.campaign ?? ""}`;
-      // The tag is known before the answer: a reader who holds it is answered without making it.
-      const etag = versionTag(version, question);
-      if (clientHolds(c, etag)) return notModified(c, etag);
-      const key = `${version}|${question}`;
-      let kept = cache.get(key);
-      if (kept === undefined) {
-        kept = answer(query).then((body) => keptAnswer(body, etag));
-        // Requests that arrive while it is made wait for it; a failure is not kept.
-        kept.catch(() => cache.delete(key));
-        if (cache.size >= CACHED) cache.delete(cache.keys().next().value as string);
-        cache.set(key, kept);
-      }
-      return sendKept(c, await kept);
+      const question = `overview|${query.unit ?? ""}|${query.date ?? vietnamDate(now())}|${query.campaign ?? ""}`;
+      return kept(c, await store.figuresVersion(), question, () => answer(query));
     },
   );
 }

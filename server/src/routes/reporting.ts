@@ -3,13 +3,20 @@ import { z } from "zod";
 import { allow, authorize } from "../auth/middleware.ts";
 import { documented } from "../contract/documented.ts";
 import { ApprovalAnswer, ReopenAnswer, ReportingAnswer, ReportingSettings } from "../contract/work.ts";
-import { addDays } from "../domain/dates.ts";
-import { weekFromLabel } from "../domain/reporting-weeks.ts";
+import { addDays, vietnamDate } from "../domain/dates.ts";
+import {
+  dueOf,
+  isDue,
+  REPORTING_WINDOW_WEEKS,
+  weekFromLabel,
+  weeksBetween,
+} from "../domain/reporting-weeks.ts";
 import { can, type User } from "../domain/roles.ts";
 import type { Unit } from "../domain/types.ts";
 import { type Scope, scopeOf } from "../domain/unit-history.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
+import { keptAnswers } from "../kept-answer.ts";
 import { reportingQuery, reportingWeeks, weekApproval } from "../services/reporting-weeks.ts";
 import { ApprovedAbove } from "../store/approvals.ts";
 import type { Store } from "../store/store.ts";
@@ -29,6 +36,7 @@ const reopenBody = z.object({
 });
 
 export function reportingRoutes(store: Store, homeUnit: string | null, now: () => number) {
+  const kept = keptAnswers(50);
   return new Hono<AppEnv>().get(
     "/",
     documented({
@@ -40,10 +48,22 @@ export function reportingRoutes(store: Store, homeUnit: string | null, now: () =
     }),
     validQuery(reportingQuery),
     async (c) => {
-      const answer = await reportingWeeks(store, c.req.valid("query"), homeUnit, now);
-      // The commune accounts to remind, for those who may see accounts' names (admin and police).
+      const query = c.req.valid("query");
       const user = c.get("user");
-      if (!user || !can(user, "readAudit")) return c.json(answer);
+      if (!user || !can(user, "readAudit")) {
+        // The public answer, kept as sent: it changes with the figures' version and, as time passes,
+        // with the day (the default range) and the weeks whose due time has passed.
+        const to = query.to ?? vietnamDate(now());
+        const from = query.from ?? addDays(to, -7 * (REPORTING_WINDOW_WEEKS - 1));
+        const { due } = await store.reportingSettings();
+        const closed = weeksBetween(from, to).filter((monday) => isDue(dueOf(monday, due), now())).length;
+        const question = `reporting|${query.unit ?? ""}|${from}|${to}|${closed}`;
+        return kept(c, await store.figuresVersion(), question, async () =>
+          JSON.stringify(await reportingWeeks(store, query, homeUnit, now)),
+        );
+      }
+      const answer = await reportingWeeks(store, query, homeUnit, now);
+      // The commune accounts to remind, for those who may see accounts' names (admin and police).
       const accounts: Record<string, string[]> = {};
       for (const account of await store.listUsers()) {
         if (account.role !== "commune" || account.disabled || account.unitId === null) continue;

@@ -7,6 +7,7 @@ import { seriesOf } from "../domain/series.ts";
 import type { Report, Unit } from "../domain/types.ts";
 import { ownReportsOnly, scopeOf, type UnitHistory } from "../domain/unit-history.ts";
 import { unitNotFound } from "../errors.ts";
+import { keptAnswers } from "../kept-answer.ts";
 import { campaignOf, campaignParam } from "../services/assessment-input.ts";
 import type { Store } from "../store/store.ts";
 import { isoDate, validQuery } from "../validation.ts";
@@ -28,7 +29,11 @@ const seriesQuery = z
   });
 const unitsQuery = z.object({ date: isoDate.optional(), all: z.enum(["true"]).optional() });
 
+/** A deployment's units change rarely and each answer is asked by every page: kept as sent. */
+const KEPT_UNIT_ANSWERS = 200;
+
 export function unitRoutes(store: Store, now: () => number) {
+  const kept = keptAnswers(KEPT_UNIT_ANSWERS);
   return (
     new Hono()
       // The tree valid on `date` (default: today in Vietnam); `all=true`: every version the deployment holds.
@@ -43,8 +48,11 @@ export function unitRoutes(store: Store, now: () => number) {
         validQuery(unitsQuery),
         async (c) => {
           const { date, all } = c.req.valid("query");
-          const history = await store.unitHistory();
-          return c.json({ units: all ? history.versions : history.treeOn(date ?? vietnamDate(now())).units });
+          const day = all ? "all" : (date ?? vietnamDate(now()));
+          return kept(c, await store.figuresVersion(), `units|${day}`, async () => {
+            const history = await store.unitHistory();
+            return JSON.stringify({ units: all ? history.versions : history.treeOn(day).units });
+          });
         },
       )
       // The unit a code names on `date`: the version then, with its successors after its end.
@@ -61,15 +69,17 @@ export function unitRoutes(store: Store, now: () => number) {
         async (c) => {
           const id = c.req.param("id");
           const date = c.req.valid("query").date ?? vietnamDate(now());
-          const history = await store.unitHistory();
-          const found = history.resolve(id, date);
-          if (!found) throw unitNotFound(id);
-          const scope = scopeOf(history, found.unit, date);
-          return c.json({
-            unit: scope.unit,
-            standing: scope.standing,
-            children: scope.tree.childrenWithFigures(scope.unit.id),
-            versions: history.versionsOf(id),
+          return kept(c, await store.figuresVersion(), `unit|${id}|${date}`, async () => {
+            const history = await store.unitHistory();
+            const found = history.resolve(id, date);
+            if (!found) throw unitNotFound(id);
+            const scope = scopeOf(history, found.unit, date);
+            return JSON.stringify({
+              unit: scope.unit,
+              standing: scope.standing,
+              children: scope.tree.childrenWithFigures(scope.unit.id),
+              versions: history.versionsOf(id),
+            });
           });
         },
       )
@@ -88,18 +98,21 @@ export function unitRoutes(store: Store, now: () => number) {
         async (c) => {
           const id = c.req.param("id");
           const { from, to, date, campaign: campaignId } = c.req.valid("query");
-          const history = await store.unitHistory();
           const day = date ?? to ?? vietnamDate(now());
-          const found = history.resolve(id, day);
-          if (!found) throw unitNotFound(id);
-          const scope = scopeOf(history, found.unit, day);
-          const units = scope.tree.reportingUnitsUnder(scope.unit.id);
-          const reports = await seriesReports(store, history, units, to ?? "9999-12-31");
-          const campaign = await campaignOf(store, campaignId);
-          return c.json({
-            unitId: id,
-            unit: scope.unit,
-            points: seriesOf(reports, units.length, campaign, from ?? null),
+          const question = `series|${id}|${day}|${from ?? ""}|${to ?? ""}|${campaignId ?? ""}`;
+          return kept(c, await store.figuresVersion(), question, async () => {
+            const history = await store.unitHistory();
+            const found = history.resolve(id, day);
+            if (!found) throw unitNotFound(id);
+            const scope = scopeOf(history, found.unit, day);
+            const units = scope.tree.reportingUnitsUnder(scope.unit.id);
+            const reports = await seriesReports(store, history, units, to ?? "9999-12-31");
+            const campaign = await campaignOf(store, campaignId);
+            return JSON.stringify({
+              unitId: id,
+              unit: scope.unit,
+              points: seriesOf(reports, units.length, campaign, from ?? null),
+            });
           });
         },
       )
