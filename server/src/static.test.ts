@@ -127,8 +127,10 @@ describe("what travels to the browser", () => {
       const after = await other.request(path, { headers: { "If-None-Match": tags.get(path) as string } });
       expect(after.status, path).toBe(200);
     }
-    const series = await (await app.request("/api/units/21850/series?date=2024-06-29")).json();
-    expect(series.points.find((p: { date: string }) => p.date === "2024-06-28")).toMatchObject({
+    const series = (await (await app.request("/api/units/21850/series?date=2024-06-29")).json()) as {
+      points: { date: string; level2: number }[];
+    };
+    expect(series.points.find((p) => p.date === "2024-06-28")).toMatchObject({
       level2: 6490,
     });
   });
