@@ -158,9 +158,11 @@ export function createReminders({
         );
     }
     const asked = unitIds ? new Set(unitIds) : null;
+    // A commune whose week is approved cannot report into it any more: it is not reminded.
     const missing = shown.units.filter(
       (u) =>
         u.status === "missing" &&
+        !u.approved &&
         (asked
           ? asked.has(u.unitId)
           : !user || can(user, "sendReminders", { unitId: u.unitId, date: sunday })),

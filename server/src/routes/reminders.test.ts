@@ -246,6 +246,9 @@ describe("reminders of missing reports", () => {
     expect((await json(await postJson(app, "/api/reminders", { week: WEEK }, officer))).units).toEqual([]);
     const commune = await signIn(app, "binh-thanh-1");
     expect((await postJson(app, "/api/reminders", { week: WEEK }, commune)).status).toBe(403);
+    // An approved week takes no more reports: its missing communes are not reminded.
+    expect((await postJson(app, "/api/approvals", { unitId: "547", week: WEEK }, admin)).status).toBe(201);
+    expect((await json(await postJson(app, "/api/reminders", { week: WEEK }, admin))).units).toEqual([]);
   });
 });
 
