@@ -285,6 +285,8 @@ export function createReminders({
   let again = false;
   async function sendOnce(): Promise<number> {
     const lease = () => store.takeSenderLease(holder, iso(now()), iso(now() + LEASE_MS));
+    // Most ticks find nothing to send: a read, not a write of the lease.
+    if ((await store.dueMessages(iso(now()), 1)).length === 0) return 0;
     if (!(await lease())) return 0;
     let tried = 0;
     try {
