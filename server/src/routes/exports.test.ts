@@ -34,6 +34,20 @@ describe("exports", () => {
     expect(tayPhu).toContain(",yes,BEHIND:coverage OFF_PACE:coverage");
   });
 
+  it("gives a commune's revised figures in the next export, its neighbours' as they were (assessments are kept per commune)", async () => {
+    const before = await csvLines("/api/exports/reports.csv?date=2024-06-29");
+    await store.saveReports(
+      [{ unitId: "21850", date: "2024-06-29", population: 7564, level2: 7564, dual: 3710, linked: 3710 }],
+      { userId: null, username: "test", ip: null, at: new Date().toISOString() },
+    );
+    const after = await csvLines("/api/exports/reports.csv?date=2024-06-29");
+    expect(after.find((l) => l.startsWith("21850,"))).toMatch(/^21850,Xã Tây Phú,2024-06-29,7564,7564,100,/);
+    expect(after.find((l) => l.startsWith("21850,"))).not.toContain("BEHIND:coverage");
+    expect(after.filter((l) => !l.startsWith("21850,"))).toEqual(
+      before.filter((l) => !l.startsWith("21850,")),
+    );
+  });
+
   it("gives the same figures as XLSX for people: Vietnamese headers, date cells, formats, a total row", async () => {
     const book = await workbook("/api/exports/reports.xlsx?date=2024-02-03");
     const sheet = book.worksheets[0];

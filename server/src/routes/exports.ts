@@ -5,7 +5,6 @@ import { authorize, requireUser } from "../auth/middleware.ts";
 import { documented } from "../contract/documented.ts";
 import { addDays, vietnamDate } from "../domain/dates.ts";
 import { DRIVE_STATUSES } from "../domain/drives.ts";
-import { reportingUnitsOn } from "../domain/overview.ts";
 import { weekLabel, weekStart } from "../domain/reporting-weeks.ts";
 import { can, type User } from "../domain/roles.ts";
 import type { Report } from "../domain/types.ts";
@@ -19,7 +18,13 @@ import { figuresCsv, figuresSheet } from "../exports/figures-table.ts";
 import { reportingCsv, reportingSheet } from "../exports/reporting-table.ts";
 import { weeklyDocx } from "../exports/weekly-docx.ts";
 import { weeklySheets } from "../exports/weekly-sheets.ts";
-import { askedUnit, assessmentInput, campaignParam, overviewOfInput } from "../services/assessment-input.ts";
+import {
+  askedUnit,
+  assessmentInput,
+  campaignParam,
+  keptUnitLines,
+  overviewOfInput,
+} from "../services/assessment-input.ts";
 import { approvalOn, reportingQuery, reportingWeeks } from "../services/reporting-weeks.ts";
 import { drivesOf } from "../services/unit-drives.ts";
 import type { Store } from "../store/store.ts";
@@ -47,6 +52,7 @@ export const HISTORY_LIMIT = { max: 3, windowMs: 60_000 };
 const HISTORY_PAGE = 5_000;
 
 export function exportRoutes(store: Store, homeUnit: string | null, now: () => number) {
+  const unitLines = keptUnitLines(store);
   const load = (q: z.infer<typeof query>) => assessmentInput(store, q, homeUnit, now);
   /** The weekly report of the week of `q.date`, one model for the DOCX and the workbook (and the page). */
   const weeklyDocumentOf = async (q: z.infer<typeof query>) => {
@@ -96,8 +102,9 @@ export function exportRoutes(store: Store, homeUnit: string | null, now: () => n
         }),
         validQuery(query),
         async (c) => {
-          const { tree, unitId, date, campaign, states } = await load(c.req.valid("query"));
-          const lines = reportingUnitsOn(tree, unitId, states, campaign, date);
+          const input = await load(c.req.valid("query"));
+          const { unitId, date } = input;
+          const lines = await unitLines(input);
           return c.body(figuresCsv(lines, await approvalsOf(lines, date)), 200, {
             "Content-Type": "text/csv; charset=utf-8",
             ...attachment(`so-lieu-${unitId}-${date}.csv`),
@@ -115,8 +122,9 @@ export function exportRoutes(store: Store, homeUnit: string | null, now: () => n
         }),
         validQuery(query),
         async (c) => {
-          const { tree, unitId, date, campaign, states } = await load(c.req.valid("query"));
-          const lines = reportingUnitsOn(tree, unitId, states, campaign, date);
+          const input = await load(c.req.valid("query"));
+          const { unitId, date } = input;
+          const lines = await unitLines(input);
           const language = c.req.query("lang") === "en" ? "en" : "vi";
           const body = await toXlsx([figuresSheet(lines, date, language, await approvalsOf(lines, date))]);
           return c.body(body, 200, {

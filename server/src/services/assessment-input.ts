@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { assess } from "../domain/assess.ts";
+import type { Assessment, UnitState } from "../domain/assessment-types.ts";
 import type { CampaignRecord } from "../domain/campaign.ts";
 import { vietnamDate } from "../domain/dates.ts";
 import { overviewFromStates } from "../domain/overview.ts";
@@ -99,4 +101,24 @@ export async function areaCodes(
   const scope = on(vietnamDate(now()));
   const versions = withPredecessors(history, scope.tree.reportingUnitsUnder(scope.unit.id));
   return new Set([...versions.values()].map((u) => u.id));
+}
+
+/**
+ * Each reporting unit's assessment on the input's date, as reportingUnitsOn, with the assessments
+ * kept per unit (and with them their flags' sentences): an export of a country's 10,000 communes
+ * after one commune's report was revised assesses that commune only.
+ */
+export function keptUnitLines(store: Store) {
+  const kept = store.perUnitCache<Assessment>(4);
+  return async (input: Awaited<ReturnType<typeof assessmentInput>>) => {
+    const { known, keep } = await kept.open(`${input.date}|${input.campaign.id}`);
+    return input.tree.reportingUnitsUnder(input.unitId).map((unit) => {
+      let assessment = known.get(unit.id);
+      if (!assessment) {
+        assessment = assess(input.states.get(unit.id) as UnitState, input.campaign, input.date, false);
+        keep(unit.id, assessment);
+      }
+      return { unit, ...assessment };
+    });
+  };
 }

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { type ApprovalArea, approvalArea } from "./areas/approvals.ts";
 import { type CampaignArea, campaignArea } from "./areas/campaign.ts";
-import { storeContext } from "./areas/context.ts";
+import { type PerUnit, storeContext } from "./areas/context.ts";
 import { type DriveArea, driveArea } from "./areas/drives.ts";
 import { type IdempotencyArea, idempotencyArea } from "./areas/idempotency.ts";
 import { type ReminderArea, reminderArea } from "./areas/reminders.ts";
@@ -48,6 +48,11 @@ export type Store = UnitArea &
     figuresVersion(): Promise<number>;
     /** Goes up at every change of units or their boundaries, from any process. */
     unitsVersion(): Promise<number>;
+    /**
+     * Values per reporting unit kept in this process under at most `keys` keys, each forgotten when a
+     * write changes its unit or a unit whose history feeds it (areas/context.ts).
+     */
+    perUnitCache<T>(keys: number): PerUnit<T>;
     audit(entry: AuditEntry, actor: Actor): Promise<void>;
     auditLog(filter: AuditFilter): Promise<AuditRecord[]>;
     close(): Promise<void>;
@@ -87,6 +92,7 @@ export function createStore(sql: Sql): Store {
     ...reminderArea(ctx),
     figuresVersion: async () => (await ctx.versions()).figures,
     unitsVersion: async () => (await ctx.versions()).units,
+    perUnitCache: (keys) => ctx.perUnit(keys),
     audit: (entry, actor) => ctx.write(null, (tx) => auditStatements.record(tx, [entry], actor)),
     auditLog: (filter) => auditStatements.list(ctx.sql, filter),
     close: () => sql.close(),
