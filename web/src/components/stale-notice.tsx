@@ -3,7 +3,7 @@ import { useI18n } from "../lib/i18n.tsx";
 import { useOnline } from "../lib/online.ts";
 
 /** Figures older than this on screen while a newer answer is on its way are said to be old. */
-export const FRESH_MS = 60_000;
+const FRESH_MS = 60_000;
 
 /**
  * Says when the figures on screen are the ones saved on this device, not the server's of now:
