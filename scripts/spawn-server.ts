@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { openStore } from "../server/src/store/store.ts";
@@ -40,9 +41,18 @@ async function passwordAloneWhenNew(location: string) {
   }
 }
 
+/** A loopback port no socket holds now, as the system hands them out (never one a test picked at random). */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((done) => probe.listen(0, "127.0.0.1", done));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((done) => probe.close(() => done()));
+  return port;
+}
+
 /**
  * Starts the app on a fresh database in a temporary folder (loaded with the demo data), or on the
- * PostgreSQL database `databaseUrl`, and a free-looking loopback port; resolves once /api/health
+ * PostgreSQL database `databaseUrl`, and a free loopback port; resolves once /api/health
  * answers. With `workers`, as `npm run serve` does: the supervisor and that many server processes.
  */
 export async function spawnServer(
@@ -57,7 +67,7 @@ export async function spawnServer(
   const dir =
     options.databasePath || options.databaseUrl ? null : mkdtempSync(join(tmpdir(), "vneid-server-"));
   const databasePath = options.databasePath ?? join(dir ?? tmpdir(), "app.db");
-  const port = options.port ?? 4100 + Math.floor(Math.random() * 800);
+  const port = options.port ?? (await freePort());
   const entry = options.workers ? "server/src/supervisor.ts" : "server/src/index.ts";
   await passwordAloneWhenNew(options.databaseUrl ?? databasePath);
   const child = spawn(process.execPath, ["--import", "tsx", entry], {
@@ -89,7 +99,8 @@ export async function spawnServer(
     });
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
-    await untilHealthy(baseUrl, () => child.exitCode === null);
+    // A single server answers with its own pid (X-Instance): not another test's server on the port.
+    await untilHealthy(baseUrl, () => child.exitCode === null, options.workers ? undefined : child.pid);
   } catch (error) {
     stop();
     throw new Error(`the server did not start (exit code ${child.exitCode})`, { cause: error });
@@ -118,11 +129,18 @@ export async function spawnServer(
   };
 }
 
-/** Resolves once `baseUrl` answers /api/health, within 30 s and while `alive()` holds. */
-export async function untilHealthy(baseUrl: string, alive: () => boolean = () => true): Promise<void> {
+/**
+ * Resolves once `baseUrl` answers /api/health (from the process `pid`, when given), within 30 s and
+ * while `alive()` holds.
+ */
+export async function untilHealthy(
+  baseUrl: string,
+  alive: () => boolean = () => true,
+  pid?: number,
+): Promise<void> {
   for (let i = 0; i < 150 && alive(); i++) {
     const ok = await fetch(`${baseUrl}/api/health`).then(
-      (r) => r.ok,
+      (r) => r.ok && (pid === undefined || r.headers.get("x-instance") === String(pid)),
       () => false,
     );
     if (ok) return;
