@@ -91,12 +91,12 @@ export function sendKept(c: Context, kept: KeptAnswer): Response {
 }
 
 /**
- * A route's answers kept as sent (at most `size`), under the figures' version and the question (the
- * path and every parameter the answer depends on, defaults resolved): the tag is known before the
- * answer is made, so a reader who holds it is answered 304 by any process without making it, and
- * the requests that arrive while an answer is made wait for it. Only for answers that depend on
- * nothing but what raises the figures' version (units, reports, approvals, campaigns, reporting
- * settings) and the question.
+ * A route's answers kept as sent (at most `size`), under a version and the question (the path and
+ * every parameter the answer depends on, defaults resolved): the tag is known before the answer is
+ * made, so a reader who holds it is answered 304 by any process without making it, and the requests
+ * that arrive while an answer is made wait for it. Only for answers that depend on nothing but the
+ * question and what raises that version: the figures' (units, reports, approvals, campaigns,
+ * reporting settings) or the units' (their boundaries).
  */
 export function keptAnswers(size: number) {
   const cache = new Map<string, Promise<KeptAnswer>>();

@@ -3,6 +3,7 @@ import { resolver, uniqueSymbol } from "hono-openapi";
 import { z } from "zod";
 import { parseCount } from "./domain/counts.ts";
 import { isIsoDate } from "./domain/dates.ts";
+import { weekFromLabel } from "./domain/reporting-weeks.ts";
 import { ApiError } from "./errors.ts";
 
 /** Characters no document can hold (XML 1.0 refuses them): controls but tab and line breaks, U+FFFE, U+FFFF. */
@@ -29,6 +30,17 @@ export const isoDate = z
   .string()
   .refine(isIsoDate, "must be a calendar date written YYYY-MM-DD")
   .meta({ format: "date", description: "A calendar day, YYYY-MM-DD" });
+
+/** An ISO week label, "2024-W14" (one that exists: not "2024-W54"). */
+export const isoWeek = z
+  .string()
+  .refine((w) => weekFromLabel(w) !== undefined, "must be an ISO week such as 2024-W14");
+
+/** A moment of the week after a reporting week: `days` after its Sunday, at `time` in Vietnam. */
+export const dueRule = z.object({
+  days: z.number().int().min(0, "must be 0 (the Sunday) to 6").max(6, "must be 0 (the Sunday) to 6"),
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time written HH:MM"),
+});
 
 /** A count in a query string, read by the product's one count parser ("1.000" is a thousand, "1,5" an error). */
 export const countParam = z.string().transform((text, ctx) => {

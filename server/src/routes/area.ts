@@ -31,7 +31,7 @@ import {
 import { readBoundaryUpload } from "../imports/read-upload.ts";
 import { outlineOf } from "../imports/simplify-shapes.ts";
 import { uploadToDisk } from "../imports/upload-to-disk.ts";
-import { type KeptAnswer, keptAnswer, keptAnswers, sendKept } from "../kept-answer.ts";
+import { keptAnswers } from "../kept-answer.ts";
 import { setUpArea } from "../seed.ts";
 import { askedUnit } from "../services/assessment-input.ts";
 import type { Store } from "../store/store.ts";
@@ -112,8 +112,7 @@ export function areaRoutes(
   now: () => number,
 ) {
   const mayManage = allow(store, (user) => can(user, "manageUnits"), "manage the area's units");
-  // Promises: requests that arrive while one is made wait for it instead of making it again.
-  const boundaryAnswers = new Map<string, Promise<KeptAnswer>>();
+  const keptBoundaries = keptAnswers(KEPT_BOUNDARY_ANSWERS);
   const keptArea = keptAnswers(2);
   return (
     new Hono<AppEnv>()
@@ -277,41 +276,34 @@ export function areaRoutes(
           const date = query.date ?? vietnamDate(now());
           const scope = (await askedUnit(store, query.unit, homeUnit)).on(date);
           const children = scope.tree.childrenWithFigures(scope.unit.id);
-          const key = `${await store.unitsVersion()}|${children.map(versionKey).join(",")}`;
-          let kept = boundaryAnswers.get(key);
-          if (!kept) {
+          const question = `boundaries|${children.map(versionKey).join(",")}`;
+          // Shapes change with the units (an upload raises the units version), not with reports.
+          return keptBoundaries(c, await store.unitsVersion(), question, async () => {
             const names = new Map(children.map((u) => [u.id, u.name]));
-            kept = (async () => {
-              const found = await store.boundaries(children);
-              const features = found.map(
-                (b) =>
-                  `{"type":"Feature","properties":${JSON.stringify({ code: b.unitId, name: names.get(b.unitId) })},"geometry":${b.geometryJson}}`,
+            const found = await store.boundaries(children);
+            const features = found.map(
+              (b) =>
+                `{"type":"Feature","properties":${JSON.stringify({ code: b.unitId, name: names.get(b.unitId) })},"geometry":${b.geometryJson}}`,
+            );
+            // A child without a shape of its own (a district, a province) is drawn as the outline of
+            // its communes' shapes, when they have some.
+            const shaped = new Set(found.map((b) => b.unitId));
+            const unshaped = children.filter((u) => !shaped.has(u.id) && !isReportingUnit(u));
+            const communesOf = new Map(unshaped.map((u) => [u.id, scope.tree.reportingUnitsUnder(u.id)]));
+            // One read for the communes of every such child, not one per child.
+            const byCommune = new Map(
+              (await store.boundaries([...communesOf.values()].flat())).map((b) => [b.unitId, b]),
+            );
+            for (const child of unshaped) {
+              const parts = (communesOf.get(child.id) ?? []).flatMap((u) => byCommune.get(u.id) ?? []);
+              if (parts.length === 0) continue;
+              const outline = outlineOf(parts.map((b) => JSON.parse(b.geometryJson) as Geometry));
+              features.push(
+                `{"type":"Feature","properties":${JSON.stringify({ code: child.id, name: child.name })},"geometry":${JSON.stringify(outline)}}`,
               );
-              // A child without a shape of its own (a district, a province) is drawn as the outline of
-              // its communes' shapes, when they have some.
-              const shaped = new Set(found.map((b) => b.unitId));
-              const unshaped = children.filter((u) => !shaped.has(u.id) && !isReportingUnit(u));
-              const communesOf = new Map(unshaped.map((u) => [u.id, scope.tree.reportingUnitsUnder(u.id)]));
-              // One read for the communes of every such child, not one per child.
-              const byCommune = new Map(
-                (await store.boundaries([...communesOf.values()].flat())).map((b) => [b.unitId, b]),
-              );
-              for (const child of unshaped) {
-                const parts = (communesOf.get(child.id) ?? []).flatMap((u) => byCommune.get(u.id) ?? []);
-                if (parts.length === 0) continue;
-                const outline = outlineOf(parts.map((b) => JSON.parse(b.geometryJson) as Geometry));
-                features.push(
-                  `{"type":"Feature","properties":${JSON.stringify({ code: child.id, name: child.name })},"geometry":${JSON.stringify(outline)}}`,
-                );
-              }
-              return keptAnswer(`{"type":"FeatureCollection","features":[${features.join(",")}]}`);
-            })();
-            kept.catch(() => boundaryAnswers.delete(key));
-            if (boundaryAnswers.size >= KEPT_BOUNDARY_ANSWERS)
-              boundaryAnswers.delete(boundaryAnswers.keys().next().value as string);
-            boundaryAnswers.set(key, kept);
-          }
-          return sendKept(c, await kept);
+            }
+            return `{"type":"FeatureCollection","features":[${features.join(",")}]}`;
+          });
         },
       )
       .post(

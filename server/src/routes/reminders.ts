@@ -9,11 +9,10 @@ import { can } from "../domain/roles.ts";
 import type { AppEnv } from "../env.ts";
 import type { Reminders } from "../reminders/reminders.ts";
 import type { Store } from "../store/store.ts";
-import { validJson, validQuery } from "../validation.ts";
+import { dueRule, isoWeek, validJson, validQuery } from "../validation.ts";
 
-const week = z.string().refine((w) => weekFromLabel(w) !== undefined, "must be an ISO week such as 2024-W14");
 const remindBody = z.object({
-  week,
+  week: isoWeek,
   unitIds: z
     .array(z.union([z.string(), z.number()]).transform(String))
     .min(1, "must name at least one unit, or be left out for every unit")
@@ -21,19 +20,14 @@ const remindBody = z.object({
     .optional(),
 });
 const outboxQuery = z.object({
-  week: week.optional(),
+  week: isoWeek.optional(),
   status: z.enum(["waiting", "sent", "failed", "cancelled"]).optional(),
   limit: z.coerce.number().int().min(1).max(1_000).default(200),
 });
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time written HH:MM");
+
 const settingsBody = z.object({
   enabled: z.boolean(),
-  later: z
-    .object({
-      days: z.number().int().min(0, "must be 0 (the Sunday) to 6").max(6, "must be 0 (the Sunday) to 6"),
-      time,
-    })
-    .nullable(),
+  later: dueRule.nullable(),
 });
 
 /**

@@ -20,14 +20,11 @@ import { keptAnswers } from "../kept-answer.ts";
 import { reportingQuery, reportingWeeks, weekApproval } from "../services/reporting-weeks.ts";
 import { ApprovedAbove } from "../store/approvals.ts";
 import type { Store } from "../store/store.ts";
-import { plainText, validJson, validQuery } from "../validation.ts";
+import { dueRule, isoWeek, plainText, validJson, validQuery } from "../validation.ts";
 
-const weekField = z
-  .string()
-  .refine((w) => weekFromLabel(w) !== undefined, "must be an ISO week such as 2024-W14");
 const approvalBody = z.object({
   unitId: z.union([z.string(), z.number()]).transform(String),
-  week: weekField,
+  week: isoWeek,
 });
 const reopenBody = z.object({
   reason: plainText(500)
@@ -214,10 +211,7 @@ export function approvalRoutes(store: Store) {
 
 const text = plainText(200).transform((s) => s.trim());
 const reportingSettingsBody = z.object({
-  due: z.object({
-    days: z.number().int().min(0, "must be 0 (the Sunday) to 6").max(6, "must be 0 (the Sunday) to 6"),
-    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time written HH:MM"),
-  }),
+  due: dueRule,
   document: z.object({
     parentBody: text,
     issuer: text,
