@@ -7,6 +7,7 @@ import { databaseLabel, databaseLocation, loadConfig } from "./config.ts";
 import { channelsFrom } from "./reminders/channels.ts";
 import { createReminders } from "./reminders/reminders.ts";
 import { seedIfEmpty } from "./seed.ts";
+import { warmUp } from "./services/warm-up.ts";
 import { openStore } from "./store/store.ts";
 
 const config = loadConfig();
@@ -20,6 +21,20 @@ if (adminPassword) {
     `Created the first user: admin, password ${adminPassword}\n` +
       "It is shown this once: sign in and change it, or set one with npm run user -- passwd admin --password-stdin",
   );
+}
+
+// The figures the overview opens on, computed before the first request (services/warm-up.ts).
+const warming = performance.now();
+try {
+  const warmed = await warmUp(store, config.homeUnit, config.dataDir, Date.now);
+  if (warmed) {
+    console.log(
+      `Computed the figures of ${warmed.communes} communes on ${warmed.date} in ${Math.round(performance.now() - warming)} ms`,
+    );
+  }
+} catch (error) {
+  // The requests compute them again, and say what is wrong: the server still starts.
+  console.error("Could not compute the figures before starting:", error);
 }
 
 // Reminders of missing reports (docs/reminders.md): decided and sent from every process, one at a time.
