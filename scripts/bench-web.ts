@@ -70,7 +70,8 @@ try {
     counter.reset();
     // The return visit: the same browser opens the app again: the service worker's app shell and
     // the figures kept on the device (docs/offline.md) paint before the network answers.
-    await page.waitForTimeout(1000);
+    // Once the page has kept its copy for the next visit (lib/kept-paint.ts: when the phone is idle).
+    await page.waitForFunction(() => localStorage.getItem("kept-paint") !== null, null, { timeout: 15_000 });
     const again = await context.newPage();
     const againCounter = await throttle(again);
     warm.push(await visit(again, `${server.baseUrl}/`));
