@@ -1,13 +1,24 @@
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// An import checks the same few dates hundreds of thousands of times: remember the answers.
+const isoDateAnswers = new Map<string, boolean>();
+
 /** True for a real calendar date written `YYYY-MM-DD` (so `2024-02-30` is false). */
 export function isIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  let answer = isoDateAnswers.get(value);
+  if (answer === undefined) {
+    const match = ISO_DATE.exec(value);
+    if (!match) answer = false;
+    else {
+      const [, y, m, d] = match.map(Number) as [number, number, number, number];
+      const date = new Date(Date.UTC(y, m - 1, d));
+      answer = date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+    }
+    if (isoDateAnswers.size > 10_000) isoDateAnswers.clear();
+    isoDateAnswers.set(value, answer);
+  }
+  return answer;
 }
 
 // Assessing a country parses the same few hundred dates millions of times: remember them.

@@ -73,6 +73,33 @@ const BASELINES = statement(
     (SELECT max(date) FROM reports WHERE unit_id = ids.id AND date <= @start),
     (SELECT min(date) FROM reports WHERE unit_id = ids.id AND date > @start))`,
 );
+// The reports an assessment on @date reads across the changes of units (areas/reports.ts
+// `lineageReads`): each part (a code over [lo, hi), hi after no later than the day after the date
+// asked) from its second latest report before @low (so its latest two before @low, and all from
+// @low), and its latest on or before @baselineTo. Each bound is one index lookup per part and each
+// read one range of the part's own (a condition `date IN (… LIMIT 2)` was evaluated for every
+// report of the part on PostgreSQL).
+const LINEAGE = statement((d) => {
+  // Each part's own reports, by the index: on PostgreSQL a LATERAL read kept apart (OFFSET 0),
+  // whatever the table's statistics (without them, after a bulk load, the planner read and hashed
+  // the whole table instead).
+  const each = (condition: string) =>
+    d.engine === "postgres"
+      ? `bounds b CROSS JOIN LATERAL (SELECT * FROM reports r WHERE r.unit_id = b.code AND ${condition} OFFSET 0) AS r`
+      : `bounds b JOIN reports r ON r.unit_id = b.code AND ${condition}`;
+  return `WITH parts AS (SELECT value ->> 'code' AS code, value ->> 'lo' AS lo, value ->> 'hi' AS hi
+    FROM ${d.objects("@parts")}),
+  bounds AS (SELECT code, lo, hi,
+    coalesce((SELECT date FROM reports WHERE unit_id = parts.code AND date >= parts.lo AND date < parts.hi
+      AND date < @low ORDER BY date DESC LIMIT 1 OFFSET 1), parts.lo) AS since,
+    (SELECT max(date) FROM reports WHERE unit_id = parts.code AND date >= parts.lo AND date < parts.hi
+      AND date <= @baselineTo) AS baseline
+    FROM parts)
+  SELECT ${COLUMNS} FROM ${each("r.date >= b.since AND r.date < b.hi")}
+  UNION
+  SELECT ${COLUMNS} FROM ${each("r.date = b.baseline")}
+  ORDER BY 1, 2`;
+});
 const UP_TO = statement(
   (d) => `WITH ${ids(d)}
   SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date <= @to ORDER BY 2, 1`,
@@ -176,6 +203,25 @@ export const reportStatements = {
     }
     return byUnit;
   },
+  /**
+   * Reports of each part (a code over [lo, hi)) dated from `low` on, its latest two before `low` and
+   * its latest on or before `baselineTo`, by code and date.
+   */
+  lineage: async (
+    sql: Sql,
+    parts: readonly { code: string; lo: string; hi: string }[],
+    dates: { low: string; baselineTo: string },
+  ): Promise<Report[]> =>
+    ((await sql.rows(LINEAGE, { parts: JSON.stringify(parts), ...dates })) as RawRow[]).map(
+      ([unitId, day, population, level2, dual, linked]) => ({
+        unitId,
+        date: day,
+        population,
+        level2,
+        dual,
+        linked,
+      }),
+    ),
   upTo: async (sql: Sql, unitIds: readonly string[], to: string): Promise<Report[]> =>
     (await sql.all<ReportRow>(UP_TO, { ids: sql.dialect.list(unitIds), to })).map(toReport),
   from: async (sql: Sql, unitIds: readonly string[], from: string): Promise<Report[]> =>

@@ -1,6 +1,7 @@
 import { type AssessmentReads, assessmentReads } from "../../domain/assessment-reads.ts";
 import type { UnitState } from "../../domain/assessment-types.ts";
-import { sameFigures } from "../../domain/history.ts";
+import { addDays, earlierOf } from "../../domain/dates.ts";
+import { baselineOf, sameFigures } from "../../domain/history.ts";
 import { historyOf } from "../../domain/lineage-history.ts";
 import { weekLabel } from "../../domain/reporting-weeks.ts";
 import type { Campaign, Report, Unit } from "../../domain/types.ts";
@@ -116,6 +117,69 @@ export function reportArea(ctx: StoreContext): ReportArea {
       ]),
     );
   };
+  /**
+   * As unitHistories up to `reads.date`, but each history read only as far back as assessing it
+   * needs (domain/assessment-reads.ts): every code a history is made of, over the dates its version
+   * counts for, from `low` on, its latest two reports before `low` and its latest by the campaign's
+   * start. The history made of them has every date from `low` on, its latest two before `low` and
+   * its baseline as the whole history has them (each part's latest report on or before such a date
+   * is read), so the assessment selects the same reports (lineage-reads.test.ts checks it). A
+   * history with no figures by the start, whose baseline is its first complete date after it, is
+   * read again from the start. After the country's reorganisation this reads a few weeks of
+   * reports instead of every report since the first.
+   */
+  const lineageReads = async (history: UnitHistory, units: readonly Unit[], reads: AssessmentReads) => {
+    const windowLow = [reads.windowFrom, reads.weekAgo, reads.date].reduce(earlierOf);
+    const baselineTo = earlierOf(reads.start, reads.date);
+    const read = await composedHistories(history, units, { low: windowLow, date: reads.date, baselineTo });
+    if (baselineTo >= windowLow) return read;
+    const fromStart = units.filter((unit) => {
+      const baseline = baselineOf(read.get(versionKey(unit))?.reports ?? [], reads.start);
+      return !baseline || baseline.date > reads.start;
+    });
+    if (fromStart.length > 0) {
+      const again = await composedHistories(history, fromStart, {
+        low: baselineTo,
+        date: reads.date,
+        baselineTo,
+      });
+      for (const [key, value] of again) read.set(key, value);
+    }
+    return read;
+  };
+  const composedHistories = async (
+    history: UnitHistory,
+    units: readonly Unit[],
+    dates: { low: string; date: string; baselineTo: string },
+  ) => {
+    const sources = units.map((unit) => history.sourcesOf(unit));
+    const parts = new Map<string, { code: string; lo: string; hi: string }>();
+    const dayAfter = addDays(dates.date, 1);
+    const addParts = (source: HistorySource, cut: string | null) => {
+      const { unit } = source;
+      const lo = unit.validFrom ?? "";
+      const hi = [unit.validTo, cut].reduce<string>((a, b) => (b ? earlierOf(a, b) : a), dayAfter);
+      parts.set(`${unit.id}|${lo}|${hi}`, { code: unit.id, lo, hi });
+      // historyOf: before a version began, its predecessors' figures stand for it.
+      for (const p of source.predecessors) addParts(p.source, unit.validFrom ?? null);
+    };
+    for (const source of sources) addParts(source, null);
+    const byCode = new Map<string, Report[]>();
+    for (const report of await reports.lineage(ctx.sql, [...parts.values()], {
+      low: dates.low,
+      baselineTo: dates.baselineTo,
+    })) {
+      const list = byCode.get(report.unitId);
+      if (list) list.push(report);
+      else byCode.set(report.unitId, [report]);
+    }
+    return new Map(
+      sources.map((source) => [
+        versionKey(source.unit),
+        { reports: historyOf(source, byCode), incomplete: source.incomplete },
+      ]),
+    );
+  };
   return {
     reportCount: () => reports.count(ctx.sql),
     latestReportDate: (unitIds) => reports.latestDate(ctx.sql, unitIds),
@@ -146,7 +210,7 @@ export function reportArea(ctx: StoreContext): ReportArea {
           keep(unit, reportingUnitState(unit, histories.get(unit.id) ?? [], campaign, date));
       }
       if (across.length > 0) {
-        const histories = await unitHistories(history, across, date);
+        const histories = await lineageReads(history, across, assessmentReads(campaign, date));
         for (const unit of across) {
           const { reports, incomplete } = histories.get(versionKey(unit)) as {
             reports: Report[];
