@@ -9,6 +9,7 @@ import { VitePWA } from "vite-plugin-pwa";
  */
 const entryAfterFirstPaint = (): Plugin => ({
   name: "entry-after-first-paint",
+  apply: "build",
   transformIndexHtml: {
     order: "post",
     handler: (html) => {

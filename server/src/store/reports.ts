@@ -73,12 +73,11 @@ const BASELINES = statement(
     (SELECT max(date) FROM reports WHERE unit_id = ids.id AND date <= @start),
     (SELECT min(date) FROM reports WHERE unit_id = ids.id AND date > @start))`,
 );
-// The reports an assessment on @date reads across the changes of units (areas/reports.ts
-// `lineageReads`): each part (a code over [lo, hi), hi after no later than the day after the date
-// asked) from its second latest report before @low (so its latest two before @low, and all from
-// @low), and its latest on or before @baselineTo. Each bound is one index lookup per part and each
-// read one range of the part's own (a condition `date IN (… LIMIT 2)` was evaluated for every
-// report of the part on PostgreSQL).
+// The reports an assessment reads across the changes of units (areas/reports.ts `lineageReads`):
+// each part (a code over [lo, hi), hi at most the day after the date asked) from its second latest
+// report before @low (so its latest two before @low, and all from @low), and its latest on or before
+// @baselineTo. Each bound is one index lookup per part and each read one range of the part's own
+// (a condition `date IN (… LIMIT 2)` was evaluated for every report of the part on PostgreSQL).
 const LINEAGE = statement((d) => {
   // Each part's own reports, by the index: on PostgreSQL a LATERAL read kept apart (OFFSET 0),
   // whatever the table's statistics (without them, after a bulk load, the planner read and hashed
