@@ -43,28 +43,32 @@ export function RemindersSection() {
       <form className="form" onSubmit={submit}>
         <fieldset disabled={!settings.data || save.isPending}>
           <legend className="visually-hidden">{t.reminderSettings.title}</legend>
-          <label className="checkbox-row">
-            <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />{" "}
+          <label className="checkbox">
+            <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
             {t.reminderSettings.enabled}
           </label>
-          <label htmlFor="later-days">{t.reminderSettings.laterDays}</label>
-          <input
-            id="later-days"
-            type="number"
-            min={0}
-            max={6}
-            value={laterDays}
-            onChange={(e) => setLaterDays(e.target.value)}
-          />
-          <label htmlFor="later-time">{t.reminderSettings.laterTime}</label>
-          <input
-            id="later-time"
-            type="time"
-            value={laterTime}
-            onChange={(e) => setLaterTime(e.target.value)}
-          />
+          <div className="form-grid">
+            <label>
+              {t.reminderSettings.laterDays}
+              <input
+                type="number"
+                min={0}
+                max={6}
+                value={laterDays}
+                onChange={(e) => setLaterDays(e.target.value)}
+              />
+            </label>
+            <label>
+              {t.reminderSettings.laterTime}
+              <input type="time" value={laterTime} onChange={(e) => setLaterTime(e.target.value)} />
+            </label>
+          </div>
           <p className="small muted">{t.reminderSettings.laterHint}</p>
-          <button type="submit">{t.common.save}</button>
+          <div className="actions">
+            <button type="submit" className="primary">
+              {t.common.save}
+            </button>
+          </div>
         </fieldset>
       </form>
       {save.isSuccess && (
