@@ -1,33 +1,12 @@
 import react from "@vitejs/plugin-react";
-import { defineConfig, type Plugin } from "vite";
+import { defineConfig } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
-
-/**
- * The app's module after public/first-paint.js, at the end of the body (Vite puts it in the head): a
- * module is compiled when the parser reaches its tag, and compiling the app (~260 KB) on a slow
- * phone's main thread held the copy of the last page back by 150–350 ms.
- */
-const entryAfterFirstPaint = (): Plugin => ({
-  name: "entry-after-first-paint",
-  apply: "build",
-  transformIndexHtml: {
-    order: "post",
-    handler: (html) => {
-      const entry = html.match(/\s*<script type="module" crossorigin src="[^"]+"><\/script>/)?.[0];
-      const firstPaint = '<script src="/first-paint.js"></script>';
-      if (!entry || !html.includes(firstPaint))
-        throw new Error("index.html: the app's module or first-paint.js is not where the build expects it");
-      return html.replace(entry, "").replace(firstPaint, `${firstPaint}\n    ${entry.trim()}`);
-    },
-  },
-});
 
 export default defineConfig({
   // The figures kept on the device are dropped when a new build may have changed their shape.
   define: { "import.meta.env.VITE_BUILD": JSON.stringify(String(Date.now())) },
   plugins: [
     react(),
-    entryAfterFirstPaint(),
     // An installable app (docs/offline.md): Workbox precaches the app shell, so a return visit and
     // a visit without a signal open at once. The figures are not cached here but by TanStack Query's
     // persister (lib/offline-cache.ts): it knows which answer is whose and how old it is.

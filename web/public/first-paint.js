@@ -5,10 +5,9 @@
 (() => {
   try {
     const kept = JSON.parse(localStorage.getItem("kept-paint") || "null");
-    // The build's stylesheet (the app's module comes after this script): another build's copy may
-    // need other styles; another address shows another page.
-    const styles = document.querySelector('link[rel="stylesheet"][href]');
-    if (!kept || !styles || kept.build !== styles.getAttribute("href")) return;
+    const entry = document.querySelector('script[type="module"][src]');
+    // Another build may have other styles; another address shows another page.
+    if (!kept || !entry || kept.build !== entry.getAttribute("src")) return;
     if (kept.address !== location.pathname + location.search) return;
     const copy = document.createElement("div");
     copy.id = "kept-paint";

@@ -17,8 +17,8 @@ const MAX_CHARS = 200_000;
 /** The copy never outlives this, whatever the app is doing. */
 export const KEPT_PAINT_MS = 3000;
 
-/** The build's stylesheet: a copy kept under other styles is not shown (public/first-paint.js). */
-const build = () => document.querySelector('link[rel="stylesheet"][href]')?.getAttribute("href") ?? null;
+/** The build's entry script: another build may have other styles, so its copy is not shown. */
+const build = () => document.querySelector('script[type="module"][src]')?.getAttribute("src") ?? null;
 
 function keepPaint(notice: string, savedAt: number) {
   const root = document.getElementById("root");
