@@ -43,9 +43,9 @@ export default defineConfig({
   build: {
     // No module preloads, in index.html or before a page loaded on demand: modules are asked for as
     // their importers are read. The service worker precaches every one of them during the first
-    // visit, so they come from the phone after it; not fetching and compiling all of them before the
-    // first paint lets the copy of the last page (lib/kept-paint.ts) paint ~100 ms sooner on a slow
-    // phone, within the return visit's 500 ms (docs/benchmarks.md).
+    // visit, so they come from the phone after it, and fewer are compiled before the copy of the last
+    // page (lib/kept-paint.ts) paints (the return visit measured 472–528 ms without them against
+    // 560–660 ms with them, in runs before the benchmark waited for the copy; docs/benchmarks.md).
     modulePreload: false,
   },
   server: { proxy: { "/api": "http://127.0.0.1:3000" } },

@@ -1,50 +1,41 @@
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-// An import checks the same few dates hundreds of thousands of times: remember the answers.
-const isoDateAnswers = new Map<string, boolean>();
+/**
+ * `compute` with its answers remembered, up to `limit` of them (then forgotten all at once):
+ * assessing a country and checking an import ask the same few hundred dates millions of times.
+ */
+function remembered<K, V>(compute: (key: K) => V, limit: number): (key: K) => V {
+  const answers = new Map<K, V>();
+  return (key) => {
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      answer = compute(key);
+      if (answers.size >= limit) answers.clear();
+      answers.set(key, answer);
+    }
+    return answer;
+  };
+}
 
 /** True for a real calendar date written `YYYY-MM-DD` (so `2024-02-30` is false). */
-export function isIsoDate(value: string): boolean {
-  let answer = isoDateAnswers.get(value);
-  if (answer === undefined) {
-    const match = ISO_DATE.exec(value);
-    if (!match) answer = false;
-    else {
-      const [, y, m, d] = match.map(Number) as [number, number, number, number];
-      const date = new Date(Date.UTC(y, m - 1, d));
-      answer = date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-    }
-    if (isoDateAnswers.size > 10_000) isoDateAnswers.clear();
-    isoDateAnswers.set(value, answer);
-  }
-  return answer;
-}
+export const isIsoDate = remembered((value: string): boolean => {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}, 10_000);
 
-// Assessing a country parses the same few hundred dates millions of times: remember them.
-const dayNumbers = new Map<string, number>();
+export const dayNumber = remembered(
+  (isoDate: string): number => Math.round(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS),
+  100_000,
+);
 
-export function dayNumber(isoDate: string): number {
-  let day = dayNumbers.get(isoDate);
-  if (day === undefined) {
-    day = Math.round(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS);
-    if (dayNumbers.size > 100_000) dayNumbers.clear();
-    dayNumbers.set(isoDate, day);
-  }
-  return day;
-}
-
-const isoDates = new Map<number, string>();
-
-export function fromDayNumber(day: number): string {
-  let iso = isoDates.get(day);
-  if (iso === undefined) {
-    iso = new Date(day * DAY_MS).toISOString().slice(0, 10);
-    if (isoDates.size > 100_000) isoDates.clear();
-    isoDates.set(day, iso);
-  }
-  return iso;
-}
+export const fromDayNumber = remembered(
+  (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10),
+  100_000,
+);
 
 export function addDays(isoDate: string, days: number): string {
   return fromDayNumber(dayNumber(isoDate) + days);

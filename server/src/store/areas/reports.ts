@@ -95,6 +95,28 @@ export async function refuseLocked(tx: Sql, list: readonly Report[]) {
   if (locked.length > 0) throw new WeekLocked(locked);
 }
 
+/** Reports by their unit, each unit's in the order read. */
+function byUnitOf(list: readonly Report[]): Map<string, Report[]> {
+  const byUnit = new Map<string, Report[]>();
+  for (const report of list) {
+    const kept = byUnit.get(report.unitId);
+    if (kept) kept.push(report);
+    else byUnit.set(report.unitId, [report]);
+  }
+  return byUnit;
+}
+
+/** Each source's history across the changes of units (by version key), from reports read by date. */
+function historiesOf(sources: readonly HistorySource[], read: readonly Report[]) {
+  const byCode = byUnitOf(read);
+  return new Map(
+    sources.map((source) => [
+      versionKey(source.unit),
+      { reports: historyOf(source, byCode), incomplete: source.incomplete },
+    ]),
+  );
+}
+
 export function reportArea(ctx: StoreContext): ReportArea {
   const baselines = ctx.perUnit<Report | null>(2);
   const states = ctx.perUnit<{ validFrom: string | null; state: UnitState }>(4);
@@ -104,18 +126,7 @@ export function reportArea(ctx: StoreContext): ReportArea {
     const sources = units.map((unit) => history.sourcesOf(unit));
     const codes = new Set<string>();
     for (const source of sources) sourceCodes(source, codes);
-    const byCode = new Map<string, Report[]>();
-    for (const report of await reports.upTo(ctx.sql, [...codes], to)) {
-      const list = byCode.get(report.unitId);
-      if (list) list.push(report);
-      else byCode.set(report.unitId, [report]);
-    }
-    return new Map(
-      sources.map((source: HistorySource) => [
-        versionKey(source.unit),
-        { reports: historyOf(source, byCode), incomplete: source.incomplete },
-      ]),
-    );
+    return historiesOf(sources, await reports.upTo(ctx.sql, [...codes], to));
   };
   /**
    * As unitHistories up to `reads.date`, but each history read only as far back as assessing it
@@ -164,21 +175,11 @@ export function reportArea(ctx: StoreContext): ReportArea {
       for (const p of source.predecessors) addParts(p.source, unit.validFrom ?? null);
     };
     for (const source of sources) addParts(source, null);
-    const byCode = new Map<string, Report[]>();
-    for (const report of await reports.lineage(ctx.sql, [...parts.values()], {
+    const read = await reports.lineage(ctx.sql, [...parts.values()], {
       low: dates.low,
       baselineTo: dates.baselineTo,
-    })) {
-      const list = byCode.get(report.unitId);
-      if (list) list.push(report);
-      else byCode.set(report.unitId, [report]);
-    }
-    return new Map(
-      sources.map((source) => [
-        versionKey(source.unit),
-        { reports: historyOf(source, byCode), incomplete: source.incomplete },
-      ]),
-    );
+    });
+    return historiesOf(sources, read);
   };
   return {
     reportCount: () => reports.count(ctx.sql),
@@ -224,15 +225,7 @@ export function reportArea(ctx: StoreContext): ReportArea {
     unitHistories: (history, units, to) => unitHistories(history, units, to),
     reportsUpTo: (unitIds, to) => reports.upTo(ctx.sql, unitIds, to),
     reportPage: (unitIds, after, limit) => reports.page(ctx.sql, unitIds, after, limit),
-    reportHistories: async (unitIds) => {
-      const byUnit = new Map<string, Report[]>();
-      for (const report of await reports.upTo(ctx.sql, unitIds, "9999-12-31")) {
-        const list = byUnit.get(report.unitId) ?? [];
-        list.push(report);
-        byUnit.set(report.unitId, list);
-      }
-      return byUnit;
-    },
+    reportHistories: async (unitIds) => byUnitOf(await reports.upTo(ctx.sql, unitIds, "9999-12-31")),
     insertReports: (list) =>
       ctx.write("figures", (tx) => reports.insertMany(tx, list, new Date().toISOString())),
     firstRecorded: (unitIds, from, to) => reports.firstRecorded(ctx.sql, unitIds, from, to),
