@@ -10,9 +10,7 @@
 //     until --late-reports says what to do with them: delete them, or merge them into the new
 //     commune's report of the same date (when every commune it was formed from reported that day).
 //     Applying the same change again changes nothing; a second change of the same communes is refused.
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { parse } from "csv-parse/sync";
 import { catalogueAt, REORGANISATION_2025 } from "../server/src/catalogue/catalogue.ts";
 import { LATE_RESOLUTIONS, type LateResolution } from "../server/src/catalogue/late-reports.ts";
 import type { Share } from "../server/src/catalogue/reorganise.ts";
@@ -22,6 +20,7 @@ import {
   type ReorganisationPreview,
 } from "../server/src/catalogue/reorganise-deployment.ts";
 import { databaseLocation, loadConfig } from "../server/src/config.ts";
+import { readCsvRecords } from "../server/src/csv-records.ts";
 import { isIsoDate } from "../server/src/domain/dates.ts";
 import { ApiError } from "../server/src/errors.ts";
 import { readUnits, unitProblems } from "../server/src/seed.ts";
@@ -99,13 +98,7 @@ try {
 }
 
 function readShares(path: string): Share[] {
-  const rows: Record<string, string>[] = parse(readFileSync(path, "utf8"), {
-    columns: true,
-    skip_empty_lines: true,
-    trim: true,
-    bom: true,
-  });
-  return rows.map((row, i) => {
+  return readCsvRecords(path).map((row, i) => {
     const share = Number(row.share);
     if (!row.old_code || !row.new_code || !Number.isFinite(share))
       fail(`${path} row ${i + 2}: expected old_code,new_code,share (a fraction such as 0.4)`);

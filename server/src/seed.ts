@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "csv-parse/sync";
 import { type AreaSetup, areaFromCatalogue } from "./catalogue/area-setup.ts";
 import { catalogueAt, REORGANISATION_2025 } from "./catalogue/catalogue.ts";
 import { applyReorganisation } from "./catalogue/reorganise-deployment.ts";
 import type { DemoData } from "./config.ts";
+import { readCsvRecords } from "./csv-records.ts";
 import { DIRECTIVE_CAMPAIGN } from "./domain/campaign.ts";
 import { isIsoDate } from "./domain/dates.ts";
 import { DRIVE_STATUSES, type DriveInput, type DriveStatus } from "./domain/drives.ts";
@@ -182,12 +182,8 @@ export const LINKING_2025: Campaign = {
   deadline: "2025-12-31",
 };
 
-function readCsv(path: string): Record<string, string>[] {
-  return parse(readFileSync(path, "utf8"), { columns: true, skip_empty_lines: true, trim: true, bom: true });
-}
-
 export function readUnits(path: string): Unit[] {
-  return readCsv(path).map((row, i) => {
+  return readCsvRecords(path).map((row, i) => {
     const where = `${path} row ${i + 2}`;
     if (!/^\d+$/.test(row.code ?? ""))
       throw new Error(`${where}: code ${JSON.stringify(row.code)} is not a unit code`);
@@ -233,7 +229,7 @@ export function unitProblems(units: readonly Unit[], tree: UnitTree): string[] {
 }
 
 export function readReports(path: string): RecordedReport[] {
-  return readCsv(path).map((row, i) => {
+  return readCsvRecords(path).map((row, i) => {
     const where = `${path} row ${i + 2}`;
     if (!isIsoDate(row.date ?? ""))
       throw new Error(`${where}: date ${JSON.stringify(row.date)} is not YYYY-MM-DD`);
@@ -260,7 +256,7 @@ export function readReports(path: string): RecordedReport[] {
 }
 
 export function readDrives(path: string): DriveInput[] {
-  return readCsv(path).map((row, i) => {
+  return readCsvRecords(path).map((row, i) => {
     const where = `${path} row ${i + 2}`;
     if (!DRIVE_STATUSES.includes(row.status as DriveStatus))
       throw new Error(`${where}: status ${JSON.stringify(row.status)} is unknown`);

@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "csv-parse/sync";
+import { readCsvRecords } from "../csv-records.ts";
 import { compareCodes } from "../domain/tree.ts";
 import { UNIT_KINDS, type UnitKind } from "../domain/types.ts";
 import { foldText, nameKey } from "../domain/unit-names.ts";
@@ -162,7 +161,7 @@ export function catalogueAt(dataDir: string): Catalogue {
   if (!found) {
     const dir = join(dataDir, "catalogue");
     const units = TREES.flatMap((tree) => readUnits(join(dir, `units-${tree}.csv`), tree));
-    const merger = readCsv(join(dir, "merger-2025.csv")).map((row) => ({
+    const merger = readCsvRecords(join(dir, "merger-2025.csv")).map((row) => ({
       oldCode: row.old_code as string,
       newCode: row.new_code as string,
       split: row.old_split === "yes",
@@ -173,12 +172,8 @@ export function catalogueAt(dataDir: string): Catalogue {
   return found;
 }
 
-function readCsv(path: string): Record<string, string>[] {
-  return parse(readFileSync(path, "utf8"), { columns: true, skip_empty_lines: true, trim: true, bom: true });
-}
-
 function readUnits(path: string, tree: TreeName): CatalogueUnit[] {
-  return readCsv(path).map((row, i) => {
+  return readCsvRecords(path).map((row, i) => {
     if (!UNIT_KINDS.includes(row.kind as UnitKind))
       throw new Error(`${path} row ${i + 2}: kind ${JSON.stringify(row.kind)} is unknown`);
     return {

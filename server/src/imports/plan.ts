@@ -1,7 +1,7 @@
 import { baselineChange } from "../domain/baseline-change.ts";
 import { countValue } from "../domain/counts.ts";
 import { isIsoDate } from "../domain/dates.ts";
-import { sameFigures } from "../domain/history.ts";
+import { byDate, sameFigures } from "../domain/history.ts";
 import { makeProblem } from "../domain/problem-text.ts";
 import {
   advance,
@@ -92,8 +92,9 @@ export async function planImport(
     }
     return matcher;
   };
-  const seen = new Map<string, number>();
-  const valid = new Map<ImportRow, { report: Report; version: Unit }>();
+  // The first row of each unit version and date: by version, then date (no key strings to build).
+  const seen = new Map<Unit, Map<string, number>>();
+  const valid: Valid[] = [];
 
   const rows: ImportRow[] = table.rows.map(({ line, cells }) => {
     const code = cell(cells, "unit_code") === null ? "" : String(cell(cells, "unit_code")).trim();
@@ -153,63 +154,70 @@ export async function planImport(
     const input: ReportInput = { ...values, unitId: found.unit.id };
     const shape = checkShape(input, found.unit, today, earliest);
     row.errors.push(...shape.errors);
-    const key = `${found.unit.id}/${values.date}`;
-    const first = seen.get(key);
+    let dates = seen.get(found.unit);
+    if (!dates) {
+      dates = new Map();
+      seen.set(found.unit, dates);
+    }
+    const first = dates.get(values.date);
     if (first !== undefined) {
       row.errors.push(
         makeProblem("date", "DUPLICATE_ROW", { date: values.date, firstRow: first, name: found.unit.name }),
       );
     } else {
-      seen.set(key, line);
+      dates.set(values.date, line);
     }
     if (row.errors.length === 0 && shape.report)
-      valid.set(row, { report: shape.report, version: found.unit });
+      valid.push({ row, report: shape.report, version: found.unit });
     return row;
   });
 
-  const named = [
-    ...new Map([...valid.values()].map(({ version }) => [versionKey(version), version])).values(),
-  ];
-  checkHistories(valid, await loadHistories(named), campaign);
+  const byVersion = new Map<Unit, Valid[]>();
+  for (const entry of valid) {
+    const entries = byVersion.get(entry.version);
+    if (entries) entries.push(entry);
+    else byVersion.set(entry.version, [entry]);
+  }
+  checkHistories(byVersion, await loadHistories([...byVersion.keys()]), campaign);
   return {
     rows,
-    reports: [...valid.values()].map((v) => v.report),
+    reports: valid.map((v) => v.report),
     ignoredColumns: header.ignored,
     summary: summarise(rows),
   };
 }
 
+interface Valid {
+  row: ImportRow;
+  report: Report;
+  version: Unit;
+}
+
 /** Walks each unit's reports, in the database and in the file, in date order, warning where needed. */
 function checkHistories(
-  valid: Map<ImportRow, { report: Report; version: Unit }>,
+  byVersion: ReadonlyMap<Unit, readonly Valid[]>,
   histories: ReadonlyMap<string, readonly Report[]>,
   campaign: Campaign,
 ): void {
-  const byVersion = new Map<string, { version: Unit; entries: [ImportRow, Report][] }>();
-  for (const [row, { report, version }] of valid) {
-    const found = byVersion.get(versionKey(version)) ?? { version, entries: [] };
-    found.entries.push([row, report]);
-    byVersion.set(versionKey(version), found);
-  }
-  for (const [key, { version, entries }] of byVersion) {
-    const current = new Map((histories.get(key) ?? []).map((r) => [r.date, r]));
-    const incoming = new Map(entries.map(([row, report]) => [report.date, row]));
+  for (const [version, entries] of byVersion) {
+    const stored = histories.get(versionKey(version)) ?? [];
+    const current = new Map(stored.map((r) => [r.date, r]));
+    const incoming = new Map(entries.map((entry) => [entry.report.date, entry.row]));
     const timeline = new Map(current);
-    for (const [, report] of entries) timeline.set(report.date, report);
+    for (const { report } of entries) timeline.set(report.date, report);
+    const after = [...timeline.values()].sort(byDate);
     const context: HistoryContext = { previous: undefined, largestDailyGain: 0, intervals: 0 };
-    for (const date of [...timeline.keys()].sort()) {
-      const report = timeline.get(date) as Report;
-      const row = incoming.get(date);
+    for (const report of after) {
+      const row = incoming.get(report.date);
       if (row) {
         row.warnings = checkAgainstHistory(report, context);
-        const before = current.get(date);
+        const before = current.get(report.date);
         row.change = !before ? "create" : sameFigures(before, report) ? "unchanged" : "revise";
       }
       advance(context, report);
     }
-    const after = [...timeline.keys()].sort().map((date) => timeline.get(date) as Report);
-    const baseline = baselineChange(version, histories.get(key) ?? [], after, campaign);
-    const row = baseline && (incoming.get(baseline.values.date as string) ?? entries[0]?.[0]);
+    const baseline = baselineChange(version, stored, after, campaign);
+    const row = baseline && (incoming.get(baseline.values.date as string) ?? entries[0]?.row);
     if (baseline && row) row.warnings.push(baseline);
   }
 }

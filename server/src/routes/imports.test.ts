@@ -82,6 +82,32 @@ describe("POST /api/imports", () => {
     expect(await reportAudits()).toHaveLength(3);
   });
 
+  it("audits several dates of one commune as one entry giving each date's figures before and after", async () => {
+    await upload(app, "/api/imports", "tuan.csv", fixture("bom-semicolon-vi.csv"), police);
+    const csv =
+      "unit_code,date,population,level2,dual,linked\n" +
+      "21850,2024-07-06,7564,6520,3710,2461\n21850,2024-07-09,7564,6530,3712,2470\n" +
+      "21841,2024-07-09,3160,2565,1410,875\n";
+    const response = await upload(app, "/api/imports?confirm=true", "hai-ngay.csv", csv, police);
+    expect((await json(response)).summary).toMatchObject({ created: 2, revised: 1 });
+    const audits = (await reportAudits()).slice(0, 2);
+    const byUnit = Object.fromEntries(audits.map((a) => [a.unitId, a]));
+    expect(byUnit["21850"]).toMatchObject({
+      action: "report.batch",
+      entityId: "21850",
+      before: { "2024-07-06": { population: 7564, level2: 6512, dual: 3710, linked: 2461 } },
+      after: {
+        "2024-07-06": { population: 7564, level2: 6520, dual: 3710, linked: 2461 },
+        "2024-07-09": { population: 7564, level2: 6530, dual: 3712, linked: 2470 },
+      },
+    });
+    expect(byUnit["21841"]).toMatchObject({
+      action: "report.create",
+      entityId: "21841/2024-07-09",
+      after: { unitId: "21841", date: "2024-07-09", level2: 2565 },
+    });
+    expect(await reportAudits()).toHaveLength(3 + 2);
+  });
   it("writes nothing when the last row is invalid, and says which row and field", async () => {
     const response = await upload(app, "/api/imports", "tuan.csv", fixture("last-row-invalid.csv"), police);
     expect(response.status).toBe(422);

@@ -5,6 +5,7 @@ import { documented } from "../contract/documented.ts";
 import { ReportAnswer } from "../contract/work.ts";
 import { baselineChange } from "../domain/baseline-change.ts";
 import { isIsoDate, vietnamDate } from "../domain/dates.ts";
+import { byDate } from "../domain/history.ts";
 import { checkReport, earliestReportDate, type Problem } from "../domain/report-validation.ts";
 import { can } from "../domain/roles.ts";
 import type { Unit } from "../domain/types.ts";
@@ -78,9 +79,7 @@ export function reportRoutes(store: Store, now: () => number) {
             errors.map((e) => detail(e, body)),
           );
         }
-        const withReport = [...history, report].sort((a, b) =>
-          a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
-        );
+        const withReport = [...history, report].sort(byDate);
         const baseline = baselineChange(unit as Unit, current, withReport, campaign);
         if (baseline) warnings.push(baseline);
         if (warnings.length > 0 && body.confirm !== true) {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { documented } from "../contract/documented.ts";
 import { SeriesAnswer, UnitAnswer, UnitsAnswer } from "../contract/figures.ts";
 import { daysBetween, vietnamDate } from "../domain/dates.ts";
+import { byDate } from "../domain/history.ts";
 import { seriesOf } from "../domain/series.ts";
 import type { Report, Unit } from "../domain/types.ts";
 import { ownReportsOnly, scopeOf, type UnitHistory } from "../domain/unit-history.ts";
@@ -128,7 +129,5 @@ async function seriesReports(store: Store, history: UnitHistory, units: readonly
       to,
     );
   const histories = await store.unitHistories(history, units, to);
-  return [...histories.values()]
-    .flatMap((h): Report[] => h.reports)
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return [...histories.values()].flatMap((h): Report[] => h.reports).sort(byDate);
 }

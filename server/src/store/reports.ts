@@ -1,5 +1,6 @@
 import type { AssessmentReads } from "../domain/assessment-reads.ts";
 import { earlierOf } from "../domain/dates.ts";
+import { byDate } from "../domain/history.ts";
 import type { Report } from "../domain/types.ts";
 import { chunked, type Dialect, type Sql, statement } from "./sql/sql.ts";
 
@@ -133,13 +134,12 @@ const FIRST_RECORDED = statement(
   SELECT r.unit_id, r.date, r.first_recorded_at FROM ids JOIN reports r ON r.unit_id = ids.id
   AND r.date BETWEEN @from AND @to`,
 );
+// The reports of these units between two dates: a superset of those stored for a write's keys.
 const EXISTING = statement(
-  (d) => `SELECT ${COLUMNS} FROM ${d.objects("@reports")}
-  JOIN reports r ON r.unit_id = value ->> 'unitId' AND r.date = value ->> 'date'`,
+  (d) => `WITH ${ids(d)}
+  SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date BETWEEN @from AND @to`,
 );
 const REMOVE = statement("DELETE FROM reports WHERE unit_id = @unitId AND date = @date");
-
-const byDate = (a: Report, b: Report) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
 
 export const reportStatements = {
   count: async (sql: Sql): Promise<number> => (await sql.get<{ n: number }>(COUNT))?.n ?? 0,
@@ -255,12 +255,22 @@ export const reportStatements = {
     return byUnit;
   },
   /** The stored reports with the same unit and date as any of `reports`. */
+  /** The stored reports of these (unit, date) keys. */
   existing: async (sql: Sql, reports: readonly { unitId: string; date: string }[]): Promise<Report[]> => {
+    if (reports.length === 0) return [];
+    const wanted = new Map<string, Set<string>>();
+    let from = reports[0]?.date as string;
+    let to = from;
+    for (const { unitId, date } of reports) {
+      const dates = wanted.get(unitId) ?? new Set();
+      wanted.set(unitId, dates.add(date));
+      if (date < from) from = date;
+      if (date > to) to = date;
+    }
     const found: Report[] = [];
-    for (const chunk of chunked(reports)) {
-      const keys = chunk.map((r) => ({ unitId: r.unitId, date: r.date }));
-      for (const row of await sql.all<ReportRow>(EXISTING, { reports: JSON.stringify(keys) }))
-        found.push(toReport(row));
+    for (const chunk of chunked([...wanted.keys()])) {
+      for (const row of await sql.all<ReportRow>(EXISTING, { ids: sql.dialect.list(chunk), from, to }))
+        if (wanted.get(row.unit_id)?.has(row.date)) found.push(toReport(row));
     }
     return found;
   },

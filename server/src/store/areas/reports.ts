@@ -15,7 +15,7 @@ import {
 } from "../../domain/unit-history.ts";
 import { reportingUnitState } from "../../domain/unit-state.ts";
 import { type Approval, approvalStatements, WeekLocked } from "../approvals.ts";
-import type { Actor } from "../audit.ts";
+import type { Actor, AuditEntry } from "../audit.ts";
 import { type RecordedReport, reportStatements as reports } from "../reports.ts";
 import type { Sql } from "../sql/sql.ts";
 import type { StoreContext } from "./context.ts";
@@ -86,6 +86,43 @@ export interface ReportArea {
 }
 
 const key = (report: Report) => `${report.unitId}/${report.date}`;
+const figuresOf = ({ population, level2, dual, linked }: Report) => ({ population, level2, dual, linked });
+
+/**
+ * The audit entry of one save's changes to one unit: a single report is recorded as itself
+ * (`report.create` / `report.revise`, before and after); several (an import of several weeks) as
+ * one `report.batch` entry whose before and after give each date's figures (before: the revised
+ * dates only) — one entry per commune rather than per row.
+ */
+function auditOfUnit(changed: readonly Report[], stored: ReadonlyMap<string, Report>): AuditEntry {
+  const [only] = changed;
+  if (only && changed.length === 1) {
+    const before = stored.get(key(only));
+    return {
+      action: before ? "report.revise" : "report.create",
+      entity: "report",
+      entityId: key(only),
+      unitId: only.unitId,
+      before,
+      after: only,
+    };
+  }
+  const before: Record<string, ReturnType<typeof figuresOf>> = {};
+  const after: Record<string, ReturnType<typeof figuresOf>> = {};
+  for (const report of changed) {
+    const previous = stored.get(key(report));
+    if (previous) before[report.date] = figuresOf(previous);
+    after[report.date] = figuresOf(report);
+  }
+  return {
+    action: "report.batch",
+    entity: "report",
+    entityId: changed[0]?.unitId,
+    unitId: changed[0]?.unitId,
+    before,
+    after,
+  };
+}
 
 /** Inside the write's transaction (after the versions row, which approvals take too): no report of an approved week. */
 export async function refuseLocked(tx: Sql, list: readonly Report[]) {
@@ -249,17 +286,10 @@ export function reportArea(ctx: StoreContext): ReportArea {
           }
           changed.push(report);
           summary[before ? "revised" : "created"]++;
-          log({
-            action: before ? "report.revise" : "report.create",
-            entity: "report",
-            entityId: key(report),
-            unitId: report.unitId,
-            before,
-            after: report,
-          });
         }
         await refuseLocked(tx, changed);
         await reports.upsertMany(tx, changed, new Date().toISOString());
+        for (const reportsOfUnit of byUnitOf(changed).values()) log(auditOfUnit(reportsOfUnit, stored));
         touched(changed.map((report) => report.unitId));
         return summary;
       }),
