@@ -2,7 +2,7 @@ import type { AssessmentReads } from "../domain/assessment-reads.ts";
 import { earlierOf } from "../domain/dates.ts";
 import { byDate } from "../domain/history.ts";
 import type { Report } from "../domain/types.ts";
-import { chunked, type Dialect, type Sql, statement } from "./sql/sql.ts";
+import { chunked, type Dialect, type Sql, statement, withCheckPlansKept } from "./sql/sql.ts";
 
 interface ReportRow {
   unit_id: string;
@@ -241,7 +241,9 @@ export const reportStatements = {
     ).map(toReport),
   /** Adds reports as they are, recorded at their own `recordedAt` (UTC ISO) or now. */
   insertMany: async (sql: Sql, reports: readonly RecordedReport[], now: string) => {
-    for (const chunk of chunked(reports)) await sql.run(INSERT, { reports: JSON.stringify(chunk), now });
+    await withCheckPlansKept(sql, async () => {
+      for (const chunk of chunked(reports)) await sql.run(INSERT, { reports: JSON.stringify(chunk), now });
+    });
   },
   /** When each report of the units dated in [from, to] was first recorded: unit → date → time. */
   firstRecorded: async (sql: Sql, unitIds: readonly string[], from: string, to: string) => {
@@ -254,7 +256,6 @@ export const reportStatements = {
     }
     return byUnit;
   },
-  /** The stored reports with the same unit and date as any of `reports`. */
   /** The stored reports of these (unit, date) keys. */
   existing: async (sql: Sql, reports: readonly { unitId: string; date: string }[]): Promise<Report[]> => {
     if (reports.length === 0) return [];
@@ -275,7 +276,9 @@ export const reportStatements = {
     return found;
   },
   upsertMany: async (sql: Sql, reports: readonly Report[], now: string) => {
-    for (const chunk of chunked(reports)) await sql.run(UPSERT, { reports: JSON.stringify(chunk), now });
+    await withCheckPlansKept(sql, async () => {
+      for (const chunk of chunked(reports)) await sql.run(UPSERT, { reports: JSON.stringify(chunk), now });
+    });
   },
   remove: async (sql: Sql, unitId: string, date: string) =>
     (await sql.run(REMOVE, { unitId, date })).changes > 0,

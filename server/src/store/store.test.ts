@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { createEmptyDatabase, createEmptyStore, createReport, createUser } from "../../test/testing.ts";
+import {
+  createEmptyDatabase,
+  createEmptyStore,
+  createReport,
+  createUser,
+  TEST_ENGINE,
+} from "../../test/testing.ts";
 import { assessmentReads } from "../domain/assessment-reads.ts";
-import { statement } from "./sql/sql.ts";
+import { statement, withCheckPlansKept } from "./sql/sql.ts";
+
+const ACTOR = { userId: null, username: "test", ip: null, at: "2024-02-10T03:00:00Z" };
 
 describe("store", () => {
   it("keeps one report per unit and date, and refuses counts that break the rules", async () => {
@@ -48,6 +56,28 @@ describe("store", () => {
     const read = await store.reportsForAssessment(["21850"], assessmentReads(campaign, "2024-04-27"));
     // Baseline 2024-02-03, the latest two (2024-03-09, 2024-04-20), the window from 2024-03-30.
     expect(read.get("21850")?.map((r) => r.date)).toEqual(["2024-02-03", "2024-03-09", "2024-04-20"]);
+  });
+});
+
+describe("bulk writes", () => {
+  it("keep the checks' plans only while they write: foreign keys still refuse, reads are planned with their values after", async () => {
+    const { store, sql } = await createEmptyDatabase();
+    await store.saveUnits([{ id: "21850", name: "Xã Tây Phú", kind: "commune", parentId: null }]);
+    const mode = statement(
+      TEST_ENGINE === "postgres"
+        ? "SELECT current_setting('plan_cache_mode') AS mode"
+        : "SELECT 'none' AS mode",
+    );
+    const modes = await sql.transaction(async (tx) => {
+      const during = await withCheckPlansKept(tx, async () => (await tx.get<{ mode: string }>(mode))?.mode);
+      return [during, (await tx.get<{ mode: string }>(mode))?.mode];
+    });
+    expect(modes).toEqual(TEST_ENGINE === "postgres" ? ["auto", "force_custom_plan"] : ["none", "none"]);
+    await expect(store.saveReports([createReport({ unitId: "99999" })], ACTOR)).rejects.toThrow(
+      /foreign key/i,
+    );
+    await store.saveReports([createReport(), createReport({ date: "2024-02-10", level2: 5300 })], ACTOR);
+    expect(await store.reportCount()).toBe(2);
   });
 });
 

@@ -72,6 +72,23 @@ export function chunked<T>(list: readonly T[], size = 5_000): T[][] {
   );
 }
 
+const PLANS_KEPT = statement("SET LOCAL plan_cache_mode = auto");
+const PLANS_WITH_VALUES = statement("SET LOCAL plan_cache_mode = force_custom_plan");
+
+/**
+ * Runs a bulk write inside an open transaction with the plans of the database's own checks kept
+ * from row to row. PostgreSQL's connections plan every statement with its values (postgres.ts),
+ * and that includes the query a foreign key runs for each row written: planned 100,000 times, it
+ * made an import of 100,000 reports take twice as long. SQLite has nothing to change.
+ */
+export async function withCheckPlansKept<R>(tx: Sql, work: () => Promise<R>): Promise<R> {
+  if (tx.dialect.engine !== "postgres") return work();
+  await tx.run(PLANS_KEPT);
+  const result = await work();
+  await tx.run(PLANS_WITH_VALUES);
+  return result;
+}
+
 export function statementText(s: Statement, dialect: Dialect): string {
   return typeof s.text === "string" ? s.text : s.text(dialect);
 }
