@@ -35,10 +35,20 @@ export interface ImportRow {
   change: Change | null;
 }
 
+/** Rows an answer carries at most: a 200,000-row file answers with its summary, not every row. */
+export const ANSWERED_ROWS = 200;
+
 export interface ImportPlan {
+  /**
+   * The rows an answer may show, in file order: those with errors, then those with warnings, then
+   * the others, up to ANSWERED_ROWS (every row of a smaller file). A large file's other rows are
+   * not kept: they are in `reports` and `summary`.
+   */
   rows: ImportRow[];
   /** The rows without errors, as reports to write. */
   reports: Report[];
+  /** The unit and date of each row with errors whose unit was found: with `reports`, every row's. */
+  refusedTargets: { unitId: string; date: string }[];
   ignoredColumns: string[];
   summary: {
     rows: number;
@@ -180,8 +190,13 @@ export async function planImport(
   }
   checkHistories(byVersion, await loadHistories([...byVersion.keys()]), campaign);
   return {
-    rows,
+    rows: answerable(rows),
     reports: valid.map((v) => v.report),
+    refusedTargets: rows.flatMap((row) =>
+      row.errors.length > 0 && row.values.unitId !== null
+        ? [{ unitId: row.values.unitId, date: row.values.date }]
+        : [],
+    ),
     ignoredColumns: header.ignored,
     summary: summarise(rows),
   };
@@ -220,6 +235,20 @@ function checkHistories(
     const row = baseline && (incoming.get(baseline.values.date as string) ?? entries[0]?.row);
     if (baseline && row) row.warnings.push(baseline);
   }
+}
+
+/** The rows an answer may show (see ImportPlan.rows), in file order. */
+function answerable(rows: readonly ImportRow[]): ImportRow[] {
+  if (rows.length <= ANSWERED_ROWS) return [...rows];
+  const weight = (row: ImportRow) => (row.errors.length > 0 ? 0 : row.warnings.length > 0 ? 1 : 2);
+  const kept = new Set<ImportRow>();
+  for (const level of [0, 1, 2]) {
+    for (const row of rows) {
+      if (kept.size >= ANSWERED_ROWS) return rows.filter((r) => kept.has(r));
+      if (weight(row) === level) kept.add(row);
+    }
+  }
+  return rows.filter((r) => kept.has(r));
 }
 
 function summarise(rows: readonly ImportRow[]): ImportPlan["summary"] {

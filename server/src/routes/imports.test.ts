@@ -14,8 +14,8 @@ import {
 } from "../../test/hostile-files.ts";
 import { createClock, createDemoApp, createUser, json, signIn, upload } from "../../test/testing.ts";
 import { IMPORT_CAPS } from "../imports/caps.ts";
+import { ANSWERED_ROWS } from "../imports/plan.ts";
 import type { Store } from "../store/store.ts";
-import { ANSWERED_ROWS } from "./imports.ts";
 
 let app: Hono;
 let store: Store;
@@ -230,6 +230,10 @@ describe("POST /api/imports", () => {
     const refused = await upload(app, "/api/imports", "b.csv", mixed.replace("6512", "6513"), cookie);
     expect(refused.status).toBe(403);
     expect(await level2On("21850", "2024-07-06")).toBe(6512);
+    // Also when that row has an error of its own, and for a dry run: nothing of it is answered.
+    const invalid = `${own}21835,2024-07-06,9540,8430,9999,3420\n`;
+    const preview = await upload(app, "/api/imports?dryRun=true", "c.csv", invalid, cookie);
+    expect(preview.status).toBe(403);
   });
 
   it("reads back its own history export: every row unchanged", async () => {

@@ -30,21 +30,37 @@ const TEMPLATE = [
   templateColumn("có cả hai tài khoản", 20, 5),
   templateColumn("đã liên kết", 12, 6),
 ];
-/** Rows an answer carries at most: a 200,000-row file answers with its summary, not every row. */
-export const ANSWERED_ROWS = 200;
-
-/** The rows with something to say first (errors, then warnings), then the first others, up to ANSWERED_ROWS. */
+/** The rows with something to say first (errors, then warnings), then the others the plan kept. */
 function answeredRows(plan: ImportPlan, withClean: boolean) {
   const weight = (row: ImportPlan["rows"][number]) =>
     row.errors.length > 0 ? 0 : row.warnings.length > 0 ? 1 : 2;
-  const picked: ImportPlan["rows"] = [];
-  for (const level of withClean ? [0, 1, 2] : [0, 1]) {
-    for (const row of plan.rows) {
-      if (picked.length >= ANSWERED_ROWS) return picked;
-      if (weight(row) === level) picked.push(row);
+  return (withClean ? [0, 1, 2] : [0, 1]).flatMap((level) =>
+    plan.rows.filter((row) => weight(row) === level),
+  );
+}
+
+/** The file read in its worker and checked row by row (plan.ts); the file's table is not kept. */
+async function planFile(store: Store, file: File, today: string): Promise<ImportPlan> {
+  try {
+    const table = await readTableFile(file);
+    const history = await store.unitHistory();
+    const campaign = await store.campaign();
+    return await planImport(
+      table,
+      history,
+      async (versions) => {
+        const found = await store.unitHistories(history, versions, "9999-12-31");
+        return new Map([...found].map(([key, { reports }]) => [key, reports]));
+      },
+      today,
+      campaign,
+    );
+  } catch (error) {
+    if (error instanceof BadHeader) {
+      throw new ApiError(422, "BAD_HEADER", error.message, { missing: error.missing, found: error.found });
     }
+    throw error;
   }
-  return picked;
 }
 
 export function importRoutes(store: Store, homeUnit: string | null, now: () => number) {
@@ -66,37 +82,12 @@ export function importRoutes(store: Store, homeUnit: string | null, now: () => n
         const dryRun = c.req.query("dryRun") === "true";
         const confirm = c.req.query("confirm") === "true";
         const file = await uploadedFile(c);
-        let plan: ImportPlan;
-        try {
-          const table = await readTableFile(file);
-          const history = await store.unitHistory();
-          const campaign = await store.campaign();
-          plan = await planImport(
-            table,
-            history,
-            async (versions) => {
-              const found = await store.unitHistories(history, versions, "9999-12-31");
-              return new Map([...found].map(([key, { reports }]) => [key, reports]));
-            },
-            vietnamDate(now()),
-            campaign,
-          );
-        } catch (error) {
-          if (error instanceof BadHeader) {
-            throw new ApiError(422, "BAD_HEADER", error.message, {
-              missing: error.missing,
-              found: error.found,
-            });
-          }
-          throw error;
-        }
+        const plan = await planFile(store, file, vietnamDate(now()));
         if (plan.rows.length === 0)
           throw new ApiError(422, "EMPTY_FILE", `${file.name} has a header but no row of figures.`);
         // A file is refused whole when one of its rows is a commune (as it is on the row's date) the
         // user may not write for.
-        const targets = plan.rows.flatMap((r) =>
-          r.values.unitId === null ? [] : [{ unitId: r.values.unitId, date: r.values.date }],
-        );
+        const targets = [...plan.reports, ...plan.refusedTargets];
         const refused = targets.find((target) => !can(user, "writeReports", target));
         await authorize(c, store, (u) => targets.every((target) => can(u, "writeReports", target)), {
           action: "import reports",
