@@ -42,6 +42,7 @@ describe("a commune that has not reported week 14 of 2024", () => {
     const { page: phone, errors: phoneErrors } = await openPage(browser, PHONE);
     await signInPage(phone, server.baseUrl, commune);
     await phone.goto(`${server.baseUrl}/account`);
+    await phone.getByText("Khi xã của bạn chưa báo cáo đúng hạn").waitFor();
     await phone.getByLabel("Thư điện tử").fill("binhthanh@example.gov.vn");
     await phone.getByLabel("Nhận nhắc qua").selectOption("email");
     await phone.getByRole("button", { name: "Lưu" }).first().click();
@@ -50,6 +51,9 @@ describe("a commune that has not reported week 14 of 2024", () => {
 
     const { page: desk, errors: deskErrors } = await openPage(browser, DESKTOP);
     await signInPage(desk, server.baseUrl, { username: "admin", password: server.adminPassword as string });
+    // An officer is told what reaches them: the summary of their part, not a commune's reminder.
+    await desk.goto(`${server.baseUrl}/account`);
+    await desk.getByText("Khi có xã trong phạm vi của bạn chưa báo cáo đúng hạn").waitFor();
     await desk.goto(`${server.baseUrl}/reports/status?date=2024-04-07`);
     await desk.getByRole("heading", { name: "Chưa báo cáo tuần 14/2024 (1)" }).waitFor();
     await desk.getByRole("button", { name: "Gửi nhắc ngay" }).click();

@@ -527,6 +527,10 @@ export const en: Messages = {
     title: "Report reminders",
     intro:
       "When your commune has not reported on time, the app sends a reminder to this e-mail or phone (through the province's message relay).",
+    introOfficer:
+      "When communes of your part have not reported on time, the app sends a summary (how many, and their names) to this e-mail or phone (through the province's message relay); each commune is reminded itself.",
+    introNone:
+      "Accounts with this role receive no report reminders: communes are reminded, and police and admins get a summary.",
     edit: "Reminder contacts",
     email: "E-mail",
     channel: "Remind me by",

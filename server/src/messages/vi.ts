@@ -527,6 +527,10 @@ export const vi = {
     title: "Nhận nhắc báo cáo",
     intro:
       "Khi xã của bạn chưa báo cáo đúng hạn, ứng dụng gửi tin nhắc đến thư điện tử hoặc số điện thoại này (qua kênh tin nhắn của tỉnh).",
+    introOfficer:
+      "Khi có xã trong phạm vi của bạn chưa báo cáo đúng hạn, ứng dụng gửi bản tóm tắt (số xã chưa báo cáo và tên các xã) đến thư điện tử hoặc số điện thoại này (qua kênh tin nhắn của tỉnh); từng xã được nhắc riêng.",
+    introNone:
+      "Tài khoản với vai trò này không nhận nhắc báo cáo: tin nhắc gửi đến cán bộ xã, bản tóm tắt gửi đến công an và quản trị.",
     edit: "Liên hệ nhận nhắc",
     email: "Thư điện tử",
     channel: "Nhận nhắc qua",

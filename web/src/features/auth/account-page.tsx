@@ -36,7 +36,13 @@ function OwnContacts({ user }: { user: User }) {
   return (
     <section className="card" aria-labelledby="contacts-title">
       <h2 id="contacts-title">{t.contacts.title}</h2>
-      <p className="muted">{t.contacts.intro}</p>
+      <p className="muted">
+        {user.role === "commune"
+          ? t.contacts.intro
+          : user.role === "police" || user.role === "admin"
+            ? t.contacts.introOfficer
+            : t.contacts.introNone}
+      </p>
       <ContactsForm
         user={user}
         save={(contacts) => change.mutate(contacts)}
