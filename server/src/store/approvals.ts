@@ -1,4 +1,3 @@
-import { byDate } from "../domain/history.ts";
 import { chunked, type Sql, statement } from "./sql/sql.ts";
 
 /**
@@ -62,10 +61,11 @@ const IN_WEEKS = statement(
   (d) => `SELECT ${COLUMNS} FROM ${d.texts("@ids")} JOIN approvals a ON a.unit_id = value
   WHERE a.week BETWEEN @from AND @to ORDER BY a.week, a.unit_id`,
 );
-// The approvals of these units in these weeks: a superset of those locking a write's reports.
+// The approvals that lock any of the (unit, week, date) keys: a write's reports, or a deletion.
 const LOCKING = statement(
-  (d) => `SELECT ${COLUMNS} FROM approvals a
-  WHERE a.unit_id IN (SELECT value FROM ${d.texts("@ids")}) AND a.week IN (SELECT value FROM ${d.texts("@weeks")})`,
+  (d) => `SELECT ${COLUMNS}, k.date FROM (SELECT value ->> 'unitId' AS unit_id, value ->> 'week' AS week,
+    value ->> 'date' AS date FROM ${d.objects("@keys")}) AS k
+  JOIN approvals a ON a.unit_id = k.unit_id AND a.week = k.week ORDER BY k.date, a.unit_id`,
 );
 const APPROVE = statement(
   (d) => `INSERT INTO approvals (unit_id, week, via, approved_by, approved_by_name, approved_at)
@@ -81,21 +81,15 @@ const REOPEN = statement(
 export const approvalStatements = {
   inWeeks: async (sql: Sql, unitIds: readonly string[], from: string, to: string) =>
     (await sql.all<ApprovalRow>(IN_WEEKS, { ids: sql.dialect.list(unitIds), from, to })).map(toApproval),
-  /** The approvals that lock any of the (unit, week, date) keys (a write's reports), by date and unit. */
   locking: async (sql: Sql, keys: readonly { unitId: string; week: string; date: string }[]) => {
-    const weeks = sql.dialect.list([...new Set(keys.map((k) => k.week))]);
-    const byKey = new Map<string, Approval[]>();
-    for (const ids of chunked([...new Set(keys.map((k) => k.unitId))])) {
-      for (const row of await sql.all<ApprovalRow>(LOCKING, { ids: sql.dialect.list(ids), weeks })) {
-        const approval = toApproval(row);
-        const at = `${approval.unitId}/${approval.week}`;
-        byKey.set(at, [...(byKey.get(at) ?? []), approval]);
-      }
+    const found: (Approval & { date: string })[] = [];
+    for (const chunk of chunked(keys)) {
+      for (const row of await sql.all<ApprovalRow & { date: string }>(LOCKING, {
+        keys: JSON.stringify(chunk),
+      }))
+        found.push({ ...toApproval(row), date: row.date });
     }
-    if (byKey.size === 0) return [];
-    return keys
-      .flatMap((k) => (byKey.get(`${k.unitId}/${k.week}`) ?? []).map((a) => ({ ...a, date: k.date })))
-      .sort((a, b) => byDate(a, b) || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
+    return found;
   },
   approve: async (
     sql: Sql,

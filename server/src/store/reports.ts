@@ -134,10 +134,9 @@ const FIRST_RECORDED = statement(
   SELECT r.unit_id, r.date, r.first_recorded_at FROM ids JOIN reports r ON r.unit_id = ids.id
   AND r.date BETWEEN @from AND @to`,
 );
-// The reports of these units between two dates: a superset of those stored for a write's keys.
 const EXISTING = statement(
-  (d) => `WITH ${ids(d)}
-  SELECT ${COLUMNS} FROM ids JOIN reports r ON r.unit_id = ids.id AND r.date BETWEEN @from AND @to`,
+  (d) => `SELECT ${COLUMNS} FROM ${d.objects("@reports")}
+  JOIN reports r ON r.unit_id = value ->> 'unitId' AND r.date = value ->> 'date'`,
 );
 const REMOVE = statement("DELETE FROM reports WHERE unit_id = @unitId AND date = @date");
 
@@ -256,22 +255,13 @@ export const reportStatements = {
     }
     return byUnit;
   },
-  /** The stored reports of these (unit, date) keys. */
+  /** The stored reports with the same unit and date as any of `reports`. */
   existing: async (sql: Sql, reports: readonly { unitId: string; date: string }[]): Promise<Report[]> => {
-    if (reports.length === 0) return [];
-    const wanted = new Map<string, Set<string>>();
-    let from = reports[0]?.date as string;
-    let to = from;
-    for (const { unitId, date } of reports) {
-      const dates = wanted.get(unitId) ?? new Set();
-      wanted.set(unitId, dates.add(date));
-      if (date < from) from = date;
-      if (date > to) to = date;
-    }
     const found: Report[] = [];
-    for (const chunk of chunked([...wanted.keys()])) {
-      for (const row of await sql.all<ReportRow>(EXISTING, { ids: sql.dialect.list(chunk), from, to }))
-        if (wanted.get(row.unit_id)?.has(row.date)) found.push(toReport(row));
+    for (const chunk of chunked(reports)) {
+      const keys = chunk.map((r) => ({ unitId: r.unitId, date: r.date }));
+      for (const row of await sql.all<ReportRow>(EXISTING, { reports: JSON.stringify(keys) }))
+        found.push(toReport(row));
     }
     return found;
   },
