@@ -6,6 +6,8 @@
  * never a silent 1 or 80.
  */
 export function parseCount(text: string): number | null {
+  // The usual cell, plain digits (at most 15: always a safe integer), without the work below.
+  if (PLAIN_DIGITS.test(text)) return Number(text);
   const trimmed = text.trim().replace(/[\u00a0\u202f]/g, " ");
   const sign = trimmed.startsWith("-") ? -1 : 1;
   const digits = sign === -1 ? trimmed.slice(1) : trimmed;
@@ -18,6 +20,8 @@ export function parseCount(text: string): number | null {
   const value = sign * Number(whole);
   return Number.isSafeInteger(value) ? value : null;
 }
+
+const PLAIN_DIGITS = /^\d{1,15}$/;
 
 /**
  * A count cell or field as the rules receive it: a number stays a number, text that parses becomes

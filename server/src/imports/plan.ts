@@ -104,9 +104,11 @@ export async function planImport(
   };
   // The first row of each unit version and date: by version, then date (no key strings to build).
   const seen = new Map<Unit, Map<string, number>>();
+  // A row becomes an object of its own only when it is refused: 100,000 clean rows are 100,000 reports.
+  const refused: ImportRow[] = [];
   const valid: Valid[] = [];
 
-  const rows: ImportRow[] = table.rows.map(({ line, cells }) => {
+  const check = (line: number, cells: unknown[]): ImportRow | Valid => {
     const code = cell(cells, "unit_code") === null ? "" : String(cell(cells, "unit_code")).trim();
     const name = cell(cells, "unit_name") === null ? "" : String(cell(cells, "unit_name")).trim();
     const values: ImportRow["values"] = {
@@ -118,18 +120,25 @@ export async function planImport(
       dual: countValue(cell(cells, "dual")),
       linked: countValue(cell(cells, "linked")),
     };
-    const row: ImportRow = { row: line, values, errors: [], warnings: [], change: null };
-    const extra = cells.slice(table.header.length).filter((c) => c !== null && String(c).trim() !== "");
-    if (extra.length > 0) {
-      row.errors.push(
-        makeProblem("row", "TOO_MANY_CELLS", {
-          row: line,
-          cells: table.header.length + extra.length,
-          header: table.header.length,
-          extra: extra.map((c) => JSON.stringify(String(c))).join(", "),
-        }),
-      );
-      return row;
+    const refuse = (...errors: Problem[]): ImportRow => ({
+      row: line,
+      values,
+      errors,
+      warnings: [],
+      change: null,
+    });
+    if (cells.length > table.header.length) {
+      const extra = cells.slice(table.header.length).filter((c) => c !== null && String(c).trim() !== "");
+      if (extra.length > 0) {
+        return refuse(
+          makeProblem("row", "TOO_MANY_CELLS", {
+            row: line,
+            cells: table.header.length + extra.length,
+            header: table.header.length,
+            extra: extra.map((c) => JSON.stringify(String(c))).join(", "),
+          }),
+        );
+      }
     }
     const found = matcherOn(values.date)(code, name);
     const elsewhen =
@@ -137,33 +146,27 @@ export async function planImport(
         ? otherVersion(units, code, values.date)
         : undefined;
     if (elsewhen) {
-      row.errors.push(
-        ...checkShape({ ...values, unitId: code }, undefined, today, earliest, elsewhen).errors,
-      );
-      return row;
+      return refuse(...checkShape({ ...values, unitId: code }, undefined, today, earliest, elsewhen).errors);
     }
     if ("error" in found) {
       const field = code ? "unit_code" : "unit_name";
       const given = code || name;
       const candidates = found.candidates.map((u) => `${u.name} (${u.id})`).join(" / ");
-      row.errors.push(makeProblem(field, found.error, { [field]: given, candidates }));
-      return row;
+      return refuse(makeProblem(field, found.error, { [field]: given, candidates }));
     }
     if (code && name && nameKey(name) !== nameKey(found.unit.name)) {
-      row.errors.push(
+      return refuse(
         makeProblem("unit_name", "CODE_NAME_MISMATCH", {
           unit_code: code,
           unit_name: name,
           codeName: found.unit.name,
         }),
       );
-      return row;
     }
     values.unitId = found.unit.id;
     values.unitName = found.unit.name;
-    const input: ReportInput = { ...values, unitId: found.unit.id };
-    const shape = checkShape(input, found.unit, today, earliest);
-    row.errors.push(...shape.errors);
+    const shape = checkShape(values as ReportInput, found.unit, today, earliest);
+    const errors = shape.errors;
     let dates = seen.get(found.unit);
     if (!dates) {
       dates = new Map();
@@ -171,16 +174,20 @@ export async function planImport(
     }
     const first = dates.get(values.date);
     if (first !== undefined) {
-      row.errors.push(
+      errors.push(
         makeProblem("date", "DUPLICATE_ROW", { date: values.date, firstRow: first, name: found.unit.name }),
       );
     } else {
       dates.set(values.date, line);
     }
-    if (row.errors.length === 0 && shape.report)
-      valid.push({ row, report: shape.report, version: found.unit });
-    return row;
-  });
+    if (errors.length > 0 || !shape.report) return refuse(...errors);
+    return { line, report: shape.report, version: found.unit, warnings: NO_PROBLEMS, change: "create" };
+  };
+  for (const { line, cells } of table.rows) {
+    const checked = check(line, cells);
+    if ("errors" in checked) refused.push(checked);
+    else valid.push(checked);
+  }
 
   const byVersion = new Map<Unit, Valid[]>();
   for (const entry of valid) {
@@ -190,22 +197,32 @@ export async function planImport(
   }
   checkHistories(byVersion, await loadHistories([...byVersion.keys()]), campaign);
   return {
-    rows: answerable(rows),
+    rows: answerable(refused, valid),
     reports: valid.map((v) => v.report),
-    refusedTargets: rows.flatMap((row) =>
-      row.errors.length > 0 && row.values.unitId !== null
-        ? [{ unitId: row.values.unitId, date: row.values.date }]
-        : [],
+    refusedTargets: refused.flatMap((row) =>
+      row.values.unitId === null ? [] : [{ unitId: row.values.unitId, date: row.values.date }],
     ),
     ignoredColumns: header.ignored,
-    summary: summarise(rows),
+    summary: {
+      rows: table.rows.length,
+      withErrors: refused.length,
+      withWarnings: valid.filter((v) => v.warnings.length > 0).length,
+      create: valid.filter((v) => v.change === "create").length,
+      revise: valid.filter((v) => v.change === "revise").length,
+      unchanged: valid.filter((v) => v.change === "unchanged").length,
+    },
   };
 }
 
+const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
+
+/** A row without errors: its report, its unit version, and what the history says of it. */
 interface Valid {
-  row: ImportRow;
+  line: number;
   report: Report;
   version: Unit;
+  warnings: readonly Problem[];
+  change: Change;
 }
 
 /** Walks each unit's reports, in the database and in the file, in date order, warning where needed. */
@@ -217,48 +234,52 @@ function checkHistories(
   for (const [version, entries] of byVersion) {
     const stored = histories.get(versionKey(version)) ?? [];
     const current = new Map(stored.map((r) => [r.date, r]));
-    const incoming = new Map(entries.map((entry) => [entry.report.date, entry.row]));
+    const incoming = new Map(entries.map((entry) => [entry.report.date, entry]));
     const timeline = new Map(current);
     for (const { report } of entries) timeline.set(report.date, report);
     const after = [...timeline.values()].sort(byDate);
     const context: HistoryContext = { previous: undefined, largestDailyGain: 0, intervals: 0 };
     for (const report of after) {
-      const row = incoming.get(report.date);
-      if (row) {
-        row.warnings = checkAgainstHistory(report, context);
+      const entry = incoming.get(report.date);
+      if (entry) {
+        const warnings = checkAgainstHistory(report, context);
+        if (warnings.length > 0) entry.warnings = warnings;
         const before = current.get(report.date);
-        row.change = !before ? "create" : sameFigures(before, report) ? "unchanged" : "revise";
+        entry.change = !before ? "create" : sameFigures(before, report) ? "unchanged" : "revise";
       }
       advance(context, report);
     }
     const baseline = baselineChange(version, stored, after, campaign);
-    const row = baseline && (incoming.get(baseline.values.date as string) ?? entries[0]?.row);
-    if (baseline && row) row.warnings.push(baseline);
+    const entry = baseline && (incoming.get(baseline.values.date as string) ?? entries[0]);
+    if (baseline && entry) entry.warnings = [...entry.warnings, baseline];
   }
 }
 
-/** The rows an answer may show (see ImportPlan.rows), in file order. */
-function answerable(rows: readonly ImportRow[]): ImportRow[] {
-  if (rows.length <= ANSWERED_ROWS) return [...rows];
-  const weight = (row: ImportRow) => (row.errors.length > 0 ? 0 : row.warnings.length > 0 ? 1 : 2);
-  const kept = new Set<ImportRow>();
-  for (const level of [0, 1, 2]) {
-    for (const row of rows) {
-      if (kept.size >= ANSWERED_ROWS) return rows.filter((r) => kept.has(r));
-      if (weight(row) === level) kept.add(row);
-    }
-  }
-  return rows.filter((r) => kept.has(r));
+/**
+ * The rows an answer may show (see ImportPlan.rows), in file order: the refused ones as they are,
+ * the chosen valid ones made into rows.
+ */
+function answerable(refused: readonly ImportRow[], valid: readonly Valid[]): ImportRow[] {
+  const room = Math.max(0, ANSWERED_ROWS - refused.length);
+  const warned = valid.filter((v) => v.warnings.length > 0).slice(0, room);
+  const clean = valid.filter((v) => v.warnings.length === 0).slice(0, room - warned.length);
+  return [...refused.slice(0, ANSWERED_ROWS), ...[...warned, ...clean].map(validRow)].sort(
+    (a, b) => a.row - b.row,
+  );
 }
 
-function summarise(rows: readonly ImportRow[]): ImportPlan["summary"] {
-  const count = (test: (row: ImportRow) => boolean) => rows.filter(test).length;
-  return {
-    rows: rows.length,
-    withErrors: count((r) => r.errors.length > 0),
-    withWarnings: count((r) => r.warnings.length > 0),
-    create: count((r) => r.change === "create"),
-    revise: count((r) => r.change === "revise"),
-    unchanged: count((r) => r.change === "unchanged"),
-  };
-}
+const validRow = ({ line, report, version, warnings, change }: Valid): ImportRow => ({
+  row: line,
+  values: {
+    unitId: report.unitId,
+    unitName: version.name,
+    date: report.date,
+    population: report.population,
+    level2: report.level2,
+    dual: report.dual,
+    linked: report.linked,
+  },
+  errors: [],
+  warnings: [...warnings],
+  change,
+});
