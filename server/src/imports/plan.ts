@@ -18,7 +18,7 @@ import { otherVersion, type UnitHistory, versionKey } from "../domain/unit-histo
 import { nameKey, unitMatcher } from "../domain/unit-names.ts";
 import { parseDate } from "./cells.ts";
 import { type Column, mapHeader } from "./columns.ts";
-import type { Table } from "./read-table.ts";
+import { rowCells, type Table } from "./read-table.ts";
 
 export type Change = "create" | "revise" | "unchanged";
 
@@ -183,8 +183,8 @@ export async function planImport(
     if (errors.length > 0 || !shape.report) return refuse(...errors);
     return { line, report: shape.report, version: found.unit, warnings: NO_PROBLEMS, change: "create" };
   };
-  for (const { line, cells } of table.rows) {
-    const checked = check(line, cells);
+  for (let i = 0; i < table.lines.length; i++) {
+    const checked = check(table.lines[i] as number, rowCells(table, i));
     if ("errors" in checked) refused.push(checked);
     else valid.push(checked);
   }
@@ -204,7 +204,7 @@ export async function planImport(
     ),
     ignoredColumns: header.ignored,
     summary: {
-      rows: table.rows.length,
+      rows: table.lines.length,
       withErrors: refused.length,
       withWarnings: valid.filter((v) => v.warnings.length > 0).length,
       create: valid.filter((v) => v.change === "create").length,

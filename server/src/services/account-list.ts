@@ -3,7 +3,7 @@ import { vietnamDate } from "../domain/dates.ts";
 import { bindingProblem, ROLES, type Role, type User } from "../domain/roles.ts";
 import { codeAsWritten } from "../domain/unit-codes.ts";
 import { foldText } from "../domain/unit-names.ts";
-import type { Table } from "../imports/read-table.ts";
+import { type Table, tableRows } from "../imports/read-table.ts";
 import { vi } from "../messages/vi.ts";
 import type { Store } from "../store/store.ts";
 import { managesUnit } from "./account-scope.ts";
@@ -102,14 +102,14 @@ export async function planAccountList(
       { field: "header", value: table.header, message: `needs the columns ${missing.join(", ")}` },
     ]);
   }
-  if (table.rows.length === 0) {
+  if (table.lines.length === 0) {
     throw new BadAccountList("The list has a header but no account.", [
       { field: "file", value: null, message: "has no row" },
     ]);
   }
-  if (table.rows.length > MAX_ACCOUNTS) {
-    throw new BadAccountList(`The list has ${table.rows.length} rows; at most ${MAX_ACCOUNTS} are read.`, [
-      { field: "file", value: table.rows.length, message: `has more than ${MAX_ACCOUNTS} rows` },
+  if (table.lines.length > MAX_ACCOUNTS) {
+    throw new BadAccountList(`The list has ${table.lines.length} rows; at most ${MAX_ACCOUNTS} are read.`, [
+      { field: "file", value: table.lines.length, message: `has more than ${MAX_ACCOUNTS} rows` },
     ]);
   }
   const tree = (await store.unitHistory()).treeOn(vietnamDate(now()));
@@ -119,7 +119,7 @@ export async function planAccountList(
     const at = index[column];
     return at === undefined ? "" : text(cells[at]);
   };
-  return table.rows.map(({ line, cells }) => {
+  return tableRows(table).map(({ line, cells }) => {
     const errors: AccountRow["errors"] = [];
     const wrong = (field: string, value: unknown, message: string) => errors.push({ field, value, message });
     const username = cell(cells, "username");
