@@ -1,18 +1,10 @@
 import { readFileSync } from "node:fs";
-import Papa from "papaparse";
+import { parse } from "csv-parse/sync";
 
 /**
- * The records of a CSV file of the project's own data (data/, reference catalogues), keyed by its
- * header: cells trimmed, empty lines skipped, a BOM ignored; a malformed file throws naming it.
+ * The records of a CSV file of the project's own data (data/, reference catalogues, a file of
+ * shares), keyed by its header: cells trimmed, empty lines skipped, a BOM ignored.
  */
 export function readCsvRecords(path: string): Record<string, string>[] {
-  const parsed = Papa.parse<Record<string, string>>(readFileSync(path, "utf8").replace(/^\uFEFF/, ""), {
-    header: true,
-    skipEmptyLines: true,
-    transformHeader: (name) => name.trim(),
-    transform: (value) => value.trim(),
-  });
-  const [problem] = parsed.errors;
-  if (problem) throw new Error(`${path} record ${(problem.row ?? 0) + 1}: ${problem.message}`);
-  return parsed.data;
+  return parse(readFileSync(path, "utf8"), { columns: true, skip_empty_lines: true, trim: true, bom: true });
 }

@@ -1,4 +1,4 @@
-import Papa from "papaparse";
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { safeCell, toCsv } from "./cells.ts";
 
@@ -34,7 +34,7 @@ describe("cells a spreadsheet will not run", () => {
       HOSTILE.map((text) => [text]),
     );
     for (const delimiter of [";", ","]) {
-      const cells = Papa.parse<string[]>(csv.slice(1), { delimiter }).data.flat();
+      const cells = (parse(csv.slice(1), { delimiter, relax_column_count: true }) as string[][]).flat();
       const runnable = cells.filter((cell) => /^\s*[=+\-@]/.test(cell) && !/^-?\d+$/.test(cell));
       expect(runnable, delimiter).toEqual([]);
     }
