@@ -84,7 +84,7 @@ function Audit() {
             <p className="muted">{t.admin.noEntries}</p>
           ) : (
             <ScrollRegion label={t.admin.auditTitle}>
-              <table className="data-table">
+              <table className="data-table cards-on-phone">
                 <thead>
                   <tr>
                     <th scope="col">{t.admin.when}</th>
@@ -98,14 +98,20 @@ function Audit() {
                 <tbody>
                   {audit.data.entries.map((entry) => (
                     <tr key={entry.id}>
-                      <td className="numeric">{formatTime(entry.at)}</td>
-                      <td>{entry.username ?? "—"}</td>
-                      <td>{(t.auditActions as Record<string, string>)[entry.action] ?? entry.action}</td>
-                      <td>
+                      <td className="numeric" data-label={t.admin.when}>
+                        {formatTime(entry.at)}
+                      </td>
+                      <td data-label={t.admin.who}>{entry.username ?? "—"}</td>
+                      <td data-label={t.admin.what}>
+                        {(t.auditActions as Record<string, string>)[entry.action] ?? entry.action}
+                      </td>
+                      <td data-label={t.admin.target}>
                         {[entry.entity, entry.entityId, unitName(entry.unitId)].filter(Boolean).join(" · ")}
                       </td>
-                      <td className="audit-change">{describeChange(entry)}</td>
-                      <td>{entry.ip ?? ""}</td>
+                      <td className="audit-change" data-label={t.admin.change}>
+                        {describeChange(entry)}
+                      </td>
+                      <td data-label={t.admin.address}>{entry.ip ?? ""}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -124,18 +130,29 @@ function formatTime(isoUtc: string): string {
   return `${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)} ${local.slice(11, 19)}`;
 }
 
-/** What changed: the fields whose value differs between before and after. */
-function describeChange(entry: AuditRecord): string {
-  const before = (entry.before ?? {}) as Record<string, unknown>;
-  const after = (entry.after ?? {}) as Record<string, unknown>;
+/**
+ * What changed: the fields whose value differs between before and after. A field holding fields of
+ * its own (each date of a commune's reports written together) says which of those changed.
+ */
+export function describeChange(entry: Pick<AuditRecord, "before" | "after">): string {
+  return changedFields(entry.before, entry.after).join("; ");
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+function changedFields(beforeValue: unknown, afterValue: unknown): string[] {
+  const before = isRecord(beforeValue) ? beforeValue : {};
+  const after = isRecord(afterValue) ? afterValue : {};
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
     (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
   );
-  return keys
-    .map((key) =>
-      key in before
-        ? `${key}: ${JSON.stringify(before[key])} → ${JSON.stringify(after[key])}`
-        : `${key}: ${JSON.stringify(after[key])}`,
-    )
-    .join("; ");
+  return keys.map((key) => {
+    const [was, is] = [before[key], after[key]];
+    if (isRecord(is) && (was === undefined || isRecord(was)))
+      return `${key}: ${changedFields(was, is).join(", ")}`;
+    return key in before
+      ? `${key}: ${JSON.stringify(was)} → ${JSON.stringify(is)}`
+      : `${key}: ${JSON.stringify(is)}`;
+  });
 }
