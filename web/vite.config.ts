@@ -37,6 +37,7 @@ export default defineConfig({
         navigateFallback: "/index.html",
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
+        importScripts: ["/sw-routes.js"],
       },
     }),
   ],
