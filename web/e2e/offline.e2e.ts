@@ -79,6 +79,20 @@ describe("a commune officer without a signal", () => {
     );
     expect(await page.locator(".headline").textContent()).toContain("%");
     await screenshot(page, "offline-overview-phone");
+    // The app's hashed files came straight from the precache, without the worker's script
+    // (web/public/sw-routes.js: static routing).
+    const sources = await page.evaluate(() =>
+      performance
+        .getEntriesByType("resource")
+        .filter((entry) => new URL(entry.name).pathname.startsWith("/assets/"))
+        .map(
+          (entry) =>
+            (entry as PerformanceResourceTiming & { workerMatchedSourceType?: string })
+              .workerMatchedSourceType,
+        ),
+    );
+    expect(sources.length).toBeGreaterThan(0);
+    expect(new Set(sources)).toEqual(new Set(["cache"]));
 
     await page.goto(`${server.baseUrl}/reports/new`);
     await typeReport(page, "6600");
