@@ -1,12 +1,44 @@
+import { readFileSync } from "node:fs";
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
+
+/**
+ * `first-paint.js`, the classic script `index.html` runs before the app's modules (lib/kept-paint.ts),
+ * is built under a name with its hash like the modules: the service worker then gives it straight
+ * from the precache as well (public/sw-routes.js), and a copy kept anywhere belongs to its build.
+ */
+function firstPaintScript(): Plugin {
+  const source = readFileSync(new URL("./first-paint.js", import.meta.url), "utf8");
+  return {
+    name: "first-paint-script",
+    configureServer(server) {
+      server.middlewares.use("/first-paint.js", (_request, response) => {
+        response.setHeader("Content-Type", "text/javascript");
+        response.end(source);
+      });
+    },
+    buildStart() {
+      if (this.meta.watchMode === false) this.emitFile({ type: "asset", name: "first-paint.js", source });
+    },
+    transformIndexHtml: {
+      order: "post",
+      handler(html, context) {
+        const built = Object.values(context.bundle ?? {}).find(
+          (file) => file.type === "asset" && file.names.includes("first-paint.js"),
+        );
+        return built ? html.replace('src="/first-paint.js"', `src="/${built.fileName}"`) : html;
+      },
+    },
+  };
+}
 
 export default defineConfig({
   // The figures kept on the device are dropped when a new build may have changed their shape.
   define: { "import.meta.env.VITE_BUILD": JSON.stringify(String(Date.now())) },
   plugins: [
     react(),
+    firstPaintScript(),
     // An installable app (docs/offline.md): Workbox precaches the app shell, so a return visit and
     // a visit without a signal open at once. The figures are not cached here but by TanStack Query's
     // persister (lib/offline-cache.ts): it knows which answer is whose and how old it is.

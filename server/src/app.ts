@@ -94,7 +94,7 @@ const limitBody = (maxSize: number): MiddlewareHandler => {
 
 const jsonLimit = limitBody(JSON_LIMIT);
 /** The files of the installable app that must never be served from a cache without asking. */
-const ALWAYS_ASKED = new Set(["/sw.js", "/registerSW.js", "/manifest.webmanifest", "/first-paint.js"]);
+const ALWAYS_ASKED = new Set(["/sw.js", "/registerSW.js", "/manifest.webmanifest"]);
 const sameOrigin = csrf();
 
 /**
