@@ -83,7 +83,7 @@ export function importRoutes(store: Store, homeUnit: string | null, now: () => n
         const confirm = c.req.query("confirm") === "true";
         const file = await uploadedFile(c);
         const plan = await planFile(store, file, vietnamDate(now()));
-        if (plan.rows.length === 0)
+        if (plan.summary.rows === 0)
           throw new ApiError(422, "EMPTY_FILE", `${file.name} has a header but no row of figures.`);
         // A file is refused whole when one of its rows is a commune (as it is on the row's date) the
         // user may not write for.
