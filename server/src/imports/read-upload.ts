@@ -5,7 +5,7 @@ import { slots } from "../slots.ts";
 import type { BoundaryFeature } from "./boundaries.ts";
 import { IMPORT_CAPS } from "./caps.ts";
 import type { Table } from "./read-table.ts";
-import type { Read, ReadRequest, ReadResult } from "./read-worker.ts";
+import type { Read, ReaderAnswer, ReadRequest } from "./read-worker.ts";
 
 /** Files read at once, and how long another upload waits for its turn before a 429. */
 export const READS_AT_ONCE = 1;
@@ -80,31 +80,53 @@ export async function readBoundaryUpload(path: string, name: string): Promise<Bo
   }
 }
 
+/** The reading thread, started on the first upload and again after it was stopped. */
+let worker: Worker | null = null;
+/** An idle reader is stopped after this long. */
+const IDLE_MS = 3_000;
 /**
- * Each file is read by a thread of its own, stopped as soon as it answers: the memory reading took
- * (up to the cap) goes back before the file's rows are checked and written. Kept between reads, the
- * idle reader's heap was still there during the write of a 100,000-row import, and the process's
- * peak varied from 460 to 520 MB instead of staying near 465 MB (docs/benchmarks.md).
+ * A reader whose heap grew past this (a large file) is stopped as soon as it answers, so that the
+ * memory reading took goes back before the file's rows are checked and written: kept idle, it was
+ * still there during the write of a 100,000-row import, and the process peaked 40–80 MB higher
+ * (docs/benchmarks.md). A reader of small files is kept for the next one (starting one takes ~0.3 s).
  */
-function readInWorker(request: ReadRequest): Promise<Read> {
-  const thread = new Worker(BOOTSTRAP, {
+const GROWN_READER_MB = 48;
+let idleTimer: NodeJS.Timeout | undefined;
+
+function readerThread(): Worker {
+  if (worker) return worker;
+  const started = new Worker(BOOTSTRAP, {
     eval: true,
     resourceLimits: { maxOldGenerationSizeMb: IMPORT_CAPS.workerMemoryMb, maxYoungGenerationSizeMb: 32 },
   });
-  thread.unref();
+  started.unref();
+  started.once("exit", () => {
+    if (worker === started) worker = null;
+  });
+  worker = started;
+  return started;
+}
+
+function readInWorker(request: ReadRequest): Promise<Read> {
+  clearTimeout(idleTimer);
+  const thread = readerThread();
   return new Promise((resolve, reject) => {
+    const stop = () => {
+      if (worker === thread) worker = null;
+      void thread.terminate();
+    };
     const timer = setTimeout(() => {
-      done();
+      done(true);
       reject(tooLarge("workerSeconds", `Reading the file took longer than ${IMPORT_CAPS.workerSeconds} s.`));
     }, IMPORT_CAPS.workerSeconds * 1000);
-    const onMessage = (result: ReadResult) => {
-      done();
-      if (result.ok) resolve(result);
-      else if (result.error === "too_large") reject(tooLarge(result.cap, result.message));
-      else reject(new ApiError(422, "UNREADABLE_FILE", result.message));
+    const onMessage = (answer: ReaderAnswer) => {
+      done(answer.heapMb > GROWN_READER_MB);
+      if (answer.ok) resolve(answer);
+      else if (answer.error === "too_large") reject(tooLarge(answer.cap, answer.message));
+      else reject(new ApiError(422, "UNREADABLE_FILE", answer.message));
     };
     const onError = (error: Error & { code?: string }) => {
-      done();
+      done(true);
       reject(
         error.code === "ERR_WORKER_OUT_OF_MEMORY"
           ? tooLarge(
@@ -114,11 +136,15 @@ function readInWorker(request: ReadRequest): Promise<Read> {
           : error,
       );
     };
-    const done = () => {
+    const done = (stopNow: boolean) => {
       clearTimeout(timer);
       thread.off("message", onMessage);
       thread.off("error", onError);
-      void thread.terminate();
+      if (stopNow) stop();
+      else {
+        idleTimer = setTimeout(stop, IDLE_MS);
+        idleTimer.unref();
+      }
     };
     thread.on("message", onMessage);
     thread.on("error", onError);

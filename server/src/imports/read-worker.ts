@@ -1,5 +1,6 @@
 // The entry of the worker thread that reads uploaded files, one at a time (see read-upload.ts):
 // parsing a hostile file costs this thread's memory and time, never the server's.
+import { getHeapStatistics } from "node:v8";
 import { parentPort } from "node:worker_threads";
 import { BadBoundaries, type BoundaryFeature, readBoundaryFile } from "./boundaries.ts";
 import { ImportTooLarge, UnreadableFile } from "./caps.ts";
@@ -37,4 +38,11 @@ async function read(request: ReadRequest): Promise<ReadResult> {
   }
 }
 
-parentPort?.on("message", async (request: ReadRequest) => parentPort?.postMessage(await read(request)));
+/** A reader's answer: the read, and how large the reader's heap has grown (read-upload.ts stops a grown reader at once). */
+export type ReaderAnswer = ReadResult & { heapMb: number };
+
+parentPort?.on("message", async (request: ReadRequest) => {
+  const result = await read(request);
+  const answer: ReaderAnswer = { ...result, heapMb: getHeapStatistics().total_heap_size / 2 ** 20 };
+  parentPort?.postMessage(answer);
+});
