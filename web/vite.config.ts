@@ -9,25 +9,30 @@ import { VitePWA } from "vite-plugin-pwa";
  * from the precache as well (public/sw-routes.js), and a copy kept anywhere belongs to its build.
  */
 function firstPaintScript(): Plugin {
-  const source = readFileSync(new URL("./first-paint.js", import.meta.url), "utf8");
+  const source = () => readFileSync(new URL("./first-paint.js", import.meta.url), "utf8");
   return {
     name: "first-paint-script",
+    // The dev server sends it under its plain name, as it is on disk.
     configureServer(server) {
       server.middlewares.use("/first-paint.js", (_request, response) => {
         response.setHeader("Content-Type", "text/javascript");
-        response.end(source);
+        response.end(source());
       });
     },
     buildStart() {
-      if (this.meta.watchMode === false) this.emitFile({ type: "asset", name: "first-paint.js", source });
+      if (this.meta.watchMode === false)
+        this.emitFile({ type: "asset", name: "first-paint.js", source: source() });
     },
     transformIndexHtml: {
       order: "post",
       handler(html, context) {
-        const built = Object.values(context.bundle ?? {}).find(
+        if (!context.bundle) return html;
+        const built = Object.values(context.bundle).find(
           (file) => file.type === "asset" && file.names.includes("first-paint.js"),
         );
-        return built ? html.replace('src="/first-paint.js"', `src="/${built.fileName}"`) : html;
+        if (!built || !html.includes('src="/first-paint.js"'))
+          throw new Error("index.html: first-paint.js is not where the build expects it");
+        return html.replace('src="/first-paint.js"', `src="/${built.fileName}"`);
       },
     },
   };

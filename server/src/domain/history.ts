@@ -55,10 +55,10 @@ export function baseOf(report: Report, metric: Metric): number {
   return metric === "coverage" ? report.population : report.dual;
 }
 
-/** Two reports with the same four counts (whatever their unit and date). */
 /** Sorts reports (or anything dated) by date. */
 export const byDate = (a: { date: string }, b: { date: string }) =>
   a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
 
+/** Two reports with the same four counts (whatever their unit and date). */
 export const sameFigures = (a: Report, b: Report) =>
   a.population === b.population && a.level2 === b.level2 && a.dual === b.dual && a.linked === b.linked;

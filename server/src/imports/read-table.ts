@@ -18,12 +18,18 @@ export interface Table {
   cells: unknown[];
 }
 
+/** A row as a file gives it: its line (CSV) or row (XLSX) number and its cells. */
+export interface NumberedRow {
+  line: number;
+  cells: unknown[];
+}
+
 /** The cells of data row `i`. */
 export const rowCells = (table: Table, i: number): unknown[] =>
   table.cells.slice(table.starts[i], table.starts[i + 1]);
 
 /** Every data row with its number and cells (for small tables: a list of accounts). */
-export const tableRows = (table: Table): { line: number; cells: unknown[] }[] =>
+export const tableRows = (table: Table): NumberedRow[] =>
   Array.from(table.lines, (line, i) => ({ line, cells: rowCells(table, i) }));
 
 const isBlank = (cells: readonly unknown[]) =>
@@ -105,7 +111,7 @@ export async function readXlsx(data: Uint8Array): Promise<Table> {
     styles: "cache",
     entries: "ignore",
   });
-  const numbered: { line: number; cells: unknown[] }[] = [];
+  const numbered: NumberedRow[] = [];
   let sheets = 0;
   try {
     for await (const sheet of reader) {
@@ -128,7 +134,7 @@ export async function readXlsx(data: Uint8Array): Promise<Table> {
 }
 
 /** Header and data rows, blank rows left out, each row checked against the column and cell caps. */
-function toTable(numbered: { line: number; cells: unknown[] }[]): Table {
+function toTable(numbered: NumberedRow[]): Table {
   const rows = numbered.filter((r) => !isBlank(r.cells));
   for (const { line, cells } of rows) {
     if (cells.length > IMPORT_CAPS.columns) {

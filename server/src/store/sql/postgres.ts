@@ -1,5 +1,5 @@
 import pg from "pg";
-import { DIALECTS, type Params, type Sql, type Statement, statementText } from "./sql.ts";
+import { DIALECTS, type Params, POSTGRES_PLAN_MODE, type Sql, type Statement, statementText } from "./sql.ts";
 
 const dialect = DIALECTS.postgres;
 
@@ -77,7 +77,7 @@ function on(db: Queryable, transaction: Sql["transaction"]): Sql {
 
 /** The store's queries on a pool of PostgreSQL connections (`DATABASE_URL`). */
 export function postgresSql(connectionString: string, max = 10): Sql {
-  const pool = new pg.Pool({ connectionString, max, options: "-c plan_cache_mode=force_custom_plan" });
+  const pool = new pg.Pool({ connectionString, max, options: `-c plan_cache_mode=${POSTGRES_PLAN_MODE}` });
   // A connection that breaks while idle (the server restarted) is dropped and replaced by the pool;
   // without a listener the error would end the process.
   pool.on("error", (error) => console.error(`a PostgreSQL connection was lost: ${error.message}`));

@@ -72,8 +72,10 @@ export function chunked<T>(list: readonly T[], size = 5_000): T[][] {
   );
 }
 
+/** How PostgreSQL's connections plan the store's statements: each execution with its values (postgres.ts). */
+export const POSTGRES_PLAN_MODE = "force_custom_plan";
 const PLANS_KEPT = statement("SET LOCAL plan_cache_mode = auto");
-const PLANS_WITH_VALUES = statement("SET LOCAL plan_cache_mode = force_custom_plan");
+const PLANS_WITH_VALUES = statement(`SET LOCAL plan_cache_mode = ${POSTGRES_PLAN_MODE}`);
 
 /**
  * Runs a bulk write inside an open transaction with the plans of the database's own checks kept
