@@ -107,9 +107,20 @@ describe("applying the reorganisation from Settings", () => {
     await expect
       .poll(() => section.getByRole("status").first().textContent())
       .toContain("Đã nhận ranh giới của 15 đơn vị");
+    // The map is screens below the figures on a phone: dots until it nears the screen, and only
+    // then are its shapes asked for (a province's are ~200 KB on a rural link).
+    const asked: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("/api/area/boundaries")) asked.push(request.url());
+    });
     await page.goto(`${baseUrl}/?date=2024-06-29`);
+    await expect.poll(() => page.locator(".map-dot").count()).toBe(15);
+    await page.waitForLoadState("networkidle");
+    expect(asked).toEqual([]);
+    await page.locator(".map-card").scrollIntoViewIfNeeded();
     await expect.poll(() => page.locator(".map-shape").count()).toBe(15);
     expect(await page.locator(".map-dot").count()).toBe(0);
+    expect(asked).toHaveLength(1);
     await screenshot(page, "map-shapes-phone");
     // A report of Tây Phú dated after the change, entered before it was applied (a late change).
     const late = await page.evaluate(async () => {

@@ -79,6 +79,9 @@ describe("the overview of a province of 135 communes", () => {
     expect(height).toBeLessThanOrEqual(9_000);
     expect(sideways).toBe(false);
     expect(await axeViolations(page)).toEqual([]);
+    // The 135 shapes are asked for once the map nears the screen (dots until then).
+    await page.locator(".map-card").scrollIntoViewIfNeeded();
+    await expect.poll(() => page.locator(".map-shape").count()).toBe(135);
     await screenshot(page, "province-overview-phone");
   });
 });

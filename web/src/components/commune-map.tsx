@@ -1,7 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { shortName } from "@vneid-tracker/server/domain/unit-names.ts";
 import { geoArea, geoMercator, geoPath } from "d3-geo";
+import { useRef } from "react";
 import { useI18n } from "../lib/i18n.tsx";
+import { useNearScreen } from "../lib/near-screen.ts";
 import { type BoundaryFeature, boundariesQuery } from "../lib/queries.ts";
 
 export interface MapPoint {
@@ -69,12 +71,16 @@ export function CommuneMap({
   date: string;
 }) {
   const { t, f, fill } = useI18n();
+  const card = useRef<HTMLElement>(null);
   // Boundaries an admin uploaded (Settings): the map fills the shapes instead of drawing dots.
   // Kept by the children's unit versions: the same communes on another date are not fetched again.
+  // Fetched and drawn once the map nears the screen (dots until then); at once when there are too
+  // few dots for a map, as only the shapes can tell whether there is one.
+  const shapesWanted = useNearScreen(card) || points.length < MAP_MINIMUM;
   const versions = points.map((p) => `${p.id}@${p.validFrom ?? ""}`).join(",");
-  const boundaries = useQuery(boundariesQuery(unitId, date, versions));
+  const boundaries = useQuery({ ...boundariesQuery(unitId, date, versions), enabled: shapesWanted });
   const byId = new Map(points.map((p) => [p.id, p]));
-  const shapes = (boundaries.data?.features ?? [])
+  const shapes = ((shapesWanted && boundaries.data?.features) || [])
     .filter((feature) => byId.has(feature.properties.code))
     .map(clockwise);
   if (points.length < MAP_MINIMUM && shapes.length < MAP_MINIMUM) return null;
@@ -112,7 +118,7 @@ export function CommuneMap({
       )
     : new Map<string, Label>();
   return (
-    <section className="card map-card" aria-labelledby="map-title">
+    <section ref={card} className="card map-card" aria-labelledby="map-title">
       <h2 id="map-title">{title}</h2>
       <svg
         className="commune-map"

@@ -1,0 +1,23 @@
+import { type RefObject, useEffect, useState } from "react";
+
+/**
+ * Whether an element has come within a screen's height of the screen — and from then on, true.
+ * For what is costly to fetch or draw and sits below the first screens (a province's shapes: ~200 KB
+ * on a rural link and a long task on a slow phone): asked for when the user scrolls towards it.
+ */
+export function useNearScreen(ref: RefObject<Element | null>): boolean {
+  const [near, setNear] = useState(() => typeof IntersectionObserver === "undefined");
+  useEffect(() => {
+    const element = ref.current;
+    if (near || !element) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) setNear(true);
+      },
+      { rootMargin: "100% 0px" },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [near, ref]);
+  return near;
+}
