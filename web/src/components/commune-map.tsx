@@ -1,7 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { shortName } from "@vneid-tracker/server/domain/unit-names.ts";
 import { geoArea, geoMercator, geoPath } from "d3-geo";
-import { useRef } from "react";
 import { useI18n } from "../lib/i18n.tsx";
 import { useNearScreen } from "../lib/near-screen.ts";
 import { type BoundaryFeature, boundariesQuery } from "../lib/queries.ts";
@@ -71,12 +70,12 @@ export function CommuneMap({
   date: string;
 }) {
   const { t, f, fill } = useI18n();
-  const card = useRef<HTMLElement>(null);
+  const [card, near] = useNearScreen<HTMLElement>();
   // Boundaries an admin uploaded (Settings): the map fills the shapes instead of drawing dots.
   // Kept by the children's unit versions: the same communes on another date are not fetched again.
   // Fetched and drawn once the map nears the screen (dots until then); at once when there are too
   // few dots for a map, as only the shapes can tell whether there is one.
-  const shapesWanted = useNearScreen(card) || points.length < MAP_MINIMUM;
+  const shapesWanted = near || points.length < MAP_MINIMUM;
   const versions = points.map((p) => `${p.id}@${p.validFrom ?? ""}`).join(",");
   const boundaries = useQuery({ ...boundariesQuery(unitId, date, versions), enabled: shapesWanted });
   const byId = new Map(points.map((p) => [p.id, p]));

@@ -1,14 +1,15 @@
-import { type RefObject, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 
 /**
  * Whether an element has come within a screen's height of the screen — and from then on, true.
  * For what is costly to fetch or draw and sits below the first screens (a province's shapes: ~200 KB
  * on a rural link and a long task on a slow phone): asked for when the user scrolls towards it.
+ * Returns the ref to put on the element (watched from whenever it appears) and the answer.
  */
-export function useNearScreen(ref: RefObject<Element | null>): boolean {
+export function useNearScreen<T extends Element>(): [(element: T | null) => void, boolean] {
+  const [element, setElement] = useState<T | null>(null);
   const [near, setNear] = useState(() => typeof IntersectionObserver === "undefined");
   useEffect(() => {
-    const element = ref.current;
     if (near || !element) return;
     const observer = new IntersectionObserver(
       (entries) => {
@@ -18,6 +19,6 @@ export function useNearScreen(ref: RefObject<Element | null>): boolean {
     );
     observer.observe(element);
     return () => observer.disconnect();
-  }, [near, ref]);
-  return near;
+  }, [near, element]);
+  return [setElement, near];
 }
