@@ -31,6 +31,8 @@ export interface MergerRow {
 
 const KIND_ORDER = new Map<string, number>(UNIT_KINDS.map((kind, i) => [kind, i]));
 const SEARCH_LIMIT = 20;
+/** Searches whose answers a process keeps: 20 units each, a few hundred KB in all. */
+const KEPT_SEARCHES = 1000;
 
 /**
  * The nation, above the provinces of both trees: a deployment for the whole country (the ministry)
@@ -53,6 +55,8 @@ export class Catalogue {
   private readonly childrenOf = new Map<TreeName, Map<string, CatalogueUnit[]>>();
   /** Every unit with its folded name, in the order search results are listed. */
   private readonly ordered: [CatalogueUnit, { name: string; key: string }][] = [];
+  /** The latest searches' answers, oldest first (at most KEPT_SEARCHES). */
+  private readonly searched = new Map<string, readonly CatalogueUnit[]>();
   readonly merger: readonly MergerRow[];
 
   constructor(units: readonly CatalogueUnit[], merger: readonly MergerRow[]) {
@@ -126,9 +130,22 @@ export class Catalogue {
    * Units whose name holds `query` (case and diacritics ignored, "Xã", "Huyện"… optional) or whose
    * code starts with it: exact matches first, then names that start with it, larger units first.
    */
-  search(query: string, tree?: TreeName): CatalogueUnit[] {
+  search(query: string, tree?: TreeName): readonly CatalogueUnit[] {
     const q = foldText(query);
     if (q === "") return [];
+    // The catalogue never changes, and many people type the same first letters: a search of a
+    // letter or two scores every one of its ~14,000 units, so the latest answers are kept.
+    const key = `${tree ?? ""}|${q}`;
+    const kept = this.searched.get(key);
+    if (kept) return kept;
+    const found = this.scan(q, tree);
+    if (this.searched.size >= KEPT_SEARCHES)
+      this.searched.delete(this.searched.keys().next().value as string);
+    this.searched.set(key, found);
+    return found;
+  }
+
+  private scan(q: string, tree?: TreeName): CatalogueUnit[] {
     const plain = q.replace(KIND_WORDS, "");
     const digits = /^\d+$/.test(q);
     // The units are in the order results are listed (ordered once): the first SEARCH_LIMIT of each
