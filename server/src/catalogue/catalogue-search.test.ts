@@ -4,10 +4,10 @@ import { TEST_CONFIG } from "../../test/testing.ts";
 import { Catalogue, catalogueAt, TREES } from "./catalogue.ts";
 
 const shipped = catalogueAt(TEST_CONFIG.dataDir);
-/** The same units in a catalogue of its own, which has answered nothing yet. */
 const units = TREES.flatMap((tree) =>
   shipped.children(tree, null).flatMap((province) => shipped.subtree(tree, province.code)),
 );
+/** The same units in a catalogue of its own, which has answered nothing yet. */
 const fresh = () => new Catalogue(units, shipped.merger);
 
 describe("searching the catalogue", () => {

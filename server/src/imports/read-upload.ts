@@ -84,6 +84,7 @@ export async function readBoundaryUpload(path: string, name: string): Promise<Bo
 let worker: Worker | null = null;
 /** An idle reader is stopped after this long. */
 const IDLE_MS = 3_000;
+let idleTimer: NodeJS.Timeout | undefined;
 /**
  * A reader whose heap grew past this (a large file) is stopped as soon as it answers, so that the
  * memory reading took goes back before the file's rows are checked and written: kept idle, it was
@@ -91,7 +92,6 @@ const IDLE_MS = 3_000;
  * (docs/benchmarks.md). A reader of small files is kept for the next one (starting one takes ~0.3 s).
  */
 const GROWN_READER_MB = 48;
-let idleTimer: NodeJS.Timeout | undefined;
 
 function readerThread(): Worker {
   if (worker) return worker;

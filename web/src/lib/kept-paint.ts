@@ -7,9 +7,10 @@ import { useI18n } from "./i18n.tsx";
  * A return visit paints the page last seen at its address before the app's scripts run: when a page
  * shows figures fresh from the server, a copy of its top (header, headline, figures — not the
  * chart, map or tables) is kept in localStorage with the time they were saved, and
- * web/first-paint.js (built with a hash in its name: vite.config.ts) puts it on screen while the scripts load. The app hides it as soon as it
- * shows the figures itself (restored from the device, then refreshed), moves elsewhere, or after
- * a few seconds. On a slow phone this is the difference between a page at once and one after a second.
+ * web/first-paint.js (built with a hash in its name: vite.config.ts) puts it on screen while the
+ * scripts load. The app hides it as soon as it shows the figures itself (restored from the device,
+ * then refreshed), moves elsewhere, or after a few seconds. On a slow phone this is the difference
+ * between a page at once and one after a second.
  */
 const KEY = "kept-paint";
 /** Longer copies are not kept: localStorage is written at once, on the page's thread. */
