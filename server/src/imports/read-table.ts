@@ -95,7 +95,7 @@ export function readCsv(text: string): Table {
     throw new UnreadableFile(`The CSV file could not be read: ${(error as Error).message}`);
   }
   if (records.length > IMPORT_CAPS.rows) throw tooManyRows(`more than ${IMPORT_CAPS.rows}`);
-  return toTable(records.map((cells, i) => ({ line: i + 1, cells })));
+  return toTable(records, (i) => i + 1);
 }
 
 /** The first worksheet of an XLSX file (as Excel or LibreOffice Calc write it), read as a stream within the caps. */
@@ -111,7 +111,8 @@ export async function readXlsx(data: Uint8Array): Promise<Table> {
     styles: "cache",
     entries: "ignore",
   });
-  const numbered: NumberedRow[] = [];
+  const rows: unknown[][] = [];
+  const numbers: number[] = [];
   let sheets = 0;
   try {
     for await (const sheet of reader) {
@@ -120,8 +121,9 @@ export async function readXlsx(data: Uint8Array): Promise<Table> {
         const cells: unknown[] = [];
         const count = Math.min(row.cellCount, IMPORT_CAPS.columns + 1);
         for (let col = 1; col <= count; col++) cells.push(cellValue(row.getCell(col).value));
-        numbered.push({ line: row.number, cells });
-        if (numbered.length > IMPORT_CAPS.rows) throw tooManyRows(`more than ${IMPORT_CAPS.rows}`);
+        rows.push(cells);
+        numbers.push(row.number);
+        if (rows.length > IMPORT_CAPS.rows) throw tooManyRows(`more than ${IMPORT_CAPS.rows}`);
       }
       break; // the first worksheet only
     }
@@ -130,34 +132,40 @@ export async function readXlsx(data: Uint8Array): Promise<Table> {
     throw new UnreadableFile(`The XLSX file could not be read: ${(error as Error).message}`);
   }
   if (sheets === 0) throw new UnreadableFile("The XLSX file has no worksheet.");
-  return toTable(numbered);
+  return toTable(rows, (i) => numbers[i] as number);
 }
 
-/** Header and data rows, blank rows left out, each row checked against the column and cell caps. */
-function toTable(numbered: NumberedRow[]): Table {
-  const rows = numbered.filter((r) => !isBlank(r.cells));
-  for (const { line, cells } of rows) {
-    if (cells.length > IMPORT_CAPS.columns) {
+/**
+ * Header and data rows in one pass, blank rows left out, each row checked against the column and
+ * cell caps; `lineOf(i)` is the line (CSV) or row (XLSX) number of `rows[i]`.
+ */
+function toTable(rows: readonly (readonly unknown[])[], lineOf: (i: number) => number): Table {
+  let header: string[] | null = null;
+  const lines: number[] = [];
+  const starts: number[] = [];
+  const cells: unknown[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as readonly unknown[];
+    if (isBlank(row)) continue;
+    const line = lineOf(i);
+    if (row.length > IMPORT_CAPS.columns) {
       throw new ImportTooLarge(
         "columns",
-        `Row ${line} has ${cells.length} or more columns; at most ${IMPORT_CAPS.columns} are read.`,
+        `Row ${line} has ${row.length} or more columns; at most ${IMPORT_CAPS.columns} are read.`,
       );
     }
-    for (const cell of cells) {
+    for (const cell of row) {
       if (typeof cell === "string" && cell.length > IMPORT_CAPS.cellChars) throw cellTooLong(`row ${line}`);
     }
+    if (header === null) header = row.map((c) => String(c ?? ""));
+    else {
+      lines.push(line);
+      starts.push(cells.length);
+      for (const cell of row) cells.push(cell);
+    }
   }
-  const [first, ...data] = rows;
-  const lines = new Int32Array(data.length);
-  const starts = new Int32Array(data.length + 1);
-  const cells: unknown[] = [];
-  data.forEach((row, i) => {
-    lines[i] = row.line;
-    starts[i] = cells.length;
-    for (const cell of row.cells) cells.push(cell);
-  });
-  starts[data.length] = cells.length;
-  return { header: (first?.cells ?? []).map((c) => String(c ?? "")), lines, starts, cells };
+  starts.push(cells.length);
+  return { header: header ?? [], lines: Int32Array.from(lines), starts: Int32Array.from(starts), cells };
 }
 
 const cellTooLong = (where: string) =>

@@ -92,6 +92,14 @@ let idleTimer: NodeJS.Timeout | undefined;
  * (docs/benchmarks.md). A reader of small files is kept for the next one (starting one takes ~0.3 s).
  */
 const GROWN_READER_MB = 48;
+/**
+ * A large table's preview is followed by its write, the same file sent again: the grown reader is
+ * replaced by a fresh one (~30 MB) kept this long, so that the write does not wait for a reader to start.
+ */
+const AFTER_LARGE_TABLE_MS = 120_000;
+
+/** The running reader's thread id, or null when none runs (tests). */
+export const readerThreadId = () => worker?.threadId ?? null;
 
 function readerThread(): Worker {
   if (worker) return worker;
@@ -107,26 +115,33 @@ function readerThread(): Worker {
   return started;
 }
 
+function stopReader(thread: Worker) {
+  if (worker === thread) worker = null;
+  void thread.terminate();
+}
+
+function stopWhenIdle(thread: Worker, ms: number) {
+  idleTimer = setTimeout(() => stopReader(thread), ms);
+  idleTimer.unref();
+}
+
 function readInWorker(request: ReadRequest): Promise<Read> {
   clearTimeout(idleTimer);
   const thread = readerThread();
   return new Promise((resolve, reject) => {
-    const stop = () => {
-      if (worker === thread) worker = null;
-      void thread.terminate();
-    };
     const timer = setTimeout(() => {
-      done(true);
+      done("stop");
       reject(tooLarge("workerSeconds", `Reading the file took longer than ${IMPORT_CAPS.workerSeconds} s.`));
     }, IMPORT_CAPS.workerSeconds * 1000);
     const onMessage = (answer: ReaderAnswer) => {
-      done(answer.heapMb > GROWN_READER_MB);
+      const grown = answer.heapMb > GROWN_READER_MB;
+      done(grown ? (answer.ok && "table" in answer ? "replace" : "stop") : "keep");
       if (answer.ok) resolve(answer);
       else if (answer.error === "too_large") reject(tooLarge(answer.cap, answer.message));
       else reject(new ApiError(422, "UNREADABLE_FILE", answer.message));
     };
     const onError = (error: Error & { code?: string }) => {
-      done(true);
+      done("stop");
       reject(
         error.code === "ERR_WORKER_OUT_OF_MEMORY"
           ? tooLarge(
@@ -136,14 +151,14 @@ function readInWorker(request: ReadRequest): Promise<Read> {
           : error,
       );
     };
-    const done = (stopNow: boolean) => {
+    const done = (next: "keep" | "stop" | "replace") => {
       clearTimeout(timer);
       thread.off("message", onMessage);
       thread.off("error", onError);
-      if (stopNow) stop();
+      if (next === "keep") stopWhenIdle(thread, IDLE_MS);
       else {
-        idleTimer = setTimeout(stop, IDLE_MS);
-        idleTimer.unref();
+        stopReader(thread);
+        if (next === "replace") stopWhenIdle(readerThread(), AFTER_LARGE_TABLE_MS);
       }
     };
     thread.on("message", onMessage);

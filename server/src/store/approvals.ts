@@ -1,3 +1,4 @@
+import { weekLabel } from "../domain/reporting-weeks.ts";
 import { chunked, type Sql, statement } from "./sql/sql.ts";
 
 /**
@@ -67,6 +68,11 @@ const LOCKING = statement(
     value ->> 'date' AS date FROM ${d.objects("@keys")}) AS k
   JOIN approvals a ON a.unit_id = k.unit_id AND a.week = k.week ORDER BY k.date, a.unit_id`,
 );
+// The weeks of the list that any unit has approved: a write's keys in other weeks cannot be locked.
+const WEEKS_APPROVED = statement(
+  (d) =>
+    `SELECT value AS week FROM ${d.texts("@weeks")} WHERE EXISTS (SELECT 1 FROM approvals a WHERE a.week = value)`,
+);
 const APPROVE = statement(
   (d) => `INSERT INTO approvals (unit_id, week, via, approved_by, approved_by_name, approved_at)
   SELECT value, @week, @via, CAST(@userId AS INTEGER), @username, @at FROM ${d.texts("@ids")} WHERE true
@@ -81,11 +87,24 @@ const REOPEN = statement(
 export const approvalStatements = {
   inWeeks: async (sql: Sql, unitIds: readonly string[], from: string, to: string) =>
     (await sql.all<ApprovalRow>(IN_WEEKS, { ids: sql.dialect.list(unitIds), from, to })).map(toApproval),
-  locking: async (sql: Sql, keys: readonly { unitId: string; week: string; date: string }[]) => {
+  /** The approvals that lock any of these reports (unit and date), with the report's date. */
+  locking: async (sql: Sql, reports: readonly { unitId: string; date: string }[]) => {
     const found: (Approval & { date: string })[] = [];
-    for (const chunk of chunked(keys)) {
+    const weekOf = new Map<string, string>();
+    for (const { date } of reports) if (!weekOf.has(date)) weekOf.set(date, weekLabel(date));
+    const weeks = [...new Set(weekOf.values())];
+    if (weeks.length === 0) return found;
+    // Only the reports of weeks someone approved are joined: a file of this week's figures joins none.
+    const approved = new Set(
+      (await sql.all<{ week: string }>(WEEKS_APPROVED, { weeks: sql.dialect.list(weeks) })).map(
+        (r) => r.week,
+      ),
+    );
+    const inApproved = reports.filter((r) => approved.has(weekOf.get(r.date) as string));
+    for (const chunk of chunked(inApproved)) {
+      const keys = chunk.map((r) => ({ unitId: r.unitId, date: r.date, week: weekOf.get(r.date) }));
       for (const row of await sql.all<ApprovalRow & { date: string }>(LOCKING, {
-        keys: JSON.stringify(chunk),
+        keys: JSON.stringify(keys),
       }))
         found.push({ ...toApproval(row), date: row.date });
     }

@@ -138,6 +138,11 @@ const EXISTING = statement(
   (d) => `SELECT ${COLUMNS} FROM ${d.objects("@reports")}
   JOIN reports r ON r.unit_id = value ->> 'unitId' AND r.date = value ->> 'date'`,
 );
+// The dates of the list on which any unit has a report: keys on other dates have none to find.
+const DATES_REPORTED = statement(
+  (d) =>
+    `SELECT value AS date FROM ${d.texts("@dates")} WHERE EXISTS (SELECT 1 FROM reports r WHERE r.date = value)`,
+);
 const REMOVE = statement("DELETE FROM reports WHERE unit_id = @unitId AND date = @date");
 
 export const reportStatements = {
@@ -258,7 +263,16 @@ export const reportStatements = {
   /** The stored reports with the same unit and date as any of `reports`. */
   existing: async (sql: Sql, reports: readonly { unitId: string; date: string }[]): Promise<Report[]> => {
     const found: Report[] = [];
-    for (const chunk of chunked(reports)) {
+    if (reports.length === 0) return found;
+    // Only the keys of dates with reports are joined: a file of a new week's figures joins none.
+    const dates = [...new Set(reports.map((r) => r.date))];
+    const reported = new Set(
+      (await sql.all<{ date: string }>(DATES_REPORTED, { dates: sql.dialect.list(dates) })).map(
+        (r) => r.date,
+      ),
+    );
+    const onReported = reported.size === dates.length ? reports : reports.filter((r) => reported.has(r.date));
+    for (const chunk of chunked(onReported)) {
       const keys = chunk.map((r) => ({ unitId: r.unitId, date: r.date }));
       for (const row of await sql.all<ReportRow>(EXISTING, { reports: JSON.stringify(keys) }))
         found.push(toReport(row));

@@ -3,7 +3,6 @@ import type { UnitState } from "../../domain/assessment-types.ts";
 import { addDays, earlierOf } from "../../domain/dates.ts";
 import { baselineOf, sameFigures } from "../../domain/history.ts";
 import { historyOf } from "../../domain/lineage-history.ts";
-import { weekLabel } from "../../domain/reporting-weeks.ts";
 import type { Campaign, Report, Unit } from "../../domain/types.ts";
 import {
   type HistorySource,
@@ -127,8 +126,7 @@ function auditOfUnit(changed: readonly Report[], stored: ReadonlyMap<string, Rep
 /** Inside the write's transaction (after the versions row, which approvals take too): no report of an approved week. */
 export async function refuseLocked(tx: Sql, list: readonly Report[]) {
   if (list.length === 0) return;
-  const keys = list.map((r) => ({ unitId: r.unitId, date: r.date, week: weekLabel(r.date) }));
-  const locked = await approvalStatements.locking(tx, keys);
+  const locked = await approvalStatements.locking(tx, list);
   if (locked.length > 0) throw new WeekLocked(locked);
 }
 
@@ -266,16 +264,18 @@ export function reportArea(ctx: StoreContext): ReportArea {
     insertReports: (list) =>
       ctx.write("figures", (tx) => reports.insertMany(tx, list, new Date().toISOString())),
     firstRecorded: (unitIds, from, to) => reports.firstRecorded(ctx.sql, unitIds, from, to),
-    lockedReports: (list) =>
-      approvalStatements.locking(
-        ctx.sql,
-        list.map((r) => ({ unitId: r.unitId, date: r.date, week: weekLabel(r.date) })),
-      ),
+    lockedReports: (list) => approvalStatements.locking(ctx.sql, list),
     saveReports: (list, actor) =>
       ctx.audited(actor, "figures", async (tx, log, touched) => {
         // One report per unit and date, as the last in the list has it.
+        let t = performance.now();
+        const lap = (w: string) => {
+          console.log(" ", w, Math.round(performance.now() - t));
+          t = performance.now();
+        };
         const latest = [...new Map(list.map((report) => [key(report), report])).values()];
         const stored = new Map((await reports.existing(tx, latest)).map((report) => [key(report), report]));
+        lap("existing");
         const summary: SaveSummary = { created: 0, revised: 0, unchanged: 0 };
         const changed: Report[] = [];
         for (const report of latest) {
@@ -287,9 +287,13 @@ export function reportArea(ctx: StoreContext): ReportArea {
           changed.push(report);
           summary[before ? "revised" : "created"]++;
         }
+        lap("compare");
         await refuseLocked(tx, changed);
+        lap("locked");
         await reports.upsertMany(tx, changed, new Date().toISOString());
+        lap("upsert");
         for (const reportsOfUnit of byUnitOf(changed).values()) log(auditOfUnit(reportsOfUnit, stored));
+        lap("auditmade");
         touched(changed.map((report) => report.unitId));
         return summary;
       }),
