@@ -268,14 +268,8 @@ export function reportArea(ctx: StoreContext): ReportArea {
     saveReports: (list, actor) =>
       ctx.audited(actor, "figures", async (tx, log, touched) => {
         // One report per unit and date, as the last in the list has it.
-        let t = performance.now();
-        const lap = (w: string) => {
-          console.log(" ", w, Math.round(performance.now() - t));
-          t = performance.now();
-        };
         const latest = [...new Map(list.map((report) => [key(report), report])).values()];
         const stored = new Map((await reports.existing(tx, latest)).map((report) => [key(report), report]));
-        lap("existing");
         const summary: SaveSummary = { created: 0, revised: 0, unchanged: 0 };
         const changed: Report[] = [];
         for (const report of latest) {
@@ -287,13 +281,9 @@ export function reportArea(ctx: StoreContext): ReportArea {
           changed.push(report);
           summary[before ? "revised" : "created"]++;
         }
-        lap("compare");
         await refuseLocked(tx, changed);
-        lap("locked");
         await reports.upsertMany(tx, changed, new Date().toISOString());
-        lap("upsert");
         for (const reportsOfUnit of byUnitOf(changed).values()) log(auditOfUnit(reportsOfUnit, stored));
-        lap("auditmade");
         touched(changed.map((report) => report.unitId));
         return summary;
       }),
