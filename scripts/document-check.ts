@@ -2,8 +2,9 @@
 // communes) to PDF with LibreOffice Writer, reads each page's text with pdftotext, and checks what an
 // office signs: the national heading on one line, the body up to the signature on at most two A4
 // pages, "Nơi nhận" and the signer's title on the same page, the last recipient ending with a full
-// stop, and an appendix after the signature listing every commune. Needs `libreoffice-writer-nogui`
-// and `poppler-utils`. Usage: npm run test:documents
+// stop, and an appendix after the signature listing every commune. Needs `libreoffice-writer-nogui`,
+// `poppler-utils` and `fonts-liberation2` (Times New Roman's widths; .ci/run installs all three).
+// Usage: npm run test:documents
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
