@@ -111,6 +111,11 @@ function readerThread(): Worker {
   started.once("exit", () => {
     if (worker === started) worker = null;
   });
+  // A reader that fails while no file waits for it (one started ahead, for the next file) is
+  // forgotten, not left to crash the server: the next file starts another.
+  started.on("error", () => {
+    if (worker === started) worker = null;
+  });
   worker = started;
   return started;
 }
