@@ -1,5 +1,5 @@
 import { weekLabel } from "../domain/reporting-weeks.ts";
-import { chunked, type Sql, statement } from "./sql/sql.ts";
+import { chunked, foundValues, type Sql, statement } from "./sql/sql.ts";
 
 /**
  * A reporting unit's week approved (locked) at one level, and by whom: a commune's week may be
@@ -71,7 +71,7 @@ const LOCKING = statement(
 // The weeks of the list that any unit has approved: a write's keys in other weeks cannot be locked.
 const WEEKS_APPROVED = statement(
   (d) =>
-    `SELECT value AS week FROM ${d.texts("@weeks")} WHERE EXISTS (SELECT 1 FROM approvals a WHERE a.week = value)`,
+    `SELECT value FROM ${d.texts("@values")} WHERE EXISTS (SELECT 1 FROM approvals a WHERE a.week = value)`,
 );
 const APPROVE = statement(
   (d) => `INSERT INTO approvals (unit_id, week, via, approved_by, approved_by_name, approved_at)
@@ -92,14 +92,9 @@ export const approvalStatements = {
     const found: (Approval & { date: string })[] = [];
     const weekOf = new Map<string, string>();
     for (const { date } of reports) if (!weekOf.has(date)) weekOf.set(date, weekLabel(date));
-    const weeks = [...new Set(weekOf.values())];
-    if (weeks.length === 0) return found;
+    if (weekOf.size === 0) return found;
     // Only the reports of weeks someone approved are joined: a file of this week's figures joins none.
-    const approved = new Set(
-      (await sql.all<{ week: string }>(WEEKS_APPROVED, { weeks: sql.dialect.list(weeks) })).map(
-        (r) => r.week,
-      ),
-    );
+    const approved = await foundValues(sql, WEEKS_APPROVED, weekOf.values());
     const inApproved = reports.filter((r) => approved.has(weekOf.get(r.date) as string));
     for (const chunk of chunked(inApproved)) {
       const keys = chunk.map((r) => ({ unitId: r.unitId, date: r.date, week: weekOf.get(r.date) }));

@@ -2,7 +2,7 @@ import type { AssessmentReads } from "../domain/assessment-reads.ts";
 import { earlierOf } from "../domain/dates.ts";
 import { byDate } from "../domain/history.ts";
 import type { Report } from "../domain/types.ts";
-import { chunked, type Dialect, type Sql, statement, withCheckPlansKept } from "./sql/sql.ts";
+import { chunked, type Dialect, foundValues, type Sql, statement, withCheckPlansKept } from "./sql/sql.ts";
 
 interface ReportRow {
   unit_id: string;
@@ -141,7 +141,7 @@ const EXISTING = statement(
 // The dates of the list on which any unit has a report: keys on other dates have none to find.
 const DATES_REPORTED = statement(
   (d) =>
-    `SELECT value AS date FROM ${d.texts("@dates")} WHERE EXISTS (SELECT 1 FROM reports r WHERE r.date = value)`,
+    `SELECT value FROM ${d.texts("@values")} WHERE EXISTS (SELECT 1 FROM reports r WHERE r.date = value)`,
 );
 const REMOVE = statement("DELETE FROM reports WHERE unit_id = @unitId AND date = @date");
 
@@ -265,13 +265,12 @@ export const reportStatements = {
     const found: Report[] = [];
     if (reports.length === 0) return found;
     // Only the keys of dates with reports are joined: a file of a new week's figures joins none.
-    const dates = [...new Set(reports.map((r) => r.date))];
-    const reported = new Set(
-      (await sql.all<{ date: string }>(DATES_REPORTED, { dates: sql.dialect.list(dates) })).map(
-        (r) => r.date,
-      ),
+    const reported = await foundValues(
+      sql,
+      DATES_REPORTED,
+      reports.map((r) => r.date),
     );
-    const onReported = reported.size === dates.length ? reports : reports.filter((r) => reported.has(r.date));
+    const onReported = reports.filter((r) => reported.has(r.date));
     for (const chunk of chunked(onReported)) {
       const keys = chunk.map((r) => ({ unitId: r.unitId, date: r.date }));
       for (const row of await sql.all<ReportRow>(EXISTING, { reports: JSON.stringify(keys) }))

@@ -73,6 +73,16 @@ export function chunked<T>(list: readonly T[], size = 5_000): T[][] {
 }
 
 /** How PostgreSQL's connections plan the store's statements: each execution with its values (postgres.ts). */
+/**
+ * Those of `values` that a table holds, asked with one statement of the form
+ * `SELECT value FROM ${d.texts("@values")} WHERE EXISTS (…)`: a bulk write narrows its per-row
+ * joins to the weeks or dates that can match (one index probe per distinct value).
+ */
+export async function foundValues(sql: Sql, s: Statement, values: Iterable<string>): Promise<Set<string>> {
+  const rows = await sql.all<{ value: string }>(s, { values: sql.dialect.list([...new Set(values)]) });
+  return new Set(rows.map((row) => row.value));
+}
+
 export const POSTGRES_PLAN_MODE = "force_custom_plan";
 const PLANS_KEPT = statement("SET LOCAL plan_cache_mode = auto");
 const PLANS_WITH_VALUES = statement(`SET LOCAL plan_cache_mode = ${POSTGRES_PLAN_MODE}`);
